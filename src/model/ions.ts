@@ -1,0 +1,243 @@
+/**
+ * Ion dynamics on the slow step (MODEL.md §4): extracellular K⁺ tiles, intracellular Na⁺ with the
+ * Na⁺/K⁺ pump, intracellular Cl⁻ with a dynamic E_GABA. They are why seizures start (K⁺ feedback)
+ * and why they stop (the pump), and why GABA can excite (Cl⁻).
+ *
+ * Slow variables are time-compressed, as in Epileptor-2 (Chizhov 2018), so that an event begins
+ * and ends within seconds to a minute of simulated time.
+ */
+import { E_NA_MV, EXCITATORY, INHIBITORY, RT_OVER_F_MV } from './cells.ts';
+import {
+  ION_BIAS,
+  ION_CL,
+  ION_CL_EQ,
+  ION_CL_FLOOR,
+  ION_CL_LOAD,
+  ION_CL_RELAX,
+  ION_E_GABA,
+  ION_GABA_CHARGE,
+  ION_N,
+  ION_N_E,
+  ION_NA_EXTRUSION,
+  ION_NA_REST,
+  ION_NAI,
+  ION_PUMP,
+  ION_PUMP_NA_DEPENDENCE,
+  ION_PUMP_REST,
+  ION_PUMP_SCALE_E,
+  ION_PUMP_SCALE_I,
+  ION_TILE_KO_FACTOR,
+  ION_TILE_LEAK_E,
+  ION_TILE_LEAK_I,
+  ION_TILE_OF,
+  ION_TILE_PUMP_SUM,
+} from './kernels/layout.ts';
+import type { Network } from './network.ts';
+import type { NetworkState } from './state.ts';
+
+/** Resting extracellular K⁺ (MODEL.md §4) and the intracellular K⁺ it is compared with. */
+export const K_REST_MM = 3.5;
+export const K_INSIDE_MM = 140;
+/** Resting intracellular Na⁺ (MODEL.md §4). */
+export const NA_REST_MM = 10;
+
+/** E_K = 26.7 mV · ln(Ko / 140) (MODEL.md §4). */
+export function ekMv(koMm: number): number {
+  return RT_OVER_F_MV * Math.log(koMm / K_INSIDE_MM);
+}
+
+/**
+ * Goldman–Hodgkin–Katz reversal of GABA_A with bicarbonate (MODEL.md §4): P_HCO3/P_Cl = 0.2,
+ * [Cl⁻]o 130 mM, [HCO3⁻]o 26 mM, [HCO3⁻]i 16 mM. ≈ −75 mV at 5 mM (adult), ≈ −42 mV at 25 mM.
+ */
+export const CL_OUT_MM = 130;
+export const HCO3_OUT_MM = 26;
+export const HCO3_IN_MM = 16;
+export const P_HCO3_OVER_CL = 0.2;
+export function egabaMv(clInMm: number): number {
+  return RT_OVER_F_MV * Math.log((clInMm + P_HCO3_OVER_CL * HCO3_IN_MM) / (CL_OUT_MM + P_HCO3_OVER_CL * HCO3_OUT_MM));
+}
+
+/**
+ * The leak is split into K⁺ and Na⁺ parts, gL (V − EL) = gK (V − EK) + gNa (V − ENa), with the
+ * Na⁺ share chosen so that the leak reversal equals the cell table's EL at rest (Ko = 3.5 mM).
+ * Raised Ko then depolarises every cell of its tile.
+ */
+export function leakNaShare(eLMv: number): number {
+  const ek0 = ekMv(K_REST_MM);
+  return (eLMv - ek0) / (E_NA_MV - ek0);
+}
+export function leakReversalMv(eLMv: number, koMm: number): number {
+  const naShare = leakNaShare(eLMv);
+  return (1 - naShare) * ekMv(koMm) + naShare * E_NA_MV;
+}
+
+/** Normalised Na⁺/K⁺ pump activity, Cressman 2009 form (MODEL.md §4). */
+export function pumpActivity(naiMm: number, koMm: number): number {
+  return 1 / ((1 + Math.exp((25 - naiMm) / 3)) * (1 + Math.exp(5.5 - koMm)));
+}
+export const PUMP_ACTIVITY_REST = pumpActivity(NA_REST_MM, K_REST_MM);
+
+export interface IonConstants {
+  /** Ko rise of a tile when each of its cells fires one spike. */
+  kPerSpikeMm: number;
+  /** Glial uptake time constant at kClearance 1 (Kir4.1 buffering). */
+  kUptakeTauMs: number;
+  /** Effective K⁺ diffusion coefficient in extracellular space. */
+  kDiffusionMm2PerMs: number;
+  /** K⁺ taken up by the pump per unit of excess pump activity (2 K⁺ per 3 Na⁺). */
+  kPumpMmPerMs: number;
+  /** Intracellular Na⁺ entering with each spike. */
+  naPerSpikeMm: number;
+  /** Na⁺ extrusion per unit of excess pump activity. */
+  naPumpMmPerMs: number;
+  /** Pump current per unit of excess pump activity, per pF of membrane. */
+  pumpPaPerPf: number;
+  /** Cl⁻ concentration change per pA·ms of GABA_A chloride current. */
+  clPerChargeMmPerPaMs: number;
+  /** Chloride share of the GABA_A current (the rest is bicarbonate). */
+  clShareOfGabaCurrent: number;
+  /** Transporters (KCC2/NKCC1) pull [Cl⁻]i back to clEqMm with this time constant. */
+  clTauMs: number;
+}
+
+export const ION_CONSTANTS: IonConstants = {
+  kPerSpikeMm: 0.02,
+  kUptakeTauMs: 4000,
+  // K⁺ in brain extracellular space: D = 1.96e-5 cm²/s in free solution, tortuosity λ ≈ 1.6
+  // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s = 7.7e-7 mm²/ms.
+  kDiffusionMm2PerMs: 7.7e-7,
+  kPumpMmPerMs: 0.0005,
+  naPerSpikeMm: 0.02,
+  naPumpMmPerMs: 0.003,
+  pumpPaPerPf: 2,
+  // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. A 2 pL soma-equivalent volume.
+  clPerChargeMmPerPaMs: 1 / (96485 * 2),
+  // With P_HCO3/P_Cl = 0.2 and ~5:1 chloride to bicarbonate inside, chloride carries ~80 %.
+  clShareOfGabaCurrent: 0.8,
+  // E_GABA recovers within seconds after a chloride load (Staley & Proctor 1999).
+  clTauMs: 3000,
+};
+
+export interface IonStepInputs {
+  /** Ion step length. */
+  dtMs: number;
+  /** Glial uptake scale (kClearance, times the inflammation factor). */
+  uptakeScale: number;
+  /** Equilibrium [Cl⁻]i of E cells. */
+  clEqMm: number;
+  /** When false, the pump ignores [Na⁺]i (a lesion test: seizures then do not end). */
+  pumpNaDependence: boolean;
+}
+
+/** [Cl⁻]i cannot fall below this: a chloride efflux larger than the content is not physical. */
+const CL_FLOOR_MM = 0.1;
+
+/** Fill the constant part of the ion kernel's block. */
+export function configureIons(net: Network, s: NetworkState, c: IonConstants): void {
+  const b = s.blockIons;
+  b.setPointer(ION_NAI, s.naiMm);
+  b.setPointer(ION_PUMP, s.pumpPa);
+  b.setPointer(ION_BIAS, s.biasPa);
+  b.setPointer(ION_TILE_OF, s.tileOfCell);
+  b.setPointer(ION_TILE_KO_FACTOR, s.tileKoFactor);
+  b.setPointer(ION_TILE_LEAK_E, s.tileLeakEPa);
+  b.setPointer(ION_TILE_LEAK_I, s.tileLeakIPa);
+  b.setPointer(ION_TILE_PUMP_SUM, s.tilePumpSum);
+  b.setPointer(ION_CL, s.clMm);
+  b.setPointer(ION_GABA_CHARGE, s.gabaChargePaMs);
+  b.setPointer(ION_E_GABA, s.eGabaMv);
+  b.setInt(ION_N, net.n);
+  b.setInt(ION_N_E, net.nE);
+  b.setReal(ION_PUMP_SCALE_E, c.pumpPaPerPf * EXCITATORY.cPf);
+  b.setReal(ION_PUMP_SCALE_I, c.pumpPaPerPf * INHIBITORY.cPf);
+  b.setReal(ION_PUMP_REST, PUMP_ACTIVITY_REST);
+  b.setReal(ION_NA_REST, NA_REST_MM);
+  b.setReal(ION_CL_LOAD, c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
+  b.setReal(ION_CL_FLOOR, CL_FLOOR_MM);
+  refreshTiles(net, s);
+  updateBias(net, s);
+}
+
+/** Per-tile values that follow Ko: leak reversals and the pump's K⁺ factor. */
+export function refreshTiles(net: Network, s: NetworkState): void {
+  const gLE = EXCITATORY.gLNs;
+  const gLI = INHIBITORY.gLNs;
+  for (let t = 0; t < net.nTiles; t++) {
+    const ko = s.koMm[t];
+    const eLeakE = leakReversalMv(EXCITATORY.eLMv, ko);
+    const eLeakI = leakReversalMv(INHIBITORY.eLMv, ko);
+    s.eLeakEMv[t] = eLeakE;
+    s.eLeakIMv[t] = eLeakI;
+    s.tileLeakEPa[t] = gLE * eLeakE;
+    s.tileLeakIPa[t] = gLI * eLeakI;
+    s.tileKoFactor[t] = 1 / (1 + Math.exp(5.5 - ko));
+  }
+}
+
+/**
+ * One slow step, explicit: every rate is computed from the values at the start of the step.
+ *   cells (kernel ionCells): pump activity, pump current and Na⁺ extrusion; gL·EL(Ko) − I_pump;
+ *                            Cl⁻ loading by GABA_A current and extrusion; E_GABA
+ *   tiles (here):            K⁺ release by spikes, glial uptake, pump uptake, diffusion
+ */
+export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: IonStepInputs): void {
+  const { dtMs, uptakeScale, clEqMm, pumpNaDependence } = inputs;
+  const { nTiles, tilesPerSide, cellsInTile } = net;
+  const ko = s.koMm;
+  const tileSpikes = s.tileSpikes;
+  const pumpSum = s.tilePumpSum;
+
+  const b = s.blockIons;
+  b.setInt(ION_PUMP_NA_DEPENDENCE, pumpNaDependence ? 1 : 0);
+  b.setReal(ION_NA_EXTRUSION, c.naPumpMmPerMs * dtMs);
+  b.setReal(ION_CL_RELAX, dtMs / c.clTauMs);
+  b.setReal(ION_CL_EQ, clEqMm);
+  pumpSum.fill(0);
+  s.kernels.ionCells(b.byteOffset);
+
+  // K⁺ per tile: release by spikes, glial uptake, pump uptake.
+  const uptakeRate = (uptakeScale * dtMs) / c.kUptakeTauMs;
+  for (let t = 0; t < nTiles; t++) {
+    const cells = cellsInTile[t];
+    ko[t] +=
+      (c.kPerSpikeMm * tileSpikes[t]) / cells -
+      uptakeRate * (ko[t] - K_REST_MM) -
+      (c.kPumpMmPerMs * dtMs * pumpSum[t]) / cells;
+    tileSpikes[t] = 0;
+  }
+
+  // Diffusion between neighbouring tiles (explicit, periodic edges; stable while D·dt/dx² < 1/4).
+  const tileMm = 2 / tilesPerSide;
+  const diffusion = (c.kDiffusionMm2PerMs * dtMs) / (tileMm * tileMm);
+  if (diffusion > 0) {
+    const scratch = s.koScratch;
+    scratch.set(ko);
+    for (let ty = 0; ty < tilesPerSide; ty++) {
+      const up = ((ty + tilesPerSide - 1) % tilesPerSide) * tilesPerSide;
+      const down = ((ty + 1) % tilesPerSide) * tilesPerSide;
+      const row = ty * tilesPerSide;
+      for (let tx = 0; tx < tilesPerSide; tx++) {
+        const left = (tx + tilesPerSide - 1) % tilesPerSide;
+        const right = (tx + 1) % tilesPerSide;
+        const here = scratch[row + tx];
+        const sum = scratch[row + left] + scratch[row + right] + scratch[up + tx] + scratch[down + tx];
+        ko[row + tx] = here + diffusion * (sum - 4 * here);
+      }
+    }
+  }
+  refreshTiles(net, s);
+}
+
+/** With ions clamped, the per-step accumulators are emptied without changing any ion. */
+export function clearIonAccumulators(s: NetworkState): void {
+  s.tileSpikes.fill(0);
+  s.gabaChargePaMs.fill(0);
+}
+
+/** The constant membrane current of each cell from its tile's leak reversal and its pump. */
+export function updateBias(net: Network, s: NetworkState): void {
+  const tileOf = net.tileOfCell;
+  for (let i = 0; i < net.nE; i++) s.biasPa[i] = s.tileLeakEPa[tileOf[i]] - s.pumpPa[i];
+  for (let i = net.nE; i < net.n; i++) s.biasPa[i] = s.tileLeakIPa[tileOf[i]] - s.pumpPa[i];
+}

@@ -1,0 +1,139 @@
+/**
+ * The per-cell part of the ion step (see src/model/ions.ts for the equations and sources):
+ * Na⁺/K⁺ pump activity, pump current and Na⁺ extrusion of every cell, the constant membrane
+ * current gL·EL(Ko) − I_pump, and the chloride of E cells with their E_GABA. Per-tile values
+ * (the pump's K⁺ factor, the leak reversals) come in precomputed; the pump's K⁺ uptake goes out
+ * summed per tile.
+ */
+import {
+  ION_BIAS,
+  ION_CL,
+  ION_CL_EQ,
+  ION_CL_FLOOR,
+  ION_CL_LOAD,
+  ION_CL_RELAX,
+  ION_E_GABA,
+  ION_GABA_CHARGE,
+  ION_N,
+  ION_N_E,
+  ION_NA_EXTRUSION,
+  ION_NA_REST,
+  ION_NAI,
+  ION_PUMP,
+  ION_PUMP_NA_DEPENDENCE,
+  ION_PUMP_REST,
+  ION_PUMP_SCALE_E,
+  ION_PUMP_SCALE_I,
+  ION_TILE_KO_FACTOR,
+  ION_TILE_LEAK_E,
+  ION_TILE_LEAK_I,
+  ION_TILE_OF,
+  ION_TILE_PUMP_SUM,
+} from '../layout';
+import { vexp, vlog } from './simd-math';
+
+/** Cressman 2009 pump: the Na⁺ factor 1/(1 + exp((25 − Nai)/3)) (MODEL.md §4). */
+const PUMP_NA_HALF_MM: f32 = 25.0;
+const PUMP_NA_INV_SLOPE: f32 = 1.0 / 3.0;
+/** E_GABA = 26.7 mV · ln(([Cl⁻]i + 0.2·16) / (130 + 0.2·26)) (MODEL.md §4). */
+const RT_OVER_F_MV: f32 = 26.7;
+const HCO3_IN_TERM: f32 = 0.2 * 16.0;
+const INV_OUT_TERM: f32 = 1.0 / (130.0 + 0.2 * 26.0);
+
+// @ts-ignore: AssemblyScript decorator
+@inline
+function word(block: usize, w: i32): usize {
+  return block + (<usize>w << 2);
+}
+// @ts-ignore: AssemblyScript decorator
+@inline
+function ptr(block: usize, w: i32): usize {
+  return <usize>load<i32>(word(block, w));
+}
+
+export function ionCells(block: usize): void {
+  const naiP = ptr(block, ION_NAI);
+  const pumpP = ptr(block, ION_PUMP);
+  const biasP = ptr(block, ION_BIAS);
+  const tileOfP = ptr(block, ION_TILE_OF);
+  const koFactorP = ptr(block, ION_TILE_KO_FACTOR);
+  const leakEP = ptr(block, ION_TILE_LEAK_E);
+  const leakIP = ptr(block, ION_TILE_LEAK_I);
+  const pumpSumP = ptr(block, ION_TILE_PUMP_SUM);
+  const clP = ptr(block, ION_CL);
+  const chargeP = ptr(block, ION_GABA_CHARGE);
+  const eGabaP = ptr(block, ION_E_GABA);
+  const n = load<i32>(word(block, ION_N));
+  const nE = load<i32>(word(block, ION_N_E));
+  const naDependent = load<i32>(word(block, ION_PUMP_NA_DEPENDENCE)) != 0;
+  const scaleE = f32x4.splat(load<f32>(word(block, ION_PUMP_SCALE_E)));
+  const scaleI = f32x4.splat(load<f32>(word(block, ION_PUMP_SCALE_I)));
+  const extrusion = f32x4.splat(load<f32>(word(block, ION_NA_EXTRUSION)));
+  const pumpRest = f32x4.splat(load<f32>(word(block, ION_PUMP_REST)));
+  const naRest = f32x4.splat(load<f32>(word(block, ION_NA_REST)));
+  const one = f32x4.splat(1.0);
+  const naHalf = f32x4.splat(PUMP_NA_HALF_MM);
+  const naInvSlope = f32x4.splat(PUMP_NA_INV_SLOPE);
+  const laneIndex = i32x4(0, 1, 2, 3);
+  const nV = i32x4.splat(n);
+  const nEV = i32x4.splat(nE);
+
+  for (let i = 0; i < n; i += 4) {
+    const o = <usize>i << 2;
+    const lanes = i32x4.add(i32x4.splat(i), laneIndex);
+    const inside = i32x4.lt_s(lanes, nV);
+    const excitatory = i32x4.lt_s(lanes, nEV);
+    const t0 = <usize>load<i32>(tileOfP + o) << 2;
+    const t1 = <usize>load<i32>(tileOfP + o, 4) << 2;
+    const t2 = <usize>load<i32>(tileOfP + o, 8) << 2;
+    const t3 = <usize>load<i32>(tileOfP + o, 12) << 2;
+    let koFactor = f32x4.splat(load<f32>(koFactorP + t0));
+    koFactor = f32x4.replace_lane(koFactor, 1, load<f32>(koFactorP + t1));
+    koFactor = f32x4.replace_lane(koFactor, 2, load<f32>(koFactorP + t2));
+    koFactor = f32x4.replace_lane(koFactor, 3, load<f32>(koFactorP + t3));
+    let leakE = f32x4.splat(load<f32>(leakEP + t0));
+    leakE = f32x4.replace_lane(leakE, 1, load<f32>(leakEP + t1));
+    leakE = f32x4.replace_lane(leakE, 2, load<f32>(leakEP + t2));
+    leakE = f32x4.replace_lane(leakE, 3, load<f32>(leakEP + t3));
+    let leakI = f32x4.splat(load<f32>(leakIP + t0));
+    leakI = f32x4.replace_lane(leakI, 1, load<f32>(leakIP + t1));
+    leakI = f32x4.replace_lane(leakI, 2, load<f32>(leakIP + t2));
+    leakI = f32x4.replace_lane(leakI, 3, load<f32>(leakIP + t3));
+
+    const nai = v128.load(naiP + o);
+    const naSeen = naDependent ? nai : naRest;
+    const naFactor = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(naHalf, naSeen), naInvSlope))));
+    const activity = v128.and(f32x4.sub(f32x4.mul(naFactor, koFactor), pumpRest), inside);
+    const pump = f32x4.mul(v128.bitselect(scaleE, scaleI, excitatory), activity);
+    const pumpOld = v128.load(pumpP + o);
+    v128.store(pumpP + o, v128.bitselect(pump, pumpOld, inside));
+    v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, f32x4.mul(extrusion, activity)), nai, inside));
+    const bias = f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump);
+    v128.store(biasP + o, v128.bitselect(bias, v128.load(biasP + o), inside));
+
+    store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(activity, 0));
+    store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(activity, 1));
+    store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(activity, 2));
+    store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(activity, 3));
+  }
+
+  const clLoad = f32x4.splat(load<f32>(word(block, ION_CL_LOAD)));
+  const clRelax = f32x4.splat(load<f32>(word(block, ION_CL_RELAX)));
+  const clEq = f32x4.splat(load<f32>(word(block, ION_CL_EQ)));
+  const clFloor = f32x4.splat(load<f32>(word(block, ION_CL_FLOOR)));
+  const zero = f32x4.splat(0.0);
+  for (let i = 0; i < nE; i += 4) {
+    const o = <usize>i << 2;
+    const inside = i32x4.lt_s(i32x4.add(i32x4.splat(i), laneIndex), nEV);
+    const cl = v128.load(clP + o);
+    const charge = v128.load(chargeP + o);
+    let next = f32x4.sub(f32x4.add(cl, f32x4.mul(clLoad, charge)), f32x4.mul(clRelax, f32x4.sub(cl, clEq)));
+    // [Cl⁻]i cannot fall below the floor: an efflux larger than the content is not physical.
+    next = f32x4.max(next, clFloor);
+    v128.store(clP + o, v128.bitselect(next, cl, inside));
+    v128.store(chargeP + o, v128.bitselect(zero, charge, inside));
+    const ratio = f32x4.mul(f32x4.add(next, f32x4.splat(HCO3_IN_TERM)), f32x4.splat(INV_OUT_TERM));
+    const eGaba = f32x4.mul(f32x4.splat(RT_OVER_F_MV), vlog(ratio));
+    v128.store(eGabaP + o, v128.bitselect(eGaba, v128.load(eGabaP + o), inside));
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Word offsets of the parameter blocks shared by the WebAssembly kernels (AssemblyScript, in
+ * ./assembly) and the TypeScript that drives them. Each block is a run of 4-byte words in the
+ * kernel memory; pointer and integer fields are i32, real fields are f32. This file is compiled by
+ * both tsc and asc, so it holds only integer constants.
+ */
+
+/** AdEx population step (assembly/network.ts: stepPopulation). */
+export const POP_V = 0;
+export const POP_W = 1;
+export const POP_REF_UNTIL = 2;
+export const POP_G_AMPA = 3;
+export const POP_G_NMDA = 4;
+export const POP_G_GABA = 5;
+export const POP_RING_E = 6;
+export const POP_RING_I = 7;
+export const POP_EXP_GAIN = 8;
+export const POP_BIAS = 9;
+export const POP_E_GABA = 10;
+export const POP_GABA_CHARGE = 11;
+export const POP_NAI = 12;
+export const POP_TILE_OF = 13;
+export const POP_TILE_SPIKES = 14;
+export const POP_SPIKE_IDX = 15;
+/** i32 fields. */
+export const POP_FIRST = 16;
+export const POP_END = 17;
+export const POP_STEP = 18;
+export const POP_SLOT_OFFSET = 19;
+export const POP_REF_STEPS = 20;
+export const POP_SPIKE_COUNT = 21;
+/** f32 fields. */
+export const POP_DT_OVER_C = 22;
+export const POP_G_L = 23;
+export const POP_G_NAP = 24;
+export const POP_E_NA = 25;
+export const POP_V_T = 26;
+export const POP_INV_DELTA_T = 27;
+export const POP_A = 28;
+export const POP_E_L = 29;
+export const POP_DT_OVER_TAU_W = 30;
+export const POP_B = 31;
+export const POP_V_CUT = 32;
+export const POP_V_RESET = 33;
+export const POP_DECAY_AMPA = 34;
+export const POP_DECAY_NMDA = 35;
+export const POP_DECAY_GABA = 36;
+export const POP_JUMP_AMPA = 37;
+export const POP_JUMP_NMDA = 38;
+export const POP_JUMP_GABA = 39;
+export const POP_DT = 40;
+export const POP_NA_PER_SPIKE = 41;
+/** Output: Σ (|I_AMPA + I_NMDA| + |I_GABA|) over the population this step (f32). */
+export const POP_LFP_SUM = 42;
+/** i32: 1 for the excitatory population (LFP proxy and chloride load are only tracked there). */
+export const POP_EXCITATORY = 43;
+export const POP_WORDS = 44;
+
+/** Spike propagation into the delay rings (assembly/network.ts: propagate). */
+export const PROP_SPIKE_IDX = 0;
+export const PROP_OUT_START = 1;
+export const PROP_OUT_OFFSET = 2;
+export const PROP_RING_E = 3;
+export const PROP_RING_I = 4;
+export const PROP_RESOURCE = 5;
+export const PROP_RESOURCE_STAMP = 6;
+/** i32 fields. */
+export const PROP_SPIKE_COUNT = 7;
+export const PROP_N_E = 8;
+export const PROP_STEP = 9;
+export const PROP_RING_SIZE = 10;
+export const PROP_BASE_OFFSET = 11;
+/** Output: synaptic events written. */
+export const PROP_EVENTS = 12;
+/** f32 fields. */
+export const PROP_RELEASE_U = 13;
+export const PROP_INV_U0 = 14;
+export const PROP_RECOVERY_PER_STEP = 15;
+export const PROP_WORDS = 16;
+
+/** COBA benchmark step (assembly/coba.ts: cobaStep). */
+export const COBA_V = 0;
+export const COBA_GE = 1;
+export const COBA_GI = 2;
+export const COBA_REF_UNTIL = 3;
+export const COBA_SPIKE_IDX = 4;
+export const COBA_OUT_START = 5;
+export const COBA_OUT_TARGET = 6;
+/** i32 fields. */
+export const COBA_N = 7;
+export const COBA_N_E = 8;
+export const COBA_STEP = 9;
+export const COBA_REF_STEPS = 10;
+/** Output: spikes this step. */
+export const COBA_SPIKE_COUNT = 11;
+/** f32 fields. */
+export const COBA_DT_OVER_TAU_M = 12;
+export const COBA_E_L = 13;
+export const COBA_E_E = 14;
+export const COBA_E_I = 15;
+export const COBA_DECAY_E = 16;
+export const COBA_DECAY_I = 17;
+export const COBA_V_THRESHOLD = 18;
+export const COBA_V_RESET = 19;
+export const COBA_W_E = 20;
+export const COBA_W_I = 21;
+export const COBA_WORDS = 24;
+
+/** Per-cell part of the ion step (assembly/ions.ts: ionCells). */
+export const ION_NAI = 0;
+export const ION_PUMP = 1;
+export const ION_BIAS = 2;
+export const ION_TILE_OF = 3;
+/** Per tile: the pump's K⁺ factor 1/(1 + exp(5.5 − Ko)), gL·EL(Ko) for E and I cells. */
+export const ION_TILE_KO_FACTOR = 4;
+export const ION_TILE_LEAK_E = 5;
+export const ION_TILE_LEAK_I = 6;
+/** Output per tile: Σ excess pump activity of its cells. */
+export const ION_TILE_PUMP_SUM = 7;
+export const ION_CL = 8;
+export const ION_GABA_CHARGE = 9;
+export const ION_E_GABA = 10;
+/** i32 fields. */
+export const ION_N = 11;
+export const ION_N_E = 12;
+/** 1: the pump follows [Na⁺]i; 0: it sees resting Na⁺ (events then do not end). */
+export const ION_PUMP_NA_DEPENDENCE = 13;
+/** f32 fields. */
+export const ION_PUMP_SCALE_E = 14;
+export const ION_PUMP_SCALE_I = 15;
+export const ION_NA_EXTRUSION = 16;
+export const ION_PUMP_REST = 17;
+export const ION_NA_REST = 18;
+export const ION_CL_LOAD = 19;
+export const ION_CL_RELAX = 20;
+export const ION_CL_EQ = 21;
+export const ION_CL_FLOOR = 22;
+export const ION_WORDS = 24;

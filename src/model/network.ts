@@ -1,0 +1,227 @@
+/**
+ * Building the cortical sheet and its connectivity from a seed (MODEL.md §1).
+ *
+ * Cells sit on a side × side grid over a 2 mm × 2 mm torus, with a small seeded jitter.
+ * Excitatory cells get indices 0…nE−1 and inhibitory cells nE…n−1, so that the hot loops run
+ * over each population with constant parameters; `gridOfCell` maps an index back to its grid
+ * point for drawing.
+ */
+import { SHEET_MM } from './params.ts';
+import type { Rng } from './rng.ts';
+
+/** Fraction of excitatory cells (MODEL.md §1: 80 % pyramidal, 20 % fast-spiking). */
+export const EXCITATORY_FRACTION = 0.8;
+/** Fixed in-degree (MODEL.md §1 starting point): 80 excitatory and 20 inhibitory inputs per cell. */
+export const IN_DEGREE_E = 80;
+export const IN_DEGREE_I = 20;
+/** Gaussian reach of axons (MODEL.md §1 starting points): E axons wider than I axons. */
+export const SIGMA_E_MM = 0.3;
+export const SIGMA_I_MM = 0.15;
+/** Axonal delay = 0.5 ms + distance / 0.3 mm·ms⁻¹ (≈ 0.3 m/s, unmyelinated; MODEL.md §1). */
+export const DELAY_BASE_MS = 0.5;
+export const CONDUCTION_MM_PER_MS = 0.3;
+/** Jitter of each cell around its grid point, as a fraction of the grid spacing (uniform ±). */
+export const POSITION_JITTER = 0.2;
+/** Extracellular K⁺ tiles per side (MODEL.md §4: 16 × 16 is enough). */
+export const K_TILES_PER_SIDE = 16;
+
+export interface NetworkSpec {
+  side: number;
+  dtMs: number;
+  /**
+   * Extra E→E inputs per E cell, as a fraction of IN_DEGREE_E, drawn with the wider sprouting
+   * reach; 0 in a healthy sheet.
+   */
+  sproutingFraction?: number;
+}
+
+export interface Network {
+  readonly side: number;
+  readonly n: number;
+  readonly nE: number;
+  readonly nI: number;
+  readonly spacingMm: number;
+  readonly xMm: Float64Array;
+  readonly yMm: Float64Array;
+  /** Grid point (row-major, y * side + x) of each cell. */
+  readonly gridOfCell: Int32Array;
+  /** Cell index at each grid point. */
+  readonly cellAtGrid: Int32Array;
+  readonly tilesPerSide: number;
+  readonly nTiles: number;
+  readonly tileOfCell: Int32Array;
+  /** Number of cells in each K⁺ tile. */
+  readonly cellsInTile: Float64Array;
+  /** Outgoing synapses in CSR form by presynaptic cell: outStart[i]…outStart[i+1]−1. */
+  readonly outStart: Int32Array;
+  readonly outTarget: Int32Array;
+  readonly outDelaySteps: Uint16Array;
+  readonly maxDelaySteps: number;
+  readonly synapseCount: number;
+}
+
+/** Shortest distance between two points on the torus of side SHEET_MM. */
+export function torusDistanceMm(x1: number, y1: number, x2: number, y2: number): number {
+  let dx = Math.abs(x1 - x2);
+  let dy = Math.abs(y1 - y2);
+  if (dx > SHEET_MM / 2) dx = SHEET_MM - dx;
+  if (dy > SHEET_MM / 2) dy = SHEET_MM - dy;
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+export function delayStepsFor(distanceMm: number, dtMs: number): number {
+  return Math.max(1, Math.round((DELAY_BASE_MS + distanceMm / CONDUCTION_MM_PER_MS) / dtMs));
+}
+
+function wrap(k: number, side: number): number {
+  const r = k % side;
+  return r < 0 ? r + side : r;
+}
+
+export function buildNetwork(spec: NetworkSpec, rng: Rng): Network {
+  const { side, dtMs } = spec;
+  const n = side * side;
+  const nE = Math.round(EXCITATORY_FRACTION * n);
+  const nI = n - nE;
+  const spacingMm = SHEET_MM / side;
+
+  // Which grid points hold interneurons: a seeded Fisher–Yates shuffle of the grid.
+  const order = new Int32Array(n);
+  for (let g = 0; g < n; g++) order[g] = g;
+  for (let k = n - 1; k > 0; k--) {
+    const j = rng.int(k + 1);
+    const t = order[k];
+    order[k] = order[j];
+    order[j] = t;
+  }
+  const isInhibitoryGrid = new Uint8Array(n);
+  for (let k = 0; k < nI; k++) isInhibitoryGrid[order[k]] = 1;
+
+  // Index order: E cells by grid point, then I cells by grid point.
+  const gridOfCell = new Int32Array(n);
+  const cellAtGrid = new Int32Array(n);
+  let nextE = 0;
+  let nextI = nE;
+  for (let g = 0; g < n; g++) {
+    const cell = isInhibitoryGrid[g] ? nextI++ : nextE++;
+    gridOfCell[cell] = g;
+    cellAtGrid[g] = cell;
+  }
+
+  const xMm = new Float64Array(n);
+  const yMm = new Float64Array(n);
+  for (let cell = 0; cell < n; cell++) {
+    const g = gridOfCell[cell];
+    const gx = g % side;
+    const gy = (g - gx) / side;
+    const jx = (rng.uniform() * 2 - 1) * POSITION_JITTER;
+    const jy = (rng.uniform() * 2 - 1) * POSITION_JITTER;
+    xMm[cell] = (gx + 0.5 + jx) * spacingMm;
+    yMm[cell] = (gy + 0.5 + jy) * spacingMm;
+  }
+
+  const tilesPerSide = Math.min(K_TILES_PER_SIDE, side);
+  const nTiles = tilesPerSide * tilesPerSide;
+  const tileOfCell = new Int32Array(n);
+  const cellsInTile = new Float64Array(nTiles);
+  for (let cell = 0; cell < n; cell++) {
+    const g = gridOfCell[cell];
+    const gx = g % side;
+    const gy = (g - gx) / side;
+    const tx = Math.floor((gx * tilesPerSide) / side);
+    const ty = Math.floor((gy * tilesPerSide) / side);
+    const t = ty * tilesPerSide + tx;
+    tileOfCell[cell] = t;
+    cellsInTile[t] += 1;
+  }
+
+  // Fixed in-degree with Gaussian reach. A candidate is drawn as a Gaussian offset from the
+  // target, snapped to the nearest grid point; a point of the wrong type (or the target itself)
+  // is redrawn. Each cell of the right type is thus chosen with a probability proportional to the
+  // Gaussian of its distance. Draws are with replacement (multapses allowed, as NEST's
+  // fixed_indegree rule), which small sheets need: at side 16 fewer than 20 interneurons lie
+  // within two σ_I of a cell.
+  const extraEE = Math.round((spec.sproutingFraction ?? 0) * IN_DEGREE_E);
+  const perE = IN_DEGREE_E + IN_DEGREE_I + extraEE;
+  const perI = IN_DEGREE_E + IN_DEGREE_I;
+  const total = nE * perE + nI * perI;
+  const preOf = new Int32Array(total);
+  const postOf = new Int32Array(total);
+  let s = 0;
+  const draw = (post: number, wantInhibitory: boolean, sigmaMm: number): number => {
+    const sigmaGrid = sigmaMm / spacingMm;
+    const g = gridOfCell[post];
+    const gx = g % side;
+    const gy = (g - gx) / side;
+    for (;;) {
+      const cx = wrap(Math.round(gx + sigmaGrid * rng.normal()), side);
+      const cy = wrap(Math.round(gy + sigmaGrid * rng.normal()), side);
+      const pre = cellAtGrid[cy * side + cx];
+      if (pre === post) continue;
+      if (pre >= nE === wantInhibitory) return pre;
+    }
+  };
+  for (let post = 0; post < n; post++) {
+    for (let k = 0; k < IN_DEGREE_E; k++) {
+      preOf[s] = draw(post, false, SIGMA_E_MM);
+      postOf[s++] = post;
+    }
+    for (let k = 0; k < IN_DEGREE_I; k++) {
+      preOf[s] = draw(post, true, SIGMA_I_MM);
+      postOf[s++] = post;
+    }
+    if (post < nE) {
+      for (let k = 0; k < extraEE; k++) {
+        preOf[s] = draw(post, false, SPROUTING_SIGMA_MM);
+        postOf[s++] = post;
+      }
+    }
+  }
+
+  // Transpose to outgoing CSR (stable: targets keep their draw order within a source).
+  const outStart = new Int32Array(n + 1);
+  for (let k = 0; k < total; k++) outStart[preOf[k] + 1]++;
+  for (let i = 0; i < n; i++) outStart[i + 1] += outStart[i];
+  const fill = outStart.slice(0, n);
+  const outTarget = new Int32Array(total);
+  const outDelaySteps = new Uint16Array(total);
+  let maxDelaySteps = 1;
+  for (let k = 0; k < total; k++) {
+    const pre = preOf[k];
+    const post = postOf[k];
+    const at = fill[pre]++;
+    outTarget[at] = post;
+    const d = delayStepsFor(torusDistanceMm(xMm[pre], yMm[pre], xMm[post], yMm[post]), dtMs);
+    outDelaySteps[at] = d;
+    if (d > maxDelaySteps) maxDelaySteps = d;
+  }
+
+  return {
+    side,
+    n,
+    nE,
+    nI,
+    spacingMm,
+    xMm,
+    yMm,
+    gridOfCell,
+    cellAtGrid,
+    tilesPerSide,
+    nTiles,
+    tileOfCell,
+    cellsInTile,
+    outStart,
+    outTarget,
+    outDelaySteps,
+    maxDelaySteps,
+    synapseCount: total,
+  };
+}
+
+/**
+ * Reach of sprouted recurrent axons. Mossy-fibre sprouting in the dentate gyrus forms recurrent
+ * loops across the granule-cell layer rather than only next door (Santhakumar 2005 modelled it as
+ * added long-range granule-to-granule links); 0.5 mm, wider than normal E axons, lets focal
+ * activity recruit distant cells.
+ */
+export const SPROUTING_SIGMA_MM = 0.5;

@@ -1,0 +1,450 @@
+/**
+ * The parameter table: the single source of every user-facing knob (MODEL.md §5).
+ *
+ * The command line (`--set key=value`), scenario files, the URL and the sliders all read this
+ * table, and all of them validate through `parseParamText` / `validateParamValue`. Nothing outside
+ * a key's range ever reaches the engine: the value is rejected with a message that names the key
+ * and what is allowed. There is no clamping.
+ */
+
+/** A focal malformation (cortical dysplasia, tuber): a disc on the sheet. */
+export interface Lesion {
+  xMm: number;
+  yMm: number;
+  radiusMm: number;
+}
+
+export interface Params {
+  glutamate: number;
+  gaba: number;
+  gNapRatio: number;
+  inflammation: number;
+  pgp: number;
+  penetration: number;
+  kClearance: number;
+  scn1a: number;
+  clEqMm: number;
+  sprouting: number;
+  drive: number;
+  lesion: Lesion | null;
+  resected: boolean;
+  adherence: number;
+  weightKg: number;
+  side: number;
+  seed: number;
+  dtMs: number;
+}
+
+export type ParamKey = keyof Params;
+
+/** Whether the engine acts on the key yet; reserved keys are validated and carried along. */
+export type ParamStatus = 'active' | 'reserved';
+
+interface SpecBase {
+  key: ParamKey;
+  unit: string;
+  /** One line for `params`, tooltips and the README. */
+  description: string;
+  status: ParamStatus;
+  /** Changing it needs a new network (size, seed, step, connectivity); others apply live. */
+  rebuild: boolean;
+}
+
+export interface NumberSpec extends SpecBase {
+  kind: 'number' | 'integer';
+  default: number;
+  min: number;
+  max: number;
+  /** Slider step for the view. */
+  step: number;
+}
+
+export interface BooleanSpec extends SpecBase {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export interface LesionSpec extends SpecBase {
+  kind: 'lesion';
+  default: Lesion | null;
+}
+
+export type ParamSpec = NumberSpec | BooleanSpec | LesionSpec;
+
+/** Side of the simulated cortical patch (MODEL.md §1: 2 mm × 2 mm). */
+export const SHEET_MM = 2;
+export const LESION_RADIUS_MIN_MM = 0.05;
+export const LESION_RADIUS_MAX_MM = 1;
+
+export const PARAM_SPECS: readonly ParamSpec[] = [
+  {
+    key: 'glutamate',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 3,
+    step: 0.05,
+    unit: '×',
+    description: 'Glutamate: scales AMPA and NMDA synaptic weights',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'gaba',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 3,
+    step: 0.05,
+    unit: '×',
+    description: 'GABA: scales GABA_A synaptic weights (receptor loss or gain)',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'gNapRatio',
+    kind: 'number',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    unit: 'gNaP/gL',
+    description: 'Persistent sodium current: gNaP as a fraction of the leak conductance (healthy 0.1–0.3)',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'inflammation',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: 'gain',
+    description: 'Inflammation: cytokine gain (GABA_A down, NMDA/AMPA up, glial K+ uptake down, P-gp induced)',
+    status: 'reserved',
+    rebuild: false,
+  },
+  {
+    key: 'pgp',
+    kind: 'number',
+    default: 1,
+    min: 0.5,
+    max: 4,
+    step: 0.1,
+    unit: '× normal',
+    description: 'P-glycoprotein efflux at the blood–brain barrier, fold over normal',
+    status: 'reserved',
+    rebuild: false,
+  },
+  {
+    key: 'penetration',
+    kind: 'number',
+    default: 1,
+    min: 0.05,
+    max: 1,
+    step: 0.05,
+    unit: 'fraction',
+    description: 'Barrier penetration: multiplies every drug’s brain-to-plasma ratio (Kp,uu)',
+    status: 'reserved',
+    rebuild: false,
+  },
+  {
+    key: 'kClearance',
+    kind: 'number',
+    default: 1,
+    min: 0.2,
+    max: 2,
+    step: 0.05,
+    unit: '×',
+    description: 'Potassium clearance: scales glial K+ uptake (Kir4.1 buffering)',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'scn1a',
+    kind: 'number',
+    default: 1,
+    min: 0.3,
+    max: 1,
+    step: 0.05,
+    unit: 'fraction',
+    description: 'SCN1A: Nav1.1 sodium-channel availability in interneurons (Dravet ≈ 0.5)',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'clEqMm',
+    kind: 'number',
+    default: 5,
+    min: 3,
+    max: 40,
+    step: 0.5,
+    unit: 'mM',
+    description: 'Chloride equilibrium of pyramidal cells (adult 5, infant ~15, neonate ~30): sets E_GABA',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'sprouting',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: 'fraction',
+    description: 'Axonal sprouting: extra recurrent excitatory connections (mossy-fibre-like)',
+    status: 'reserved',
+    rebuild: true,
+  },
+  {
+    key: 'drive',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 3,
+    step: 0.05,
+    unit: '×',
+    description: 'Background drive: rate of external excitatory input (sleep loss, stress: up)',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'lesion',
+    kind: 'lesion',
+    default: null,
+    unit: 'mm',
+    description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none"`,
+    status: 'reserved',
+    rebuild: true,
+  },
+  {
+    key: 'resected',
+    kind: 'boolean',
+    default: false,
+    unit: '',
+    description: 'Surgery: the lesion’s cells are removed (true/false)',
+    status: 'reserved',
+    rebuild: false,
+  },
+  {
+    key: 'adherence',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: 'probability',
+    description: 'Adherence: probability that each scheduled dose is taken',
+    status: 'reserved',
+    rebuild: false,
+  },
+  {
+    key: 'weightKg',
+    kind: 'number',
+    default: 70,
+    min: 2,
+    max: 150,
+    step: 0.5,
+    unit: 'kg',
+    description: 'Body weight for doses and volumes (newborn ~3.5, child ~20)',
+    status: 'reserved',
+    rebuild: false,
+  },
+  {
+    key: 'side',
+    kind: 'integer',
+    default: 64,
+    min: 16,
+    max: 128,
+    step: 1,
+    unit: 'cells',
+    description: 'Sheet side: side × side neurons on the 2 mm × 2 mm patch',
+    status: 'active',
+    rebuild: true,
+  },
+  {
+    key: 'seed',
+    kind: 'integer',
+    default: 1,
+    min: 0,
+    max: 4294967295,
+    step: 1,
+    unit: '',
+    description: 'Seed of the one random generator (network and noise)',
+    status: 'active',
+    rebuild: true,
+  },
+  {
+    key: 'dtMs',
+    kind: 'number',
+    default: 0.1,
+    // Forward Euler on the exponential spike term of the interneurons (ΔT = 0.5 mV) needs
+    // dt ≤ 0.2 ms to stay stable near threshold; below 0.01 ms nothing changes but the cost.
+    min: 0.01,
+    max: 0.2,
+    step: 0.01,
+    unit: 'ms',
+    description: 'Integration step',
+    status: 'active',
+    rebuild: true,
+  },
+];
+
+const SPEC_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(PARAM_SPECS.map((s) => [s.key, s]));
+
+export const PARAM_KEYS: readonly ParamKey[] = PARAM_SPECS.map((s) => s.key);
+
+/** The error every bad value raises: one line, naming the key and what is allowed. */
+export class ParamError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParamError';
+  }
+}
+
+export function getSpec(key: string): ParamSpec {
+  const spec = SPEC_BY_KEY.get(key);
+  if (!spec) {
+    throw new ParamError(`unknown parameter "${key}"; known parameters: ${PARAM_KEYS.join(', ')}`);
+  }
+  return spec;
+}
+
+export function isParamKey(key: string): key is ParamKey {
+  return SPEC_BY_KEY.has(key);
+}
+
+export function defaultParams(): Params {
+  const out: Record<string, unknown> = {};
+  for (const spec of PARAM_SPECS) {
+    out[spec.key] = spec.kind === 'lesion' && spec.default ? { ...spec.default } : spec.default;
+  }
+  return out as unknown as Params;
+}
+
+/** The allowed values of a key, in words, for error messages and listings. */
+export function describeRange(spec: ParamSpec): string {
+  switch (spec.kind) {
+    case 'number':
+      return `a number in ${spec.min}…${spec.max}`;
+    case 'integer':
+      return `a whole number in ${spec.min}…${spec.max}`;
+    case 'boolean':
+      return 'true or false';
+    case 'lesion':
+      return `"none" or "x,y,radius" in mm with x and y in 0…${SHEET_MM} and radius in ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}`;
+  }
+}
+
+function rangeError(spec: ParamSpec, shown: string): ParamError {
+  const unit = spec.unit && spec.kind !== 'lesion' && spec.unit !== '×' ? ` ${spec.unit}` : '';
+  return new ParamError(`${spec.key}=${shown} is not allowed: ${spec.key} takes ${describeRange(spec)}${unit}`);
+}
+
+/**
+ * Validate an already-typed value (from JSON or code). Returns the value to store; throws
+ * ParamError naming the key and its range otherwise.
+ */
+export function validateParamValue<K extends ParamKey>(key: K, value: unknown): Params[K];
+export function validateParamValue(key: string, value: unknown): Params[ParamKey];
+export function validateParamValue(key: string, value: unknown): Params[ParamKey] {
+  const spec = getSpec(key);
+  const shown = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  switch (spec.kind) {
+    case 'number':
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw rangeError(spec, String(shown));
+      if (spec.kind === 'integer' && !Number.isInteger(value)) throw rangeError(spec, String(value));
+      if (value < spec.min || value > spec.max) throw rangeError(spec, String(value));
+      return value;
+    }
+    case 'boolean': {
+      if (typeof value !== 'boolean') throw rangeError(spec, String(shown));
+      return value;
+    }
+    case 'lesion': {
+      if (value === null) return null;
+      if (typeof value !== 'object' || Array.isArray(value)) throw rangeError(spec, String(shown));
+      const v = value as Record<string, unknown>;
+      const extra = Object.keys(v).filter((k) => k !== 'xMm' && k !== 'yMm' && k !== 'radiusMm');
+      if (extra.length > 0) {
+        throw new ParamError(`lesion has unknown field "${extra[0]}"; a lesion is {"xMm", "yMm", "radiusMm"}`);
+      }
+      const { xMm, yMm, radiusMm } = v;
+      const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+      if (!num(xMm) || !num(yMm) || !num(radiusMm)) throw rangeError(spec, String(shown));
+      if (xMm < 0 || xMm > SHEET_MM || yMm < 0 || yMm > SHEET_MM) {
+        throw new ParamError(
+          `lesion centre (${xMm}, ${yMm}) mm is outside the sheet: x and y must be in 0…${SHEET_MM} mm`,
+        );
+      }
+      if (radiusMm < LESION_RADIUS_MIN_MM || radiusMm > LESION_RADIUS_MAX_MM) {
+        throw new ParamError(
+          `lesion radius ${radiusMm} mm is not allowed: the radius must be in ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM} mm`,
+        );
+      }
+      return { xMm, yMm, radiusMm };
+    }
+  }
+}
+
+/**
+ * Parse a value written as text (command line, URL, slider) and validate it.
+ * Numbers must be plain decimals: "1e400", "NaN", "Infinity", "" and "0x10" are all rejected.
+ */
+export function parseParamText<K extends ParamKey>(key: K, text: string): Params[K];
+export function parseParamText(key: string, text: string): Params[ParamKey];
+export function parseParamText(key: string, text: string): Params[ParamKey] {
+  const spec = getSpec(key);
+  const trimmed = text.trim();
+  switch (spec.kind) {
+    case 'number':
+    case 'integer': {
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) throw rangeError(spec, JSON.stringify(text));
+      return validateParamValue(key, Number(trimmed));
+    }
+    case 'boolean': {
+      if (trimmed === 'true' || trimmed === '1') return true;
+      if (trimmed === 'false' || trimmed === '0') return false;
+      throw rangeError(spec, JSON.stringify(text));
+    }
+    case 'lesion': {
+      if (trimmed === 'none' || trimmed === 'null' || trimmed === '') return null;
+      const parts = trimmed.split(',');
+      const numeric = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+      if (parts.length !== 3 || !parts.every((p) => numeric.test(p.trim()))) {
+        throw rangeError(spec, JSON.stringify(text));
+      }
+      const [xMm, yMm, radiusMm] = parts.map((p) => Number(p));
+      return validateParamValue(key, { xMm, yMm, radiusMm });
+    }
+  }
+}
+
+/** The value as the command line and the URL write it (inverse of parseParamText). */
+export function formatParamValue(key: ParamKey, value: Params[ParamKey]): string {
+  if (key === 'lesion') {
+    const l = value as Lesion | null;
+    return l ? `${l.xMm},${l.yMm},${l.radiusMm}` : 'none';
+  }
+  return String(value);
+}
+
+/**
+ * Merge validated overrides into a full parameter set. Unknown keys and bad values throw
+ * ParamError; `base` is never modified, so a rejected change loses nothing already set.
+ */
+export function withParams(base: Params, overrides: Readonly<Record<string, unknown>>): Params {
+  const out: Params = { ...base, lesion: base.lesion ? { ...base.lesion } : null };
+  const target = out as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    target[key] = validateParamValue(key, value);
+  }
+  return out;
+}
+
+/** Keys whose values differ between two parameter sets. */
+export function changedKeys(a: Params, b: Params): ParamKey[] {
+  return PARAM_KEYS.filter((k) => formatParamValue(k, a[k]) !== formatParamValue(k, b[k]));
+}

@@ -1,0 +1,185 @@
+/**
+ * The simulation: builds a network from parameters and a seed, and advances it one step at a
+ * time in a fixed order of phases. This file is the only place where the phases are sequenced.
+ *
+ * One step (dtMs):
+ *   1. background  Poisson drive onto every cell's AMPA conductance
+ *   2. neurons     E then I: arrival of delayed input, membrane update, threshold and reset
+ *   3. synapses    spikes of this step written into the delay rings (with depression)
+ *   4. observers   monitors read the step's spikes
+ * Every ~1 ms (the slow step):
+ *   5. ions        K⁺ tiles, Na⁺ and the pump, Cl⁻ and E_GABA
+ *   6. observers   monitors read the slow variables
+ */
+import { deliverBackground } from './background.ts';
+import { EXCITATORY, INHIBITORY } from './cells.ts';
+import {
+  clearIonAccumulators,
+  configureIons,
+  ION_CONSTANTS,
+  type IonConstants,
+  type IonStepInputs,
+  ionStep,
+} from './ions.ts';
+import { buildNetwork, type Network } from './network.ts';
+import { configurePopulation, flushTinyConductances, setPopulationDrive, stepPopulation } from './neurons.ts';
+import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
+import { Rng } from './rng.ts';
+import { createState, initChloride, type NetworkState, updateExpGain } from './state.ts';
+import {
+  configurePropagation,
+  E_GABA_INHIBITORY_MV,
+  propagateSpikes,
+  RELEASE_U,
+  SYNAPTIC_WEIGHTS,
+  type SynapticWeights,
+  setReleaseU,
+} from './synapses.ts';
+
+export interface SimulationOptions {
+  /** Pump ignores [Na⁺]i when false (MODEL.md §7 behaviour 4: events then do not end). */
+  pumpNaDependence?: boolean;
+  /** Ions held at rest: no K⁺, Na⁺ or Cl⁻ dynamics, no pump current. */
+  ionsClamped?: boolean;
+  /** Overrides of the tuned constants, for experiments and tests. */
+  weights?: Partial<SynapticWeights>;
+  ions?: Partial<IonConstants>;
+}
+
+export interface StepObserver {
+  /** After every step; the step's spikes are sim.state.spikeIdx[0…spikeCount−1]. */
+  afterStep(sim: Simulation): void;
+  /** After every ion step (≈ 1 ms). */
+  afterIonStep(sim: Simulation): void;
+}
+
+const REBUILD_KEYS: ReadonlySet<ParamKey> = new Set(PARAM_SPECS.filter((s) => s.rebuild).map((s) => s.key));
+
+export class Simulation {
+  readonly net: Network;
+  readonly state: NetworkState;
+  readonly dtMs: number;
+  /** Steps per ion step (≈ 1 ms). */
+  readonly ionEvery: number;
+  readonly weights: SynapticWeights;
+  readonly ionConstants: IonConstants;
+  readonly options: Required<Pick<SimulationOptions, 'pumpNaDependence' | 'ionsClamped'>>;
+  private currentParams: Params;
+  private readonly rng: Rng;
+  private readonly ionInputs: IonStepInputs;
+  private backgroundMeanPerStep = 0;
+  /** Synaptic events written into the delay rings since the start. */
+  synapticEvents = 0;
+  /** Background events delivered since the start. */
+  backgroundEvents = 0;
+
+  constructor(params: Params, options: SimulationOptions = {}) {
+    this.currentParams = params;
+    this.options = {
+      pumpNaDependence: options.pumpNaDependence ?? true,
+      ionsClamped: options.ionsClamped ?? false,
+    };
+    this.weights = { ...SYNAPTIC_WEIGHTS, ...options.weights };
+    this.ionConstants = { ...ION_CONSTANTS, ...options.ions };
+    this.dtMs = params.dtMs;
+    this.ionEvery = Math.max(1, Math.round(1 / params.dtMs));
+    this.rng = new Rng(params.seed);
+    this.net = buildNetwork({ side: params.side, dtMs: params.dtMs }, this.rng);
+    this.state = createState(this.net, this.rng);
+    const s = this.state;
+    const net = this.net;
+    initChloride(s, params.clEqMm, E_GABA_INHIBITORY_MV);
+    configureIons(net, s, this.ionConstants);
+    const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
+    configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
+    configurePopulation(s, s.blockI, INHIBITORY, net.nE, net.n, params.dtMs, naPerSpike);
+    configurePropagation(net, s, s.blockPropagate, params.dtMs);
+    this.ionInputs = {
+      dtMs: this.ionEvery * this.dtMs,
+      uptakeScale: 1,
+      clEqMm: params.clEqMm,
+      pumpNaDependence: this.options.pumpNaDependence,
+    };
+    this.applyParams(params);
+  }
+
+  get params(): Params {
+    return this.currentParams;
+  }
+
+  get timeMs(): number {
+    return this.state.step * this.dtMs;
+  }
+
+  /**
+   * Apply parameters that act live. Keys that need a new network (size, seed, step,
+   * connectivity) must be unchanged; build a new Simulation for those.
+   */
+  setParams(next: Params): void {
+    const needsRebuild = changedKeys(this.currentParams, next).filter((k) => REBUILD_KEYS.has(k));
+    if (needsRebuild.length > 0) {
+      throw new Error(`changing ${needsRebuild.join(', ')} needs a new network; build a new Simulation`);
+    }
+    this.applyParams(next);
+  }
+
+  private applyParams(p: Params): void {
+    this.currentParams = p;
+    const w = this.weights;
+    const s = this.state;
+    setPopulationDrive(
+      s.blockE,
+      p.gNapRatio * EXCITATORY.gLNs,
+      w.ampaOntoENs * p.glutamate,
+      w.ampaOntoENs * w.nmdaToAmpa * p.glutamate,
+      w.gabaOntoENs * p.gaba,
+    );
+    setPopulationDrive(
+      s.blockI,
+      p.gNapRatio * INHIBITORY.gLNs,
+      w.ampaOntoINs * p.glutamate,
+      w.ampaOntoINs * w.nmdaToAmpa * p.glutamate,
+      w.gabaOntoINs * p.gaba,
+    );
+    setReleaseU(s.blockPropagate, RELEASE_U);
+    this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;
+    this.ionInputs.uptakeScale = p.kClearance;
+    this.ionInputs.clEqMm = p.clEqMm;
+    // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
+    const avail = s.naAvailability;
+    for (let i = 0; i < this.net.n; i++) avail[i] = i < this.net.nE ? 1 : p.scn1a;
+    updateExpGain(this.net, s);
+  }
+
+  /** Advance by `steps` steps. Returns the number of spikes. */
+  advance(steps: number, observer?: StepObserver): number {
+    const s = this.state;
+    const net = this.net;
+    const w = this.weights;
+    let spikes = 0;
+    for (let k = 0; k < steps; k++) {
+      this.backgroundEvents += deliverBackground(
+        s,
+        this.rng,
+        this.backgroundMeanPerStep,
+        w.backgroundOntoENs,
+        w.backgroundOntoINs,
+      );
+      s.spikeCount = 0;
+      s.lfpSumPa += stepPopulation(s, s.blockE);
+      stepPopulation(s, s.blockI);
+      this.synapticEvents += propagateSpikes(s, s.blockPropagate);
+      spikes += s.spikeCount;
+      if (observer) observer.afterStep(this);
+      s.step++;
+      if (s.step % this.ionEvery === 0) {
+        flushTinyConductances(s);
+        if (this.options.ionsClamped) clearIonAccumulators(s);
+        else ionStep(net, s, this.ionConstants, this.ionInputs);
+        if (observer) observer.afterIonStep(this);
+        s.lfpSumPa = 0;
+      }
+    }
+    return spikes;
+  }
+}

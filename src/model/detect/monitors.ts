@@ -1,0 +1,236 @@
+/**
+ * Monitors (MODEL.md §7): population rates in 10-ms bins, synchrony χ over sliding 1-s windows,
+ * the EEG/LFP proxy, the seizure detector, interictal spikes, seizure burden, and ion extremes.
+ * They read the simulation after each step and each ion step and never change it.
+ *
+ * A record is kept every 100 ms (`series`), for the command line, the tests and the view.
+ */
+import type { Simulation, StepObserver } from '../simulation.ts';
+import { InterictalDetector } from './interictal.ts';
+import { SeizureDetector, type SeizureEvent } from './seizure.ts';
+import { SynchronyMeter } from './synchrony.ts';
+
+export const RATE_BIN_MS = 10;
+export const BLOCK_MS = 100;
+export const WINDOW_BLOCKS = 10;
+
+/** One 100-ms record. */
+export interface SeriesRecord {
+  tMs: number;
+  /** Mean rates over the block. */
+  rateEHz: number;
+  rateIHz: number;
+  /** χ over the 1-s window ending here (NaN during the first second). */
+  chi: number;
+  /** LFP proxy: mean over E cells of |I_AMPA + I_NMDA| + |I_GABA|, averaged over the block (pA). */
+  lfpPa: number;
+  koMaxMm: number;
+  naiMeanMm: number;
+  eGabaMeanMv: number;
+  inSeizure: boolean;
+}
+
+export class Monitors implements StepObserver {
+  readonly series: SeriesRecord[] = [];
+  readonly seizures: SeizureDetector;
+  readonly interictal: InterictalDetector;
+  readonly synchrony: SynchronyMeter;
+  /** LFP proxy per ion step (≈ 1 ms), the last second, as a ring; `lfpHead` is the next slot. */
+  readonly lfpRecent: Float64Array;
+  lfpHead = 0;
+  spikesE = 0;
+  spikesI = 0;
+  koMaxMm = 0;
+  naiMaxMm = 0;
+  private eGabaSumMv = 0;
+  private eGabaSamples = 0;
+  private chiSum = 0;
+  private chiCount = 0;
+  chiMax = 0;
+
+  private readonly binSteps: number;
+  private readonly blockIonSteps: number;
+  private binE = 0;
+  private binI = 0;
+  private stepInBin = 0;
+  /** E spike counts of the last second, per 10-ms bin, as a ring, and their sum. */
+  private readonly windowBins: Float64Array;
+  private windowHead = 0;
+  private windowSum = 0;
+  private blockE = 0;
+  private blockI = 0;
+  private blockLfp = 0;
+  private ionStepInBlock = 0;
+  /** Spikes per K⁺ tile in each 100-ms block of the last second (onset location). */
+  private readonly tileWindow: Float64Array;
+  private tileBlock = 0;
+  private readonly nTiles: number;
+
+  constructor(private readonly sim: Simulation) {
+    const net = sim.net;
+    this.binSteps = Math.max(1, Math.round(RATE_BIN_MS / sim.dtMs));
+    const ionStepMs = sim.ionEvery * sim.dtMs;
+    this.blockIonSteps = Math.max(1, Math.round(BLOCK_MS / ionStepMs));
+    this.synchrony = new SynchronyMeter(net.nE, this.blockIonSteps, WINDOW_BLOCKS);
+    this.seizures = new SeizureDetector();
+    this.interictal = new InterictalDetector(net.nE);
+    this.windowBins = new Float64Array(Math.round((WINDOW_BLOCKS * BLOCK_MS) / RATE_BIN_MS));
+    this.nTiles = net.nTiles;
+    this.tileWindow = new Float64Array(WINDOW_BLOCKS * net.nTiles);
+    this.lfpRecent = new Float64Array(Math.round((WINDOW_BLOCKS * BLOCK_MS) / ionStepMs));
+  }
+
+  afterStep(sim: Simulation): void {
+    const s = sim.state;
+    const nE = s.nE;
+    const spikes = s.spikeIdx;
+    const count = s.spikeCount;
+    const tileOf = sim.net.tileOfCell;
+    const tileBase = this.tileBlock * this.nTiles;
+    let e = 0;
+    for (let k = 0; k < count; k++) {
+      const i = spikes[k];
+      if (i < nE) e++;
+      this.tileWindow[tileBase + tileOf[i]] += 1;
+    }
+    if (count > 0) this.interictal.addSpikes(sim.timeMs, spikes, count);
+    const inh = count - e;
+    this.binE += e;
+    this.binI += inh;
+    this.spikesE += e;
+    this.spikesI += inh;
+    this.stepInBin++;
+    if (this.stepInBin === this.binSteps) this.closeBin(sim);
+  }
+
+  private closeBin(sim: Simulation): void {
+    const net = sim.net;
+    const binS = (this.binSteps * sim.dtMs) / 1000;
+    const tMs = (sim.state.step + 1) * sim.dtMs;
+    const rateE = this.binE / net.nE / binS;
+    this.interictal.updateBin(tMs, this.binSteps * sim.dtMs, rateE, this.seizures.inSeizure);
+    this.windowSum += this.binE - this.windowBins[this.windowHead];
+    this.windowBins[this.windowHead] = this.binE;
+    this.windowHead = (this.windowHead + 1) % this.windowBins.length;
+    this.blockE += this.binE;
+    this.blockI += this.binI;
+    this.binE = 0;
+    this.binI = 0;
+    this.stepInBin = 0;
+  }
+
+  afterIonStep(sim: Simulation): void {
+    const s = sim.state;
+    const lfp = s.lfpSumPa / sim.net.nE / sim.ionEvery;
+    this.lfpRecent[this.lfpHead] = lfp;
+    this.lfpHead = (this.lfpHead + 1) % this.lfpRecent.length;
+    this.blockLfp += lfp;
+    const ko = s.koMm;
+    for (let t = 0; t < ko.length; t++) if (ko[t] > this.koMaxMm) this.koMaxMm = ko[t];
+    const blockDone = this.synchrony.addSample(s.vMv);
+    this.ionStepInBlock++;
+    if (blockDone) this.closeBlock(sim);
+  }
+
+  private closeBlock(sim: Simulation): void {
+    const s = sim.state;
+    const net = sim.net;
+    const tMs = sim.timeMs;
+    const blockS = (this.ionStepInBlock * sim.ionEvery * sim.dtMs) / 1000;
+    const chi = this.synchrony.chi;
+    if (!Number.isNaN(chi)) {
+      this.chiSum += chi;
+      this.chiCount++;
+      if (chi > this.chiMax) this.chiMax = chi;
+    }
+    let naiSum = 0;
+    for (let i = 0; i < net.n; i++) {
+      const x = s.naiMm[i];
+      naiSum += x;
+      if (x > this.naiMaxMm) this.naiMaxMm = x;
+    }
+    let eGabaSum = 0;
+    for (let i = 0; i < net.nE; i++) eGabaSum += s.eGabaMv[i];
+    const eGabaMean = eGabaSum / net.nE;
+    this.eGabaSumMv += eGabaMean;
+    this.eGabaSamples++;
+    let koMax = 0;
+    for (let t = 0; t < s.koMm.length; t++) if (s.koMm[t] > koMax) koMax = s.koMm[t];
+
+    const windowS = (this.windowBins.length * RATE_BIN_MS) / 1000;
+    const smoothedRateE = this.windowSum / net.nE / windowS;
+    if (!Number.isNaN(chi)) this.seizures.update(tMs, smoothedRateE, chi, () => this.activeLocation());
+
+    this.series.push({
+      tMs,
+      rateEHz: this.blockE / net.nE / blockS,
+      rateIHz: this.blockI / net.nI / blockS,
+      chi,
+      lfpPa: this.blockLfp / this.ionStepInBlock,
+      koMaxMm: koMax,
+      naiMeanMm: naiSum / net.n,
+      eGabaMeanMv: eGabaMean,
+      inSeizure: this.seizures.inSeizure,
+    });
+    this.blockE = 0;
+    this.blockI = 0;
+    this.blockLfp = 0;
+    this.ionStepInBlock = 0;
+    this.tileBlock = (this.tileBlock + 1) % WINDOW_BLOCKS;
+    this.tileWindow.fill(0, this.tileBlock * this.nTiles, (this.tileBlock + 1) * this.nTiles);
+  }
+
+  /** Centre of the tile with the most spikes in the last second. */
+  private activeLocation(): readonly [number, number] {
+    const nTiles = this.nTiles;
+    let best = 0;
+    let bestCount = -1;
+    for (let t = 0; t < nTiles; t++) {
+      let c = 0;
+      for (let b = 0; b < WINDOW_BLOCKS; b++) c += this.tileWindow[b * nTiles + t];
+      if (c > bestCount) {
+        bestCount = c;
+        best = t;
+      }
+    }
+    const side = this.sim.net.tilesPerSide;
+    const tileMm = 2 / side;
+    return [((best % side) + 0.5) * tileMm, (Math.floor(best / side) + 0.5) * tileMm];
+  }
+
+  /** Summary over everything recorded so far. */
+  summary(): MonitorSummary {
+    const sim = this.sim;
+    const durationS = sim.timeMs / 1000;
+    const endMs = sim.timeMs;
+    return {
+      durationS,
+      rateHz: {
+        exc: durationS > 0 ? this.spikesE / sim.net.nE / durationS : 0,
+        inh: durationS > 0 ? this.spikesI / sim.net.nI / durationS : 0,
+      },
+      chi: {
+        mean: this.chiCount > 0 ? this.chiSum / this.chiCount : null,
+        max: this.chiCount > 0 ? this.chiMax : null,
+      },
+      seizures: this.seizures.events.map((e: SeizureEvent) => ({ ...e })),
+      seizureBurden: endMs > 0 ? this.seizures.timeInSeizureMs(endMs) / endMs : 0,
+      interictalSpikes: this.interictal.count,
+      ions: {
+        koMaxMm: this.koMaxMm,
+        naiMaxMm: this.naiMaxMm,
+        eGabaMeanMv: this.eGabaSamples > 0 ? this.eGabaSumMv / this.eGabaSamples : null,
+      },
+    };
+  }
+}
+
+export interface MonitorSummary {
+  durationS: number;
+  rateHz: { exc: number; inh: number };
+  chi: { mean: number | null; max: number | null };
+  seizures: SeizureEvent[];
+  seizureBurden: number;
+  interictalSpikes: number;
+  ions: { koMaxMm: number; naiMaxMm: number; eGabaMeanMv: number | null };
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams, ParamError, type Params, withParams } from '../../src/model/params.ts';
+import {
+  ACTIVITY_TAU_MS,
+  createSessionHost,
+  FNV_OFFSET_BASIS,
+  type Frame,
+  fnv1aWord,
+  LiveSession,
+  SmoothedRates,
+} from '../../src/model/session.ts';
+
+/** A small sheet keeps these tests fast; the session code does not depend on the size. */
+function params(overrides: Record<string, unknown> = {}): Params {
+  return withParams(defaultParams(), { side: 32, seed: 3, ...overrides });
+}
+
+function meanActivity(frame: Frame, isInhibitoryGrid: Uint8Array, inhibitory: 0 | 1): number {
+  let sum = 0;
+  let count = 0;
+  for (let g = 0; g < frame.activity.length; g++) {
+    if (isInhibitoryGrid[g] !== inhibitory) continue;
+    sum += frame.activity[g];
+    count++;
+  }
+  return sum / count;
+}
+
+describe('fnv1aWord', () => {
+  it('is FNV-1a over the four bytes, least significant first', () => {
+    // The bytes of 0x64636261 in that order spell "abcd"; FNV-1a 32 of "abcd" is 0xce3479bd.
+    expect(fnv1aWord(FNV_OFFSET_BASIS, 0x64636261)).toBe(0xce3479bd);
+  });
+});
+
+describe('SmoothedRates', () => {
+  const dtMs = 0.1;
+  const tauMs = 200;
+
+  it('gives one spike its closed-form exponential decay, whatever the chunking', () => {
+    const rates = new SmoothedRates(1, tauMs, dtMs);
+    rates.beginChunk(1000);
+    for (let k = 0; k < 1000; k++) {
+      if (k === 300) rates.add(0);
+      rates.endStep();
+    }
+    rates.endChunk();
+    // The spike happened in step 300 of 1000: 699 steps old at the chunk's end.
+    expect(rates.rateHz[0]).toBeCloseTo((1000 / tauMs) * Math.exp((-699 * dtMs) / tauMs), 12);
+
+    for (const steps of [1, 499, 500]) {
+      rates.beginChunk(steps);
+      for (let k = 0; k < steps; k++) rates.endStep();
+      rates.endChunk();
+    }
+    expect(rates.rateHz[0]).toBeCloseTo((1000 / tauMs) * Math.exp((-(699 + 1000) * dtMs) / tauMs), 12);
+  });
+
+  it('converges to the true rate of a regular train (1 kHz) in Hz', () => {
+    const rates = new SmoothedRates(2, tauMs, dtMs);
+    let step = 0;
+    for (const chunk of [37, 1000, 5, 20_000, 3333, 10_000, 10_000]) {
+      rates.beginChunk(chunk);
+      for (let k = 0; k < chunk; k++, step++) {
+        if (step % 10 === 0) rates.add(1);
+        rates.endStep();
+      }
+      rates.endChunk();
+    }
+    expect(rates.rateHz[0]).toBe(0);
+    expect(rates.rateHz[1]).toBeGreaterThan(990);
+    expect(rates.rateHz[1]).toBeLessThan(1010);
+  });
+});
+
+describe('LiveSession', () => {
+  it('gives the same spikes for the same seed and different spikes for another seed', () => {
+    const a = new LiveSession(params()).advance(300);
+    const b = new LiveSession(params()).advance(300);
+    const c = new LiveSession(params({ seed: 4 })).advance(300);
+    expect(a.spikeCount).toBeGreaterThan(100);
+    expect(b.spikeHash).toBe(a.spikeHash);
+    expect(b.spikeCount).toBe(a.spikeCount);
+    expect(Array.from(b.activity)).toEqual(Array.from(a.activity));
+    expect(c.spikeHash).not.toBe(a.spikeHash);
+  });
+
+  it('does not depend on how simulated time is chunked', () => {
+    const chunked = new LiveSession(params());
+    chunked.advance(100);
+    chunked.advance(0.3);
+    const a = chunked.advance(149.7);
+    const b = new LiveSession(params()).advance(250);
+    expect(a.timeMs).toBeCloseTo(250, 9);
+    expect(a.spikeHash).toBe(b.spikeHash);
+    for (let g = 0; g < a.activity.length; g++) {
+      expect(a.activity[g]).toBeCloseTo(b.activity[g], 3);
+    }
+  });
+
+  it('applies a live GABA change to the running network without rebuilding it', () => {
+    const control = new LiveSession(params());
+    const changed = new LiveSession(params());
+    control.advance(200);
+    changed.advance(200);
+    const before = changed.description();
+
+    expect(changed.setParams(params({ gaba: 0.2 }))).toBe(false);
+    const c = control.advance(300);
+    const d = changed.advance(300);
+
+    expect(changed.description()).toBe(before);
+    expect(d.buildId).toBe(before.buildId);
+    expect(d.timeMs).toBeCloseTo(500, 9);
+    expect(d.params.gaba).toBe(0.2);
+    expect(c.params.gaba).toBe(1);
+    expect(d.spikeHash).not.toBe(c.spikeHash);
+    // Less inhibition, more excitatory firing.
+    const isI = before.isInhibitoryGrid;
+    expect(meanActivity(d, isI, 0)).toBeGreaterThan(1.5 * meanActivity(c, isI, 0));
+  });
+
+  it('rebuilds the network when the size changes, and starts again', () => {
+    const session = new LiveSession(params());
+    session.advance(100);
+    expect(session.setParams(params({ side: 16 }))).toBe(true);
+    expect(session.timeMs).toBe(0);
+    const d = session.description();
+    expect(d.buildId).toBe(2);
+    expect(d.side).toBe(16);
+    expect(d.n).toBe(256);
+    expect(d.isInhibitoryGrid.length).toBe(256);
+    expect(d.isInhibitoryGrid.reduce((sum, x) => sum + x, 0)).toBe(256 - d.nE);
+    const f = session.advance(50);
+    expect(f.buildId).toBe(2);
+    expect(f.side).toBe(16);
+    expect(f.activity.length).toBe(256);
+    expect(f.koTiles.length).toBe(d.tilesPerSide * d.tilesPerSide);
+    expect(f.timeMs).toBeCloseTo(50, 9);
+  });
+
+  it('rejects bad parameters and bad durations, and keeps running as before', () => {
+    const session = new LiveSession(params());
+    session.advance(50);
+    const bad = { ...params(), gaba: 5 };
+    expect(() => session.setParams(bad)).toThrow(ParamError);
+    expect(() => session.setParams({ ...params(), gabba: 1 } as unknown as Params)).toThrow(ParamError);
+    expect(() => session.advance(-1)).toThrow(ParamError);
+    expect(() => session.advance(Number.NaN)).toThrow(ParamError);
+    const f = session.advance(50);
+    expect(f.params.gaba).toBe(1);
+    expect(f.timeMs).toBeCloseTo(100, 9);
+  });
+
+  it('hands out new buffers with every frame, so they can be transferred', () => {
+    const session = new LiveSession(params());
+    const f1 = session.advance(100);
+    const snapshot = Array.from(f1.activity);
+    f1.activity.fill(1e9);
+    f1.koTiles.fill(1e9);
+    const f2 = session.advance(0);
+    expect(f2.activity.buffer).not.toBe(f1.activity.buffer);
+    expect(f2.koTiles.buffer).not.toBe(f1.koTiles.buffer);
+    expect(Array.from(f2.activity)).toEqual(snapshot);
+    expect(f2.spikeCount).toBe(0);
+    expect(Math.max(...f2.koTiles)).toBeLessThan(15);
+  });
+
+  it('reports rates in Hz that agree with the monitors', () => {
+    const session = new LiveSession(params());
+    const early = session.advance(50);
+    expect(early.rateEHz).toBeNaN();
+    const f = session.advance(1950);
+    const isI = session.description().isInhibitoryGrid;
+    expect(f.chi).toBeGreaterThan(0);
+    expect(f.rateEHz).toBeGreaterThan(0.5);
+    // The smoothed per-cell rates average to about the population rate (τ = 200 ms vs a 100-ms block).
+    expect(ACTIVITY_TAU_MS).toBe(200);
+    expect(meanActivity(f, isI, 0)).toBeGreaterThan(0.5 * f.rateEHz);
+    expect(meanActivity(f, isI, 0)).toBeLessThan(2 * f.rateEHz);
+    expect(meanActivity(f, isI, 1)).toBeGreaterThan(0.5 * f.rateIHz);
+    expect(meanActivity(f, isI, 1)).toBeLessThan(2 * f.rateIHz);
+  });
+});
+
+describe('createSessionHost', () => {
+  it('runs start → setParams → advance, and reports a rebuild with the new description', () => {
+    const host = createSessionHost();
+    expect(() => host.advance(10)).toThrow(/start/);
+    const d1 = host.start(params());
+    expect(d1.side).toBe(32);
+    expect(host.setParams(params({ gaba: 0.5 }))).toBeNull();
+    const d2 = host.setParams(params({ seed: 9 }));
+    expect(d2?.buildId).toBe(2);
+    expect(host.advance(20).params.seed).toBe(9);
+  });
+});

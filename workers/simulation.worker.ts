@@ -1,0 +1,20 @@
+/**
+ * The simulation worker: a thin comlink shell over the live session, and nothing else. Frames
+ * leave by transfer, never by structured clone of their buffers.
+ */
+import { type Endpoint, expose, transfer } from 'comlink';
+import { createSessionHost, type Frame, frameTransferables } from '../src/model/session.ts';
+
+const host = createSessionHost();
+
+expose(
+  {
+    start: host.start,
+    setParams: host.setParams,
+    advance(ms: number): Frame {
+      const frame = host.advance(ms);
+      return transfer(frame, frameTransferables(frame));
+    },
+  } satisfies typeof host,
+  self as unknown as Endpoint,
+);

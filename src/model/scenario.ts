@@ -1,0 +1,145 @@
+/**
+ * Scenario files (public/scenarios/*.json): a named set of parameters, how long to run them, and
+ * the lesson they teach.
+ *
+ *   { "name": "healthy", "description": "…one line…", "params": { "gaba": 0.5 },
+ *     "durationS": 60, "demonstrates": "MODEL.md §7 behaviour 1: …" }
+ *
+ * Pure TypeScript, shared by the command line and the app. Everything is checked where it
+ * enters: unknown fields, wrong types, and parameter values through the parameter table
+ * (params.ts), each failure a ScenarioError with one line that names the field or key and what
+ * is allowed. `params` lists only the keys that differ from the defaults.
+ */
+import { defaultParams, type Params, validateParamValue, withParams } from './params.ts';
+
+export interface Scenario {
+  /** The file's name without `.json`: what `--scenario NAME` and the app's menu use. */
+  name: string;
+  /** The one-line lesson. */
+  description: string;
+  /** Overrides of the defaults, validated against the parameter table. */
+  params: Partial<Params>;
+  durationS: number;
+  /** Which MODEL.md §7 behaviour it shows. */
+  demonstrates: string;
+}
+
+/** Files larger than this are refused before parsing: a scenario is a few hundred bytes. */
+export const SCENARIO_MAX_BYTES = 64 * 1024;
+/** One line of text, short enough for a menu and a terminal. */
+export const SCENARIO_TEXT_MAX_CHARS = 300;
+export const SCENARIO_DURATION_MIN_S = 0.1;
+/** An hour of network time: far beyond any lesson, and still a bounded run. */
+export const SCENARIO_DURATION_MAX_S = 3600;
+/** Lower-case words joined by hyphens, so that a name is also a safe file name. */
+export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const FIELDS = ['name', 'description', 'params', 'durationS', 'demonstrates'] as const;
+const FIELD_HELP: Record<(typeof FIELDS)[number], string> = {
+  name: 'lower-case words joined by hyphens, e.g. "ei-imbalance"',
+  description: `one line of text (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
+  params: 'an object of parameter keys and values, e.g. {"gaba": 0.5}',
+  durationS: `a number of seconds in ${SCENARIO_DURATION_MIN_S}…${SCENARIO_DURATION_MAX_S}`,
+  demonstrates: `one line naming the MODEL.md §7 behaviour (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
+};
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** UTF-8 length of a string, without TextEncoder (the model compiles without DOM or Node types). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one code point above U+FFFF
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneLineText(field: 'description' | 'demonstrates', value: unknown): string {
+  if (
+    typeof value !== 'string' ||
+    value.trim() === '' ||
+    /[\r\n]/.test(value) ||
+    value.length > SCENARIO_TEXT_MAX_CHARS
+  ) {
+    throw new ScenarioError(`"${field}" must be ${FIELD_HELP[field]}`);
+  }
+  return value;
+}
+
+/**
+ * Check a parsed scenario. `expectedName`, when given (a file found by name), must equal the
+ * scenario's own name.
+ */
+export function validateScenario(value: unknown, expectedName?: string): Scenario {
+  if (!isPlainObject(value)) {
+    throw new ScenarioError(`a scenario must be a JSON object with the fields ${FIELDS.join(', ')}`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      throw new ScenarioError(`unknown field "${key}"; a scenario has the fields ${FIELDS.join(', ')}`);
+    }
+  }
+  for (const field of FIELDS) {
+    if (!(field in value)) throw new ScenarioError(`missing field "${field}": ${FIELD_HELP[field]}`);
+  }
+  const { name, params, durationS } = value;
+  if (typeof name !== 'string' || !SCENARIO_NAME_PATTERN.test(name)) {
+    throw new ScenarioError(`"name" must be ${FIELD_HELP.name}`);
+  }
+  if (expectedName !== undefined && name !== expectedName) {
+    throw new ScenarioError(`"name" is "${name}" but the file is ${expectedName}.json; they must match`);
+  }
+  const description = oneLineText('description', value.description);
+  const demonstrates = oneLineText('demonstrates', value.demonstrates);
+  if (typeof durationS !== 'number' || !Number.isFinite(durationS)) {
+    throw new ScenarioError(`"durationS" must be ${FIELD_HELP.durationS}`);
+  }
+  if (durationS < SCENARIO_DURATION_MIN_S || durationS > SCENARIO_DURATION_MAX_S) {
+    throw new ScenarioError(`"durationS" is ${durationS}; it must be ${FIELD_HELP.durationS}`);
+  }
+  if (!isPlainObject(params)) throw new ScenarioError(`"params" must be ${FIELD_HELP.params}`);
+  const checked: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(params)) {
+    try {
+      checked[key] = validateParamValue(key, raw);
+    } catch (error) {
+      throw new ScenarioError(`"params": ${(error as Error).message}`);
+    }
+  }
+  return { name, description, params: checked as Partial<Params>, durationS, demonstrates };
+}
+
+/** Parse and check the text of a scenario file (size first, then JSON, then fields). */
+export function parseScenarioText(text: string, expectedName?: string): Scenario {
+  const bytes = utf8Bytes(text);
+  if (bytes > SCENARIO_MAX_BYTES) {
+    throw new ScenarioError(`the file is ${bytes} bytes; a scenario file may have at most ${SCENARIO_MAX_BYTES}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(`invalid JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return validateScenario(parsed, expectedName);
+}
+
+/** The full parameter set a scenario asks for: the defaults with its overrides. */
+export function scenarioParams(scenario: Scenario, base: Params = defaultParams()): Params {
+  return withParams(base, scenario.params as Record<string, unknown>);
+}

@@ -1,0 +1,80 @@
+/** `bench`: the report's fields for both models (timings are reported, never tested). */
+import { describe, expect, it } from 'vitest';
+import type { BenchReport } from '../../src/cli/commands/bench.ts';
+import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/network.ts';
+import { runCli } from './helpers.ts';
+
+const FIELDS = [
+  'cvIsi',
+  'durationS',
+  'heapUsedMb',
+  'kernelMemoryMb',
+  'model',
+  'neurons',
+  'rateHz',
+  'realtimeFactor',
+  'spikes',
+  'synapses',
+  'wallSBuild',
+  'wallSRun',
+].sort();
+
+function benchJson(args: readonly string[]): BenchReport {
+  const r = runCli(['bench', '--json', ...args]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const report = JSON.parse(r.stdout) as BenchReport;
+  expect(Object.keys(report).sort()).toEqual(FIELDS);
+  return report;
+}
+
+function expectConsistent(r: BenchReport, nE: number): void {
+  const nI = r.neurons - nE;
+  expect(r.spikes).toBeCloseTo((r.rateHz.exc * nE + r.rateHz.inh * nI) * r.durationS, 6);
+  expect(r.realtimeFactor).toBeCloseTo(r.durationS / r.wallSRun, 6);
+  expect(r.wallSRun).toBeGreaterThan(0);
+  expect(r.wallSBuild).toBeGreaterThan(0);
+  expect(r.heapUsedMb).toBeGreaterThan(0);
+  expect(r.kernelMemoryMb).toBeGreaterThan(0);
+}
+
+describe('bench --json', () => {
+  it('coba: a small network, self-sustained and irregular', () => {
+    const r = benchJson(['--model', 'coba', '--neurons', '1000', '--duration-s', '0.3']);
+    expect(r.model).toBe('coba');
+    expect(r.neurons).toBe(1000);
+    expect(r.durationS).toBe(0.3);
+    // Every ordered pair with p = 0.02: 20,000 expected, binomial sd ≈ 140.
+    expect(r.synapses).toBeGreaterThan(19_000);
+    expect(r.synapses).toBeLessThan(21_000);
+    expectConsistent(r, 800);
+    expect(r.spikes).toBeGreaterThan(0);
+    expect(r.cvIsi).not.toBeNull();
+    // Kernel memory holds at least V, ge, gi, refractory and spike arrays and the synapses (4 B each).
+    expect(r.kernelMemoryMb * 1024 * 1024).toBeGreaterThan(5 * 4 * 1000 + 4 * r.synapses);
+  });
+
+  it('coba is the model by default, with 4,000 cells', () => {
+    const r = benchJson(['--duration-s', '0.02']);
+    expect(r.model).toBe('coba');
+    expect(r.neurons).toBe(4000);
+  });
+
+  it('default: the sheet at side² cells with the table’s in-degree', () => {
+    const r = benchJson(['--model', 'default', '--neurons', '256', '--duration-s', '0.3']);
+    expect(r.model).toBe('default');
+    expect(r.neurons).toBe(256);
+    // Fixed in-degree (MODEL.md §1), no sprouting by default.
+    expect(r.synapses).toBe(256 * (IN_DEGREE_E + IN_DEGREE_I));
+    expectConsistent(r, Math.round(0.8 * 256));
+  });
+
+  it('prints a readable report', () => {
+    const r = runCli(['bench', '--neurons', '500', '--duration-s', '0.1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^bench: COBA benchmark \(MODEL\.md §8\)\n/);
+    expect(r.stdout).toMatch(/network +500 neurons, \d+ synapses/);
+    expect(r.stdout).toMatch(/loop .*× real time/);
+    expect(r.stdout).toMatch(/ISI CV/);
+  });
+});

@@ -1,0 +1,52 @@
+/** Running the command line in-process with captured streams, or as a real process. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CliContext, OutStream } from '../../src/cli/io.ts';
+import { SHIPPED_SCENARIO_DIR } from '../../src/cli/io.ts';
+import { main } from '../../src/cli/main.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export class CapturedStream implements OutStream {
+  text = '';
+  constructor(
+    readonly isTTY = false,
+    readonly columns = 80,
+  ) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  argv: readonly string[],
+  options: { scenarioDir?: string; cwd?: string; stderrTTY?: boolean } = {},
+): CliResult {
+  const stdout = new CapturedStream();
+  const stderr = new CapturedStream(options.stderrTTY ?? false);
+  const ctx: CliContext = {
+    stdout,
+    stderr,
+    cwd: options.cwd ?? REPO_ROOT,
+    scenarioDir: options.scenarioDir ?? SHIPPED_SCENARIO_DIR,
+  };
+  const status = main(argv, ctx);
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** The real program, as `npm run sim` starts it (tsx), for what only a process shows. */
+export function spawnCli(argv: readonly string[]): CliResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

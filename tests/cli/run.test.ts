@@ -1,0 +1,171 @@
+/** `run`: one JSON object with every field; parameters from scenario, --set and --seed in order. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRunReport, type RunReport } from '../../src/cli/commands/run.ts';
+import type { MonitorSummary } from '../../src/model/detect/monitors.ts';
+import { defaultParams, PARAM_KEYS } from '../../src/model/params.ts';
+import { runCli, spawnCli } from './helpers.ts';
+
+/** A small sheet (16 × 16) for short runs. */
+const SMALL = ['--set', 'side=16'];
+
+function runJson(args: readonly string[]): RunReport {
+  const r = runCli(['run', '--json', ...SMALL, ...args]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as RunReport;
+}
+
+describe('run --json', () => {
+  it('prints exactly one JSON object with every field', () => {
+    const r = runCli(['run', '--json', ...SMALL, '--duration-s', '1.2', '--seed', '5']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().startsWith('{')).toBe(true);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual(
+      [
+        'chi',
+        'durationS',
+        'interictalSpikes',
+        'ions',
+        'neurons',
+        'params',
+        'rateHz',
+        'realtimeFactor',
+        'scenario',
+        'seed',
+        'seizureBurden',
+        'seizures',
+        'wallS',
+      ].sort(),
+    );
+    const rep = report as unknown as RunReport;
+    expect(rep.scenario).toBeNull();
+    expect(rep.seed).toBe(5);
+    expect(rep.durationS).toBeCloseTo(1.2, 9);
+    expect(rep.neurons).toBe(256);
+    expect(Object.keys(rep.params).sort()).toEqual([...PARAM_KEYS].sort());
+    expect(rep.params).toEqual({ ...defaultParams(), side: 16, seed: 5 });
+    expect(rep.rateHz.exc).toBeGreaterThan(0);
+    expect(rep.rateHz.inh).toBeGreaterThan(0);
+    // χ needs a full 1-s window: a 1.2-s run has one.
+    expect(typeof rep.chi.mean).toBe('number');
+    expect(rep.chi.max).toBeGreaterThanOrEqual(rep.chi.mean as number);
+    expect(Array.isArray(rep.seizures)).toBe(true);
+    expect(rep.seizureBurden).toBeGreaterThanOrEqual(0);
+    expect(rep.seizureBurden).toBeLessThanOrEqual(1);
+    expect(Number.isInteger(rep.interictalSpikes)).toBe(true);
+    expect(rep.ions.koMaxMm).toBeGreaterThanOrEqual(3.5);
+    expect(rep.ions.naiMaxMm).toBeGreaterThanOrEqual(10);
+    expect(typeof rep.ions.eGabaMeanMv).toBe('number');
+    expect(rep.wallS).toBeGreaterThan(0);
+    expect(rep.realtimeFactor).toBeCloseTo(rep.durationS / rep.wallS, 6);
+  });
+
+  it('is deterministic for a seed, and the seed matters', () => {
+    const a = runJson(['--duration-s', '0.5', '--seed', '7']);
+    const b = runJson(['--duration-s', '0.5', '--seed', '7']);
+    const c = runJson(['--duration-s', '0.5', '--seed', '8']);
+    expect(b.rateHz).toEqual(a.rateHz);
+    expect(b.ions).toEqual(a.ions);
+    expect(c.rateHz).not.toEqual(a.rateHz);
+  });
+
+  it('takes parameters from the scenario, then --set in order, then --seed', () => {
+    const fromScenario = runJson(['--scenario', 'ei-imbalance', '--duration-s', '0.2']);
+    expect(fromScenario.scenario).toBe('ei-imbalance');
+    expect(fromScenario.params.gaba).toBe(0.5);
+    const overridden = runJson([
+      '--scenario',
+      'ei-imbalance',
+      '--set',
+      'gaba=0.9',
+      '--set',
+      'gaba=0.7',
+      '--set',
+      'seed=3',
+      '--seed',
+      '9',
+      '--set',
+      'lesion=1,1,0.3',
+      '--duration-s',
+      '0.2',
+    ]);
+    expect(overridden.params.gaba).toBe(0.7);
+    expect(overridden.seed).toBe(9);
+    expect(overridden.params.seed).toBe(9);
+    expect(overridden.params.lesion).toEqual({ xMm: 1, yMm: 1, radiusMm: 0.3 });
+  });
+
+  it('runs a scenario file for its own duration unless --duration-s says otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refractory-run-'));
+    const path = join(dir, 'short.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'short',
+        description: 'A short run on a small sheet.',
+        params: { side: 16, drive: 1.5 },
+        durationS: 0.3,
+        demonstrates: 'MODEL.md §7 behaviour 1',
+      }),
+    );
+    const own = JSON.parse(runCli(['run', '--json', '--scenario', path]).stdout) as RunReport;
+    expect(own.scenario).toBe('short');
+    expect(own.durationS).toBeCloseTo(0.3, 9);
+    expect(own.params.drive).toBe(1.5);
+    // A relative path resolves from the working directory.
+    const relative = JSON.parse(
+      runCli(['run', '--json', '--scenario', 'short.json', '--duration-s', '0.2'], { cwd: dir }).stdout,
+    ) as RunReport;
+    expect(relative.durationS).toBeCloseTo(0.2, 9);
+  });
+
+  it('as a real process: stdout is one parsable object and stderr is empty', () => {
+    const r = spawnCli(['run', '--json', ...SMALL, '--duration-s', '0.3']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(report.neurons).toBe(256);
+  });
+});
+
+describe('buildRunReport', () => {
+  it('converts seizure times to seconds and keeps an ongoing event open', () => {
+    const summary: MonitorSummary = {
+      durationS: 10,
+      rateHz: { exc: 12, inh: 30 },
+      chi: { mean: 0.3, max: 0.6 },
+      seizures: [
+        { onsetMs: 1500, offsetMs: 4250, onsetXMm: 0.5, onsetYMm: 1.25 },
+        { onsetMs: 8000, offsetMs: null, onsetXMm: 1, onsetYMm: 1 },
+      ],
+      seizureBurden: 0.475,
+      interictalSpikes: 3,
+      ions: { koMaxMm: 8, naiMaxMm: 20, eGabaMeanMv: -70 },
+    };
+    const r = buildRunReport(summary, { scenario: 'x', params: defaultParams(), neurons: 4096, wallS: 4 });
+    expect(r.seizures).toEqual([
+      { onsetS: 1.5, offsetS: 4.25, onsetXMm: 0.5, onsetYMm: 1.25 },
+      { onsetS: 8, offsetS: null, onsetXMm: 1, onsetYMm: 1 },
+    ]);
+    expect(r.realtimeFactor).toBe(2.5);
+    expect(r.seed).toBe(1);
+  });
+});
+
+describe('run (text)', () => {
+  it('prints a readable summary and no progress bar for a short run, even on a terminal', () => {
+    const r = runCli(['run', ...SMALL, '--set', 'gaba=0.8', '--duration-s', '0.3'], { stderrTTY: true });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^run: seed 1, 256 neurons \(16 × 16\), 0\.3 s simulated\n/);
+    expect(r.stdout).toMatch(/parameters +gaba=0\.8 side=16\n/);
+    for (const label of ['rates', 'synchrony χ', 'seizures', 'seizure burden', 'interictal', 'ions', 'speed']) {
+      expect(r.stdout).toContain(label);
+    }
+  });
+});

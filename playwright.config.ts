@@ -1,0 +1,50 @@
+/**
+ * Browser tests against a production build served by `vite preview`, in the system Chromium
+ * (browsers cannot be downloaded on the build machines: `npx playwright install` is never used).
+ * `tests/e2e/run.mjs` finds the browser and passes its path in CHROMIUM_PATH.
+ */
+import { defineConfig } from '@playwright/test';
+
+/** Fixed and unusual, so a developer's own `vite preview` (4173) does not collide with the tests. */
+const PORT = 4319;
+/** The tests build into their own folder, so a concurrent `npm run build` cannot empty it under them. */
+const OUT_DIR = 'node_modules/.cache/refractory-e2e-dist';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  // Two cores: one page at a time keeps the simulation worker's timing realistic.
+  workers: 1,
+  retries: 0,
+  forbidOnly: process.env.CI === 'true',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    viewport: { width: 1200, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

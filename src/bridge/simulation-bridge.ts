@@ -1,0 +1,240 @@
+/**
+ * The one owner of the simulation worker's life. It starts the worker when first asked, keeps
+ * at most one request in flight (the parameters the user wants, or the next chunk of time),
+ * hands every frame on as it arrives, and replaces the worker (with the latest parameters) when
+ * it fails. Nobody waits on it: the view draws whatever frame it has.
+ *
+ * Scheduling lives here, stepping in the worker (as d3-force's timer and tick): each request
+ * advances the simulated time that passed on the wall clock since the previous one, capped, so a
+ * hidden tab or a slow machine makes the simulation lag, never pile up work.
+ */
+import { type Remote, wrap } from 'comlink';
+import type { Params } from '../model/params.ts';
+import type { Frame, SessionDescription, SessionHost } from '../model/session.ts';
+
+export type BridgeHealth = 'starting' | 'running' | 'restarting' | 'failed';
+
+export interface BridgeEvents {
+  /** A network was built (at start, after a restart, or when a rebuild key changed). */
+  description(description: SessionDescription): void;
+  frame(frame: Frame): void;
+  health(health: BridgeHealth, detail: string): void;
+  /** The worker refused parameters (ParamError); it keeps running with the previous ones. */
+  rejected(message: string): void;
+}
+
+export interface BridgeOptions {
+  /** Simulated ms per wall-clock ms. */
+  speed: number;
+  /** Longest chunk per request: bounds the latency of a parameter change and of a pause. */
+  maxChunkMs: number;
+  /** Shortest wall time between requests; faster than the display would be wasted. */
+  minIntervalMs: number;
+  /** Consecutive failures (without a frame in between) before giving up. */
+  maxRestarts: number;
+  now(): number;
+}
+
+export const DEFAULT_BRIDGE_OPTIONS: BridgeOptions = {
+  speed: 1,
+  maxChunkMs: 50,
+  minIntervalMs: 16,
+  maxRestarts: 3,
+  now: () => performance.now(),
+};
+
+export class SimulationBridge {
+  private worker: Worker | null = null;
+  private remote: Remote<SessionHost> | null = null;
+  /** Bumped whenever a worker is discarded, so late answers from it are ignored. */
+  private generation = 0;
+  private inFlight = false;
+  private wanted: Params;
+  private applied: Params | null = null;
+  private refused: Params | null = null;
+  private playing = false;
+  private lastAdvanceWallMs = 0;
+  /** Waits out the shortest interval between chunks while playing. */
+  private tickTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Waits before replacing a failed worker. */
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
+  private consecutiveFailures = 0;
+  private disposed = false;
+  private gaveUp = false;
+  private readonly options: BridgeOptions;
+  /** Workers replaced after a failure since the page loaded. */
+  restarts = 0;
+
+  constructor(
+    private readonly createWorker: () => Worker,
+    params: Params,
+    private readonly events: BridgeEvents,
+    options: Partial<BridgeOptions> = {},
+  ) {
+    this.wanted = params;
+    this.options = { ...DEFAULT_BRIDGE_OPTIONS, ...options };
+  }
+
+  /** No request in flight and nothing waiting to be sent. */
+  get idle(): boolean {
+    return (
+      !this.inFlight &&
+      this.tickTimer === null &&
+      this.restartTimer === null &&
+      (this.wanted === this.applied || this.wanted === this.refused)
+    );
+  }
+
+  setParams(params: Params): void {
+    this.wanted = params;
+    this.pump();
+  }
+
+  setPlaying(playing: boolean): void {
+    if (playing && !this.playing) this.lastAdvanceWallMs = this.options.now();
+    this.playing = playing;
+    if (!playing) this.clearTickTimer();
+    this.pump();
+  }
+
+  /** Make the current worker report an error, as a crashed one would (for the browser tests). */
+  simulateWorkerError(): void {
+    this.worker?.dispatchEvent(new ErrorEvent('error', { message: 'simulated worker failure' }));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearTickTimer();
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    this.discardWorker();
+  }
+
+  private pump(): void {
+    if (this.disposed || this.gaveUp || this.inFlight || this.restartTimer !== null) return;
+    const remote = this.remote;
+    if (!remote) {
+      this.startWorker();
+      return;
+    }
+    const wanted = this.wanted;
+    if (wanted !== this.applied && wanted !== this.refused) {
+      this.request(
+        () => remote.setParams(wanted),
+        (description) => {
+          this.applied = wanted;
+          if (description) this.events.description(description);
+        },
+        () => {
+          this.refused = wanted;
+        },
+      );
+      return;
+    }
+    if (!this.playing || this.tickTimer !== null) return;
+    const now = this.options.now();
+    const elapsedMs = now - this.lastAdvanceWallMs;
+    if (elapsedMs < this.options.minIntervalMs) {
+      this.tickTimer = setTimeout(() => {
+        this.tickTimer = null;
+        this.pump();
+      }, this.options.minIntervalMs - elapsedMs);
+      return;
+    }
+    this.lastAdvanceWallMs = now;
+    const chunkMs = Math.min(elapsedMs * this.options.speed, this.options.maxChunkMs);
+    this.request(
+      () => remote.advance(chunkMs),
+      (frame) => {
+        this.consecutiveFailures = 0;
+        this.events.frame(frame);
+      },
+    );
+  }
+
+  private startWorker(): void {
+    this.events.health(this.restarts > 0 ? 'restarting' : 'starting', 'starting the simulation');
+    const worker = this.createWorker();
+    const generation = this.generation;
+    const onFailure = (event: Event): void => {
+      if (generation !== this.generation) return;
+      const detail = event instanceof ErrorEvent ? event.message : 'the worker could not read a message';
+      this.fail(new Error(detail));
+    };
+    worker.addEventListener('error', onFailure);
+    worker.addEventListener('messageerror', onFailure);
+    this.worker = worker;
+    const remote = wrap<SessionHost>(worker);
+    this.remote = remote;
+    const params = this.wanted;
+    this.request(
+      () => remote.start(params),
+      (description) => {
+        this.applied = params;
+        this.refused = null;
+        this.events.description(description);
+        this.events.health('running', 'running');
+      },
+    );
+  }
+
+  private request<T>(call: () => Promise<T>, onAnswer: (value: T) => void, onRefused?: () => void): void {
+    const generation = this.generation;
+    this.inFlight = true;
+    call().then(
+      (value) => {
+        if (generation !== this.generation || this.disposed) return;
+        this.inFlight = false;
+        onAnswer(value);
+        this.pump();
+      },
+      (error: unknown) => {
+        if (generation !== this.generation || this.disposed) return;
+        if (onRefused && error instanceof Error && error.name === 'ParamError') {
+          this.inFlight = false;
+          onRefused();
+          this.events.rejected(error.message);
+          this.pump();
+          return;
+        }
+        this.fail(error);
+      },
+    );
+  }
+
+  private fail(error: unknown): void {
+    this.discardWorker();
+    this.consecutiveFailures++;
+    const detail = error instanceof Error ? error.message : String(error);
+    if (this.consecutiveFailures > this.options.maxRestarts) {
+      this.gaveUp = true;
+      this.events.health('failed', detail);
+      return;
+    }
+    this.restarts++;
+    this.events.health('restarting', detail);
+    // A short pause, longer after each failure in a row, so a worker that fails at once does
+    // not spin.
+    this.restartTimer = setTimeout(
+      () => {
+        this.restartTimer = null;
+        this.pump();
+      },
+      200 * 2 ** (this.consecutiveFailures - 1),
+    );
+  }
+
+  private discardWorker(): void {
+    this.generation++;
+    this.inFlight = false;
+    this.applied = null;
+    this.remote = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private clearTickTimer(): void {
+    if (this.tickTimer !== null) clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+  }
+}

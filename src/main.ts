@@ -1,0 +1,108 @@
+/**
+ * Composition root: the store of user intent, the worker bridge, the view and the controls,
+ * wired together here and nowhere else. Frames go from the bridge straight to the view and the
+ * readouts; the store only ever holds what the user asked for.
+ */
+import './ui/page.css';
+import { SimulationBridge } from './bridge/simulation-bridge.ts';
+import { defaultParams } from './model/params.ts';
+import type { Frame } from './model/session.ts';
+import { createIntentStore } from './state/store.ts';
+import { paramsFromQuery } from './state/url.ts';
+import { bindGabaSlider } from './ui/gaba-slider.ts';
+import { bindPlayButton } from './ui/play-button.ts';
+import { FrameReadouts } from './ui/readouts.ts';
+import { StatusReporter } from './ui/status.ts';
+import type { RefractoryTestHook } from './ui/test-hook.ts';
+import { paintLegend } from './view/legend.ts';
+import { SheetView } from './view/sheet-view.ts';
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`the page has no #${id}`);
+  return found as T;
+}
+
+async function main(): Promise<void> {
+  const statusRegion = element('status');
+  const status = new StatusReporter(statusRegion);
+  const notice = element('address-notice');
+
+  const fromAddress = paramsFromQuery(window.location.search, defaultParams());
+  if (fromAddress.problems.length > 0) {
+    notice.textContent = `Left out from the address: ${fromAddress.problems.join('; ')}.`;
+    notice.hidden = false;
+  }
+  // Someone who asked their system for less motion gets a still sheet until they press Play.
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const store = createIntentStore({ params: fromAddress.params, playing: !reducedMotion });
+
+  paintLegend(document);
+  bindGabaSlider({ input: element('gaba'), readout: element('gaba-value'), problem: element('gaba-problem') }, store);
+  bindPlayButton(element('play'), store);
+  const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
+
+  let sheet: SheetView;
+  try {
+    sheet = await SheetView.create(element('sheet'));
+  } catch (error) {
+    status.showMessage(`The sheet cannot be drawn in this browser (WebGL is needed): ${String(error)}`);
+    return;
+  }
+
+  let lastFrame: Frame | null = null;
+  const bridge = new SimulationBridge(
+    () =>
+      new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }),
+    store.getState().params,
+    {
+      description: (description) => sheet.setDescription(description),
+      frame: (frame) => {
+        lastFrame = frame;
+        sheet.showFrame(frame);
+        readouts.showFrame(frame);
+        status.showFrame(frame);
+      },
+      health: (health, detail) => {
+        if (health === 'restarting') status.showMessage(`The simulation stopped (${detail}); restarting it.`);
+        if (health === 'failed') status.showMessage(`The simulation keeps failing and was stopped: ${detail}`);
+      },
+      rejected: (message) => status.showMessage(`The simulation refused a setting: ${message}`),
+    },
+  );
+
+  // A hidden tab computes nothing; the accumulator in the bridge then skips the gap.
+  const wantPlaying = (): boolean => store.getState().playing && !document.hidden;
+  store.subscribe((state, previous) => {
+    if (state.params !== previous.params) bridge.setParams(state.params);
+    if (state.playing !== previous.playing) {
+      bridge.setPlaying(wantPlaying());
+      status.setPlaying(state.playing, lastFrame?.timeMs ?? 0);
+    }
+  });
+  document.addEventListener('visibilitychange', () => bridge.setPlaying(wantPlaying()));
+  if (reducedMotion) status.showMessage('Paused because your system asks for reduced motion. Press Play to start.');
+  // The first call starts the worker (lazily: nothing runs before the page is ready to draw).
+  bridge.setPlaying(wantPlaying());
+
+  const testHook: RefractoryTestHook = {
+    snapshot: () => ({
+      timeMs: lastFrame?.timeMs ?? null,
+      spikeHash: lastFrame?.spikeHash ?? null,
+      buildId: lastFrame?.buildId ?? null,
+      side: lastFrame?.side ?? null,
+      seed: lastFrame?.params.seed ?? null,
+      rateEHz: lastFrame?.rateEHz ?? null,
+      engineGaba: lastFrame?.params.gaba ?? null,
+      framesDrawn: sheet.framesDrawn,
+      idle: bridge.idle,
+      playing: store.getState().playing,
+      restarts: bridge.restarts,
+    }),
+    setPlaying: (playing) => store.getState().setPlaying(playing),
+    simulateWorkerError: () => bridge.simulateWorkerError(),
+  };
+  window.__refractory = testHook;
+}
+
+void main();

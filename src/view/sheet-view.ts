@@ -1,0 +1,163 @@
+/**
+ * The cortical sheet: one dot per cell at its grid point, coloured by its smoothed firing rate.
+ *
+ * All dots are Particles of one ParticleContainer sharing one texture; only their colour is
+ * declared dynamic, so a frame uploads one word per dot. Positions and sizes are set when a
+ * network is described or the canvas is resized, never per frame. Drawing is on demand: a frame
+ * from the worker schedules one render at the next animation frame, and nothing runs while the
+ * simulation is paused.
+ */
+import { scaleLinear } from 'd3-scale';
+import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
+import type { Frame, SessionDescription } from '../model/session.ts';
+import { ACTIVITY_LEVELS, levelLowerBoundsHz, levelOf, particleColourTable, SHEET_BACKGROUND } from './palette.ts';
+
+/** Dot diameters as a fraction of the grid spacing: interneurons smaller, a cue that needs no colour. */
+const EXCITATORY_DIAMETER = 0.86;
+const INHIBITORY_DIAMETER = 0.56;
+/** Room around the sheet, in px. */
+const MARGIN_PX = 6;
+const DOT_TEXTURE_PX = 32;
+
+export class SheetView {
+  /** Frames drawn since the page loaded (the tests read it). */
+  framesDrawn = 0;
+  private readonly colours = particleColourTable();
+  private readonly levelBoundsHz = levelLowerBoundsHz();
+  private readonly dots: ParticleContainer<Particle>;
+  private readonly dotTexture: Texture;
+  private description: SessionDescription | null = null;
+  private pendingFrame: Frame | null = null;
+  private drawScheduled = false;
+  private sizePx = 0;
+  private readonly resizeObserver: ResizeObserver;
+
+  static async create(host: HTMLElement): Promise<SheetView> {
+    const app = new Application();
+    // WebGL, not WebGPU: WebGPU draws nothing in headless Chromium (the browser tests), and
+    // WebGL is available wherever the page is meant to run.
+    await app.init({
+      preference: 'webgl',
+      background: SHEET_BACKGROUND,
+      antialias: true,
+      autoStart: false,
+      sharedTicker: false,
+      autoDensity: true,
+      resolution: window.devicePixelRatio || 1,
+      width: host.clientWidth || 1,
+      height: host.clientWidth || 1,
+    });
+    app.canvas.setAttribute('aria-hidden', 'true');
+    host.appendChild(app.canvas);
+    return new SheetView(app, host);
+  }
+
+  private constructor(
+    private readonly app: Application,
+    private readonly host: HTMLElement,
+  ) {
+    const disc = new Graphics().circle(DOT_TEXTURE_PX / 2, DOT_TEXTURE_PX / 2, DOT_TEXTURE_PX / 2 - 1).fill(0xffffff);
+    this.dotTexture = app.renderer.generateTexture({ target: disc, resolution: 2, antialias: true });
+    disc.destroy();
+    this.dots = new ParticleContainer<Particle>({
+      texture: this.dotTexture,
+      dynamicProperties: { position: false, rotation: false, uvs: false, vertex: false, color: true },
+    });
+    app.stage.addChild(this.dots);
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(host);
+    this.resize();
+  }
+
+  /** A new network: one dot per cell, quiet until the first frame. */
+  setDescription(description: SessionDescription): void {
+    this.description = description;
+    this.pendingFrame = null;
+    const n = description.n;
+    const dots = this.dots.particleChildren;
+    dots.length = 0;
+    for (let g = 0; g < n; g++) {
+      const population = description.isInhibitoryGrid[g];
+      dots.push(
+        new Particle({
+          texture: this.dotTexture,
+          anchorX: 0.5,
+          anchorY: 0.5,
+        }),
+      );
+      dots[g].color = this.colours[population * ACTIVITY_LEVELS];
+    }
+    this.layout();
+    this.scheduleDraw();
+  }
+
+  /** Keep the newest frame; it is drawn at the next animation frame. Never blocks. */
+  showFrame(frame: Frame): void {
+    const d = this.description;
+    if (!d || frame.buildId !== d.buildId || frame.activity.length !== d.n) return;
+    this.pendingFrame = frame;
+    this.scheduleDraw();
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    this.app.destroy(true, { children: true, texture: true });
+  }
+
+  private scheduleDraw(): void {
+    if (this.drawScheduled) return;
+    this.drawScheduled = true;
+    requestAnimationFrame(() => this.draw());
+  }
+
+  private draw(): void {
+    this.drawScheduled = false;
+    const frame = this.pendingFrame;
+    const d = this.description;
+    if (frame && d) {
+      this.pendingFrame = null;
+      const dots = this.dots.particleChildren;
+      const activity = frame.activity;
+      const isInhibitory = d.isInhibitoryGrid;
+      const colours = this.colours;
+      const bounds = this.levelBoundsHz;
+      for (let g = 0; g < dots.length; g++) {
+        dots[g].color = colours[isInhibitory[g] * ACTIVITY_LEVELS + levelOf(activity[g], bounds)];
+      }
+      this.framesDrawn++;
+    }
+    this.app.render();
+  }
+
+  private resize(): void {
+    const sizePx = Math.max(1, Math.floor(this.host.clientWidth));
+    if (sizePx === this.sizePx) return;
+    this.sizePx = sizePx;
+    this.app.renderer.resize(sizePx, sizePx);
+    this.layout();
+    this.scheduleDraw();
+  }
+
+  /** Grid coordinates to pixels: the one model-to-screen transform of the sheet. */
+  private layout(): void {
+    const d = this.description;
+    if (!d) return;
+    const toPx = scaleLinear()
+      .domain([0, d.side])
+      .range([MARGIN_PX, this.sizePx - MARGIN_PX]);
+    const spacingPx = toPx(1) - toPx(0);
+    const dots = this.dots.particleChildren;
+    for (let g = 0; g < dots.length; g++) {
+      const x = g % d.side;
+      const y = (g - x) / d.side;
+      const dot = dots[g];
+      dot.x = toPx(x + 0.5);
+      dot.y = toPx(y + 0.5);
+      const diameter = (d.isInhibitoryGrid[g] ? INHIBITORY_DIAMETER : EXCITATORY_DIAMETER) * spacingPx;
+      dot.scaleX = diameter / DOT_TEXTURE_PX;
+      dot.scaleY = dot.scaleX;
+    }
+    // Positions and sizes are static properties: uploaded only when told.
+    this.dots.update();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Shared steps of the browser tests: reading the page's test hook, waiting for frames, and
+ * measuring screenshots of the sheet. Screenshots are decoded inside the browser (PNG decoding
+ * needs no extra package there) and only the measurements come back.
+ */
+import { expect, type Page } from '@playwright/test';
+import type { PageSnapshot } from '../../src/ui/test-hook.ts';
+
+export type Snapshot = PageSnapshot;
+
+/** The sheet's background, 0x0a0e18 (src/view/palette.ts). */
+const BACKGROUND_RGB = [0x0a, 0x0e, 0x18] as const;
+
+/** Console errors and uncaught exceptions of a page, from now on. */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('crash', () => problems.push('the page crashed'));
+  return problems;
+}
+
+export async function snapshot(page: Page): Promise<Snapshot> {
+  const result = await page.evaluate(() => window.__refractory?.snapshot() ?? null);
+  if (!result) throw new Error('the page exposes no window.__refractory');
+  return result;
+}
+
+/** Wait until `predicate` holds for the page's snapshot. */
+export async function waitForSnapshot(
+  page: Page,
+  predicate: (s: Snapshot) => boolean,
+  message: string,
+  timeoutMs = 30_000,
+): Promise<Snapshot> {
+  await expect
+    .poll(async () => predicate(await snapshot(page).catch(() => null as unknown as Snapshot)), {
+      message,
+      timeout: timeoutMs,
+      intervals: [100, 200, 250],
+    })
+    .toBe(true);
+  return snapshot(page);
+}
+
+export async function openPage(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await waitForSnapshot(page, (s) => s?.framesDrawn >= 3, 'the sheet draws its first frames');
+}
+
+export async function setGaba(page: Page, gaba: number): Promise<void> {
+  await page.getByLabel('GABA_A strength (×)').fill(String(gaba));
+  await expect(page.locator('#engine-gaba')).toHaveText(`${gaba.toFixed(2)}×`);
+}
+
+export async function sheetScreenshot(page: Page): Promise<Buffer> {
+  return page.locator('#sheet canvas').screenshot();
+}
+
+export interface ImageMeasure {
+  width: number;
+  height: number;
+  meanRgb: [number, number, number];
+  /** Pixels clearly different from the sheet's background. */
+  drawnFraction: number;
+  /** Pixels of an interneuron's teal (green and blue well above red). */
+  tealFraction: number;
+  /** Drawn pixels that are not teal: the pyramidal cells' slate-to-amber. */
+  otherDrawnFraction: number;
+}
+
+export interface ScreenshotMeasures {
+  images: ImageMeasure[];
+  /** Over every pixel: the largest difference of WCAG relative luminance between any two images. */
+  maxLuminanceChange: number;
+}
+
+export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<ScreenshotMeasures> {
+  return page.evaluate(
+    async ({ encoded, background }) => {
+      const decode = async (base64: string): Promise<ImageData> => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2d context');
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height);
+      };
+      const linear = (c: number): number => {
+        const x = c / 255;
+        return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      };
+      const images = await Promise.all(encoded.map(decode));
+      const pixels = images[0].width * images[0].height;
+      const lowest = new Float64Array(pixels).fill(Number.POSITIVE_INFINITY);
+      const highest = new Float64Array(pixels).fill(Number.NEGATIVE_INFINITY);
+      const measures = images.map((image) => {
+        if (image.width * image.height !== pixels) throw new Error('screenshots differ in size');
+        const d = image.data;
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        let drawn = 0;
+        let teal = 0;
+        for (let p = 0; p < pixels; p++) {
+          const pr = d[4 * p];
+          const pg = d[4 * p + 1];
+          const pb = d[4 * p + 2];
+          r += pr;
+          g += pg;
+          b += pb;
+          const distance = Math.abs(pr - background[0]) + Math.abs(pg - background[1]) + Math.abs(pb - background[2]);
+          if (distance > 12) {
+            drawn++;
+            if (pg - pr > 12 && pb - pr > 12) teal++;
+          }
+          const luminance = 0.2126 * linear(pr) + 0.7152 * linear(pg) + 0.0722 * linear(pb);
+          if (luminance < lowest[p]) lowest[p] = luminance;
+          if (luminance > highest[p]) highest[p] = luminance;
+        }
+        return {
+          width: image.width,
+          height: image.height,
+          meanRgb: [r / pixels, g / pixels, b / pixels] as [number, number, number],
+          drawnFraction: drawn / pixels,
+          tealFraction: teal / pixels,
+          otherDrawnFraction: (drawn - teal) / pixels,
+        };
+      });
+      let maxLuminanceChange = 0;
+      for (let p = 0; p < pixels; p++) maxLuminanceChange = Math.max(maxLuminanceChange, highest[p] - lowest[p]);
+      return { images: measures, maxLuminanceChange };
+    },
+    { encoded: pngs.map((png) => png.toString('base64')), background: BACKGROUND_RGB },
+  );
+}

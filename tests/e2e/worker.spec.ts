@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { defaultParams, withParams } from '../../src/model/params.ts';
+import { LiveSession, MAX_ADVANCE_MS } from '../../src/model/session.ts';
+import { openPage, setGaba, snapshot, waitForSnapshot } from './helpers.ts';
+
+test('the GABA slider reaches the worker, which runs with the new value and fires more', async ({ page }) => {
+  await openPage(page);
+  const slider = page.getByLabel('GABA_A strength (×)');
+  await expect(slider).toHaveAttribute('min', '0');
+  await expect(slider).toHaveAttribute('max', '3');
+  await expect(slider).toHaveAttribute('step', '0.05');
+  await expect(page.locator('#engine-gaba')).toHaveText('1.00×');
+
+  // By keyboard: one step down.
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('#gaba-value')).toHaveText('0.95×');
+  await expect(page.locator('#engine-gaba')).toHaveText('0.95×');
+
+  const rest = await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 1000, 'one second near rest');
+  await setGaba(page, 0.2);
+  expect((await snapshot(page)).engineGaba).toBe(0.2);
+  const changedAt = (await snapshot(page)).timeMs ?? 0;
+  const excited = await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > changedAt + 800, 'a while at weak inhibition');
+  expect(excited.buildId).toBe(rest.buildId);
+  expect(excited.rateEHz ?? 0).toBeGreaterThan(2 * (rest.rateEHz ?? Number.POSITIVE_INFINITY));
+});
+
+test('the worker spikes exactly as Node does for the same seed', async ({ page }) => {
+  const query = { side: 32, seed: 7 };
+  await openPage(page, `?side=${query.side}&seed=${query.seed}`);
+  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 1500, 'a second and a half of simulated time');
+  await page.evaluate(() => window.__refractory?.setPlaying(false));
+  const browser = await waitForSnapshot(page, (s) => s.idle, 'the last request to finish');
+  expect(browser.side).toBe(query.side);
+  expect(browser.seed).toBe(query.seed);
+
+  // The browser ran many real-time chunks; Node runs the same time in as few as it can.
+  const session = new LiveSession(withParams(defaultParams(), query));
+  const targetMs = browser.timeMs ?? 0;
+  let frame = session.advance(0);
+  while (frame.timeMs < targetMs - 1e-6) frame = session.advance(Math.min(MAX_ADVANCE_MS, targetMs - frame.timeMs));
+  expect(frame.timeMs).toBeCloseTo(targetMs, 6);
+  expect(frame.spikeHash).toBe(browser.spikeHash);
+
+  const otherSeed = new LiveSession(withParams(defaultParams(), { ...query, seed: 8 })).advance(targetMs);
+  expect(otherSeed.spikeHash).not.toBe(browser.spikeHash);
+});
+
+test('a failed worker is replaced, and the new one runs with the last parameters', async ({ page }) => {
+  await openPage(page);
+  await setGaba(page, 0.5);
+  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 1000, 'a second of simulated time');
+
+  const atError = await snapshot(page);
+  await page.evaluate(() => window.__refractory?.simulateWorkerError());
+  await expect(page.getByRole('status')).toContainText('restarting');
+  // The old worker's frames only ever moved forward; a new worker starts its network at zero.
+  const after = await waitForSnapshot(
+    page,
+    (s) => s.restarts === 1 && (s.timeMs ?? 0) > 0 && (s.timeMs ?? 0) < (atError.timeMs ?? 0),
+    'frames from the replacement worker',
+  );
+  expect(after.engineGaba).toBe(0.5);
+  await expect(page.locator('#engine-gaba')).toHaveText('0.50×');
+  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > (after.timeMs ?? 0) + 200, 'the new worker keeps going');
+});

@@ -1,4 +1,5 @@
 /** `bench`: the report's fields for both models (timings are reported, never tested). */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../src/cli/commands/bench.ts';
 import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/network.ts';
@@ -76,5 +77,45 @@ describe('bench --json', () => {
     expect(r.stdout).toMatch(/network +500 neurons, \d+ synapses/);
     expect(r.stdout).toMatch(/loop .*× real time/);
     expect(r.stdout).toMatch(/ISI CV/);
+  });
+});
+
+interface CobaFixture {
+  neurons: number;
+  durationMs: number;
+  runs: { mode: string; synapses?: number; rateHz?: { exc: number; inh: number }; cvIsi?: number; error?: string }[];
+}
+
+describe('bench --model coba against Brian2 (tests/reference/brian2_coba.json, MODEL.md §7 behaviour 12)', () => {
+  const fixture = JSON.parse(
+    readFileSync(new URL('../reference/brian2_coba.json', import.meta.url), 'utf8'),
+  ) as CobaFixture;
+  const brian = fixture.runs.filter((r) => r.error === undefined && r.rateHz && r.cvIsi !== undefined);
+
+  it('the fixture holds at least one completed Brian2 run of the same size and length', () => {
+    expect(brian.length).toBeGreaterThan(0);
+    expect(fixture.neurons).toBe(4000);
+    expect(fixture.durationMs).toBe(1000);
+  });
+
+  it('has the same statistics: rates near 20 Hz, ISI CV above 1, both within 20 % of Brian2', () => {
+    // The two simulators draw different random networks and initial states, so only statistics
+    // can agree. Brian2's own two runs (different draws) differ by about 10 % in rate and 6 % in
+    // CV; 20 % leaves room for that spread and still catches a wrong weight, time constant or
+    // reversal potential, each of which moves the rate by far more or silences the network.
+    const r = benchJson(['--model', 'coba', '--duration-s', '1']);
+    expect(r.synapses).toBeGreaterThan(0.98 * 0.02 * 4000 * 4000);
+    expect(r.synapses).toBeLessThan(1.02 * 0.02 * 4000 * 4000);
+    for (const rate of [r.rateHz.exc, r.rateHz.inh]) {
+      expect(rate).toBeGreaterThan(15);
+      expect(rate).toBeLessThan(30);
+    }
+    expect(r.cvIsi).toBeGreaterThan(1);
+    for (const b of brian) {
+      const ref = b.rateHz as { exc: number; inh: number };
+      expect(Math.abs(r.rateHz.exc / ref.exc - 1), `${b.mode} E rate`).toBeLessThan(0.2);
+      expect(Math.abs(r.rateHz.inh / ref.inh - 1), `${b.mode} I rate`).toBeLessThan(0.2);
+      expect(Math.abs((r.cvIsi as number) / (b.cvIsi as number) - 1), `${b.mode} CV`).toBeLessThan(0.2);
+    }
   });
 });

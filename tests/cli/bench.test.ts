@@ -6,6 +6,7 @@ import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/network.ts';
 import { runCli } from './helpers.ts';
 
 const FIELDS = [
+  'cpuSRun',
   'cvIsi',
   'durationS',
   'heapUsedMb',
@@ -34,6 +35,7 @@ function expectConsistent(r: BenchReport, nE: number): void {
   expect(r.spikes).toBeCloseTo((r.rateHz.exc * nE + r.rateHz.inh * nI) * r.durationS, 6);
   expect(r.realtimeFactor).toBeCloseTo(r.durationS / r.wallSRun, 6);
   expect(r.wallSRun).toBeGreaterThan(0);
+  expect(r.cpuSRun).toBeGreaterThan(0);
   expect(r.wallSBuild).toBeGreaterThan(0);
   expect(r.heapUsedMb).toBeGreaterThan(0);
   expect(r.kernelMemoryMb).toBeGreaterThan(0);

@@ -51,6 +51,11 @@ export interface BenchReport {
   wallSBuild: number;
   /** The integration loop only. */
   wallSRun: number;
+  /**
+   * Processor time of the process during the loop (process.cpuUsage, user + system). On a busy
+   * machine it is below wallSRun; it is what Brian2's standalone binary reports (std::clock).
+   */
+  cpuSRun: number;
   spikes: number;
   rateHz: { exc: number; inh: number };
   /** Mean over cells with ≥ 3 spikes of the ISI coefficient of variation. */
@@ -85,19 +90,29 @@ class SpikeRecorder implements StepObserver {
   afterIonStep(): void {}
 }
 
+/** Wall and processor time of `loop`, in seconds. */
+function timed(loop: () => void): { wallS: number; cpuS: number } {
+  const cpuBefore = process.cpuUsage();
+  const startedAt = performance.now();
+  loop();
+  const wallS = (performance.now() - startedAt) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallS, cpuS: (cpu.user + cpu.system) / 1e6 };
+}
+
 function benchCoba(neurons: number, durationS: number, seed: number): BenchReport {
   const builtAt = performance.now();
   const net = new CobaNetwork({ neurons, seed });
   const wallSBuild = (performance.now() - builtAt) / 1000;
   const steps = Math.round((durationS * 1000) / COBA.dtMs);
   const stats = new SpikeStats(net.n, net.nE);
-  const startedAt = performance.now();
-  for (let k = 0; k < steps; k++) {
-    const count = net.advanceStep();
-    if (count > 0) stats.add(net.spikeIdx, count, k);
-  }
-  const wallSRun = (performance.now() - startedAt) / 1000;
-  return report('coba', net.n, net.nE, net.synapseCount, durationS, wallSBuild, wallSRun, stats, {
+  const time = timed(() => {
+    for (let k = 0; k < steps; k++) {
+      const count = net.advanceStep();
+      if (count > 0) stats.add(net.spikeIdx, count, k);
+    }
+  });
+  return report('coba', net.n, net.nE, net.synapseCount, durationS, wallSBuild, time, stats, {
     // The kernels' whole linear memory: CobaNetwork allocates one memory for its arrays alone,
     // so its size (whole 64-KiB pages) is the network's kernel memory.
     kernelBytes: net.vMv.buffer.byteLength,
@@ -112,10 +127,8 @@ function benchDefault(side: number, durationS: number, seed: number): BenchRepor
   const steps = Math.round((durationS * 1000) / sim.dtMs);
   const stats = new SpikeStats(sim.net.n, sim.net.nE);
   const recorder = new SpikeRecorder(stats);
-  const startedAt = performance.now();
-  sim.advance(steps, recorder);
-  const wallSRun = (performance.now() - startedAt) / 1000;
-  return report('default', sim.net.n, sim.net.nE, sim.net.synapseCount, durationS, wallSBuild, wallSRun, stats, {
+  const time = timed(() => sim.advance(steps, recorder));
+  return report('default', sim.net.n, sim.net.nE, sim.net.synapseCount, durationS, wallSBuild, time, stats, {
     kernelBytes: sim.state.kernelBytes,
   });
 }
@@ -127,7 +140,7 @@ function report(
   synapses: number,
   durationS: number,
   wallSBuild: number,
-  wallSRun: number,
+  time: { wallS: number; cpuS: number },
   stats: SpikeStats,
   memory: { kernelBytes: number },
 ): BenchReport {
@@ -137,11 +150,12 @@ function report(
     synapses,
     durationS,
     wallSBuild,
-    wallSRun,
+    wallSRun: time.wallS,
+    cpuSRun: time.cpuS,
     spikes: stats.spikes,
     rateHz: { exc: stats.spikesE / nE / durationS, inh: stats.spikesI / (n - nE) / durationS },
     cvIsi: stats.meanCvIsi(),
-    realtimeFactor: durationS / wallSRun,
+    realtimeFactor: durationS / time.wallS,
     heapUsedMb: mebibytes(process.memoryUsage().heapUsed),
     kernelMemoryMb: mebibytes(memory.kernelBytes),
   };
@@ -177,7 +191,10 @@ function formatReport(r: BenchReport): string {
   return `bench: ${title}\n${fields([
     ['network', `${r.neurons} neurons, ${r.synapses} synapses (built in ${duration(r.wallSBuild)})`],
     ['simulated', `${r.durationS} s`],
-    ['loop', `${duration(r.wallSRun)} wall, ${fixed(r.realtimeFactor, 2)}× real time`],
+    [
+      'loop',
+      `${duration(r.wallSRun)} wall (${duration(r.cpuSRun)} processor), ${fixed(r.realtimeFactor, 2)}× real time`,
+    ],
     ['spikes', `${r.spikes}: E ${fixed(r.rateHz.exc, 2)} Hz, I ${fixed(r.rateHz.inh, 2)} Hz`],
     ['ISI CV', `${fixed(r.cvIsi, 3)} (mean over cells with ≥ 3 spikes)`],
     ['memory', `heap ${fixed(r.heapUsedMb, 1)} MiB, kernels ${fixed(r.kernelMemoryMb, 1)} MiB`],

@@ -87,6 +87,7 @@ class SpikeRecorder implements StepObserver {
     const s = sim.state;
     if (s.spikeCount > 0) this.stats.add(s.spikeIdx, s.spikeCount, s.step);
   }
+  /** Ion steps carry no spikes. */
   afterIonStep(): void {}
 }
 
@@ -112,7 +113,15 @@ function benchCoba(neurons: number, durationS: number, seed: number): BenchRepor
       if (count > 0) stats.add(net.spikeIdx, count, k);
     }
   });
-  return report('coba', net.n, net.nE, net.synapseCount, durationS, wallSBuild, time, stats, {
+  return report({
+    model: 'coba',
+    n: net.n,
+    nE: net.nE,
+    synapses: net.synapseCount,
+    durationS,
+    wallSBuild,
+    time,
+    stats,
     // The kernels' whole linear memory: CobaNetwork allocates one memory for its arrays alone,
     // so its size (whole 64-KiB pages) is the network's kernel memory.
     kernelBytes: net.vMv.buffer.byteLength,
@@ -128,22 +137,33 @@ function benchDefault(side: number, durationS: number, seed: number): BenchRepor
   const stats = new SpikeStats(sim.net.n, sim.net.nE);
   const recorder = new SpikeRecorder(stats);
   const time = timed(() => sim.advance(steps, recorder));
-  return report('default', sim.net.n, sim.net.nE, sim.net.synapseCount, durationS, wallSBuild, time, stats, {
+  return report({
+    model: 'default',
+    n: sim.net.n,
+    nE: sim.net.nE,
+    synapses: sim.net.synapseCount,
+    durationS,
+    wallSBuild,
+    time,
+    stats,
     kernelBytes: sim.state.kernelBytes,
   });
 }
 
-function report(
-  model: BenchModel,
-  n: number,
-  nE: number,
-  synapses: number,
-  durationS: number,
-  wallSBuild: number,
-  time: { wallS: number; cpuS: number },
-  stats: SpikeStats,
-  memory: { kernelBytes: number },
-): BenchReport {
+interface Measured {
+  model: BenchModel;
+  n: number;
+  nE: number;
+  synapses: number;
+  durationS: number;
+  wallSBuild: number;
+  time: { wallS: number; cpuS: number };
+  stats: SpikeStats;
+  kernelBytes: number;
+}
+
+function report(m: Measured): BenchReport {
+  const { model, n, nE, synapses, durationS, wallSBuild, time, stats } = m;
   return {
     model,
     neurons: n,
@@ -157,7 +177,7 @@ function report(
     cvIsi: stats.meanCvIsi(),
     realtimeFactor: durationS / time.wallS,
     heapUsedMb: mebibytes(process.memoryUsage().heapUsed),
-    kernelMemoryMb: mebibytes(memory.kernelBytes),
+    kernelMemoryMb: mebibytes(m.kernelBytes),
   };
 }
 

@@ -24,8 +24,6 @@ function element<T extends HTMLElement>(id: string): T {
 }
 
 async function main(): Promise<void> {
-  const statusRegion = element('status');
-  const status = new StatusReporter(statusRegion);
   const notice = element('address-notice');
 
   const fromAddress = paramsFromQuery(window.location.search, defaultParams());
@@ -36,6 +34,7 @@ async function main(): Promise<void> {
   // Someone who asked their system for less motion gets a still sheet until they press Play.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const store = createIntentStore({ params: fromAddress.params, playing: !reducedMotion });
+  const status = new StatusReporter(element('status'), store.getState().playing);
 
   paintLegend(document);
   bindGabaSlider({ input: element('gaba'), readout: element('gaba-value'), problem: element('gaba-problem') }, store);
@@ -51,14 +50,20 @@ async function main(): Promise<void> {
   }
 
   let lastFrame: Frame | null = null;
+  /** Spikes of the current network since it was built, summed over frames (for the tests). */
+  let spikesSinceBuild = 0;
   const bridge = new SimulationBridge(
     () =>
       new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }),
     store.getState().params,
     {
-      description: (description) => sheet.setDescription(description),
+      description: (description) => {
+        spikesSinceBuild = 0;
+        sheet.setDescription(description);
+      },
       frame: (frame) => {
         lastFrame = frame;
+        spikesSinceBuild += frame.spikeCount;
         sheet.showFrame(frame);
         readouts.showFrame(frame);
         status.showFrame(frame);
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
       side: lastFrame?.side ?? null,
       seed: lastFrame?.params.seed ?? null,
       rateEHz: lastFrame?.rateEHz ?? null,
+      spikesSinceBuild,
       engineGaba: lastFrame?.params.gaba ?? null,
       framesDrawn: sheet.framesDrawn,
       idle: bridge.idle,

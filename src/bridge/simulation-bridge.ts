@@ -53,6 +53,8 @@ export class SimulationBridge {
   private applied: Params | null = null;
   private refused: Params | null = null;
   private playing = false;
+  /** The worker's state changed (built, new parameters) since the last frame: a paused page fetches one. */
+  private frameStale = true;
   private lastAdvanceWallMs = 0;
   /** Waits out the shortest interval between chunks while playing. */
   private tickTimer: ReturnType<typeof setTimeout> | null = null;
@@ -123,6 +125,7 @@ export class SimulationBridge {
         () => remote.setParams(wanted),
         (description) => {
           this.applied = wanted;
+          this.frameStale = true;
           if (description) this.events.description(description);
         },
         () => {
@@ -131,7 +134,16 @@ export class SimulationBridge {
       );
       return;
     }
-    if (!this.playing || this.tickTimer !== null) return;
+    if (!this.playing) {
+      // Paused: one frame of no time shows what the worker now runs with, then nothing.
+      if (this.frameStale)
+        this.request(
+          () => remote.advance(0),
+          (frame) => this.deliver(frame),
+        );
+      return;
+    }
+    if (this.tickTimer !== null) return;
     const now = this.options.now();
     const elapsedMs = now - this.lastAdvanceWallMs;
     if (elapsedMs < this.options.minIntervalMs) {
@@ -145,11 +157,14 @@ export class SimulationBridge {
     const chunkMs = Math.min(elapsedMs * this.options.speed, this.options.maxChunkMs);
     this.request(
       () => remote.advance(chunkMs),
-      (frame) => {
-        this.consecutiveFailures = 0;
-        this.events.frame(frame);
-      },
+      (frame) => this.deliver(frame),
     );
+  }
+
+  private deliver(frame: Frame): void {
+    this.consecutiveFailures = 0;
+    this.frameStale = false;
+    this.events.frame(frame);
   }
 
   private startWorker(): void {
@@ -172,6 +187,7 @@ export class SimulationBridge {
       (description) => {
         this.applied = params;
         this.refused = null;
+        this.frameStale = true;
         this.events.description(description);
         this.events.health('running', 'running');
       },

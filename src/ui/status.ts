@@ -61,10 +61,11 @@ export class StatusReporter {
   private lastCondition: Condition | null = null;
   private lastWrittenMs = Number.NEGATIVE_INFINITY;
   private latest: NetworkDescription | null = null;
-  private playing = true;
 
   constructor(
     private readonly region: HTMLElement,
+    /** While paused, frames (one per parameter change) update nothing here. */
+    private playing: boolean,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

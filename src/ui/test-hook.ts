@@ -12,6 +12,8 @@ export interface PageSnapshot {
   side: number | null;
   seed: number | null;
   rateEHz: number | null;
+  /** All spikes of the current network, summed over the frames received. */
+  spikesSinceBuild: number;
   /** The GABA_A scale the engine ran the last frame with. */
   engineGaba: number | null;
   framesDrawn: number;

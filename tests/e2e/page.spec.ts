@@ -61,3 +61,28 @@ test('has no serious accessibility violations (axe)', async ({ page }) => {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 });
+
+test('with reduced motion asked for, it starts paused but still shows the sheet, and Play starts it', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems = collectPageProblems(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('reduced motion');
+  // One frame of no time is fetched, so the sheet is drawn and the engine's value shown.
+  await expect(page.locator('#engine-gaba')).toHaveText('1.00×');
+  const still = await snapshot(page);
+  expect(still.framesDrawn).toBeGreaterThanOrEqual(1);
+  expect(still.timeMs).toBe(0);
+
+  await page.getByLabel('GABA_A strength (×)').fill('0.6');
+  await expect(page.locator('#engine-gaba')).toHaveText('0.60×');
+  expect((await snapshot(page)).timeMs).toBe(0);
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await snapshot(page)).timeMs ?? 0).toBeGreaterThan(200);
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -10,7 +10,6 @@ import { E_NA_MV, EXCITATORY, INHIBITORY, RT_OVER_F_MV } from './cells.ts';
 import {
   ION_BIAS,
   ION_CL,
-  ION_CL_EQ,
   ION_CL_FLOOR,
   ION_CL_LOAD,
   ION_CL_RELAX,
@@ -26,6 +25,7 @@ import {
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_TILE_CL_EQ,
   ION_TILE_KO_FACTOR,
   ION_TILE_LEAK_E,
   ION_TILE_LEAK_I,
@@ -38,8 +38,15 @@ import type { NetworkState } from './state.ts';
 /** Resting extracellular K⁺ (MODEL.md §4) and the intracellular K⁺ it is compared with. */
 export const K_REST_MM = 3.5;
 export const K_INSIDE_MM = 140;
-/** Resting intracellular Na⁺ (MODEL.md §4). */
+/** Resting intracellular Na⁺ (MODEL.md §4): the pump's reference point, P_rest = P(10 mM, 3.5 mM). */
 export const NA_REST_MM = 10;
+/**
+ * Na⁺ at the start of a run. Ongoing background firing holds [Na⁺]i above the silent-cell value
+ * of 10 mM; the pump needs minutes of simulated time to reach that level from 10 mM, so runs
+ * start there instead (the mean of each population after 5 minutes of the default network).
+ */
+export const NA_START_E_MM = 15.5;
+export const NA_START_I_MM = 18.5;
 
 /** E_K = 26.7 mV · ln(Ko / 140) (MODEL.md §4). */
 export function ekMv(koMm: number): number {
@@ -72,6 +79,17 @@ export function leakReversalMv(eLMv: number, koMm: number): number {
   return (1 - naShare) * ekMv(koMm) + naShare * E_NA_MV;
 }
 
+/**
+ * The [Cl⁻]i that the cation–chloride cotransporters pull towards. KCC2 moves K⁺ and Cl⁻ out
+ * together, so its equilibrium satisfies [K⁺]i[Cl⁻]i = [K⁺]o[Cl⁻]o: the equilibrium [Cl⁻]i rises
+ * in proportion to Ko, and raised Ko slows chloride extrusion and even reverses it (Payne 1997;
+ * Doyon 2011). clEqMm is the equilibrium at resting Ko; for immature neurons, where NKCC1 sets
+ * it, the same proportionality is kept as a simplification.
+ */
+export function chlorideEquilibriumMm(clEqMm: number, koMm: number): number {
+  return (clEqMm * koMm) / K_REST_MM;
+}
+
 /** Normalised Na⁺/K⁺ pump activity, Cressman 2009 form (MODEL.md §4). */
 export function pumpActivity(naiMm: number, koMm: number): number {
   return 1 / ((1 + Math.exp((25 - naiMm) / 3)) * (1 + Math.exp(5.5 - koMm)));
@@ -81,8 +99,19 @@ export const PUMP_ACTIVITY_REST = pumpActivity(NA_REST_MM, K_REST_MM);
 export interface IonConstants {
   /** Ko rise of a tile when each of its cells fires one spike. */
   kPerSpikeMm: number;
-  /** Glial uptake time constant at kClearance 1 (Kir4.1 buffering). */
-  kUptakeTauMs: number;
+  /**
+   * Glial uptake (Kir4.1 buffering and the glial pump), saturating: U = Umax·x/(Khalf + x) with
+   * x = Ko − 3.5 mM. Near rest it clears K⁺ with τ = Khalf/Umax; sustained firing that releases
+   * K⁺ faster than Umax overwhelms it, which is the threshold of seizure onset (Bazhenov 2004:
+   * how well K⁺ is cleared sets the threshold). kClearance scales Umax.
+   */
+  kUptakeMaxMmPerMs: number;
+  kUptakeHalfMm: number;
+  /**
+   * A slow, unsaturable clearance (spatial buffering through the glial syncytium and exchange with
+   * the blood): together with the pump it holds Ko near the ceiling once glia saturate.
+   */
+  kSlowClearanceTauMs: number;
   /** Effective K⁺ diffusion coefficient in extracellular space. */
   kDiffusionMm2PerMs: number;
   /** K⁺ taken up by the pump per unit of excess pump activity (2 K⁺ per 3 Na⁺). */
@@ -91,8 +120,14 @@ export interface IonConstants {
   naPerSpikeMm: number;
   /** Na⁺ extrusion per unit of excess pump activity. */
   naPumpMmPerMs: number;
-  /** Pump current per unit of excess pump activity, per pF of membrane. */
-  pumpPaPerPf: number;
+  /**
+   * Pump current per unit of excess pump activity, as the potential shift it causes:
+   * I_pump = gL · pumpMv · (P − P_rest). Scaling by each type's leak conductance makes a given
+   * pump activity hyperpolarise pyramidal cells and interneurons alike; scaled by capacitance
+   * instead, the low-leak interneurons (gL 10 nS) would be silenced by their own pump at
+   * ordinary firing rates.
+   */
+  pumpMv: number;
   /** Cl⁻ concentration change per pA·ms of GABA_A chloride current. */
   clPerChargeMmPerPaMs: number;
   /** Chloride share of the GABA_A current (the rest is bicarbonate). */
@@ -102,21 +137,25 @@ export interface IonConstants {
 }
 
 export const ION_CONSTANTS: IonConstants = {
-  kPerSpikeMm: 0.02,
-  kUptakeTauMs: 4000,
+  kPerSpikeMm: 0.01,
+  // τ near rest = 0.6 mM / 0.4 mM·s⁻¹ = 1.5 s ("a time constant of seconds", MODEL.md §4).
+  kUptakeMaxMmPerMs: 0.0004,
+  kUptakeHalfMm: 0.6,
+  kSlowClearanceTauMs: 10000,
   // K⁺ in brain extracellular space: D = 1.96e-5 cm²/s in free solution, tortuosity λ ≈ 1.6
   // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s = 7.7e-7 mm²/ms.
   kDiffusionMm2PerMs: 7.7e-7,
   kPumpMmPerMs: 0.0005,
-  naPerSpikeMm: 0.02,
-  naPumpMmPerMs: 0.003,
-  pumpPaPerPf: 2,
-  // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. A 2 pL soma-equivalent volume.
-  clPerChargeMmPerPaMs: 1 / (96485 * 2),
+  naPerSpikeMm: 0.005,
+  naPumpMmPerMs: 0.00625,
+  pumpMv: 170,
+  // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
+  // dendrites, a volume of order 10 pL for a pyramidal cell.
+  clPerChargeMmPerPaMs: 1 / (96485 * 10),
   // With P_HCO3/P_Cl = 0.2 and ~5:1 chloride to bicarbonate inside, chloride carries ~80 %.
   clShareOfGabaCurrent: 0.8,
   // E_GABA recovers within seconds after a chloride load (Staley & Proctor 1999).
-  clTauMs: 3000,
+  clTauMs: 2000,
 };
 
 export interface IonStepInputs {
@@ -141,6 +180,7 @@ export function configureIons(net: Network, s: NetworkState, c: IonConstants): v
   b.setPointer(ION_BIAS, s.biasPa);
   b.setPointer(ION_TILE_OF, s.tileOfCell);
   b.setPointer(ION_TILE_KO_FACTOR, s.tileKoFactor);
+  b.setPointer(ION_TILE_CL_EQ, s.tileClEqMm);
   b.setPointer(ION_TILE_LEAK_E, s.tileLeakEPa);
   b.setPointer(ION_TILE_LEAK_I, s.tileLeakIPa);
   b.setPointer(ION_TILE_PUMP_SUM, s.tilePumpSum);
@@ -149,8 +189,8 @@ export function configureIons(net: Network, s: NetworkState, c: IonConstants): v
   b.setPointer(ION_E_GABA, s.eGabaMv);
   b.setInt(ION_N, net.n);
   b.setInt(ION_N_E, net.nE);
-  b.setReal(ION_PUMP_SCALE_E, c.pumpPaPerPf * EXCITATORY.cPf);
-  b.setReal(ION_PUMP_SCALE_I, c.pumpPaPerPf * INHIBITORY.cPf);
+  b.setReal(ION_PUMP_SCALE_E, c.pumpMv * EXCITATORY.gLNs);
+  b.setReal(ION_PUMP_SCALE_I, c.pumpMv * INHIBITORY.gLNs);
   b.setReal(ION_PUMP_REST, PUMP_ACTIVITY_REST);
   b.setReal(ION_NA_REST, NA_REST_MM);
   b.setReal(ION_CL_LOAD, c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
@@ -192,17 +232,20 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
   b.setInt(ION_PUMP_NA_DEPENDENCE, pumpNaDependence ? 1 : 0);
   b.setReal(ION_NA_EXTRUSION, c.naPumpMmPerMs * dtMs);
   b.setReal(ION_CL_RELAX, dtMs / c.clTauMs);
-  b.setReal(ION_CL_EQ, clEqMm);
+  for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideEquilibriumMm(clEqMm, ko[t]);
   pumpSum.fill(0);
   s.kernels.ionCells(b.byteOffset);
 
-  // K⁺ per tile: release by spikes, glial uptake, pump uptake.
-  const uptakeRate = (uptakeScale * dtMs) / c.kUptakeTauMs;
+  // K⁺ per tile: release by spikes, glial uptake (saturating; symmetric below rest), pump uptake.
+  const uptakeMax = uptakeScale * c.kUptakeMaxMmPerMs * dtMs;
+  const slowRate = dtMs / c.kSlowClearanceTauMs;
   for (let t = 0; t < nTiles; t++) {
     const cells = cellsInTile[t];
+    const excess = ko[t] - K_REST_MM;
     ko[t] +=
       (c.kPerSpikeMm * tileSpikes[t]) / cells -
-      uptakeRate * (ko[t] - K_REST_MM) -
+      (uptakeMax * excess) / (c.kUptakeHalfMm + Math.abs(excess)) -
+      slowRate * excess -
       (c.kPumpMmPerMs * dtMs * pumpSum[t]) / cells;
     tileSpikes[t] = 0;
   }

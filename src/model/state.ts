@@ -6,7 +6,7 @@
  * variables that only TypeScript touches (K⁺ tiles, Cl⁻, availability) are ordinary f64 arrays.
  */
 import { EXCITATORY, INHIBITORY } from './cells.ts';
-import { egabaMv, K_REST_MM, NA_REST_MM } from './ions.ts';
+import { egabaMv, K_REST_MM, NA_START_E_MM, NA_START_I_MM } from './ions.ts';
 import { instantiateKernels, type KernelExports, ParamBlock } from './kernels/kernels.ts';
 import { ION_WORDS, POP_WORDS, PROP_WORDS } from './kernels/layout.ts';
 import type { Network } from './network.ts';
@@ -63,6 +63,8 @@ export interface NetworkState {
   readonly tileKoFactor: Float32Array;
   readonly tileLeakEPa: Float32Array;
   readonly tileLeakIPa: Float32Array;
+  /** Per tile: the [Cl⁻]i the chloride transporters pull towards (follows Ko). */
+  readonly tileClEqMm: Float32Array;
   /** Per tile, from the ion kernel: Σ excess pump activity of its cells. */
   readonly tilePumpSum: Float32Array;
 
@@ -105,6 +107,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     tileKoFactor: ['f32', nTiles],
     tileLeakEPa: ['f32', nTiles],
     tileLeakIPa: ['f32', nTiles],
+    tileClEqMm: ['f32', nTiles],
     tilePumpSum: ['f32', nTiles],
     resource: ['f32', n],
     resourceStampStep: ['i32', n],
@@ -126,7 +129,8 @@ export function createState(net: Network, rng: Rng): NetworkState {
   for (let syn = 0; syn < synapseCount; syn++) {
     a.outOffset[syn] = net.outDelaySteps[syn] * n + net.outTarget[syn];
   }
-  a.naiMm.fill(NA_REST_MM);
+  a.naiMm.fill(NA_START_E_MM, 0, nE);
+  a.naiMm.fill(NA_START_I_MM, nE, n);
   a.resource.fill(1);
   for (let i = 0; i < n; i++) {
     a.vMv[i] = V_INIT_LOW_MV + (V_INIT_HIGH_MV - V_INIT_LOW_MV) * rng.uniform();
@@ -167,6 +171,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     tileKoFactor: a.tileKoFactor,
     tileLeakEPa: a.tileLeakEPa,
     tileLeakIPa: a.tileLeakIPa,
+    tileClEqMm: a.tileClEqMm,
     tilePumpSum: a.tilePumpSum,
     naAvailability: new Float64Array(n).fill(1),
     koMm: new Float64Array(nTiles).fill(K_REST_MM),

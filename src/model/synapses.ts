@@ -67,14 +67,14 @@ export interface SynapticWeights {
 }
 
 export const SYNAPTIC_WEIGHTS: SynapticWeights = {
-  ampaOntoENs: 1.0,
-  ampaOntoINs: 1.5,
+  ampaOntoENs: 4,
+  ampaOntoINs: 2,
   nmdaToAmpa: 0.15,
-  gabaOntoENs: 6,
-  gabaOntoINs: 6,
-  backgroundRateHz: 2000,
-  backgroundOntoENs: 1.0,
-  backgroundOntoINs: 0.7,
+  gabaOntoENs: 9,
+  gabaOntoINs: 3,
+  backgroundRateHz: 800,
+  backgroundOntoENs: 2,
+  backgroundOntoINs: 0.8,
 };
 
 /** Fill the constant part of the propagation block. */

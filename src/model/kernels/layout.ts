@@ -133,6 +133,7 @@ export const ION_PUMP_REST = 17;
 export const ION_NA_REST = 18;
 export const ION_CL_LOAD = 19;
 export const ION_CL_RELAX = 20;
-export const ION_CL_EQ = 21;
+/** Per tile (pointer): the [Cl⁻]i that the transporters pull towards, which follows Ko. */
+export const ION_TILE_CL_EQ = 21;
 export const ION_CL_FLOOR = 22;
 export const ION_WORDS = 24;

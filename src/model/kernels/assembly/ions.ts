@@ -8,7 +8,6 @@
 import {
   ION_BIAS,
   ION_CL,
-  ION_CL_EQ,
   ION_CL_FLOOR,
   ION_CL_LOAD,
   ION_CL_RELAX,
@@ -24,6 +23,7 @@ import {
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_TILE_CL_EQ,
   ION_TILE_KO_FACTOR,
   ION_TILE_LEAK_E,
   ION_TILE_LEAK_I,
@@ -119,12 +119,16 @@ export function ionCells(block: usize): void {
 
   const clLoad = f32x4.splat(load<f32>(word(block, ION_CL_LOAD)));
   const clRelax = f32x4.splat(load<f32>(word(block, ION_CL_RELAX)));
-  const clEq = f32x4.splat(load<f32>(word(block, ION_CL_EQ)));
+  const clEqP = ptr(block, ION_TILE_CL_EQ);
   const clFloor = f32x4.splat(load<f32>(word(block, ION_CL_FLOOR)));
   const zero = f32x4.splat(0.0);
   for (let i = 0; i < nE; i += 4) {
     const o = <usize>i << 2;
     const inside = i32x4.lt_s(i32x4.add(i32x4.splat(i), laneIndex), nEV);
+    let clEq = f32x4.splat(load<f32>(clEqP + (<usize>load<i32>(tileOfP + o) << 2)));
+    clEq = f32x4.replace_lane(clEq, 1, load<f32>(clEqP + (<usize>load<i32>(tileOfP + o, 4) << 2)));
+    clEq = f32x4.replace_lane(clEq, 2, load<f32>(clEqP + (<usize>load<i32>(tileOfP + o, 8) << 2)));
+    clEq = f32x4.replace_lane(clEq, 3, load<f32>(clEqP + (<usize>load<i32>(tileOfP + o, 12) << 2)));
     const cl = v128.load(clP + o);
     const charge = v128.load(chargeP + o);
     let next = f32x4.sub(f32x4.add(cl, f32x4.mul(clLoad, charge)), f32x4.mul(clRelax, f32x4.sub(cl, clEq)));

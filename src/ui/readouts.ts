@@ -7,7 +7,7 @@ import type { Frame } from '../model/session.ts';
 
 export class FrameReadouts {
   private gaba = Number.NaN;
-  private timeText = '';
+  private shownTenthsOfSecond = -1;
 
   constructor(
     private readonly engineGaba: HTMLElement,
@@ -19,10 +19,10 @@ export class FrameReadouts {
       this.gaba = frame.params.gaba;
       this.engineGaba.textContent = `${this.gaba.toFixed(2)}×`;
     }
-    const timeText = `${(frame.timeMs / 1000).toFixed(1)} s`;
-    if (timeText !== this.timeText) {
-      this.timeText = timeText;
-      this.simulatedTime.textContent = timeText;
+    const tenths = Math.floor(frame.timeMs / 100);
+    if (tenths !== this.shownTenthsOfSecond) {
+      this.shownTenthsOfSecond = tenths;
+      this.simulatedTime.textContent = `${(tenths / 10).toFixed(1)} s`;
     }
   }
 }

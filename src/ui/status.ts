@@ -15,52 +15,43 @@ const REPEAT_INTERVAL_MS = 5000;
 
 export type Condition = 'starting' | 'seizure' | 'synchronous' | 'quiet' | 'elevated' | 'resting';
 
-export interface NetworkDescription {
-  condition: Condition;
-  sentence: string;
-}
-
 function hz(rate: number): string {
   return rate < 10 ? rate.toFixed(1) : rate.toFixed(0);
 }
 
-export function describeNetwork(frame: Frame): NetworkDescription {
-  if (Number.isNaN(frame.rateEHz)) {
-    return { condition: 'starting', sentence: 'Starting: the network has just been built.' };
-  }
+/** The kind of activity, from numbers only (cheap enough for every frame). */
+export function conditionOf(frame: Frame): Condition {
+  if (Number.isNaN(frame.rateEHz)) return 'starting';
+  if (frame.inSeizure) return 'seizure';
+  if (frame.chi >= SYNCHRONOUS_CHI) return 'synchronous';
+  if (frame.rateEHz < QUIET_BELOW_HZ) return 'quiet';
+  if (frame.rateEHz > ELEVATED_ABOVE_HZ) return 'elevated';
+  return 'resting';
+}
+
+export function describeNetwork(frame: Frame): string {
   const rates = `excitatory cells fire at ${hz(frame.rateEHz)} Hz on average, inhibitory cells at ${hz(frame.rateIHz)} Hz`;
   const synchrony = Number.isNaN(frame.chi) ? '' : ` Synchrony ${frame.chi.toFixed(2)} (0 independent, 1 in lockstep).`;
-  if (frame.inSeizure) {
-    return {
-      condition: 'seizure',
-      sentence: `Seizure-like event in progress: ${rates}, firing together.${synchrony}`,
-    };
+  switch (conditionOf(frame)) {
+    case 'starting':
+      return 'Starting: the network has just been built.';
+    case 'seizure':
+      return `Seizure-like event in progress: ${rates}, firing together.${synchrony}`;
+    case 'synchronous':
+      return `Synchronous bursts, not (yet) a seizure-like event: ${rates}.${synchrony}`;
+    case 'quiet':
+      return `Quiet: ${rates}. No seizure-like event.${synchrony}`;
+    case 'elevated':
+      return `Overexcited but not synchronised: ${rates}, above a healthy resting network. No seizure-like event.${synchrony}`;
+    case 'resting':
+      return `Asynchronous, irregular firing, as in a healthy resting network: ${rates}. No seizure-like event.${synchrony}`;
   }
-  if (frame.chi >= SYNCHRONOUS_CHI) {
-    return {
-      condition: 'synchronous',
-      sentence: `Synchronous bursts, not (yet) a seizure-like event: ${rates}.${synchrony}`,
-    };
-  }
-  if (frame.rateEHz < QUIET_BELOW_HZ) {
-    return { condition: 'quiet', sentence: `Quiet: ${rates}. No seizure-like event.${synchrony}` };
-  }
-  if (frame.rateEHz > ELEVATED_ABOVE_HZ) {
-    return {
-      condition: 'elevated',
-      sentence: `Overexcited but not synchronised: ${rates}, above a healthy resting network. No seizure-like event.${synchrony}`,
-    };
-  }
-  return {
-    condition: 'resting',
-    sentence: `Asynchronous, irregular firing, as in a healthy resting network: ${rates}. No seizure-like event.${synchrony}`,
-  };
 }
 
 export class StatusReporter {
   private lastCondition: Condition | null = null;
   private lastWrittenMs = Number.NEGATIVE_INFINITY;
-  private latest: NetworkDescription | null = null;
+  private latest: Frame | null = null;
 
   constructor(
     private readonly region: HTMLElement,
@@ -70,18 +61,17 @@ export class StatusReporter {
   ) {}
 
   showFrame(frame: Frame): void {
-    const description = describeNetwork(frame);
-    this.latest = description;
+    this.latest = frame;
     if (!this.playing) return;
-    const changed = description.condition !== this.lastCondition;
-    if (!changed && this.now() - this.lastWrittenMs < REPEAT_INTERVAL_MS) return;
-    this.lastCondition = description.condition;
-    this.write(description.sentence);
+    const condition = conditionOf(frame);
+    if (condition === this.lastCondition && this.now() - this.lastWrittenMs < REPEAT_INTERVAL_MS) return;
+    this.lastCondition = condition;
+    this.write(describeNetwork(frame));
   }
 
   setPlaying(playing: boolean, timeMs: number): void {
     this.playing = playing;
-    const last = this.latest ? ` ${this.latest.sentence}` : '';
+    const last = this.latest ? ` ${describeNetwork(this.latest)}` : '';
     this.write(playing ? `Running.${last}` : `Paused at ${(timeMs / 1000).toFixed(1)} s of simulated time.${last}`);
   }
 

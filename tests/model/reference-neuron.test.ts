@@ -180,7 +180,8 @@ describe('rheobase (MODEL.md §7 behaviour 3)', () => {
   const durationMs = 1000;
 
   it('I cell without gNaP: close to the saddle-node rheobase gL (VT − EL − ΔT) = 195 pA', () => {
-    // With a = 0 the rheobase is where the steady I–V curve has its maximum (Touboul 2008);
+    // With a = 0 (an EIF cell) the rheobase is the maximum of the steady I–V curve, at V = VT:
+    // gL (VT − EL − ΔT) (Fourcaud-Trocmé et al. 2003; Touboul 2008 for the AdEx generally);
     // a finite 1-s window asks for a little more current, because latency grows near it.
     const { gLNs, vTMv, eLMv, deltaTMv } = INHIBITORY;
     const analytic = gLNs * (vTMv - eLMv - deltaTMv);

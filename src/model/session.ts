@@ -56,6 +56,9 @@ export interface Frame {
   activity: Float32Array;
   /** Extracellular K⁺ per tile, row-major, tilesPerSide × tilesPerSide. */
   koTiles: Float32Array;
+  /** Population means of `activity`: steadier than the 100-ms records when the network bursts. */
+  smoothedRateEHz: number;
+  smoothedRateIHz: number;
   /** From the last 100-ms record of the monitors; NaN before the first record (χ: first second). */
   rateEHz: number;
   rateIHz: number;
@@ -274,7 +277,14 @@ export class LiveSession {
     const n = sim.net.n;
     const activity = new Float32Array(n);
     const rate = this.rates.rateHz;
-    for (let g = 0; g < n; g++) activity[g] = rate[g];
+    const isInhibitory = this.described.isInhibitoryGrid;
+    let sumE = 0;
+    let sumI = 0;
+    for (let g = 0; g < n; g++) {
+      activity[g] = rate[g];
+      if (isInhibitory[g]) sumI += rate[g];
+      else sumE += rate[g];
+    }
     const ko = sim.state.koMm;
     const koTiles = new Float32Array(ko.length);
     for (let t = 0; t < ko.length; t++) koTiles[t] = ko[t];
@@ -284,6 +294,8 @@ export class LiveSession {
       side: sim.net.side,
       activity,
       koTiles,
+      smoothedRateEHz: sumE / sim.net.nE,
+      smoothedRateIHz: sumI / sim.net.nI,
       rateEHz: this.lastRecord.rateEHz,
       rateIHz: this.lastRecord.rateIHz,
       chi: this.lastRecord.chi,

@@ -1,7 +1,9 @@
 /**
  * The status line: what the network is doing, in words, for everyone and in particular for
- * screen readers (it is a polite live region). It changes at once when the kind of activity
- * changes and otherwise at most every few seconds, so that it informs without chattering.
+ * screen readers (it is a polite live region). It speaks of the smoothed population rates (a
+ * bursting network swings from 0 to 50 Hz between 100-ms records), announces a new kind of
+ * activity once it has held for a second, and otherwise repeats itself at most every few
+ * seconds, so that it informs without chattering.
  */
 import type { Frame } from '../model/session.ts';
 
@@ -12,6 +14,8 @@ const QUIET_BELOW_HZ = 1;
 const ELEVATED_ABOVE_HZ = 10;
 /** Shortest time between two updates that say the same kind of thing. */
 const REPEAT_INTERVAL_MS = 5000;
+/** How long a new kind of activity must last before it is announced. */
+const DWELL_MS = 1000;
 
 export type Condition = 'starting' | 'seizure' | 'synchronous' | 'quiet' | 'elevated' | 'resting';
 
@@ -24,13 +28,13 @@ export function conditionOf(frame: Frame): Condition {
   if (Number.isNaN(frame.rateEHz)) return 'starting';
   if (frame.inSeizure) return 'seizure';
   if (frame.chi >= SYNCHRONOUS_CHI) return 'synchronous';
-  if (frame.rateEHz < QUIET_BELOW_HZ) return 'quiet';
-  if (frame.rateEHz > ELEVATED_ABOVE_HZ) return 'elevated';
+  if (frame.smoothedRateEHz < QUIET_BELOW_HZ) return 'quiet';
+  if (frame.smoothedRateEHz > ELEVATED_ABOVE_HZ) return 'elevated';
   return 'resting';
 }
 
 export function describeNetwork(frame: Frame): string {
-  const rates = `excitatory cells fire at ${hz(frame.rateEHz)} Hz on average, inhibitory cells at ${hz(frame.rateIHz)} Hz`;
+  const rates = `excitatory cells fire at ${hz(frame.smoothedRateEHz)} Hz on average, inhibitory cells at ${hz(frame.smoothedRateIHz)} Hz`;
   const synchrony = Number.isNaN(frame.chi) ? '' : ` Synchrony ${frame.chi.toFixed(2)} (0 independent, 1 in lockstep).`;
   switch (conditionOf(frame)) {
     case 'starting':
@@ -51,6 +55,9 @@ export function describeNetwork(frame: Frame): string {
 export class StatusReporter {
   private lastCondition: Condition | null = null;
   private lastWrittenMs = Number.NEGATIVE_INFINITY;
+  /** A kind of activity seen but not yet announced, and since when. */
+  private candidate: Condition | null = null;
+  private candidateSinceMs = 0;
   private latest: Frame | null = null;
 
   constructor(
@@ -64,8 +71,20 @@ export class StatusReporter {
     this.latest = frame;
     if (!this.playing) return;
     const condition = conditionOf(frame);
-    if (condition === this.lastCondition && this.now() - this.lastWrittenMs < REPEAT_INTERVAL_MS) return;
+    const nowMs = this.now();
+    if (condition === this.lastCondition) {
+      this.candidate = null;
+      if (nowMs - this.lastWrittenMs >= REPEAT_INTERVAL_MS) this.write(describeNetwork(frame));
+      return;
+    }
+    if (condition !== this.candidate) {
+      this.candidate = condition;
+      this.candidateSinceMs = nowMs;
+    }
+    // The first description, and any after a message, need not wait.
+    if (this.lastCondition !== null && nowMs - this.candidateSinceMs < DWELL_MS) return;
     this.lastCondition = condition;
+    this.candidate = null;
     this.write(describeNetwork(frame));
   }
 

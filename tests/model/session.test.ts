@@ -180,6 +180,8 @@ describe('LiveSession', () => {
     expect(meanActivity(f, isI, 0)).toBeLessThan(2 * f.rateEHz);
     expect(meanActivity(f, isI, 1)).toBeGreaterThan(0.5 * f.rateIHz);
     expect(meanActivity(f, isI, 1)).toBeLessThan(2 * f.rateIHz);
+    expect(f.smoothedRateEHz).toBeCloseTo(meanActivity(f, isI, 0), 4);
+    expect(f.smoothedRateIHz).toBeCloseTo(meanActivity(f, isI, 1), 4);
   });
 });
 

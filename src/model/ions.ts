@@ -6,15 +6,26 @@
  * Slow variables are time-compressed, as in Epileptor-2 (Chizhov 2018), so that an event begins
  * and ends within seconds to a minute of simulated time.
  */
+import type { SlowInactivation } from './availability.ts';
 import { E_NA_MV, EXCITATORY, INHIBITORY, RT_OVER_F_MV } from './cells.ts';
 import {
+  ION_AVAIL_SCALE,
+  ION_AVAILABILITY,
   ION_BIAS,
+  ION_BLOCK_BELOW,
   ION_CL,
   ION_CL_FLOOR,
   ION_CL_LOAD,
   ION_CL_RELAX,
   ION_E_GABA,
+  ION_EXP_GAIN,
   ION_GABA_CHARGE,
+  ION_GAIN_E,
+  ION_GAIN_I,
+  ION_H_HALF_MV,
+  ION_H_INV_SLOPE,
+  ION_H_PER_SPIKE,
+  ION_H_RATE,
   ION_N,
   ION_N_E,
   ION_NA_EXTRUSION,
@@ -25,12 +36,15 @@ import {
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_SLOW_H,
+  ION_SPIKES_SINCE,
   ION_TILE_CL_EQ,
   ION_TILE_KO_FACTOR,
   ION_TILE_LEAK_E,
   ION_TILE_LEAK_I,
   ION_TILE_OF,
   ION_TILE_PUMP_SUM,
+  ION_V,
 } from './kernels/layout.ts';
 import type { Network } from './network.ts';
 import type { NetworkState } from './state.ts';
@@ -97,8 +111,13 @@ export function pumpActivity(naiMm: number, koMm: number): number {
 export const PUMP_ACTIVITY_REST = pumpActivity(NA_REST_MM, K_REST_MM);
 
 export interface IonConstants {
-  /** Ko rise of a tile when each of its cells fires one spike. */
-  kPerSpikeMm: number;
+  /**
+   * Intracellular over extracellular volume. Extracellular space is about 20 % of brain tissue
+   * (Syková & Nicholson 2008), so Vi/Vo ≈ 4: an amount of K⁺ that changes [K⁺]i by 1 mM changes
+   * Ko by 4 mM. It ties the K⁺ released by a spike to the Na⁺ that entered, and the K⁺ the pump
+   * takes back (2 K⁺ per 3 Na⁺) to the Na⁺ it extrudes.
+   */
+  volumeRatio: number;
   /**
    * Glial uptake (Kir4.1 buffering and the glial pump), saturating: U = Umax·x/(Khalf + x) with
    * x = Ko − 3.5 mM. Near rest it clears K⁺ with τ = Khalf/Umax; sustained firing that releases
@@ -114,20 +133,23 @@ export interface IonConstants {
   kSlowClearanceTauMs: number;
   /** Effective K⁺ diffusion coefficient in extracellular space. */
   kDiffusionMm2PerMs: number;
-  /** K⁺ taken up by the pump per unit of excess pump activity (2 K⁺ per 3 Na⁺). */
-  kPumpMmPerMs: number;
-  /** Intracellular Na⁺ entering with each spike. */
+  /**
+   * Intracellular Na⁺ entering with each spike; the spike releases as much K⁺, which raises Ko of
+   * its tile by naPerSpikeMm · volumeRatio / (cells in the tile).
+   */
   naPerSpikeMm: number;
   /** Na⁺ extrusion per unit of excess pump activity. */
   naPumpMmPerMs: number;
   /**
    * Pump current per unit of excess pump activity, as the potential shift it causes:
-   * I_pump = gL · pumpMv · (P − P_rest). Scaling by each type's leak conductance makes a given
-   * pump activity hyperpolarise pyramidal cells and interneurons alike; scaled by capacitance
-   * instead, the low-leak interneurons (gL 10 nS) would be silenced by their own pump at
-   * ordinary firing rates.
+   * I_pump = gL · pumpMv · (P − P_rest), per population. The pump is the model's slow brake
+   * that ends seizures in pyramidal cells (Krishnan & Bazhenov 2011). Fast-spiking interneurons
+   * express the high-capacity α3 isoform of the pump (Richards 2007), which keeps pace with their
+   * fast firing; their pump's hyperpolarising effect is taken proportionally smaller, or it would
+   * silence them at their ordinary rates.
    */
-  pumpMv: number;
+  pumpMvE: number;
+  pumpMvI: number;
   /** Cl⁻ concentration change per pA·ms of GABA_A chloride current. */
   clPerChargeMmPerPaMs: number;
   /** Chloride share of the GABA_A current (the rest is bicarbonate). */
@@ -137,7 +159,7 @@ export interface IonConstants {
 }
 
 export const ION_CONSTANTS: IonConstants = {
-  kPerSpikeMm: 0.01,
+  volumeRatio: 4,
   // τ near rest = 0.6 mM / 0.4 mM·s⁻¹ = 1.5 s ("a time constant of seconds", MODEL.md §4).
   kUptakeMaxMmPerMs: 0.0004,
   kUptakeHalfMm: 0.6,
@@ -145,10 +167,10 @@ export const ION_CONSTANTS: IonConstants = {
   // K⁺ in brain extracellular space: D = 1.96e-5 cm²/s in free solution, tortuosity λ ≈ 1.6
   // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s = 7.7e-7 mm²/ms.
   kDiffusionMm2PerMs: 7.7e-7,
-  kPumpMmPerMs: 0.0005,
   naPerSpikeMm: 0.005,
   naPumpMmPerMs: 0.00625,
-  pumpMv: 170,
+  pumpMvE: 700,
+  pumpMvI: 150,
   // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
   // dendrites, a volume of order 10 pL for a pyramidal cell.
   clPerChargeMmPerPaMs: 1 / (96485 * 10),
@@ -173,8 +195,27 @@ export interface IonStepInputs {
 const CL_FLOOR_MM = 0.1;
 
 /** Fill the constant part of the ion kernel's block. */
-export function configureIons(net: Network, s: NetworkState, c: IonConstants): void {
+export function configureIons(
+  net: Network,
+  s: NetworkState,
+  c: IonConstants,
+  gate: SlowInactivation,
+  dtMs: number,
+): void {
   const b = s.blockIons;
+  b.setPointer(ION_SLOW_H, s.naSlowGate);
+  b.setPointer(ION_SPIKES_SINCE, s.spikesSinceIonStep);
+  b.setPointer(ION_V, s.vMv);
+  b.setPointer(ION_AVAIL_SCALE, s.naAvailScale);
+  b.setPointer(ION_AVAILABILITY, s.naAvailability);
+  b.setPointer(ION_EXP_GAIN, s.expGainPa);
+  b.setReal(ION_H_HALF_MV, gate.halfMv);
+  b.setReal(ION_H_INV_SLOPE, 1 / gate.slopeMv);
+  b.setReal(ION_H_RATE, dtMs / gate.tauMs);
+  b.setReal(ION_H_PER_SPIKE, gate.perSpike);
+  b.setReal(ION_BLOCK_BELOW, gate.blockBelow);
+  b.setReal(ION_GAIN_E, EXCITATORY.gLNs * EXCITATORY.deltaTMv);
+  b.setReal(ION_GAIN_I, INHIBITORY.gLNs * INHIBITORY.deltaTMv);
   b.setPointer(ION_NAI, s.naiMm);
   b.setPointer(ION_PUMP, s.pumpPa);
   b.setPointer(ION_BIAS, s.biasPa);
@@ -189,8 +230,8 @@ export function configureIons(net: Network, s: NetworkState, c: IonConstants): v
   b.setPointer(ION_E_GABA, s.eGabaMv);
   b.setInt(ION_N, net.n);
   b.setInt(ION_N_E, net.nE);
-  b.setReal(ION_PUMP_SCALE_E, c.pumpMv * EXCITATORY.gLNs);
-  b.setReal(ION_PUMP_SCALE_I, c.pumpMv * INHIBITORY.gLNs);
+  b.setReal(ION_PUMP_SCALE_E, c.pumpMvE * EXCITATORY.gLNs);
+  b.setReal(ION_PUMP_SCALE_I, c.pumpMvI * INHIBITORY.gLNs);
   b.setReal(ION_PUMP_REST, PUMP_ACTIVITY_REST);
   b.setReal(ION_NA_REST, NA_REST_MM);
   b.setReal(ION_CL_LOAD, c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
@@ -218,6 +259,7 @@ export function refreshTiles(net: Network, s: NetworkState): void {
 /**
  * One slow step, explicit: every rate is computed from the values at the start of the step.
  *   cells (kernel ionCells): pump activity, pump current and Na⁺ extrusion; gL·EL(Ko) − I_pump;
+ *                            the Na⁺-channel availability gate (availability.ts);
  *                            Cl⁻ loading by GABA_A current and extrusion; E_GABA
  *   tiles (here):            K⁺ release by spikes, glial uptake, pump uptake, diffusion
  */
@@ -238,15 +280,18 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
 
   // K⁺ per tile: release by spikes, glial uptake (saturating; symmetric below rest), pump uptake.
   const uptakeMax = uptakeScale * c.kUptakeMaxMmPerMs * dtMs;
+  // Each spike releases the K⁺ that balances its Na⁺; the pump takes up 2 K⁺ per 3 Na⁺ it extrudes.
+  const kPerSpike = c.naPerSpikeMm * c.volumeRatio;
+  const kPerActivity = (2 / 3) * c.naPumpMmPerMs * dtMs * c.volumeRatio;
   const slowRate = dtMs / c.kSlowClearanceTauMs;
   for (let t = 0; t < nTiles; t++) {
     const cells = cellsInTile[t];
     const excess = ko[t] - K_REST_MM;
     ko[t] +=
-      (c.kPerSpikeMm * tileSpikes[t]) / cells -
+      (kPerSpike * tileSpikes[t]) / cells -
       (uptakeMax * excess) / (c.kUptakeHalfMm + Math.abs(excess)) -
       slowRate * excess -
-      (c.kPumpMmPerMs * dtMs * pumpSum[t]) / cells;
+      (kPerActivity * pumpSum[t]) / cells;
     tileSpikes[t] = 0;
   }
 
@@ -276,6 +321,7 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
 export function clearIonAccumulators(s: NetworkState): void {
   s.tileSpikes.fill(0);
   s.gabaChargePaMs.fill(0);
+  s.spikesSinceIonStep.fill(0);
 }
 
 /** The constant membrane current of each cell from its tile's leak reversal and its pump. */

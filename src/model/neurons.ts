@@ -55,6 +55,7 @@ import {
   POP_SLOT_OFFSET,
   POP_SPIKE_COUNT,
   POP_SPIKE_IDX,
+  POP_SPIKES_SINCE,
   POP_STEP,
   POP_TILE_OF,
   POP_TILE_SPIKES,
@@ -92,6 +93,7 @@ export function configurePopulation(
   block.setPointer(POP_NAI, s.naiMm);
   block.setPointer(POP_TILE_OF, s.tileOfCell);
   block.setPointer(POP_TILE_SPIKES, s.tileSpikes);
+  block.setPointer(POP_SPIKES_SINCE, s.spikesSinceIonStep);
   block.setPointer(POP_SPIKE_IDX, s.spikeIdx);
   block.setInt(POP_EXCITATORY, cell.name === 'E' ? 1 : 0);
   block.setInt(POP_FIRST, first);

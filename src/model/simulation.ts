@@ -11,6 +11,7 @@
  *   5. ions        K⁺ tiles, Na⁺ and the pump, Cl⁻ and E_GABA
  *   6. observers   monitors read the slow variables
  */
+import { refreshSpikeGain, SLOW_INACTIVATION, type SlowInactivation, setAvailabilityScale } from './availability.ts';
 import { deliverBackground } from './background.ts';
 import { EXCITATORY, INHIBITORY } from './cells.ts';
 import {
@@ -21,19 +22,21 @@ import {
   type IonStepInputs,
   ionStep,
 } from './ions.ts';
-import { buildNetwork, type Network } from './network.ts';
+import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './network.ts';
 import { configurePopulation, flushTinyConductances, setPopulationDrive, stepPopulation } from './neurons.ts';
 import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
 import { Rng } from './rng.ts';
-import { createState, initChloride, type NetworkState, updateExpGain } from './state.ts';
+import { createState, initChloride, type NetworkState } from './state.ts';
 import {
   configurePropagation,
   E_GABA_INHIBITORY_MV,
   propagateSpikes,
-  RELEASE_U,
   SYNAPTIC_WEIGHTS,
   type SynapticWeights,
   setReleaseU,
+  TAU_AMPA_MS,
+  TAU_GABA_MS,
+  TAU_NMDA_MS,
 } from './synapses.ts';
 
 export interface SimulationOptions {
@@ -44,6 +47,7 @@ export interface SimulationOptions {
   /** Overrides of the tuned constants, for experiments and tests. */
   weights?: Partial<SynapticWeights>;
   ions?: Partial<IonConstants>;
+  gate?: Partial<SlowInactivation>;
 }
 
 export interface StepObserver {
@@ -63,6 +67,7 @@ export class Simulation {
   readonly ionEvery: number;
   readonly weights: SynapticWeights;
   readonly ionConstants: IonConstants;
+  readonly gate: SlowInactivation;
   readonly options: Required<Pick<SimulationOptions, 'pumpNaDependence' | 'ionsClamped'>>;
   private currentParams: Params;
   private readonly rng: Rng;
@@ -81,6 +86,7 @@ export class Simulation {
     };
     this.weights = { ...SYNAPTIC_WEIGHTS, ...options.weights };
     this.ionConstants = { ...ION_CONSTANTS, ...options.ions };
+    this.gate = { ...SLOW_INACTIVATION, ...options.gate };
     this.dtMs = params.dtMs;
     this.ionEvery = Math.max(1, Math.round(1 / params.dtMs));
     this.rng = new Rng(params.seed);
@@ -89,11 +95,11 @@ export class Simulation {
     const s = this.state;
     const net = this.net;
     initChloride(s, params.clEqMm, E_GABA_INHIBITORY_MV);
-    configureIons(net, s, this.ionConstants);
+    configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
     configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
     configurePopulation(s, s.blockI, INHIBITORY, net.nE, net.n, params.dtMs, naPerSpike);
-    configurePropagation(net, s, s.blockPropagate, params.dtMs);
+    configurePropagation(net, s, s.blockPropagate, params.dtMs, this.weights);
     this.ionInputs = {
       dtMs: this.ionEvery * this.dtMs,
       uptakeScale: 1,
@@ -101,6 +107,34 @@ export class Simulation {
       pumpNaDependence: this.options.pumpNaDependence,
     };
     this.applyParams(params);
+    this.initConductances(params);
+  }
+
+  /**
+   * Start every synapse near its mean in ongoing activity instead of at zero: with no inhibition
+   * in the first milliseconds, the whole sheet would otherwise fire one synchronous volley at
+   * t ≈ 20 ms, an artefact of the initial state that can tip a fragile network into a seizure.
+   * Means assume the background drive, E cells at 3 Hz and I cells at 15 Hz (typical healthy
+   * rates of this network).
+   */
+  private initConductances(p: Params): void {
+    const w = this.weights;
+    const s = this.state;
+    const nE = this.net.nE;
+    const bgHz = w.backgroundRateHz * p.drive;
+    const rateEHz = 3;
+    const rateIHz = 15;
+    const perE = (IN_DEGREE_E * rateEHz) / 1000;
+    const perI = (IN_DEGREE_I * rateIHz) / 1000;
+    for (let i = 0; i < this.net.n; i++) {
+      const isE = i < nE;
+      const ampaJump = (isE ? w.ampaOntoENs : w.ampaOntoINs) * p.glutamate;
+      const bgJump = isE ? w.backgroundOntoENs : w.backgroundOntoINs;
+      const gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * p.gaba;
+      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * ampaJump) * TAU_AMPA_MS;
+      s.gNmdaNs[i] = perE * ampaJump * w.nmdaToAmpa * TAU_NMDA_MS;
+      s.gGabaNs[i] = perI * gabaJump * TAU_GABA_MS;
+    }
   }
 
   get params(): Params {
@@ -141,14 +175,13 @@ export class Simulation {
       w.ampaOntoINs * w.nmdaToAmpa * p.glutamate,
       w.gabaOntoINs * p.gaba,
     );
-    setReleaseU(s.blockPropagate, RELEASE_U);
+    setReleaseU(s.blockPropagate, w.releaseU);
     this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;
     this.ionInputs.uptakeScale = p.kClearance;
     this.ionInputs.clEqMm = p.clEqMm;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
-    const avail = s.naAvailability;
-    for (let i = 0; i < this.net.n; i++) avail[i] = i < this.net.nE ? 1 : p.scn1a;
-    updateExpGain(this.net, s);
+    setAvailabilityScale(this.net, s, p.scn1a);
+    refreshSpikeGain(this.net, s, this.gate);
   }
 
   /** Advance by `steps` steps. Returns the number of spikes. */

@@ -27,8 +27,18 @@ export interface NetworkState {
   readonly gAmpaNs: Float32Array;
   readonly gNmdaNs: Float32Array;
   readonly gGabaNs: Float32Array;
-  /** gL·ΔT·A per cell: the spike-initiation current's gain (A: fast Na⁺ availability). */
+  /**
+   * gL·ΔT·A per cell: the spike-initiation current's gain (A: fast Na⁺ availability); 0 while the
+   * cell is in depolarisation block.
+   */
   readonly expGainPa: Float32Array;
+  /** Fast Na⁺ availability A = availScale × slow-inactivation gate h (MODEL.md §2, §5). */
+  readonly naAvailability: Float32Array;
+  readonly naSlowGate: Float32Array;
+  /** Genetic factor × (1 − drug block) per cell: the part of A that is not the gate. */
+  readonly naAvailScale: Float32Array;
+  /** Spikes of each cell since the last ion step (the gate's use dependence). */
+  readonly spikesSinceIonStep: Float32Array;
   /** gL·EL(Ko) − I_pump per cell: the constant part of the membrane current, set each ion step. */
   readonly biasPa: Float32Array;
   readonly eGabaMv: Float32Array;
@@ -68,8 +78,6 @@ export interface NetworkState {
   /** Per tile, from the ion kernel: Σ excess pump activity of its cells. */
   readonly tilePumpSum: Float32Array;
 
-  /** Fast Na⁺ availability A per cell (MODEL.md §2, §5). */
-  readonly naAvailability: Float64Array;
   /** Extracellular K⁺ per tile and the leak reversals it sets. */
   readonly koMm: Float64Array;
   readonly eLeakEMv: Float64Array;
@@ -98,6 +106,10 @@ export function createState(net: Network, rng: Rng): NetworkState {
     gNmdaNs: ['f32', n],
     gGabaNs: ['f32', n],
     expGainPa: ['f32', n],
+    naAvailability: ['f32', n],
+    naSlowGate: ['f32', n],
+    naAvailScale: ['f32', n],
+    spikesSinceIonStep: ['f32', n],
     biasPa: ['f32', n],
     eGabaMv: ['f32', n],
     gabaChargePaMs: ['f32', n],
@@ -129,6 +141,9 @@ export function createState(net: Network, rng: Rng): NetworkState {
   for (let syn = 0; syn < synapseCount; syn++) {
     a.outOffset[syn] = net.outDelaySteps[syn] * n + net.outTarget[syn];
   }
+  a.naSlowGate.fill(1);
+  a.naAvailScale.fill(1);
+  a.naAvailability.fill(1);
   a.naiMm.fill(NA_START_E_MM, 0, nE);
   a.naiMm.fill(NA_START_I_MM, nE, n);
   a.resource.fill(1);
@@ -148,6 +163,10 @@ export function createState(net: Network, rng: Rng): NetworkState {
     gNmdaNs: a.gNmdaNs,
     gGabaNs: a.gGabaNs,
     expGainPa: a.expGainPa,
+    naAvailability: a.naAvailability,
+    naSlowGate: a.naSlowGate,
+    naAvailScale: a.naAvailScale,
+    spikesSinceIonStep: a.spikesSinceIonStep,
     biasPa: a.biasPa,
     eGabaMv: a.eGabaMv,
     gabaChargePaMs: a.gabaChargePaMs,
@@ -173,7 +192,6 @@ export function createState(net: Network, rng: Rng): NetworkState {
     tileLeakIPa: a.tileLeakIPa,
     tileClEqMm: a.tileClEqMm,
     tilePumpSum: a.tilePumpSum,
-    naAvailability: new Float64Array(n).fill(1),
     koMm: new Float64Array(nTiles).fill(K_REST_MM),
     eLeakEMv: new Float64Array(nTiles).fill(EXCITATORY.eLMv),
     eLeakIMv: new Float64Array(nTiles).fill(INHIBITORY.eLMv),
@@ -195,13 +213,4 @@ export function initChloride(state: NetworkState, clEqMm: number, eGabaInhibitor
       state.eGabaMv[i] = eGabaInhibitoryMv;
     }
   }
-}
-
-/** gL·ΔT·A of each cell from its availability. */
-export function updateExpGain(net: Network, s: NetworkState): void {
-  const gainE = EXCITATORY.gLNs * EXCITATORY.deltaTMv;
-  const gainI = INHIBITORY.gLNs * INHIBITORY.deltaTMv;
-  const avail = s.naAvailability;
-  for (let i = 0; i < net.nE; i++) s.expGainPa[i] = gainE * avail[i];
-  for (let i = net.nE; i < net.n; i++) s.expGainPa[i] = gainI * avail[i];
 }

@@ -54,6 +54,9 @@ export const RESOURCE_TAU_MS = 800;
  * Tuned with `npm run sim -- run` sweeps; see README "Model in brief".
  */
 export interface SynapticWeights {
+  /** Tsodyks–Markram release fraction U and resource recovery time of E terminals. */
+  releaseU: number;
+  resourceTauMs: number;
   ampaOntoENs: number;
   ampaOntoINs: number;
   /** NMDA peak as a fraction of the AMPA peak of the same synapse. */
@@ -67,6 +70,8 @@ export interface SynapticWeights {
 }
 
 export const SYNAPTIC_WEIGHTS: SynapticWeights = {
+  releaseU: RELEASE_U,
+  resourceTauMs: RESOURCE_TAU_MS,
   ampaOntoENs: 4,
   ampaOntoINs: 2,
   nmdaToAmpa: 0.15,
@@ -78,7 +83,13 @@ export const SYNAPTIC_WEIGHTS: SynapticWeights = {
 };
 
 /** Fill the constant part of the propagation block. */
-export function configurePropagation(net: Network, s: NetworkState, block: ParamBlock, dtMs: number): void {
+export function configurePropagation(
+  net: Network,
+  s: NetworkState,
+  block: ParamBlock,
+  dtMs: number,
+  w: SynapticWeights,
+): void {
   block.setPointer(PROP_SPIKE_IDX, s.spikeIdx);
   block.setPointer(PROP_OUT_START, s.outStart);
   block.setPointer(PROP_OUT_OFFSET, s.outOffset);
@@ -88,9 +99,9 @@ export function configurePropagation(net: Network, s: NetworkState, block: Param
   block.setPointer(PROP_RESOURCE_STAMP, s.resourceStampStep);
   block.setInt(PROP_N_E, net.nE);
   block.setInt(PROP_RING_SIZE, s.ringSlots * net.n);
-  block.setReal(PROP_INV_U0, 1 / RELEASE_U);
-  block.setReal(PROP_RECOVERY_PER_STEP, dtMs / RESOURCE_TAU_MS);
-  block.setReal(PROP_RELEASE_U, RELEASE_U);
+  block.setReal(PROP_INV_U0, 1 / w.releaseU);
+  block.setReal(PROP_RECOVERY_PER_STEP, dtMs / w.resourceTauMs);
+  block.setReal(PROP_RELEASE_U, w.releaseU);
 }
 
 /** Release probability U of E terminals (levetiracetam lowers it; MODEL.md §6). */
@@ -112,6 +123,6 @@ export function propagateSpikes(s: NetworkState, block: ParamBlock): number {
 }
 
 /** The resource of E cell i at the current step, with recovery applied (for monitors/tests). */
-export function currentResource(s: NetworkState, i: number, dtMs: number): number {
-  return 1 - (1 - s.resource[i]) * Math.exp(-((s.step - s.resourceStampStep[i]) * dtMs) / RESOURCE_TAU_MS);
+export function currentResource(s: NetworkState, i: number, dtMs: number, resourceTauMs: number): number {
+  return 1 - (1 - s.resource[i]) * Math.exp(-((s.step - s.resourceStampStep[i]) * dtMs) / resourceTauMs);
 }

@@ -54,7 +54,9 @@ export const POP_NA_PER_SPIKE = 41;
 export const POP_LFP_SUM = 42;
 /** i32: 1 for the excitatory population (LFP proxy and chloride load are only tracked there). */
 export const POP_EXCITATORY = 43;
-export const POP_WORDS = 44;
+/** Pointer: spikes of each cell since the last ion step (f32), for the availability gate. */
+export const POP_SPIKES_SINCE = 44;
+export const POP_WORDS = 48;
 
 /** Spike propagation into the delay rings (assembly/network.ts: propagate). */
 export const PROP_SPIKE_IDX = 0;
@@ -136,4 +138,21 @@ export const ION_CL_RELAX = 20;
 /** Per tile (pointer): the [Cl⁻]i that the transporters pull towards, which follows Ko. */
 export const ION_TILE_CL_EQ = 21;
 export const ION_CL_FLOOR = 22;
-export const ION_WORDS = 24;
+/** Fast Na⁺ availability: slow-inactivation gate h, spikes since the last ion step, V, and out. */
+export const ION_SLOW_H = 24;
+export const ION_SPIKES_SINCE = 25;
+export const ION_V = 26;
+/** Per cell: genetic factor × (1 − drug block), the part of A that is not the gate. */
+export const ION_AVAIL_SCALE = 27;
+/** Per cell, out: A = scale × h, and the spike gain gL·ΔT·A (0 in depolarisation block). */
+export const ION_AVAILABILITY = 28;
+export const ION_EXP_GAIN = 29;
+/** f32 fields of the gate. */
+export const ION_H_HALF_MV = 30;
+export const ION_H_INV_SLOPE = 31;
+export const ION_H_RATE = 32;
+export const ION_H_PER_SPIKE = 33;
+export const ION_BLOCK_BELOW = 34;
+export const ION_GAIN_E = 35;
+export const ION_GAIN_I = 36;
+export const ION_WORDS = 40;

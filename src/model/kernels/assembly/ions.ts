@@ -11,8 +11,18 @@ import {
   ION_CL_FLOOR,
   ION_CL_LOAD,
   ION_CL_RELAX,
+  ION_AVAIL_SCALE,
+  ION_AVAILABILITY,
+  ION_BLOCK_BELOW,
   ION_E_GABA,
+  ION_EXP_GAIN,
   ION_GABA_CHARGE,
+  ION_GAIN_E,
+  ION_GAIN_I,
+  ION_H_HALF_MV,
+  ION_H_INV_SLOPE,
+  ION_H_PER_SPIKE,
+  ION_H_RATE,
   ION_N,
   ION_N_E,
   ION_NA_EXTRUSION,
@@ -23,12 +33,15 @@ import {
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_SLOW_H,
+  ION_SPIKES_SINCE,
   ION_TILE_CL_EQ,
   ION_TILE_KO_FACTOR,
   ION_TILE_LEAK_E,
   ION_TILE_LEAK_I,
   ION_TILE_OF,
   ION_TILE_PUMP_SUM,
+  ION_V,
 } from '../layout';
 import { vexp, vlog } from './simd-math';
 
@@ -115,6 +128,44 @@ export function ionCells(block: usize): void {
     store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(activity, 1));
     store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(activity, 2));
     store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(activity, 3));
+  }
+
+  // Fast Na⁺ availability A = scale × h. The slow-inactivation gate h relaxes to h∞(V) and loses
+  // a fraction with every spike (use dependence); below blockBelow the cell cannot fire
+  // (depolarisation block) and its spike current is removed.
+  const hP = ptr(block, ION_SLOW_H);
+  const spikesP = ptr(block, ION_SPIKES_SINCE);
+  const vP = ptr(block, ION_V);
+  const scaleP = ptr(block, ION_AVAIL_SCALE);
+  const availP = ptr(block, ION_AVAILABILITY);
+  const gainP = ptr(block, ION_EXP_GAIN);
+  const hHalf = f32x4.splat(load<f32>(word(block, ION_H_HALF_MV)));
+  const hInvSlope = f32x4.splat(load<f32>(word(block, ION_H_INV_SLOPE)));
+  const hRate = f32x4.splat(load<f32>(word(block, ION_H_RATE)));
+  const hPerSpike = f32x4.splat(load<f32>(word(block, ION_H_PER_SPIKE)));
+  const blockBelow = f32x4.splat(load<f32>(word(block, ION_BLOCK_BELOW)));
+  const gainE = f32x4.splat(load<f32>(word(block, ION_GAIN_E)));
+  const gainI = f32x4.splat(load<f32>(word(block, ION_GAIN_I)));
+  const zeroV = f32x4.splat(0.0);
+  for (let i = 0; i < n; i += 4) {
+    const o = <usize>i << 2;
+    const lanes = i32x4.add(i32x4.splat(i), laneIndex);
+    const inside = i32x4.lt_s(lanes, nV);
+    const excitatory = i32x4.lt_s(lanes, nEV);
+    const v = v128.load(vP + o);
+    const h = v128.load(hP + o);
+    const spikes = v128.load(spikesP + o);
+    const hInf = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(v, hHalf), hInvSlope))));
+    let hNext = f32x4.add(h, f32x4.mul(hRate, f32x4.sub(hInf, h)));
+    hNext = f32x4.sub(hNext, f32x4.mul(f32x4.mul(hPerSpike, spikes), hNext));
+    hNext = f32x4.max(hNext, zeroV);
+    const availability = f32x4.mul(v128.load(scaleP + o), hNext);
+    const firing = f32x4.ge(availability, blockBelow);
+    const gain = v128.and(f32x4.mul(v128.bitselect(gainE, gainI, excitatory), availability), firing);
+    v128.store(hP + o, v128.bitselect(hNext, h, inside));
+    v128.store(spikesP + o, v128.bitselect(zeroV, spikes, inside));
+    v128.store(availP + o, v128.bitselect(availability, v128.load(availP + o), inside));
+    v128.store(gainP + o, v128.bitselect(gain, v128.load(gainP + o), inside));
   }
 
   const clLoad = f32x4.splat(load<f32>(word(block, ION_CL_LOAD)));

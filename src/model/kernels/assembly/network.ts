@@ -44,6 +44,7 @@ import {
   POP_SLOT_OFFSET,
   POP_SPIKE_COUNT,
   POP_SPIKE_IDX,
+  POP_SPIKES_SINCE,
   POP_STEP,
   POP_TILE_OF,
   POP_TILE_SPIKES,
@@ -280,10 +281,13 @@ function populationChunk(
     one,
     f32x4.add(one, f32x4.mul(f32x4.splat(MG_OVER_357), vexp(f32x4.mul(f32x4.splat(MG_SLOPE), v)))),
   );
-  const spikeExp = vexp(f32x4.mul(f32x4.sub(v, vT), invDeltaT));
+  // Below the cut this is exactly exp((V − VT)/ΔT). A cell in depolarisation block (gain 0) may sit
+  // above the cut; capping the argument there keeps the term finite when it leaves the block.
+  const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.min(v, vCut), vT), invDeltaT));
   const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
+  const expGain = v128.load(expGainP0 + o);
   let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gL, v));
-  current = f32x4.add(current, f32x4.mul(v128.load(expGainP0 + o), spikeExp));
+  current = f32x4.add(current, f32x4.mul(expGain, spikeExp));
   current = f32x4.sub(current, f32x4.mul(f32x4.mul(gNap, nap), f32x4.sub(v, eNa)));
   current = f32x4.sub(current, w);
   current = f32x4.sub(current, iAmpaNmda);
@@ -304,7 +308,9 @@ function populationChunk(
   v128.store(gGP, masked ? v128.bitselect(gGNext, gG0, inside) : gGNext);
 
   let wNext = f32x4.add(w, f32x4.mul(dtOverTauW, f32x4.sub(f32x4.mul(a, f32x4.sub(v, eL)), w)));
-  const crossed = f32x4.ge(vNext, vCut);
+  // A cell fires only while it has a spike current: with gain 0 (depolarisation block) it may
+  // cross the cut without spiking.
+  const crossed = v128.and(f32x4.ge(vNext, vCut), f32x4.gt(expGain, f32x4.splat(0.0)));
   const spiked = masked ? v128.and(crossed, inside) : crossed;
   if (v128.any_true(spiked)) {
     vNext = v128.bitselect(vReset, vNext, spiked);
@@ -323,6 +329,7 @@ function recordSpikes(block: usize, i: i32, bits: i32): void {
   const tileOfP = ptr(block, POP_TILE_OF);
   const tileSpikesP = ptr(block, POP_TILE_SPIKES);
   const naPerSpike = real(block, POP_NA_PER_SPIKE);
+  const spikesSinceP = ptr(block, POP_SPIKES_SINCE);
   let count = spikeCount;
   while (bits != 0) {
     const cell = i + ctz(bits);
@@ -331,6 +338,8 @@ function recordSpikes(block: usize, i: i32, bits: i32): void {
     count++;
     const naAt = naiP + (<usize>cell << 2);
     store<f32>(naAt, load<f32>(naAt) + naPerSpike);
+    const countAt = spikesSinceP + (<usize>cell << 2);
+    store<f32>(countAt, load<f32>(countAt) + 1.0);
     const tileAt = tileSpikesP + (<usize>load<i32>(tileOfP + (<usize>cell << 2)) << 2);
     store<f32>(tileAt, load<f32>(tileAt) + 1.0);
   }

@@ -1,42 +1,45 @@
 /**
  * Vector math for the kernels (4 × f32 lanes).
  *
- * exp(x) = 2^k · 2^r with k = round(x·log2 e) and r in [−0.5, 0.5]; 2^r by a degree-5
- * polynomial fitted (relative least squares) on Chebyshev nodes: relative error 7.7e-8, the size
- * of f32 rounding (6e-8), so the result is within about 2 ulp of the true value. The exponent is limited to the normal f32 range: below
- * e^−87 the result is 2^−126 (≈ 1.2e-38) instead of a subnormal, which is zero for every use here.
+ * exp(x) = 2^k · e^r with k = round(x / ln 2) and r = x − k·ln 2 in [−ln2/2, ln2/2], the
+ * subtraction done in two parts (Cody & Waite) so that r keeps full f32 precision even for large
+ * |x|. e^r = 1 + r·p(r) with p of degree 4 fitted (relative least squares) on Chebyshev nodes:
+ * relative error 1.0e-7, the size of f32 rounding, so the result is within a few ulp of the true
+ * value, and exp(0) = 1 exactly. The exponent is limited to the normal f32 range: below e^−87
+ * the result is 2^−126 (≈ 1.2e-38) instead of a subnormal, which is zero for every use here.
  * All operations are IEEE-exact WebAssembly instructions, so the result is the same on every
  * engine: the network is bit-for-bit reproducible in Node and in the browser.
  */
 
 const LOG2E: f32 = 1.4426950408889634;
-/** 1.5 · 2^23. */
+/** ln 2 split into a part with a short mantissa (exact in k·LN2_HI) and the rest. */
+const LN2_HI: f32 = 0.693145751953125;
+const LN2_LO: f32 = 1.4286068202862268e-6;
+/** 1.5 · 2^23: adding it rounds to the nearest integer, which lands in the low mantissa bits. */
 const ROUND_MAGIC: f32 = 12582912.0;
-const C0: f32 = 1.000000071;
-const C1: f32 = 0.6931469492;
-const C2: f32 = 0.2402212175;
-const C3: f32 = 0.05550742615;
-const C4: f32 = 0.009675459745;
-const C5: f32 = 0.001326697057;
+const C1: f32 = 0.9999995317;
+const C2: f32 = 0.4999914103;
+const C3: f32 = 0.1666811426;
+const C4: f32 = 0.04189873203;
+const C5: f32 = 0.008261531035;
 
 // @ts-ignore: AssemblyScript decorator
 @inline
 export function vexp(x: v128): v128 {
   let y = f32x4.mul(x, f32x4.splat(LOG2E));
   y = f32x4.max(f32x4.min(y, f32x4.splat(127.0)), f32x4.splat(-126.0));
-  // Round to the nearest integer by adding 1.5·2^23: the integer lands in the low mantissa bits.
   const shifted = f32x4.add(y, f32x4.splat(ROUND_MAGIC));
   const k = f32x4.sub(shifted, f32x4.splat(ROUND_MAGIC));
-  const r = f32x4.sub(y, k);
-  // Estrin's scheme: shorter dependency chain than Horner's.
+  const xc = f32x4.max(f32x4.min(x, f32x4.splat(88.0)), f32x4.splat(-87.5));
+  const r = f32x4.sub(f32x4.sub(xc, f32x4.mul(k, f32x4.splat(LN2_HI))), f32x4.mul(k, f32x4.splat(LN2_LO)));
+  // Estrin's scheme for p(r) = C1 + C2 r + C3 r² + C4 r³ + C5 r⁴: a short dependency chain.
   const r2 = f32x4.mul(r, r);
-  const p01 = f32x4.add(f32x4.mul(f32x4.splat(C1), r), f32x4.splat(C0));
-  const p23 = f32x4.add(f32x4.mul(f32x4.splat(C3), r), f32x4.splat(C2));
-  const p45 = f32x4.add(f32x4.mul(f32x4.splat(C5), r), f32x4.splat(C4));
-  const r4 = f32x4.mul(r2, r2);
-  const p = f32x4.add(f32x4.add(p01, f32x4.mul(p23, r2)), f32x4.mul(p45, r4));
+  const p01 = f32x4.add(f32x4.mul(f32x4.splat(C2), r), f32x4.splat(C1));
+  const p23 = f32x4.add(f32x4.mul(f32x4.splat(C4), r), f32x4.splat(C3));
+  const p = f32x4.add(p01, f32x4.mul(r2, f32x4.add(p23, f32x4.mul(r2, f32x4.splat(C5)))));
+  const er = f32x4.add(f32x4.splat(1.0), f32x4.mul(r, p));
   // 2^k: the rounded integer sits in the low bits of `shifted`; move it into the exponent field.
-  return i32x4.add(p, i32x4.shl(i32x4.sub(shifted, f32x4.splat(ROUND_MAGIC)), 23));
+  return i32x4.add(er, i32x4.shl(i32x4.sub(shifted, f32x4.splat(ROUND_MAGIC)), 23));
 }
 
 /** Scalar twin of vexp (same polynomial, same rounding), for tests and scalar paths. */

@@ -29,6 +29,7 @@ import {
   ION_N,
   ION_N_E,
   ION_NA_EXTRUSION,
+  ION_NA_RELAX,
   ION_NA_REST,
   ION_NAI,
   ION_PUMP,
@@ -59,8 +60,8 @@ export const NA_REST_MM = 10;
  * of 10 mM; the pump needs minutes of simulated time to reach that level from 10 mM, so runs
  * start there instead (the mean of each population after 5 minutes of the default network).
  */
-export const NA_START_E_MM = 15.5;
-export const NA_START_I_MM = 18.5;
+export const NA_START_E_MM = 12.5;
+export const NA_START_I_MM = 19;
 
 /** E_K = 26.7 mV · ln(Ko / 140) (MODEL.md §4). */
 export function ekMv(koMm: number): number {
@@ -111,13 +112,8 @@ export function pumpActivity(naiMm: number, koMm: number): number {
 export const PUMP_ACTIVITY_REST = pumpActivity(NA_REST_MM, K_REST_MM);
 
 export interface IonConstants {
-  /**
-   * Intracellular over extracellular volume. Extracellular space is about 20 % of brain tissue
-   * (Syková & Nicholson 2008), so Vi/Vo ≈ 4: an amount of K⁺ that changes [K⁺]i by 1 mM changes
-   * Ko by 4 mM. It ties the K⁺ released by a spike to the Na⁺ that entered, and the K⁺ the pump
-   * takes back (2 K⁺ per 3 Na⁺) to the Na⁺ it extrudes.
-   */
-  volumeRatio: number;
+  /** Ko rise of a tile when each of its cells fires one spike. */
+  kPerSpikeMm: number;
   /**
    * Glial uptake (Kir4.1 buffering and the glial pump), saturating: U = Umax·x/(Khalf + x) with
    * x = Ko − 3.5 mM. Near rest it clears K⁺ with τ = Khalf/Umax; sustained firing that releases
@@ -133,12 +129,18 @@ export interface IonConstants {
   kSlowClearanceTauMs: number;
   /** Effective K⁺ diffusion coefficient in extracellular space. */
   kDiffusionMm2PerMs: number;
-  /**
-   * Intracellular Na⁺ entering with each spike; the spike releases as much K⁺, which raises Ko of
-   * its tile by naPerSpikeMm · volumeRatio / (cells in the tile).
-   */
+  /** Intracellular Na⁺ entering with each spike. */
   naPerSpikeMm: number;
-  /** Na⁺ extrusion per unit of excess pump activity. */
+  /**
+   * Na⁺ relaxes to 10 mM with this time constant by the high-affinity transport that handles
+   * ordinary firing (Epileptor-2: τNa ≈ 35 s, Chizhov 2018); the Cressman pump below acts on top
+   * of it and takes over when Na⁺ climbs during a seizure.
+   */
+  naRelaxTauMs: number;
+  /**
+   * Na⁺ extrusion by the pump per unit of excess pump activity; the pump takes up 2 K⁺ for every
+   * 3 Na⁺ (the stoichiometry Epileptor-2 writes as −3γI_pump for Na⁺, −2γI_pump for K⁺).
+   */
   naPumpMmPerMs: number;
   /**
    * Pump current per unit of excess pump activity, as the potential shift it causes:
@@ -159,17 +161,18 @@ export interface IonConstants {
 }
 
 export const ION_CONSTANTS: IonConstants = {
-  volumeRatio: 4,
-  // τ near rest = 0.6 mM / 0.4 mM·s⁻¹ = 1.5 s ("a time constant of seconds", MODEL.md §4).
-  kUptakeMaxMmPerMs: 0.0004,
-  kUptakeHalfMm: 0.6,
-  kSlowClearanceTauMs: 10000,
+  kPerSpikeMm: 0.01,
+  // τ near rest = 0.3 mM / 0.2 mM·s⁻¹ = 1.5 s ("a time constant of seconds", MODEL.md §4).
+  kUptakeMaxMmPerMs: 0.0002,
+  kUptakeHalfMm: 0.3,
+  kSlowClearanceTauMs: 30000,
   // K⁺ in brain extracellular space: D = 1.96e-5 cm²/s in free solution, tortuosity λ ≈ 1.6
   // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s = 7.7e-7 mm²/ms.
   kDiffusionMm2PerMs: 7.7e-7,
-  naPerSpikeMm: 0.005,
-  naPumpMmPerMs: 0.00625,
-  pumpMvE: 700,
+  naPerSpikeMm: 0.015,
+  naRelaxTauMs: 35000,
+  naPumpMmPerMs: 0.003,
+  pumpMvE: 333,
   pumpMvI: 150,
   // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
   // dendrites, a volume of order 10 pL for a pyramidal cell.
@@ -273,6 +276,7 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
   const b = s.blockIons;
   b.setInt(ION_PUMP_NA_DEPENDENCE, pumpNaDependence ? 1 : 0);
   b.setReal(ION_NA_EXTRUSION, c.naPumpMmPerMs * dtMs);
+  b.setReal(ION_NA_RELAX, dtMs / c.naRelaxTauMs);
   b.setReal(ION_CL_RELAX, dtMs / c.clTauMs);
   for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideEquilibriumMm(clEqMm, ko[t]);
   pumpSum.fill(0);
@@ -280,9 +284,8 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
 
   // K⁺ per tile: release by spikes, glial uptake (saturating; symmetric below rest), pump uptake.
   const uptakeMax = uptakeScale * c.kUptakeMaxMmPerMs * dtMs;
-  // Each spike releases the K⁺ that balances its Na⁺; the pump takes up 2 K⁺ per 3 Na⁺ it extrudes.
-  const kPerSpike = c.naPerSpikeMm * c.volumeRatio;
-  const kPerActivity = (2 / 3) * c.naPumpMmPerMs * dtMs * c.volumeRatio;
+  const kPerSpike = c.kPerSpikeMm;
+  const kPerActivity = (2 / 3) * c.naPumpMmPerMs * dtMs;
   const slowRate = dtMs / c.kSlowClearanceTauMs;
   for (let t = 0; t < nTiles; t++) {
     const cells = cellsInTile[t];

@@ -50,7 +50,9 @@ describe('Golomb synchrony χ', () => {
 describe('seizure detector', () => {
   const where = () => [0.5, 1.5] as const;
   const run = (detector: SeizureDetector, samples: Array<[number, number]>, stepMs = 100, t0 = 0) => {
-    samples.forEach(([rate, chi], k) => detector.update(t0 + k * stepMs, rate, chi, where));
+    samples.forEach(([rate, chi], k) => {
+      detector.update(t0 + k * stepMs, rate, chi, where);
+    });
   };
 
   it('confirms an onset after one second above both thresholds and dates it to the start', () => {

@@ -10,8 +10,8 @@
  * population burst (an interictal spike, < 300 ms) nor a fast asynchronous state counts.
  */
 
-export const SEIZURE_RATE_THRESHOLD_HZ = 15;
-export const SEIZURE_CHI_THRESHOLD = 0.3;
+export const SEIZURE_RATE_THRESHOLD_HZ = 10;
+export const SEIZURE_CHI_THRESHOLD = 0.35;
 export const SEIZURE_PERSIST_MS = 1000;
 
 export interface SeizureEvent {

@@ -155,4 +155,6 @@ export const ION_H_PER_SPIKE = 33;
 export const ION_BLOCK_BELOW = 34;
 export const ION_GAIN_E = 35;
 export const ION_GAIN_I = 36;
+/** f32: dt/τNa, the linear relaxation of Na⁺ towards rest. */
+export const ION_NA_RELAX = 37;
 export const ION_WORDS = 40;

@@ -26,6 +26,7 @@ import {
   ION_N,
   ION_N_E,
   ION_NA_EXTRUSION,
+  ION_NA_RELAX,
   ION_NA_REST,
   ION_NAI,
   ION_PUMP,
@@ -84,6 +85,7 @@ export function ionCells(block: usize): void {
   const extrusion = f32x4.splat(load<f32>(word(block, ION_NA_EXTRUSION)));
   const pumpRest = f32x4.splat(load<f32>(word(block, ION_PUMP_REST)));
   const naRest = f32x4.splat(load<f32>(word(block, ION_NA_REST)));
+  const naRelax = f32x4.splat(load<f32>(word(block, ION_NA_RELAX)));
   const one = f32x4.splat(1.0);
   const naHalf = f32x4.splat(PUMP_NA_HALF_MM);
   const naInvSlope = f32x4.splat(PUMP_NA_INV_SLOPE);
@@ -120,7 +122,8 @@ export function ionCells(block: usize): void {
     const pump = f32x4.mul(v128.bitselect(scaleE, scaleI, excitatory), activity);
     const pumpOld = v128.load(pumpP + o);
     v128.store(pumpP + o, v128.bitselect(pump, pumpOld, inside));
-    v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, f32x4.mul(extrusion, activity)), nai, inside));
+    const naLoss = f32x4.add(f32x4.mul(extrusion, activity), f32x4.mul(naRelax, f32x4.sub(nai, naRest)));
+    v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, naLoss), nai, inside));
     const bias = f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump);
     v128.store(biasP + o, v128.bitselect(bias, v128.load(biasP + o), inside));
 

@@ -30,17 +30,20 @@ export interface SlowInactivation {
 }
 
 /**
- * Slow inactivation of cortical Na⁺ channels builds up over hundreds of milliseconds to seconds of
+ * Slow inactivation of cortical Na⁺ channels builds up over hundreds of milliseconds of
  * depolarisation or repetitive firing and recovers on a similar time scale (Fleidervish, Friedman
- * & Gutnick 1996). The half-point −47 mV sits above the voltages a healthy cell visits between
- * spikes, so that h ≈ 1 at rest; with 3 % per spike and τ = 300 ms, a healthy interneuron keeps
- * A above the block level up to ~200 Hz, an interneuron with halved Nav1.1 only up to ~70 Hz.
+ * & Gutnick 1996); τ = 300 ms. Half-point −40 mV, slope 3 mV: above the voltages a firing cell
+ * visits between spikes, so that h ≈ 1 there, but reached by a cell held depolarised. 6.7 % per
+ * spike: at its ordinary 15–20 Hz an interneuron keeps A ≈ 0.7–0.8, an interneuron with halved
+ * Nav1.1 (A ≈ 0.35–0.4) sits just above the block level, and tips over when the network pushes it
+ * (Dravet: interneurons fail when firing is most needed; Yu 2006). Healthy interneurons block only
+ * above ~120 Hz or when held depolarised by raised K⁺.
  */
 export const SLOW_INACTIVATION: SlowInactivation = {
-  halfMv: -47,
-  slopeMv: 4,
+  halfMv: -40,
+  slopeMv: 3,
   tauMs: 300,
-  perSpike: 0.03,
+  perSpike: 0.067,
   blockBelow: 0.3,
 };
 

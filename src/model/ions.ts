@@ -169,10 +169,10 @@ export const ION_CONSTANTS: IonConstants = {
   // K⁺ in brain extracellular space: D = 1.96e-5 cm²/s in free solution, tortuosity λ ≈ 1.6
   // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s = 7.7e-7 mm²/ms.
   kDiffusionMm2PerMs: 7.7e-7,
-  naPerSpikeMm: 0.015,
+  naPerSpikeMm: 0.025,
   naRelaxTauMs: 35000,
   naPumpMmPerMs: 0.003,
-  pumpMvE: 333,
+  pumpMvE: 1400,
   pumpMvI: 150,
   // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
   // dendrites, a volume of order 10 pL for a pyramidal cell.

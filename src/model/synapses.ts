@@ -72,13 +72,13 @@ export interface SynapticWeights {
 export const SYNAPTIC_WEIGHTS: SynapticWeights = {
   releaseU: RELEASE_U,
   resourceTauMs: RESOURCE_TAU_MS,
-  ampaOntoENs: 4,
+  ampaOntoENs: 5,
   ampaOntoINs: 2,
   nmdaToAmpa: 0.15,
-  gabaOntoENs: 9,
+  gabaOntoENs: 10,
   gabaOntoINs: 3,
   backgroundRateHz: 800,
-  backgroundOntoENs: 2,
+  backgroundOntoENs: 2.1,
   backgroundOntoINs: 0.8,
 };
 

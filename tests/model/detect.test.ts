@@ -49,6 +49,7 @@ describe('Golomb synchrony χ', () => {
 
 describe('seizure detector', () => {
   const where = () => [0.5, 1.5] as const;
+  const thresholds = { onsetRateHz: 15, onsetChi: 0.3, holdRateHz: 15, holdChi: 0.3, persistMs: 1000 };
   const run = (detector: SeizureDetector, samples: Array<[number, number]>, stepMs = 100, t0 = 0) => {
     samples.forEach(([rate, chi], k) => {
       detector.update(t0 + k * stepMs, rate, chi, where);
@@ -56,7 +57,7 @@ describe('seizure detector', () => {
   };
 
   it('confirms an onset after one second above both thresholds and dates it to the start', () => {
-    const d = new SeizureDetector(15, 0.3, 1000);
+    const d = new SeizureDetector(thresholds);
     run(d, [
       ...Array.from({ length: 5 }, () => [5, 0.1] as [number, number]),
       ...Array.from({ length: 15 }, () => [30, 0.6] as [number, number]),
@@ -66,7 +67,7 @@ describe('seizure detector', () => {
   });
 
   it('ignores a high rate without synchrony, and synchrony without a high rate', () => {
-    const d = new SeizureDetector(15, 0.3, 1000);
+    const d = new SeizureDetector(thresholds);
     run(
       d,
       Array.from({ length: 30 }, (_, k) => (k < 15 ? [40, 0.1] : [5, 0.8]) as [number, number]),
@@ -74,8 +75,20 @@ describe('seizure detector', () => {
     expect(d.events).toHaveLength(0);
   });
 
+  it('keeps an event going while rate and χ stay above the lower hold thresholds', () => {
+    const d = new SeizureDetector({ onsetRateHz: 10, onsetChi: 0.4, holdRateHz: 8, holdChi: 0.3, persistMs: 1000 });
+    const strong: [number, number] = [12, 0.5];
+    const weaker: [number, number] = [9, 0.35];
+    const gone: [number, number] = [5, 0.1];
+    run(d, [...Array(12).fill(strong), ...Array(20).fill(weaker), ...Array(15).fill(gone)]);
+    expect(d.events).toEqual([{ onsetMs: 0, offsetMs: 3200, onsetXMm: 0.5, onsetYMm: 1.5 }]);
+    const fresh = new SeizureDetector({ onsetRateHz: 10, onsetChi: 0.4, holdRateHz: 8, holdChi: 0.3, persistMs: 1000 });
+    run(fresh, Array(20).fill(weaker));
+    expect(fresh.events).toHaveLength(0);
+  });
+
   it('ignores a run shorter than one second, and ends an event after a second below', () => {
-    const d = new SeizureDetector(15, 0.3, 1000);
+    const d = new SeizureDetector(thresholds);
     const high: [number, number] = [30, 0.6];
     const low: [number, number] = [2, 0.1];
     run(d, [

@@ -1,18 +1,39 @@
 /**
  * The seizure detector (MODEL.md §7): a seizure-like event starts when the smoothed E rate and
- * the synchrony χ both stay above their thresholds for at least `persistMs`, and ends when the
- * condition stays false for at least `persistMs`. Onset and offset are dated to the first sample
- * of the run that confirmed them.
+ * the synchrony χ both stay above their onset thresholds for at least `persistMs`, and ends when
+ * they stay below their (lower) offset thresholds for at least `persistMs`. Onset and offset are
+ * dated to the first sample of the run that confirmed them.
  *
- * Thresholds. A healthy sheet fires at 1–10 Hz with χ < 0.2 (behaviour 1); a seizure-like event
- * in this model fires above 20 Hz with χ above 0.4 (behaviour 2). The thresholds sit between:
- * 15 Hz on the 1-s mean E rate and 0.3 on χ over the same 1-s window, so that neither a brief
- * population burst (an interictal spike, < 300 ms) nor a fast asynchronous state counts.
+ * Thresholds. A healthy sheet fires at 1–10 Hz with χ < 0.2 (behaviour 1); during seizure-like
+ * events this network bursts synchronously with χ 0.45–0.7 and a mean E rate above 10 Hz.
+ * Onset: 1-s mean E rate above 10 Hz (above the whole healthy range) and χ over the same window
+ * above 0.4. A train of isolated interictal spikes reaches χ ≈ 0.3–0.4 at a lower rate and does
+ * not qualify; a fast asynchronous state has χ < 0.2 and does not either. Offset: the event holds
+ * while the rate stays above 8 Hz and χ above 0.3 — hysteresis, so that a seizure whose bursts
+ * slow for a moment is not cut into pieces.
  */
 
-export const SEIZURE_RATE_THRESHOLD_HZ = 10;
-export const SEIZURE_CHI_THRESHOLD = 0.35;
+export const SEIZURE_ONSET_RATE_HZ = 10;
+export const SEIZURE_ONSET_CHI = 0.4;
+export const SEIZURE_HOLD_RATE_HZ = 8;
+export const SEIZURE_HOLD_CHI = 0.3;
 export const SEIZURE_PERSIST_MS = 1000;
+
+export interface SeizureThresholds {
+  onsetRateHz: number;
+  onsetChi: number;
+  holdRateHz: number;
+  holdChi: number;
+  persistMs: number;
+}
+
+export const SEIZURE_THRESHOLDS: SeizureThresholds = {
+  onsetRateHz: SEIZURE_ONSET_RATE_HZ,
+  onsetChi: SEIZURE_ONSET_CHI,
+  holdRateHz: SEIZURE_HOLD_RATE_HZ,
+  holdChi: SEIZURE_HOLD_CHI,
+  persistMs: SEIZURE_PERSIST_MS,
+};
 
 export interface SeizureEvent {
   onsetMs: number;
@@ -30,11 +51,7 @@ export class SeizureDetector {
   private runStartMs = Number.NaN;
   private runLocation: readonly [number, number] = [0, 0];
 
-  constructor(
-    readonly rateThresholdHz = SEIZURE_RATE_THRESHOLD_HZ,
-    readonly chiThreshold = SEIZURE_CHI_THRESHOLD,
-    readonly persistMs = SEIZURE_PERSIST_MS,
-  ) {}
+  constructor(readonly thresholds: SeizureThresholds = SEIZURE_THRESHOLDS) {}
 
   /**
    * One sample of the smoothed E rate and χ at time tMs. `location` is called only when a
@@ -47,7 +64,10 @@ export class SeizureDetector {
     chi: number,
     location: () => readonly [number, number],
   ): 'onset' | 'offset' | null {
-    const active = rateHz > this.rateThresholdHz && chi > this.chiThreshold;
+    const t = this.thresholds;
+    const active = this.inSeizure
+      ? rateHz > t.holdRateHz && chi > t.holdChi
+      : rateHz > t.onsetRateHz && chi > t.onsetChi;
     if (active === this.inSeizure) {
       this.runStartMs = Number.NaN;
       return null;
@@ -56,7 +76,7 @@ export class SeizureDetector {
       this.runStartMs = tMs;
       if (active) this.runLocation = location();
     }
-    if (tMs - this.runStartMs < this.persistMs) return null;
+    if (tMs - this.runStartMs < t.persistMs) return null;
     this.inSeizure = active;
     const at = this.runStartMs;
     this.runStartMs = Number.NaN;

@@ -21,5 +21,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'threads',
+    // Vitest 4 runs availableParallelism − 1 workers by default: one on this 2-core machine. The
+    // science tests are long single-threaded simulations, so both cores pay off.
+    maxWorkers: 2,
   },
 });

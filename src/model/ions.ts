@@ -58,10 +58,11 @@ export const NA_REST_MM = 10;
 /**
  * Na⁺ at the start of a run. Ongoing background firing holds [Na⁺]i above the silent-cell value
  * of 10 mM; the pump needs minutes of simulated time to reach that level from 10 mM, so runs
- * start there instead (the mean of each population after 5 minutes of the default network).
+ * start there instead: the mean of each population after 120 s of the default network
+ * (16.0 and 22.1 mM with seed 1; 3.4 relaxation times, so within a few % of its steady state).
  */
-export const NA_START_E_MM = 12.5;
-export const NA_START_I_MM = 19;
+export const NA_START_E_MM = 16;
+export const NA_START_I_MM = 22;
 
 /** E_K = 26.7 mV · ln(Ko / 140) (MODEL.md §4). */
 export function ekMv(koMm: number): number {
@@ -172,7 +173,11 @@ export const ION_CONSTANTS: IonConstants = {
   naPerSpikeMm: 0.025,
   naRelaxTauMs: 35000,
   naPumpMmPerMs: 0.003,
-  pumpMvE: 1400,
+  // pumpMvE sets how much Na⁺ load ends an event. Tuned on the Dravet-like sheet (scn1a 0.5,
+  // gaba 0.8, side 48, 90 s): 1400 mV ended its events after ~5 s, 1100 after 3–7 s, 800 after
+  // 7–13 s once the sheet has settled (≈ 20 s), with 5–7 s of post-ictal quiet between them; the
+  // healthy default sheet barely changes (E 7.2 Hz at 1100, 7.6 Hz at 800; χ 0.13 and 0.12).
+  pumpMvE: 800,
   pumpMvI: 150,
   // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
   // dendrites, a volume of order 10 pL for a pyramidal cell.

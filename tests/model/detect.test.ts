@@ -145,4 +145,43 @@ describe('interictal spike detector', () => {
     d.updateBin(420, 10, 2, true);
     expect(d.count).toBe(0);
   });
+
+  it('counts recruitment above what the background rate alone would make fire', () => {
+    const nE = 100;
+    const cells = Int32Array.from({ length: 60 }, (_, i) => i);
+    const burst = (background: number) => {
+      const d = new InterictalDetector(nE);
+      for (let t = 10; t <= 2000; t += 10) d.updateBin(t, 10, background, false);
+      expect(d.baselineHz).toBeCloseTo(background, 6);
+      // 200 ms of 3× the background (and above 15 Hz) in which 60 % of the cells fire.
+      for (let t = 2010; t <= 2200; t += 10) d.updateBin(t, 10, 3 * background, false);
+      d.addSpikes(2100, cells, cells.length);
+      d.updateBin(2210, 10, background, false);
+      return d.count;
+    };
+    // Over a 6-Hz background, 1 − exp(−6 Hz · 0.2 s) ≈ 70 % of the cells fire in 200 ms by
+    // chance, so 60 % is nothing special; over a 1-Hz background chance is 18 %, and 60 % is a
+    // population event.
+    expect(burst(6)).toBe(0);
+    expect(burst(5.5)).toBe(0);
+    const quiet = new InterictalDetector(nE);
+    for (let t = 10; t <= 2000; t += 10) quiet.updateBin(t, 10, 1, false);
+    for (let t = 2010; t <= 2200; t += 10) quiet.updateBin(t, 10, 20, false);
+    quiet.addSpikes(2100, cells, cells.length);
+    quiet.updateBin(2210, 10, 1, false);
+    expect(quiet.count).toBe(1);
+  });
+
+  it('needs the burst to stand out from the background, not only to exceed 15 Hz', () => {
+    const d = new InterictalDetector(100);
+    for (let t = 10; t <= 2000; t += 10) d.updateBin(t, 10, 12, false);
+    d.addSpikes(
+      2005,
+      Int32Array.from({ length: 50 }, (_, i) => i),
+      50,
+    );
+    d.updateBin(2010, 10, 18, false);
+    d.updateBin(2020, 10, 12, false);
+    expect(d.count).toBe(0);
+  });
 });

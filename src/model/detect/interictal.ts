@@ -2,24 +2,34 @@
  * Interictal spikes (MODEL.md §7): brief population bursts (< 300 ms) that recruit more than 20 %
  * of E cells and do not become seizures.
  *
- * A burst is a run of 10-ms bins whose E rate exceeds BURST_RATE_HZ. 15 Hz in one bin means
- * 15 % of E cells per 10 ms firing, far above the healthy background (1–10 Hz, with bin-to-bin
- * noise of a fraction of a hertz at the default size), so that bursts are not noise. The cells
- * recruited by a burst are those whose last spike falls inside it; a burst shorter than 300 ms
- * that recruited more than 20 % of E cells, outside a seizure, is an interictal spike.
+ * A burst is a run of 10-ms bins whose E rate exceeds both BURST_RATE_HZ and BURST_OVER_BASELINE
+ * times the background rate (a running mean over the bins outside bursts, time constant
+ * BASELINE_TAU_MS). 15 Hz in one bin means 15 % of E cells firing within 10 ms, above the whole
+ * healthy range (1–10 Hz).
+ *
+ * Recruitment is counted above chance: the cells whose last spike falls inside the burst, minus
+ * the cells that the background rate alone would have made fire in that time,
+ * nE · (1 − exp(−rate · duration)). Without that correction a healthy sheet firing at 7 Hz would
+ * "recruit" 20 % of its cells in any 30-ms stretch of slightly raised activity, and asynchronous
+ * fluctuations would be counted as interictal spikes.
  */
 
 export const BURST_RATE_HZ = 15;
+export const BURST_OVER_BASELINE = 2;
+export const BASELINE_TAU_MS = 1000;
 export const INTERICTAL_MAX_MS = 300;
 export const INTERICTAL_MIN_RECRUITED = 0.2;
 
 export class InterictalDetector {
   count = 0;
   readonly timesMs: number[] = [];
+  /** Running mean of the E rate outside bursts (Hz). */
+  baselineHz = 0;
   /** Time of each E cell's last spike (−∞ before the first). */
   private readonly lastSpikeMs: Float64Array;
   private inBurst = false;
   private burstStartMs = 0;
+  private baselineReady = false;
 
   constructor(private readonly nE: number) {
     this.lastSpikeMs = new Float64Array(nE).fill(Number.NEGATIVE_INFINITY);
@@ -40,7 +50,13 @@ export class InterictalDetector {
    * Returns true when an interictal spike was completed.
    */
   updateBin(tMs: number, binMs: number, rateHz: number, inSeizure: boolean): boolean {
-    const above = rateHz > BURST_RATE_HZ;
+    const above = rateHz > BURST_RATE_HZ && rateHz > BURST_OVER_BASELINE * this.baselineHz;
+    if (!above) {
+      // The first bin seeds the baseline; afterwards an exponential running mean.
+      const k = this.baselineReady ? binMs / BASELINE_TAU_MS : 1;
+      this.baselineHz += k * (rateHz - this.baselineHz);
+      this.baselineReady = true;
+    }
     if (above && !this.inBurst) {
       this.inBurst = true;
       this.burstStartMs = tMs - binMs;
@@ -50,9 +66,10 @@ export class InterictalDetector {
       this.inBurst = false;
       const durationMs = tMs - binMs - this.burstStartMs;
       if (inSeizure || durationMs >= INTERICTAL_MAX_MS) return false;
-      let recruited = 0;
-      for (let i = 0; i < this.nE; i++) if (this.lastSpikeMs[i] >= this.burstStartMs) recruited++;
-      if (recruited > INTERICTAL_MIN_RECRUITED * this.nE) {
+      let fired = 0;
+      for (let i = 0; i < this.nE; i++) if (this.lastSpikeMs[i] >= this.burstStartMs) fired++;
+      const byChance = this.nE * (1 - Math.exp((-this.baselineHz * durationMs) / 1000));
+      if (fired - byChance > INTERICTAL_MIN_RECRUITED * this.nE) {
         this.count++;
         this.timesMs.push(this.burstStartMs);
         return true;

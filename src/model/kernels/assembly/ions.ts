@@ -161,7 +161,7 @@ export function ionCells(block: usize): void {
     const hInf = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(v, hHalf), hInvSlope))));
     let hNext = f32x4.add(h, f32x4.mul(hRate, f32x4.sub(hInf, h)));
     hNext = f32x4.sub(hNext, f32x4.mul(f32x4.mul(hPerSpike, spikes), hNext));
-    hNext = f32x4.max(hNext, zeroV);
+    hNext = f32x4.pmax(hNext, zeroV);
     const availability = f32x4.mul(v128.load(scaleP + o), hNext);
     const firing = f32x4.ge(availability, blockBelow);
     const gain = v128.and(f32x4.mul(v128.bitselect(gainE, gainI, excitatory), availability), firing);
@@ -187,7 +187,7 @@ export function ionCells(block: usize): void {
     const charge = v128.load(chargeP + o);
     let next = f32x4.sub(f32x4.add(cl, f32x4.mul(clLoad, charge)), f32x4.mul(clRelax, f32x4.sub(cl, clEq)));
     // [Cl⁻]i cannot fall below the floor: an efflux larger than the content is not physical.
-    next = f32x4.max(next, clFloor);
+    next = f32x4.pmax(next, clFloor);
     v128.store(clP + o, v128.bitselect(next, cl, inside));
     v128.store(chargeP + o, v128.bitselect(zero, charge, inside));
     const ratio = f32x4.mul(f32x4.add(next, f32x4.splat(HCO3_IN_TERM)), f32x4.splat(INV_OUT_TERM));

@@ -283,7 +283,7 @@ function populationChunk(
   );
   // Below the cut this is exactly exp((V − VT)/ΔT). A cell in depolarisation block (gain 0) may sit
   // above the cut; capping the argument there keeps the term finite when it leaves the block.
-  const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.min(v, vCut), vT), invDeltaT));
+  const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT));
   const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
   const expGain = v128.load(expGainP0 + o);
   let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gL, v));

@@ -252,10 +252,15 @@ export function configureIons(
 export function refreshTiles(net: Network, s: NetworkState): void {
   const gLE = EXCITATORY.gLNs;
   const gLI = INHIBITORY.gLNs;
+  // leakReversalMv for both cell types, with the shares and E_K computed once (this runs for
+  // every tile every millisecond).
+  const shareE = leakNaShare(EXCITATORY.eLMv);
+  const shareI = leakNaShare(INHIBITORY.eLMv);
   for (let t = 0; t < net.nTiles; t++) {
     const ko = s.koMm[t];
-    const eLeakE = leakReversalMv(EXCITATORY.eLMv, ko);
-    const eLeakI = leakReversalMv(INHIBITORY.eLMv, ko);
+    const ek = ekMv(ko);
+    const eLeakE = (1 - shareE) * ek + shareE * E_NA_MV;
+    const eLeakI = (1 - shareI) * ek + shareI * E_NA_MV;
     s.eLeakEMv[t] = eLeakE;
     s.eLeakIMv[t] = eLeakI;
     s.tileLeakEPa[t] = gLE * eLeakE;

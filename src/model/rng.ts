@@ -14,7 +14,7 @@ export class Rng {
    * object fields as heap numbers, so field storage allocated on every draw (measured: 2.5×
    * slower background drive).
    */
-  private readonly s = new Int32Array(4);
+  private s: Int32Array = new Int32Array(4);
   /** Second normal deviate of the last Box–Muller pair (NaN when none is cached). */
   private spareNormal = Number.NaN;
 
@@ -37,6 +37,21 @@ export class Rng {
     this.s[3] = next();
     // Discard the first outputs: sfc32's authors recommend 12 rounds of warm-up.
     for (let i = 0; i < 12; i++) this.nextU32();
+  }
+
+  /**
+   * Keep the state in `words` from now on (the WebAssembly kernels' memory, where the background
+   * drive draws from the same stream). The stream continues unchanged.
+   */
+  moveStateTo(words: Int32Array): void {
+    if (words.length !== 4) throw new RangeError(`the generator's state is 4 words, got ${words.length}`);
+    words.set(this.s);
+    this.s = words;
+  }
+
+  /** The state words (read by the kernels through moveStateTo's array). */
+  get stateWords(): Int32Array {
+    return this.s;
   }
 
   /** A uniform 32-bit unsigned integer. */

@@ -134,6 +134,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     blockI: ['i32', POP_WORDS],
     blockPropagate: ['i32', PROP_WORDS],
     blockIons: ['i32', ION_WORDS],
+    rngState: ['i32', 4],
   });
   const a = kernel.arrays;
   a.tileOfCell.set(net.tileOfCell);
@@ -150,6 +151,9 @@ export function createState(net: Network, rng: Rng): NetworkState {
   for (let i = 0; i < n; i++) {
     a.vMv[i] = V_INIT_LOW_MV + (V_INIT_HIGH_MV - V_INIT_LOW_MV) * rng.uniform();
   }
+  // From here on the generator's state lives in the kernels' memory, where the background drive
+  // (kernels/assembly/background.ts) draws from the same stream.
+  rng.moveStateTo(a.rngState);
   const block = (arr: Int32Array): ParamBlock => new ParamBlock(kernel.f32, kernel.i32, arr.byteOffset);
   return {
     n,

@@ -21,6 +21,15 @@ const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 const decodeBase64 = (globalThis as unknown as { atob(data: string): string }).atob;
 
 export interface KernelExports {
+  background(
+    rngStateByteOffset: number,
+    gAmpaByteOffset: number,
+    n: number,
+    nE: number,
+    events: number,
+    jumpOntoENs: number,
+    jumpOntoINs: number,
+  ): void;
   stepPopulation(block: number): void;
   propagate(block: number): void;
   cobaStep(block: number): void;

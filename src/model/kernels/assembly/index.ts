@@ -1,4 +1,5 @@
 /** Entry point of the WebAssembly kernels: everything exported here is callable from TypeScript. */
+export { background } from './background';
 export { cobaStep } from './coba';
 export { flushTiny, heapBase, propagate, stepPopulation } from './network';
 export { ionCells } from './ions';

@@ -122,7 +122,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'gain',
     description: 'Inflammation: cytokine gain (GABA_A down, NMDA/AMPA up, glial K+ uptake down, P-gp induced)',
-    status: 'reserved',
+    status: 'active',
     rebuild: false,
   },
   {

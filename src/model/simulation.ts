@@ -14,6 +14,7 @@
 import { refreshSpikeGain, SLOW_INACTIVATION, type SlowInactivation, setAvailabilityScale } from './availability.ts';
 import { deliverBackground } from './background.ts';
 import { EXCITATORY, INHIBITORY } from './cells.ts';
+import { inflammationFactors } from './inflammation.ts';
 import {
   clearIonAccumulators,
   configureIons,
@@ -126,13 +127,14 @@ export class Simulation {
     const rateIHz = 15;
     const perE = (IN_DEGREE_E * rateEHz) / 1000;
     const perI = (IN_DEGREE_I * rateIHz) / 1000;
+    const f = inflammationFactors(p.inflammation);
     for (let i = 0; i < this.net.n; i++) {
       const isE = i < nE;
       const ampaJump = (isE ? w.ampaOntoENs : w.ampaOntoINs) * p.glutamate;
       const bgJump = isE ? w.backgroundOntoENs : w.backgroundOntoINs;
-      const gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * p.gaba;
-      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * ampaJump) * TAU_AMPA_MS;
-      s.gNmdaNs[i] = perE * ampaJump * w.nmdaToAmpa * TAU_NMDA_MS;
+      const gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * (p.gaba * f.gaba);
+      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * ampaJump * f.ampa) * TAU_AMPA_MS;
+      s.gNmdaNs[i] = perE * ampaJump * f.nmda * w.nmdaToAmpa * TAU_NMDA_MS;
       s.gGabaNs[i] = perI * gabaJump * TAU_GABA_MS;
     }
   }
@@ -161,23 +163,28 @@ export class Simulation {
     this.currentParams = p;
     const w = this.weights;
     const s = this.state;
+    // Receptor scales: the user's glutamate and GABA dials times what inflammation does to them.
+    const f = inflammationFactors(p.inflammation);
+    const ampaScale = p.glutamate * f.ampa;
+    const nmdaScale = p.glutamate * f.nmda;
+    const gabaScale = p.gaba * f.gaba;
     setPopulationDrive(
       s.blockE,
       p.gNapRatio * EXCITATORY.gLNs,
-      w.ampaOntoENs * p.glutamate,
-      w.ampaOntoENs * w.nmdaToAmpa * p.glutamate,
-      w.gabaOntoENs * p.gaba,
+      w.ampaOntoENs * ampaScale,
+      w.ampaOntoENs * w.nmdaToAmpa * nmdaScale,
+      w.gabaOntoENs * gabaScale,
     );
     setPopulationDrive(
       s.blockI,
       p.gNapRatio * INHIBITORY.gLNs,
-      w.ampaOntoINs * p.glutamate,
-      w.ampaOntoINs * w.nmdaToAmpa * p.glutamate,
-      w.gabaOntoINs * p.gaba,
+      w.ampaOntoINs * ampaScale,
+      w.ampaOntoINs * w.nmdaToAmpa * nmdaScale,
+      w.gabaOntoINs * gabaScale,
     );
     setReleaseU(s.blockPropagate, w.releaseU);
     this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;
-    this.ionInputs.uptakeScale = p.kClearance;
+    this.ionInputs.uptakeScale = p.kClearance * f.kUptake;
     this.ionInputs.clEqMm = p.clEqMm;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
     setAvailabilityScale(this.net, s, p.scn1a);

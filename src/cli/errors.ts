@@ -1,8 +1,9 @@
 /**
- * How the command line fails. Bad input (a flag, a value, a scenario file) exits with status 2
+ * How the command line fails. Bad input (a flag, a value, a scenario file, a drug regimen) exits with status 2
  * and one line on stderr naming what is wrong and what is allowed; never a stack trace.
  */
 import { ParamError } from '../model/params.ts';
+import { DrugError } from '../model/pharmacology/regimen.ts';
 import { ScenarioError } from '../model/scenario.ts';
 
 /** Bad command-line input: an unknown command or flag, a missing or malformed value. */
@@ -21,7 +22,12 @@ export const EXIT_USAGE = 2;
 
 /** Errors that are the user's input: reported as one line, status 2. */
 export function isInputError(error: unknown): error is Error {
-  return error instanceof UsageError || error instanceof ParamError || error instanceof ScenarioError;
+  return (
+    error instanceof UsageError ||
+    error instanceof ParamError ||
+    error instanceof ScenarioError ||
+    error instanceof DrugError
+  );
 }
 
 /** The first line of a message, trimmed, so that a report is always exactly one line. */

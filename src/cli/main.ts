@@ -4,6 +4,7 @@
  *   run        simulate the sheet (scenario, --set, --seed, --duration-s) and report
  *   neuron     the single-cell reference protocol (MODEL.md §2)
  *   bench      time the integration loop (COBA benchmark or the default sheet)
+ *   pk         drug levels on the patient clock (plasma and brain)
  *   params     the parameter table
  *   scenarios  the shipped scenarios
  *
@@ -18,6 +19,7 @@ import { type CommandSpec, type ParsedFlags, parseFlags } from './args.ts';
 import { BENCH_SPEC, benchCommand } from './commands/bench.ts';
 import { NEURON_SPEC, neuronCommand } from './commands/neuron.ts';
 import { PARAMS_SPEC, paramsCommand } from './commands/params.ts';
+import { PK_SPEC, pkCommand } from './commands/pk.ts';
 import { RUN_SPEC, runCommand } from './commands/run.ts';
 import { SCENARIOS_SPEC, scenariosCommand } from './commands/scenarios.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, isInputError, oneLine, UsageError } from './errors.ts';
@@ -33,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   { spec: RUN_SPEC, execute: runCommand },
   { spec: NEURON_SPEC, execute: neuronCommand },
   { spec: BENCH_SPEC, execute: benchCommand },
+  { spec: PK_SPEC, execute: pkCommand },
   { spec: PARAMS_SPEC, execute: paramsCommand },
   { spec: SCENARIOS_SPEC, execute: scenariosCommand },
 ];

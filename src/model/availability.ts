@@ -6,8 +6,8 @@
  *
  * h is a slow-inactivation gate: it relaxes towards h∞(V) and loses a fraction of itself with
  * every spike (use dependence), so that sustained depolarisation and fast firing both reduce it.
- * The genetic factor is `scn1a` on interneurons (Nav1.1; Yu 2006) and 1 on pyramidal cells; drug
- * block arrives with the pharmacology. A cell whose A falls below BLOCK_BELOW cannot fire:
+ * The genetic factor is `scn1a` on interneurons (Nav1.1; Yu 2006) and 1 on pyramidal cells; the
+ * drug-bound fraction depends on the gate (setSodiumChannelDrug). A cell whose A falls below BLOCK_BELOW cannot fire:
  * depolarisation block, which is how halved interneuron sodium current (Dravet syndrome) silences
  * inhibition exactly when the network is most active.
  *
@@ -15,6 +15,7 @@
  * per-cell factor outside it.
  */
 import { EXCITATORY, INHIBITORY } from './cells.ts';
+import { ION_DRUG_INACT_AFFINITY, ION_DRUG_REST_AFFINITY } from './kernels/layout.ts';
 import type { Network } from './network.ts';
 import type { NetworkState } from './state.ts';
 
@@ -47,28 +48,43 @@ export const SLOW_INACTIVATION: SlowInactivation = {
   blockBelow: 0.3,
 };
 
-/** Per-cell factor genetic × (1 − drug block); `drugBlock` is per population (0 when no drug). */
-export function setAvailabilityScale(
-  net: Network,
-  s: NetworkState,
-  scn1a: number,
-  drugBlockE = 0,
-  drugBlockI = 0,
-): void {
-  s.naAvailScale.fill(1 - drugBlockE, 0, net.nE);
-  s.naAvailScale.fill(scn1a * (1 - drugBlockI), net.nE, net.n);
+/** The genetic factor of A per cell: `scn1a` on interneurons, 1 on pyramidal cells. */
+export function setAvailabilityScale(net: Network, s: NetworkState, scn1a: number): void {
+  s.naAvailScale.fill(1, 0, net.nE);
+  s.naAvailScale.fill(scn1a, net.nE, net.n);
 }
 
 /**
- * A and the spike gain from the current gate and factor, without advancing the gate: used when
- * the network is built, when parameters change, and when ions are clamped.
+ * A sodium-channel blocker at brain unbound concentration C: the drug-bound fraction of a cell's
+ * channels is x/(1 + x), x = h·C/Kd,rest + (1 − h)·C/Kd,inactivated, so that block grows as
+ * channels inactivate (depolarisation, fast firing). Pass 0 and 0 without a drug.
+ */
+export function setSodiumChannelDrug(s: NetworkState, restAffinity: number, inactivatedAffinity: number): void {
+  if (!(restAffinity >= 0 && inactivatedAffinity >= 0)) {
+    throw new RangeError(`sodium-channel drug affinities must be ≥ 0, got ${restAffinity} and ${inactivatedAffinity}`);
+  }
+  s.blockIons.setReal(ION_DRUG_REST_AFFINITY, restAffinity);
+  s.blockIons.setReal(ION_DRUG_INACT_AFFINITY, inactivatedAffinity);
+}
+
+/**
+ * A and the spike gain from the current gate, factor and drug, without advancing the gate: used
+ * when the network is built, when parameters change, and when ions are clamped. The arithmetic is
+ * the kernel's, in f32 (Math.fround), so both give the same bits.
  */
 export function refreshSpikeGain(net: Network, s: NetworkState, gate: SlowInactivation): void {
-  const gainE = EXCITATORY.gLNs * EXCITATORY.deltaTMv;
-  const gainI = INHIBITORY.gLNs * INHIBITORY.deltaTMv;
+  const f = Math.fround;
+  const gainE = f(EXCITATORY.gLNs * EXCITATORY.deltaTMv);
+  const gainI = f(INHIBITORY.gLNs * INHIBITORY.deltaTMv);
+  const blockBelow = f(gate.blockBelow);
+  const cR = s.blockIons.getReal(ION_DRUG_REST_AFFINITY);
+  const cI = s.blockIons.getReal(ION_DRUG_INACT_AFFINITY);
   for (let i = 0; i < net.n; i++) {
-    const a = s.naAvailScale[i] * s.naSlowGate[i];
+    const h = s.naSlowGate[i];
+    const x = f(f(h * cR) + f(f(1 - h) * cI));
+    const free = f(1 / f(1 + x));
+    const a = f(f(s.naAvailScale[i] * h) * free);
     s.naAvailability[i] = a;
-    s.expGainPa[i] = a >= gate.blockBelow ? (i < net.nE ? gainE : gainI) * a : 0;
+    s.expGainPa[i] = a >= blockBelow ? (i < net.nE ? gainE : gainI) * a : 0;
   }
 }

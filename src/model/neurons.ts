@@ -117,6 +117,11 @@ export function configurePopulation(
   block.setReal(POP_NA_PER_SPIKE, naPerSpikeMm);
 }
 
+/** GABA_A decay per step for a decay time constant (drugs such as phenobarbital prolong it). */
+export function setGabaDecay(block: ParamBlock, dtMs: number, tauGabaMs: number): void {
+  block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / tauGabaMs));
+}
+
 /** The parts of a population's block that parameters change live. */
 export function setPopulationDrive(
   block: ParamBlock,

@@ -11,9 +11,21 @@
  *   5. ions        K⁺ tiles, Na⁺ and the pump, Cl⁻ and E_GABA
  *   6. observers   monitors read the slow variables
  */
-import { refreshSpikeGain, SLOW_INACTIVATION, type SlowInactivation, setAvailabilityScale } from './availability.ts';
+import {
+  refreshSpikeGain,
+  SLOW_INACTIVATION,
+  type SlowInactivation,
+  setAvailabilityScale,
+  setSodiumChannelDrug,
+} from './availability.ts';
 import { deliverBackground } from './background.ts';
 import { EXCITATORY, INHIBITORY } from './cells.ts';
+import {
+  chlorideEquilibriumWithDrug,
+  type NetworkDrugEffects,
+  NO_DRUG_EFFECTS,
+  validateDrugEffects,
+} from './drug-effects.ts';
 import { inflammationFactors } from './inflammation.ts';
 import {
   clearIonAccumulators,
@@ -24,7 +36,13 @@ import {
   ionStep,
 } from './ions.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './network.ts';
-import { configurePopulation, flushTinyConductances, setPopulationDrive, stepPopulation } from './neurons.ts';
+import {
+  configurePopulation,
+  flushTinyConductances,
+  setGabaDecay,
+  setPopulationDrive,
+  stepPopulation,
+} from './neurons.ts';
 import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
 import { Rng } from './rng.ts';
 import { createState, initChloride, type NetworkState } from './state.ts';
@@ -71,6 +89,7 @@ export class Simulation {
   readonly gate: SlowInactivation;
   readonly options: Required<Pick<SimulationOptions, 'pumpNaDependence' | 'ionsClamped'>>;
   private currentParams: Params;
+  private drugEffects: NetworkDrugEffects = { ...NO_DRUG_EFFECTS };
   private readonly rng: Rng;
   private readonly ionInputs: IonStepInputs;
   private backgroundMeanPerStep = 0;
@@ -159,35 +178,52 @@ export class Simulation {
     this.applyParams(next);
   }
 
+  /** What drugs do to the network now (NO_DRUG_EFFECTS when none); applies live. */
+  get drugs(): Readonly<NetworkDrugEffects> {
+    return this.drugEffects;
+  }
+
+  /** Apply drug effects (from the pharmacology) live. Throws a RangeError for a bad value. */
+  setDrugEffects(effects: NetworkDrugEffects): void {
+    validateDrugEffects(effects);
+    this.drugEffects = { ...effects };
+    this.applyParams(this.currentParams);
+  }
+
   private applyParams(p: Params): void {
     this.currentParams = p;
     const w = this.weights;
     const s = this.state;
-    // Receptor scales: the user's glutamate and GABA dials times what inflammation does to them.
+    const d = this.drugEffects;
+    // Receptor scales: the user's glutamate and GABA dials times what inflammation and drugs do.
     const f = inflammationFactors(p.inflammation);
     const ampaScale = p.glutamate * f.ampa;
     const nmdaScale = p.glutamate * f.nmda;
-    const gabaScale = p.gaba * f.gaba;
+    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor;
+    const napScale = p.gNapRatio * (1 - d.napBlock);
     setPopulationDrive(
       s.blockE,
-      p.gNapRatio * EXCITATORY.gLNs,
+      napScale * EXCITATORY.gLNs,
       w.ampaOntoENs * ampaScale,
       w.ampaOntoENs * w.nmdaToAmpa * nmdaScale,
       w.gabaOntoENs * gabaScale,
     );
     setPopulationDrive(
       s.blockI,
-      p.gNapRatio * INHIBITORY.gLNs,
+      napScale * INHIBITORY.gLNs,
       w.ampaOntoINs * ampaScale,
       w.ampaOntoINs * w.nmdaToAmpa * nmdaScale,
       w.gabaOntoINs * gabaScale,
     );
-    setReleaseU(s.blockPropagate, w.releaseU);
+    setReleaseU(s.blockPropagate, w.releaseU * d.releaseFactor);
+    setGabaDecay(s.blockE, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
+    setGabaDecay(s.blockI, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
     this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;
     this.ionInputs.uptakeScale = p.kClearance * f.kUptake;
-    this.ionInputs.clEqMm = p.clEqMm;
+    this.ionInputs.clEqMm = chlorideEquilibriumWithDrug(p.clEqMm, d.nkcc1Block);
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
     setAvailabilityScale(this.net, s, p.scn1a);
+    setSodiumChannelDrug(s, d.naRestAffinity, d.naInactivatedAffinity);
     refreshSpikeGain(this.net, s, this.gate);
   }
 

@@ -142,9 +142,9 @@ export const ION_CL_FLOOR = 22;
 export const ION_SLOW_H = 24;
 export const ION_SPIKES_SINCE = 25;
 export const ION_V = 26;
-/** Per cell: genetic factor × (1 − drug block), the part of A that is not the gate. */
+/** Per cell: the genetic factor of A. */
 export const ION_AVAIL_SCALE = 27;
-/** Per cell, out: A = scale × h, and the spike gain gL·ΔT·A (0 in depolarisation block). */
+/** Per cell, out: A = scale × h × (1 − drug-bound fraction), and the spike gain gL·ΔT·A (0 in depolarisation block). */
 export const ION_AVAILABILITY = 28;
 export const ION_EXP_GAIN = 29;
 /** f32 fields of the gate. */
@@ -157,4 +157,11 @@ export const ION_GAIN_E = 35;
 export const ION_GAIN_I = 36;
 /** f32: dt/τNa, the linear relaxation of Na⁺ towards rest. */
 export const ION_NA_RELAX = 37;
+/**
+ * f32: a sodium-channel blocker's concentration over its dissociation constant from resting and
+ * from inactivated channels (0 without a drug): the drug-bound fraction is x/(1 + x) with
+ * x = h·restAffinity + (1 − h)·inactivatedAffinity.
+ */
+export const ION_DRUG_REST_AFFINITY = 38;
+export const ION_DRUG_INACT_AFFINITY = 39;
 export const ION_WORDS = 40;

@@ -18,6 +18,8 @@ import {
   ION_EXP_GAIN,
   ION_GABA_CHARGE,
   ION_GAIN_E,
+  ION_DRUG_INACT_AFFINITY,
+  ION_DRUG_REST_AFFINITY,
   ION_GAIN_I,
   ION_H_HALF_MV,
   ION_H_INV_SLOPE,
@@ -149,6 +151,8 @@ export function ionCells(block: usize): void {
   const blockBelow = f32x4.splat(load<f32>(word(block, ION_BLOCK_BELOW)));
   const gainE = f32x4.splat(load<f32>(word(block, ION_GAIN_E)));
   const gainI = f32x4.splat(load<f32>(word(block, ION_GAIN_I)));
+  const drugRest = f32x4.splat(load<f32>(word(block, ION_DRUG_REST_AFFINITY)));
+  const drugInact = f32x4.splat(load<f32>(word(block, ION_DRUG_INACT_AFFINITY)));
   const zeroV = f32x4.splat(0.0);
   for (let i = 0; i < n; i += 4) {
     const o = <usize>i << 2;
@@ -162,7 +166,12 @@ export function ionCells(block: usize): void {
     let hNext = f32x4.add(h, f32x4.mul(hRate, f32x4.sub(hInf, h)));
     hNext = f32x4.sub(hNext, f32x4.mul(f32x4.mul(hPerSpike, spikes), hNext));
     hNext = f32x4.pmax(hNext, zeroV);
-    const availability = f32x4.mul(v128.load(scaleP + o), hNext);
+    // Drug bound to the channels, weighted by their state: blockers of the phenytoin class bind
+    // inactivated channels far more tightly than resting ones (Kuo 1998), so the block deepens
+    // with depolarisation and with firing. Without a drug x = 0 and the factor is exactly 1.
+    const x = f32x4.add(f32x4.mul(hNext, drugRest), f32x4.mul(f32x4.sub(one, hNext), drugInact));
+    const free = f32x4.div(one, f32x4.add(one, x));
+    const availability = f32x4.mul(f32x4.mul(v128.load(scaleP + o), hNext), free);
     const firing = f32x4.ge(availability, blockBelow);
     const gain = v128.and(f32x4.mul(v128.bitselect(gainE, gainI, excitatory), availability), firing);
     v128.store(hP + o, v128.bitselect(hNext, h, inside));

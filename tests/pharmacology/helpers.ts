@@ -39,7 +39,7 @@ export function intervalWindow(
   };
 }
 
-/** The standard regimen's steady-state window: after `halfLives` half-lives (at least 200 h). */
+/** The standard regimen's window over the first dosing interval that starts at or after `afterH`. */
 export function steadyState(drug: DrugName, inputs: PkInputs = ADULT, afterH = 0): Window {
   const r = standardRegimen(drug);
   const tau = r.route === 'oral' ? r.everyH : 24;

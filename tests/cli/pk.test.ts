@@ -1,6 +1,7 @@
 /** `pk`: drug levels on the patient clock through the command line. */
 import { describe, expect, it } from 'vitest';
 import type { PkReport } from '../../src/cli/commands/pk.ts';
+import { drugEffects } from '../../src/model/pharmacology/pd.ts';
 import { simulatePk } from '../../src/model/pharmacology/pk.ts';
 import { type CliResult, runCli, spawnCli } from './helpers.ts';
 
@@ -50,6 +51,8 @@ describe('pk', () => {
     expect(pht.plasmaUnboundUm).toEqual(expected.drugs[0].plasmaUnboundUm);
     expect(pht.brainUnboundUm).toEqual(expected.drugs[0].brainUnboundUm);
     expect(pht.kpuu.every((k) => k === 1)).toBe(true);
+    expect(pht.effectsAtEnd).toEqual(drugEffects('phenytoin', pht.brainUnboundUm[48]));
+    expect(pht.effectsAtEnd.naChannel).toBeLessThan(0);
     expect(dzp).toMatchObject({ route: 'iv', everyH: null, therapeuticMgL: null, dosesScheduled: 1 });
   });
 
@@ -89,6 +92,9 @@ describe('pk', () => {
     expect(r.stdout).toMatch(/range +therapeutic 12–46 mg\/L total; last 24 h [\d.]+–[\d.]+ mg\/L, inside the range/);
     expect(r.stdout).toMatch(/Kp,uu +1\.000 at 0 h → 1\.000 at 72 h/);
     expect(r.stdout).toMatch(/doses +6 of 6 taken/);
+    expect(r.stdout).toMatch(/effect at 72 h +releaseU −\d+\.\d %/);
+    const tq = runCli(['pk', '--drug', 'tariquidar=150/24', '--hours', '24']);
+    expect(tq.stdout).toMatch(/effect at 24 h +acts on the barrier, not on neurons/);
     expect(r.stdout).toMatch(/time h +plasma total mg\/L +plasma unbound µM +brain unbound µM/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^ {2}72 +[\d.]+ +[\d.]+ +[\d.]+$/);
   });

@@ -9,6 +9,7 @@
  */
 import { defaultParams, type Params, parseParamText, withParams } from '../../model/params.ts';
 import { DRUGS, type DrugName } from '../../model/pharmacology/drugs.ts';
+import { drugEffects, type TargetEffects } from '../../model/pharmacology/pd.ts';
 import { type PkInputs, type PkSeries, simulatePk } from '../../model/pharmacology/pk.ts';
 import { formatRegimen, parseRegimen, REGIMEN_FORMS, type Regimen } from '../../model/pharmacology/regimen.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
@@ -71,6 +72,8 @@ export interface PkDrugReport {
   plasmaUnboundUm: number[];
   brainUnboundUm: number[];
   kpuu: number[];
+  /** Fractional change of each network target at the last brain level (pd.ts). */
+  effectsAtEnd: TargetEffects;
 }
 
 export interface PkReport {
@@ -145,6 +148,7 @@ export function buildPkReport(series: PkSeries, inputs: PkInputs, hours: number,
       plasmaUnboundUm: d.plasmaUnboundUm,
       brainUnboundUm: d.brainUnboundUm,
       kpuu: d.kpuu,
+      effectsAtEnd: drugEffects(d.drug, d.brainUnboundUm[d.brainUnboundUm.length - 1]),
     })),
   };
 }
@@ -168,6 +172,13 @@ function rangeText(d: PkDrugReport, last: number[]): string {
   const hi = Math.max(...last);
   const where = lo >= low && hi <= high ? 'inside' : hi < low ? 'below' : lo > high ? 'above' : 'partly outside';
   return `therapeutic ${low}–${high} mg/L total; last 24 h ${conc(lo)}–${conc(hi)} mg/L, ${where} the range`;
+}
+
+/** Every drug has targets; one without a network target acts on the barrier (tariquidar, celecoxib). */
+function effectsText(effects: TargetEffects): string {
+  const entries = Object.entries(effects);
+  if (entries.length === 0) return 'acts on the barrier, not on neurons';
+  return entries.map(([target, e]) => `${target} ${e >= 0 ? '+' : '−'}${fixed(Math.abs(e) * 100, 1)} %`).join(', ');
 }
 
 function formatReport(r: PkReport): string {
@@ -195,6 +206,7 @@ function formatReport(r: PkReport): string {
           ),
         ],
         ['Kp,uu', `${fixed(d.kpuu[0], 3)} at 0 h → ${fixed(d.kpuu[n - 1], 3)} at ${r.hours} h`],
+        [`effect at ${r.hours} h`, effectsText(d.effectsAtEnd)],
         [
           'doses',
           `${d.dosesTaken} of ${d.dosesScheduled} taken${d.missedDosesH.length > 0 ? `; missed at ${d.missedDosesH.join(', ')} h` : ''}`,

@@ -4,6 +4,7 @@
  * saturable elimination, and body weight.
  */
 import { describe, expect, it } from 'vitest';
+import { ParamError } from '../../src/model/params.ts';
 import { DRUGS, type DrugName } from '../../src/model/pharmacology/drugs.ts';
 import { pkAt, simulatePk } from '../../src/model/pharmacology/pk.ts';
 import { type Regimen, standardRegimen } from '../../src/model/pharmacology/regimen.ts';
@@ -176,6 +177,16 @@ describe('phenytoin: saturable elimination', () => {
     const adult = meanLevel(350, 70);
     const child = meanLevel(100, 20);
     expect(child / adult).toBeCloseTo(1, 2);
+  });
+});
+
+describe('inputs', () => {
+  it('are checked against the parameter table', () => {
+    const r = [standardRegimen('phenytoin')];
+    expect(() => simulatePk({ ...ADULT, pgp: 5 }, r, 10, 1)).toThrow(ParamError);
+    expect(() => simulatePk({ ...ADULT, weightKg: 0 }, r, 10, 1)).toThrow(/weightKg=0 is not allowed/);
+    expect(() => simulatePk({ ...ADULT, seizureBurden: 2 }, r, 10, 1)).toThrow(/seizureBurden must be in 0…1/);
+    expect(() => simulatePk(ADULT, r, 0, 1)).toThrow(/hours must be positive/);
   });
 });
 

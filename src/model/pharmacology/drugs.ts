@@ -72,7 +72,10 @@ export interface Drug {
   bioavailability: number;
   /** First-order absorption rate constant ka, 1/h. */
   kaPerH: number;
-  /** Elimination half-life for linear drugs; for phenytoin the low-concentration limit. */
+  /**
+   * Elimination half-life for linear drugs. Phenytoin's is the usual clinical figure, for display
+   * only: its elimination is saturable and its half-life grows with the level.
+   */
   halfLifeH: number;
   /** Phenytoin only: saturable elimination, which then replaces the half-life. */
   saturable: SaturableElimination | null;
@@ -157,7 +160,7 @@ export const DRUGS: DrugTable = {
     // 400 mg/day in two doses: with Vmax 7 mg/kg/day and Km 4 mg/L the often-quoted 300 mg/day
     // gives ≈ 6 mg/L at 70 kg, below the range; 300–400 mg/day is the usual adult maintenance.
     standardRegimen: { doseMg: 200, everyH: 12 },
-    maxDailyMg: 600, // usual adult maximum maintenance dose (Patsalos 2008 practice; labels)
+    maxDailyMg: 600, // usual adult maximum maintenance dose (product labels)
   },
   carbamazepine: {
     name: 'carbamazepine',

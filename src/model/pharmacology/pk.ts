@@ -10,7 +10,7 @@
  * maximum step that lands exactly on every dose and every sample; doses are discontinuities,
  * applied between steps.
  */
-import type { Params } from '../params.ts';
+import { type Params, validateParamValue } from '../params.ts';
 import { INDUCTION_TAU_H, inductionBlock, inductionTarget, kpuu, pgpInhibitionFactor } from './barrier.ts';
 import { DRUGS, type Drug, type DrugName, type DrugTable } from './drugs.ts';
 import { type Regimen, validateRegimen } from './regimen.ts';
@@ -87,10 +87,13 @@ function compartment(drug: Drug, weightKg: number): Compartment {
   };
 }
 
+const INPUT_KEYS = ['pgp', 'penetration', 'adherence', 'weightKg', 'inflammation', 'seed'] as const;
+
+/** Every input within the parameter table's range (ParamError otherwise), seizure burden in 0…1. */
 function checkInputs(inputs: PkInputs): void {
+  for (const key of INPUT_KEYS) validateParamValue(key, inputs[key]);
   const burden = inputs.seizureBurden ?? 0;
   if (!(burden >= 0 && burden <= 1)) throw new RangeError(`seizureBurden must be in 0…1, got ${burden}`);
-  if (!(inputs.weightKg > 0)) throw new RangeError(`weightKg must be positive, got ${inputs.weightKg}`);
 }
 
 /**

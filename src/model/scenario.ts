@@ -3,7 +3,11 @@
  * the lesson they teach.
  *
  *   { "name": "healthy", "description": "…one line…", "params": { "gaba": 0.5 },
- *     "durationS": 60, "demonstrates": "MODEL.md §7 behaviour 1: …" }
+ *     "durationS": 60, "demonstrates": "MODEL.md §7 behaviour 1: …",
+ *     "drugs": ["phenytoin=200/12"], "atHours": 72 }
+ *
+ * `drugs` (regimens as on the command line) and `atHours` (the patient-clock time at which the
+ * network runs) are optional.
  *
  * Pure TypeScript, shared by the command line and the app. Everything is checked where it
  * enters: unknown fields, wrong types, and parameter values through the parameter table
@@ -11,6 +15,7 @@
  * is allowed. `params` lists only the keys that differ from the defaults.
  */
 import { defaultParams, type Params, validateParamValue, withParams } from './params.ts';
+import { parseRegimen, type Regimen } from './pharmacology/regimen.ts';
 
 export interface Scenario {
   /** The file's name without `.json`: what `--scenario NAME` and the app's menu use. */
@@ -22,7 +27,14 @@ export interface Scenario {
   durationS: number;
   /** Which MODEL.md §7 behaviour it shows. */
   demonstrates: string;
+  /** Drug regimens from t = 0 on the patient clock (none when absent). */
+  drugs: Regimen[];
+  /** Patient-clock time at which the network runs, h (null: the command's default). */
+  atHours: number | null;
 }
+
+/** Up to a year of treatment. */
+export const SCENARIO_AT_HOURS_MAX = 8760;
 
 /** Files larger than this are refused before parsing: a scenario is a few hundred bytes. */
 export const SCENARIO_MAX_BYTES = 64 * 1024;
@@ -35,6 +47,8 @@ export const SCENARIO_DURATION_MAX_S = 3600;
 export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const FIELDS = ['name', 'description', 'params', 'durationS', 'demonstrates'] as const;
+const OPTIONAL_FIELDS = ['drugs', 'atHours'] as const;
+const ALL_FIELDS: readonly string[] = [...FIELDS, ...OPTIONAL_FIELDS];
 const FIELD_HELP: Record<(typeof FIELDS)[number], string> = {
   name: 'lower-case words joined by hyphens, e.g. "ei-imbalance"',
   description: `one line of text (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
@@ -42,6 +56,8 @@ const FIELD_HELP: Record<(typeof FIELDS)[number], string> = {
   durationS: `a number of seconds in ${SCENARIO_DURATION_MIN_S}…${SCENARIO_DURATION_MAX_S}`,
   demonstrates: `one line naming the MODEL.md §7 behaviour (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
 };
+const DRUGS_HELP = 'a list of regimens, e.g. ["phenytoin=200/12", "diazepam=10iv"]';
+const AT_HOURS_HELP = `a number of hours in 0…${SCENARIO_AT_HOURS_MAX}`;
 
 export class ScenarioError extends Error {
   constructor(message: string) {
@@ -90,8 +106,8 @@ export function validateScenario(value: unknown, expectedName?: string): Scenari
     throw new ScenarioError(`a scenario must be a JSON object with the fields ${FIELDS.join(', ')}`);
   }
   for (const key of Object.keys(value)) {
-    if (!(FIELDS as readonly string[]).includes(key)) {
-      throw new ScenarioError(`unknown field "${key}"; a scenario has the fields ${FIELDS.join(', ')}`);
+    if (!ALL_FIELDS.includes(key)) {
+      throw new ScenarioError(`unknown field "${key}"; a scenario has the fields ${ALL_FIELDS.join(', ')}`);
     }
   }
   for (const field of FIELDS) {
@@ -121,7 +137,32 @@ export function validateScenario(value: unknown, expectedName?: string): Scenari
       throw new ScenarioError(`"params": ${(error as Error).message}`);
     }
   }
-  return { name, description, params: checked as Partial<Params>, durationS, demonstrates };
+  const drugs: Regimen[] = [];
+  if (value.drugs !== undefined) {
+    if (!Array.isArray(value.drugs)) throw new ScenarioError(`"drugs" must be ${DRUGS_HELP}`);
+    for (const text of value.drugs) {
+      if (typeof text !== 'string') throw new ScenarioError(`"drugs" must be ${DRUGS_HELP}`);
+      let regimen: Regimen;
+      try {
+        regimen = parseRegimen(text);
+      } catch (error) {
+        throw new ScenarioError(`"drugs": ${(error as Error).message}`);
+      }
+      if (drugs.some((d) => d.drug === regimen.drug)) {
+        throw new ScenarioError(`"drugs" gives ${regimen.drug} more than once; give each drug one regimen`);
+      }
+      drugs.push(regimen);
+    }
+  }
+  let atHours: number | null = null;
+  if (value.atHours !== undefined) {
+    const h = value.atHours;
+    if (typeof h !== 'number' || !Number.isFinite(h) || h < 0 || h > SCENARIO_AT_HOURS_MAX) {
+      throw new ScenarioError(`"atHours" must be ${AT_HOURS_HELP}`);
+    }
+    atHours = h;
+  }
+  return { name, description, params: checked as Partial<Params>, durationS, demonstrates, drugs, atHours };
 }
 
 /** Parse and check the text of a scenario file (size first, then JSON, then fields). */

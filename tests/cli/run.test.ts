@@ -27,7 +27,10 @@ describe('run --json', () => {
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(report).sort()).toEqual(
       [
+        'atHours',
         'chi',
+        'drugs',
+        'pgpEffective',
         'durationS',
         'interictalSpikes',
         'ions',

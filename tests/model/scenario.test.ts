@@ -59,7 +59,7 @@ describe('shipped scenarios (public/scenarios)', () => {
 describe('validateScenario', () => {
   it('accepts a valid scenario and merges its params over the defaults', () => {
     const s = validateScenario(valid);
-    expect(s).toEqual(valid);
+    expect(s).toEqual({ ...valid, drugs: [], atHours: null });
     expect(scenarioParams(s)).toEqual({ ...defaultParams(), gaba: 0.5 });
   });
 
@@ -129,12 +129,38 @@ describe('parseScenarioText', () => {
   it('refuses files over the size limit before parsing them', () => {
     const big = JSON.stringify({ ...valid, description: 'x' }) + ' '.repeat(SCENARIO_MAX_BYTES);
     expect(() => parseScenarioText(big)).toThrow(/at most 65536/);
-    expect(parseScenarioText(JSON.stringify(valid))).toEqual(valid);
+    expect(parseScenarioText(JSON.stringify(valid))).toEqual({ ...valid, drugs: [], atHours: null });
   });
 
   it('counts bytes as UTF-8 does', () => {
     for (const s of ['', 'abc', 'χ < 0.2 — ±', 'emoji 🧠 and 𝔸', '\u07ff\u0800\uffff']) {
       expect(utf8Bytes(s)).toBe(Buffer.byteLength(s, 'utf8'));
     }
+  });
+});
+
+describe('scenario drugs', () => {
+  const base = {
+    name: 'treated',
+    description: 'with drugs',
+    params: {},
+    durationS: 10,
+    demonstrates: 'a test',
+  };
+  it('accepts regimens and a patient-clock time', () => {
+    const s = validateScenario({ ...base, drugs: ['phenytoin=200/12', 'diazepam=10iv'], atHours: 72 });
+    expect(s.drugs).toEqual([
+      { drug: 'phenytoin', route: 'oral', doseMg: 200, everyH: 12 },
+      { drug: 'diazepam', route: 'iv', doseMg: 10 },
+    ]);
+    expect(s.atHours).toBe(72);
+  });
+  it('refuses bad drugs and times with one line naming the field', () => {
+    expect(() => validateScenario({ ...base, drugs: 'phenytoin=200/12' })).toThrow(
+      /^"drugs" must be a list of regimens/,
+    );
+    expect(() => validateScenario({ ...base, drugs: ['aspirin=1/8'] })).toThrow(/^"drugs": unknown drug "aspirin"/);
+    expect(() => validateScenario({ ...base, drugs: ['phenytoin=1/8', 'phenytoin=2/8'] })).toThrow(/more than once/);
+    expect(() => validateScenario({ ...base, atHours: -2 })).toThrow(/^"atHours" must be a number of hours in 0…8760/);
   });
 });

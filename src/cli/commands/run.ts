@@ -4,6 +4,10 @@
  * Parameters, lowest to highest precedence: the table's defaults, the scenario's `params`, each
  * `--set KEY=VALUE` in order, then `--seed`. Duration: `--duration-s`, else the scenario's
  * `durationS`, else 10 s.
+ *
+ * Drugs (`--drug`, repeatable) are given on the patient clock from t = 0; the network runs at the
+ * brain concentrations of `--at-hours` (default 72 h), which act through their targets
+ * (src/model/pharmacology/network-effects.ts).
  */
 import { type MonitorSummary, Monitors } from '../../model/detect/monitors.ts';
 import {
@@ -14,6 +18,10 @@ import {
   parseParamText,
   withParams,
 } from '../../model/params.ts';
+import { networkDrugEffects } from '../../model/pharmacology/network-effects.ts';
+import { drugEffects, type TargetEffects } from '../../model/pharmacology/pd.ts';
+import { type PkSnapshot, pkAt } from '../../model/pharmacology/pk.ts';
+import { formatRegimen, parseRegimen, REGIMEN_FORMS, type Regimen } from '../../model/pharmacology/regimen.ts';
 import {
   SCENARIO_DURATION_MAX_S,
   SCENARIO_DURATION_MIN_S,
@@ -22,12 +30,17 @@ import {
 } from '../../model/scenario.ts';
 import { Simulation } from '../../model/simulation.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
+import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
 import { ProgressBar } from '../progress.ts';
 import { loadScenario } from '../scenario-files.ts';
 
 export const RUN_DEFAULT_DURATION_S = 10;
+/** The patient-clock time at which the network runs: three days into the regimens. */
+export const RUN_DEFAULT_AT_HOURS = 72;
+/** Up to a year of treatment. */
+export const RUN_MAX_AT_HOURS = 8760;
 /** Steps are run in slices of this much network time, between which the progress bar updates. */
 const SLICE_MS = 100;
 
@@ -44,9 +57,32 @@ export const RUN_SPEC: CommandSpec = {
       help: `simulated seconds (default: the scenario's, else ${RUN_DEFAULT_DURATION_S})`,
     },
     { name: 'seed', kind: 'one', valueName: 'N', help: 'seed of the network and its noise (same as --set seed=N)' },
+    {
+      name: 'drug',
+      kind: 'many',
+      valueName: 'NAME=MG/EVERY_H|NAME=MGiv',
+      help: 'a drug regimen from t = 0, oral or one IV bolus; repeatable',
+    },
+    {
+      name: 'at-hours',
+      kind: 'one',
+      valueName: 'H',
+      help: `patient-clock time at which the network runs (default ${RUN_DEFAULT_AT_HOURS})`,
+    },
     { name: 'json', kind: 'switch', help: 'print one JSON object instead of text' },
   ],
 };
+
+export interface RunDrugReport {
+  name: string;
+  regimen: string;
+  plasmaTotalMgL: number;
+  plasmaUnboundUm: number;
+  brainUnboundUm: number;
+  kpuu: number;
+  /** Each network target's fractional change at this time (−0.3: × 0.7). */
+  effect: TargetEffects;
+}
 
 export interface RunReport {
   scenario: string | null;
@@ -60,6 +96,10 @@ export interface RunReport {
   seizureBurden: number;
   interictalSpikes: number;
   ions: { koMaxMm: number; naiMaxMm: number; eGabaMeanMv: number | null };
+  /** Patient-clock time (h) at which the network ran, the drugs there, and P-gp. */
+  atHours: number;
+  drugs: RunDrugReport[];
+  pgpEffective: number;
   /** Wall time of the integration loop (network building excluded). */
   wallS: number;
   /** Simulated seconds per wall second of the loop. */
@@ -70,7 +110,7 @@ export interface RunReport {
 export function resolveRun(
   flags: ParsedFlags,
   ctx: CliContext,
-): { scenario: Scenario | null; params: Params; durationS: number } {
+): { scenario: Scenario | null; params: Params; durationS: number; regimens: Regimen[]; atHours: number } {
   const ref = flags.get('scenario');
   const scenario = ref === undefined ? null : loadScenario(ref, ctx);
   const base = scenario ? scenarioParams(scenario) : defaultParams();
@@ -87,11 +127,40 @@ export function resolveRun(
     durationText !== undefined
       ? numberFlag('duration-s', durationText, SCENARIO_DURATION_MIN_S, SCENARIO_DURATION_MAX_S, ' s')
       : (scenario?.durationS ?? RUN_DEFAULT_DURATION_S);
-  return { scenario, params, durationS };
+  // --drug adds to the scenario's drugs; for a drug the scenario already gives, it replaces it.
+  const fromFlags = flags.all('drug').map((text) => parseRegimen(text));
+  const seen = new Set<string>();
+  for (const r of fromFlags) {
+    if (seen.has(r.drug)) {
+      throw new UsageError(`--drug ${r.drug} is given more than once; give each drug one regimen (${REGIMEN_FORMS})`);
+    }
+    seen.add(r.drug);
+  }
+  const regimens = [...(scenario?.drugs ?? []).filter((r) => !seen.has(r.drug)), ...fromFlags];
+  const atText = flags.get('at-hours');
+  const atHours =
+    atText !== undefined
+      ? numberFlag('at-hours', atText, 0, RUN_MAX_AT_HOURS, ' h')
+      : (scenario?.atHours ?? RUN_DEFAULT_AT_HOURS);
+  return { scenario, params, durationS, regimens, atHours };
 }
 
-export function simulate(params: Params, durationS: number, scenarioName: string | null, ctx: CliContext): RunReport {
+/** Concentrations on the patient clock at atHours, for the run's parameters. */
+export function patientAt(params: Params, regimens: readonly Regimen[], atHours: number): PkSnapshot {
+  const { pgp, penetration, adherence, weightKg, inflammation, seed } = params;
+  return pkAt({ pgp, penetration, adherence, weightKg, inflammation, seed }, regimens, atHours);
+}
+
+export function simulate(
+  params: Params,
+  durationS: number,
+  scenarioName: string | null,
+  ctx: CliContext,
+  treatment: { regimens: readonly Regimen[]; atHours: number } = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
+): RunReport {
+  const patient = patientAt(params, treatment.regimens, treatment.atHours);
   const sim = new Simulation(params);
+  sim.setDrugEffects(networkDrugEffects(patient.drugs));
   const monitors = new Monitors(sim);
   const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
   const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));
@@ -105,7 +174,19 @@ export function simulate(params: Params, durationS: number, scenarioName: string
   }
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
-  return buildRunReport(monitors.summary(), { scenario: scenarioName, params, neurons: sim.net.n, wallS });
+  const report = buildRunReport(monitors.summary(), { scenario: scenarioName, params, neurons: sim.net.n, wallS });
+  report.atHours = treatment.atHours;
+  report.pgpEffective = patient.pgpEffective;
+  report.drugs = patient.drugs.map((d, k) => ({
+    name: d.drug,
+    regimen: formatRegimen(treatment.regimens[k]),
+    plasmaTotalMgL: d.plasmaTotalMgL,
+    plasmaUnboundUm: d.plasmaUnboundUm,
+    brainUnboundUm: d.brainUnboundUm,
+    kpuu: d.kpuu,
+    effect: drugEffects(d.drug, d.brainUnboundUm),
+  }));
+  return report;
 }
 
 /** The report from the monitors' summary: times in seconds, the run's identity and its speed. */
@@ -130,6 +211,9 @@ export function buildRunReport(
     seizureBurden: summary.seizureBurden,
     interictalSpikes: summary.interictalSpikes,
     ions: summary.ions,
+    atHours: RUN_DEFAULT_AT_HOURS,
+    drugs: [],
+    pgpEffective: 1,
     wallS: run.wallS,
     realtimeFactor: summary.durationS / run.wallS,
   };
@@ -163,13 +247,25 @@ function formatReport(r: RunReport): string {
       'ions',
       `K⁺o max ${fixed(r.ions.koMaxMm, 2)} mM, Na⁺i max ${fixed(r.ions.naiMaxMm, 2)} mM, mean E_GABA ${fixed(r.ions.eGabaMeanMv, 1)} mV`,
     ],
+    [
+      'drugs',
+      r.drugs.length === 0
+        ? 'none'
+        : r.drugs
+            .map(
+              (d) =>
+                `${d.regimen}: plasma ${fixed(d.plasmaTotalMgL, 1)} mg/L, brain unbound ${fixed(d.brainUnboundUm, 2)} µM (Kp,uu ${fixed(d.kpuu, 2)})`,
+            )
+            .join('; ') + ` at ${fixed(r.atHours, 0)} h`,
+    ],
+    ['P-gp', `${fixed(r.pgpEffective, 2)}× normal`],
     ['speed', `${duration(r.wallS)} wall, ${fixed(r.realtimeFactor, 2)}× real time`],
   ])}\n`;
 }
 
 export function runCommand(flags: ParsedFlags, ctx: CliContext): void {
-  const { scenario, params, durationS } = resolveRun(flags, ctx);
-  const report = simulate(params, durationS, scenario?.name ?? null, ctx);
+  const { scenario, params, durationS, regimens, atHours } = resolveRun(flags, ctx);
+  const report = simulate(params, durationS, scenario?.name ?? null, ctx, { regimens, atHours });
   if (flags.has('json')) writeJson(ctx.stdout, report);
   else ctx.stdout.write(formatReport(report));
 }

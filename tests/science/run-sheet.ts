@@ -9,6 +9,9 @@
  */
 import { type MonitorSummary, Monitors, type SeriesRecord } from '../../src/model/detect/monitors.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
+import { networkDrugEffects } from '../../src/model/pharmacology/network-effects.ts';
+import { type PkSnapshot, pkAt } from '../../src/model/pharmacology/pk.ts';
+import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { Simulation, type SimulationOptions } from '../../src/model/simulation.ts';
 
 export const TEST_SIDE = 48;
@@ -19,15 +22,34 @@ export interface SheetRun {
   sim: Simulation;
 }
 
+export interface Treatment {
+  /** Regimens as on the command line, e.g. "lamotrigine=200/12". */
+  drugs: readonly string[];
+  /** Patient-clock time at which the network runs. */
+  atHours: number;
+}
+
 export function runSheet(
   params: Readonly<Record<string, unknown>>,
   durationS: number,
   options: SimulationOptions = {},
-): SheetRun {
-  const sim = new Simulation(withParams(defaultParams(), { side: TEST_SIDE, ...params }), options);
+  treatment?: Treatment,
+): SheetRun & { patient: PkSnapshot | null } {
+  const p = withParams(defaultParams(), { side: TEST_SIDE, ...params });
+  const sim = new Simulation(p, options);
+  let patient: PkSnapshot | null = null;
+  if (treatment) {
+    const { pgp, penetration, adherence, weightKg, inflammation, seed } = p;
+    patient = pkAt(
+      { pgp, penetration, adherence, weightKg, inflammation, seed },
+      treatment.drugs.map((text) => parseRegimen(text)),
+      treatment.atHours,
+    );
+    sim.setDrugEffects(networkDrugEffects(patient.drugs));
+  }
   const monitors = new Monitors(sim);
   sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);
-  return { summary: monitors.summary(), series: monitors.series, sim };
+  return { summary: monitors.summary(), series: monitors.series, sim, patient };
 }
 
 /** Mean E rate of the records with fromMs < tMs ≤ toMs (NaN when there are none). */

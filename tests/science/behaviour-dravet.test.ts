@@ -1,0 +1,36 @@
+/**
+ * MODEL.md §7 behaviour 7 (Dravet): halving interneurons' Nav1.1 (scn1a 0.5; Yu 2006) lowers the
+ * seizure threshold, and a sodium-channel blocker at a therapeutic level calms a hyperexcitable
+ * wild-type sheet but makes the Dravet-like sheet worse: it takes away sodium current from the
+ * interneurons that were already short of it (lamotrigine worsened 80 % of Dravet patients;
+ * Guerrini 1998). Lamotrigine 200 mg every 12 h, the network run 72 h into the regimen.
+ */
+import { describe, expect, it } from 'vitest';
+import { runSheet, type Treatment } from './run-sheet.ts';
+
+const LAMOTRIGINE: Treatment = { drugs: ['lamotrigine=200/12'], atHours: 72 };
+
+describe('behaviour 7: Dravet', () => {
+  it('scn1a 0.5 lowers the threshold: at gaba 0.8 only the Dravet-like sheet seizes', () => {
+    const wildType = runSheet({ gaba: 0.8 }, 30).summary;
+    const dravet = runSheet({ gaba: 0.8, scn1a: 0.5 }, 30).summary;
+    expect(wildType.seizures).toEqual([]);
+    expect(dravet.seizureBurden).toBeGreaterThan(0.3);
+  }, 120_000);
+
+  it('a sodium-channel blocker in the therapeutic range lowers burden in a hyperexcitable wild-type sheet', () => {
+    const untreated = runSheet({ gaba: 0.65 }, 40).summary;
+    const treated = runSheet({ gaba: 0.65 }, 40, {}, LAMOTRIGINE);
+    const level = treated.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
+    expect(level).toBeGreaterThanOrEqual(2.5);
+    expect(level).toBeLessThanOrEqual(15);
+    expect(untreated.seizureBurden).toBeGreaterThan(0.3);
+    expect(treated.summary.seizureBurden).toBeLessThan(0.5 * untreated.seizureBurden);
+  }, 120_000);
+
+  it('the same drug raises burden in the Dravet-like sheet (scn1a 0.5, gaba 0.9)', () => {
+    const untreated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40).summary;
+    const treated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40, {}, LAMOTRIGINE).summary;
+    expect(treated.seizureBurden).toBeGreaterThan(untreated.seizureBurden + 0.3);
+  }, 120_000);
+});

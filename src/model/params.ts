@@ -134,7 +134,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.1,
     unit: '× normal',
     description: 'P-glycoprotein efflux at the blood–brain barrier, fold over normal',
-    status: 'reserved',
+    status: 'active',
     rebuild: false,
   },
   {
@@ -146,7 +146,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'fraction',
     description: 'Barrier penetration: multiplies every drug’s brain-to-plasma ratio (Kp,uu)',
-    status: 'reserved',
+    status: 'active',
     rebuild: false,
   },
   {
@@ -236,7 +236,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'probability',
     description: 'Adherence: probability that each scheduled dose is taken',
-    status: 'reserved',
+    status: 'active',
     rebuild: false,
   },
   {
@@ -248,7 +248,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.5,
     unit: 'kg',
     description: 'Body weight for doses and volumes (newborn ~3.5, child ~20)',
-    status: 'reserved',
+    status: 'active',
     rebuild: false,
   },
   {

@@ -219,6 +219,10 @@ export function buildRunReport(
   };
 }
 
+function drugLine(d: RunDrugReport): string {
+  return `${d.regimen}: plasma ${fixed(d.plasmaTotalMgL, 1)} mg/L, brain unbound ${fixed(d.brainUnboundUm, 2)} µM (Kp,uu ${fixed(d.kpuu, 2)})`;
+}
+
 function formatReport(r: RunReport): string {
   const side = Math.round(Math.sqrt(r.neurons));
   const changed = changedKeys(defaultParams(), r.params).filter((k) => k !== 'seed');
@@ -247,17 +251,7 @@ function formatReport(r: RunReport): string {
       'ions',
       `K⁺o max ${fixed(r.ions.koMaxMm, 2)} mM, Na⁺i max ${fixed(r.ions.naiMaxMm, 2)} mM, mean E_GABA ${fixed(r.ions.eGabaMeanMv, 1)} mV`,
     ],
-    [
-      'drugs',
-      r.drugs.length === 0
-        ? 'none'
-        : r.drugs
-            .map(
-              (d) =>
-                `${d.regimen}: plasma ${fixed(d.plasmaTotalMgL, 1)} mg/L, brain unbound ${fixed(d.brainUnboundUm, 2)} µM (Kp,uu ${fixed(d.kpuu, 2)})`,
-            )
-            .join('; ') + ` at ${fixed(r.atHours, 0)} h`,
-    ],
+    ['drugs', r.drugs.length === 0 ? 'none' : `${r.drugs.map(drugLine).join('; ')} at ${fixed(r.atHours, 0)} h`],
     ['P-gp', `${fixed(r.pgpEffective, 2)}× normal`],
     ['speed', `${duration(r.wallS)} wall, ${fixed(r.realtimeFactor, 2)}× real time`],
   ])}\n`;

@@ -77,3 +77,16 @@ describe('network drug effects', () => {
     expect(run({ gabaConductanceFactor: 2 })).toBeLessThan(0.8 * base);
   });
 });
+
+describe('startWithDrugs', () => {
+  it('starts chloride where NKCC1 block holds it, and refuses a network that has already run', async () => {
+    const { startWithDrugs } = await import('../../src/model/treatment.ts');
+    const sim = new Simulation(withParams(defaultParams(), { side: 16, clEqMm: 30 }));
+    expect(sim.state.clMm[0]).toBe(30);
+    startWithDrugs(sim, effects({ nkcc1Block: 0.5 }));
+    expect(sim.state.clMm[0]).toBeCloseTo(17.5, 5);
+    expect(sim.state.eGabaMv[0]).toBeLessThan(-45);
+    sim.advance(1);
+    expect(() => startWithDrugs(sim, effects({}))).toThrow(/has not run yet/);
+  });
+});

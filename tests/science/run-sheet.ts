@@ -10,9 +10,11 @@
 import { type MonitorSummary, Monitors, type SeriesRecord } from '../../src/model/detect/monitors.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { networkDrugEffects } from '../../src/model/pharmacology/network-effects.ts';
+import type { BrainLevel } from '../../src/model/pharmacology/pd.ts';
 import { type PkSnapshot, pkAt } from '../../src/model/pharmacology/pk.ts';
 import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { Simulation, type SimulationOptions } from '../../src/model/simulation.ts';
+import { startWithDrugs } from '../../src/model/treatment.ts';
 
 export const TEST_SIDE = 48;
 
@@ -27,6 +29,11 @@ export interface Treatment {
   drugs: readonly string[];
   /** Patient-clock time at which the network runs. */
   atHours: number;
+  /**
+   * Drugs applied straight to the tissue at a brain concentration, bypassing the barrier, as in
+   * a slice experiment.
+   */
+  bath?: readonly BrainLevel[];
 }
 
 export function runSheet(
@@ -45,7 +52,7 @@ export function runSheet(
       treatment.drugs.map((text) => parseRegimen(text)),
       treatment.atHours,
     );
-    sim.setDrugEffects(networkDrugEffects(patient.drugs));
+    startWithDrugs(sim, networkDrugEffects([...patient.drugs, ...(treatment.bath ?? [])]));
   }
   const monitors = new Monitors(sim);
   sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);

@@ -29,6 +29,7 @@ import {
   scenarioParams,
 } from '../../model/scenario.ts';
 import { Simulation } from '../../model/simulation.ts';
+import { startWithDrugs } from '../../model/treatment.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, writeJson } from '../format.ts';
@@ -160,7 +161,7 @@ export function simulate(
 ): RunReport {
   const patient = patientAt(params, treatment.regimens, treatment.atHours);
   const sim = new Simulation(params);
-  sim.setDrugEffects(networkDrugEffects(patient.drugs));
+  startWithDrugs(sim, networkDrugEffects(patient.drugs));
   const monitors = new Monitors(sim);
   const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
   const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));

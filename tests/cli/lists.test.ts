@@ -39,8 +39,17 @@ describe('scenarios', () => {
     const { scenarios } = JSON.parse(runCli(['scenarios', '--json']).stdout) as {
       scenarios: { name: string; params: Record<string, unknown> }[];
     };
-    expect(scenarios.map((s) => s.name)).toEqual(['ei-imbalance', 'healthy']);
-    expect(scenarios[0].params).toEqual({ gaba: 0.5 });
+    expect(scenarios.map((s) => s.name)).toEqual([
+      'dravet',
+      'dravet-lamotrigine',
+      'ei-imbalance',
+      'healthy',
+      'inflamed',
+      'nap-gain',
+      'neonatal',
+      'transporter',
+    ]);
+    expect(scenarios.find((s) => s.name === 'ei-imbalance')?.params).toEqual({ gaba: 0.5 });
   });
 });
 

@@ -6,8 +6,9 @@
  * over each population with constant parameters; `gridOfCell` maps an index back to its grid
  * point for drawing.
  */
-import { SHEET_MM } from './params.ts';
-import type { Rng } from './rng.ts';
+import { LESION_EXTRA_EE_INPUTS, lesionMembership } from './lesion.ts';
+import { type Lesion, SHEET_MM } from './params.ts';
+import { Rng } from './rng.ts';
 
 /** Fraction of excitatory cells (MODEL.md §1: 80 % pyramidal, 20 % fast-spiking). */
 export const EXCITATORY_FRACTION = 0.8;
@@ -29,10 +30,17 @@ export interface NetworkSpec {
   side: number;
   dtMs: number;
   /**
-   * Extra E→E inputs per E cell, as a fraction of IN_DEGREE_E, drawn with the wider sprouting
-   * reach; 0 in a healthy sheet.
+   * Sprouting 0…1 (MODEL.md §5): each E cell gets round(sprouting × SPROUTING_MAX_INPUTS) extra
+   * E→E inputs, drawn with the wider sprouting reach; 0 in a healthy sheet.
    */
-  sproutingFraction?: number;
+  sprouting?: number;
+  /** A focal lesion (lesion.ts): its pyramidal cells get extra E→E inputs from each other. */
+  lesion?: Lesion | null;
+  /**
+   * Seed of the separate stream that draws the synapses sprouting and a lesion add, so that the
+   * rest of the network and all the noise stay those of the healthy sheet with the same seed.
+   */
+  seed?: number;
 }
 
 export interface Network {
@@ -52,6 +60,11 @@ export interface Network {
   readonly tileOfCell: Int32Array;
   /** Number of cells in each K⁺ tile. */
   readonly cellsInTile: Float64Array;
+  /** 1 for the cells inside the lesion (all 0 without one). */
+  readonly inLesion: Uint8Array;
+  /** Synapses added by the lesion and by sprouting (after the regular ones of each source). */
+  readonly lesionSynapseCount: number;
+  readonly sproutedSynapseCount: number;
   /** Outgoing synapses in CSR form by presynaptic cell: outStart[i]…outStart[i+1]−1. */
   readonly outStart: Int32Array;
   readonly outTarget: Int32Array;
@@ -141,38 +154,62 @@ export function buildNetwork(spec: NetworkSpec, rng: Rng): Network {
   // Gaussian of its distance. Draws are with replacement (multapses allowed, as NEST's
   // fixed_indegree rule), which small sheets need: at side 16 fewer than 20 interneurons lie
   // within two σ_I of a cell.
-  const extraEE = Math.round((spec.sproutingFraction ?? 0) * IN_DEGREE_E);
-  const perE = IN_DEGREE_E + IN_DEGREE_I + extraEE;
-  const perI = IN_DEGREE_E + IN_DEGREE_I;
-  const total = nE * perE + nI * perI;
+  const inLesion = lesionMembership(xMm, yMm, spec.lesion);
+  let lesionE = 0;
+  for (let i = 0; i < nE; i++) lesionE += inLesion[i];
+  // A lesion needs two pyramidal cells before they can connect to each other.
+  const perLesionE = lesionE >= 2 ? LESION_EXTRA_EE_INPUTS : 0;
+  const perSprouted = Math.round((spec.sprouting ?? 0) * SPROUTING_MAX_INPUTS);
+  const regular = n * (IN_DEGREE_E + IN_DEGREE_I);
+  const lesionSynapseCount = lesionE * perLesionE;
+  const sproutedSynapseCount = nE * perSprouted;
+  const total = regular + lesionSynapseCount + sproutedSynapseCount;
   const preOf = new Int32Array(total);
   const postOf = new Int32Array(total);
   let s = 0;
-  const draw = (post: number, wantInhibitory: boolean, sigmaMm: number): number => {
+  const draw = (
+    from: Rng,
+    post: number,
+    wantInhibitory: boolean,
+    sigmaMm: number,
+    onlyIn: Uint8Array | null,
+  ): number => {
     const sigmaGrid = sigmaMm / spacingMm;
     const g = gridOfCell[post];
     const gx = g % side;
     const gy = (g - gx) / side;
     for (;;) {
-      const cx = wrap(Math.round(gx + sigmaGrid * rng.normal()), side);
-      const cy = wrap(Math.round(gy + sigmaGrid * rng.normal()), side);
+      const cx = wrap(Math.round(gx + sigmaGrid * from.normal()), side);
+      const cy = wrap(Math.round(gy + sigmaGrid * from.normal()), side);
       const pre = cellAtGrid[cy * side + cx];
       if (pre === post) continue;
+      if (onlyIn && !onlyIn[pre]) continue;
       if (pre >= nE === wantInhibitory) return pre;
     }
   };
   for (let post = 0; post < n; post++) {
     for (let k = 0; k < IN_DEGREE_E; k++) {
-      preOf[s] = draw(post, false, SIGMA_E_MM);
+      preOf[s] = draw(rng, post, false, SIGMA_E_MM, null);
       postOf[s++] = post;
     }
     for (let k = 0; k < IN_DEGREE_I; k++) {
-      preOf[s] = draw(post, true, SIGMA_I_MM);
+      preOf[s] = draw(rng, post, true, SIGMA_I_MM, null);
       postOf[s++] = post;
     }
-    if (post < nE) {
-      for (let k = 0; k < extraEE; k++) {
-        preOf[s] = draw(post, false, SPROUTING_SIGMA_MM);
+  }
+  // Added synapses come from their own stream, drawn only when there are any: the healthy sheet
+  // draws nothing more, so it stays the same to the last bit.
+  if (lesionSynapseCount + sproutedSynapseCount > 0) {
+    const extra = new Rng(alterationSeed(spec.seed ?? 0));
+    for (let post = 0; post < nE; post++) {
+      if (inLesion[post]) {
+        for (let k = 0; k < perLesionE; k++) {
+          preOf[s] = draw(extra, post, false, SIGMA_E_MM, inLesion);
+          postOf[s++] = post;
+        }
+      }
+      for (let k = 0; k < perSprouted; k++) {
+        preOf[s] = draw(extra, post, false, SPROUTING_SIGMA_MM, null);
         postOf[s++] = post;
       }
     }
@@ -210,6 +247,9 @@ export function buildNetwork(spec: NetworkSpec, rng: Rng): Network {
     nTiles,
     tileOfCell,
     cellsInTile,
+    inLesion,
+    lesionSynapseCount,
+    sproutedSynapseCount,
     outStart,
     outTarget,
     outDelaySteps,
@@ -225,3 +265,22 @@ export function buildNetwork(spec: NetworkSpec, rng: Rng): Network {
  * activity recruit distant cells.
  */
 export const SPROUTING_SIGMA_MM = 0.5;
+
+/**
+ * Sprouting 1, the pathological maximum: every E cell gets this many extra E→E inputs, doubling
+ * its recurrent excitation. The number is this model's choice; what it keeps from Santhakumar
+ * 2005's dentate model is the shape of the effect: sprouting scaled from 0 to the maximum seen in
+ * epileptic tissue, and 10–15 % of that maximum already let focal activity spread.
+ */
+export const SPROUTING_MAX_INPUTS = IN_DEGREE_E;
+
+/**
+ * The seed of the stream for added synapses, mixed from the sheet's seed (splitmix32's finaliser
+ * on the seed plus a constant), so that it is unrelated to the main stream of any seed.
+ */
+export function alterationSeed(seed: number): number {
+  let z = (seed + 0x6a09e667) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}

@@ -95,6 +95,8 @@ export function configurePopulation(
   block.setPointer(POP_TILE_SPIKES, s.tileSpikes);
   block.setPointer(POP_SPIKES_SINCE, s.spikesSinceIonStep);
   block.setPointer(POP_SPIKE_IDX, s.spikeIdx);
+  block.setPointer(POP_G_NAP, s.gNapNs);
+  block.setPointer(POP_JUMP_GABA, s.gabaJumpNs);
   block.setInt(POP_EXCITATORY, cell.name === 'E' ? 1 : 0);
   block.setInt(POP_FIRST, first);
   block.setInt(POP_END, end);
@@ -122,18 +124,29 @@ export function setGabaDecay(block: ParamBlock, dtMs: number, tauGabaMs: number)
   block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / tauGabaMs));
 }
 
-/** The parts of a population's block that parameters change live. */
+/**
+ * The parts of a population's block that parameters change live. gNaP and the GABA_A jump are
+ * per cell (a lesion changes them inside it): cells [first, end) get the population's value times
+ * their factor, 1 outside a lesion (so that the f32 value is the same as without one).
+ */
 export function setPopulationDrive(
+  s: NetworkState,
   block: ParamBlock,
+  first: number,
+  end: number,
   gNapNs: number,
   ampaJumpNs: number,
   nmdaJumpNs: number,
   gabaJumpNs: number,
+  napFactor: Float32Array | null,
+  gabaFactor: Float32Array | null,
 ): void {
-  block.setReal(POP_G_NAP, gNapNs);
   block.setReal(POP_JUMP_AMPA, ampaJumpNs);
   block.setReal(POP_JUMP_NMDA, nmdaJumpNs);
-  block.setReal(POP_JUMP_GABA, gabaJumpNs);
+  for (let i = first; i < end; i++) {
+    s.gNapNs[i] = napFactor ? gNapNs * napFactor[i] : gNapNs;
+    s.gabaJumpNs[i] = gabaFactor ? gabaJumpNs * gabaFactor[i] : gabaJumpNs;
+  }
 }
 
 /**

@@ -193,8 +193,9 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     max: 1,
     step: 0.05,
     unit: 'fraction',
-    description: 'Axonal sprouting: extra recurrent excitatory connections (mossy-fibre-like)',
-    status: 'reserved',
+    description:
+      'Axonal sprouting: extra recurrent excitatory connections (mossy-fibre-like); 1 = +80 E→E inputs per E cell',
+    status: 'active',
     rebuild: true,
   },
   {
@@ -214,8 +215,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     kind: 'lesion',
     default: null,
     unit: 'mm',
-    description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none"`,
-    status: 'reserved',
+    description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none": inside, pyramidal cells get 3× gNaP, half the GABA_A input and extra recurrent excitation`,
+    status: 'active',
     rebuild: true,
   },
   {
@@ -223,8 +224,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     kind: 'boolean',
     default: false,
     unit: '',
-    description: 'Surgery: the lesion’s cells are removed (true/false)',
-    status: 'reserved',
+    description: 'Surgery: the lesion’s cells are removed (true/false); no effect without a lesion',
+    status: 'active',
     rebuild: false,
   },
   {

@@ -35,6 +35,7 @@ import {
   type IonStepInputs,
   ionStep,
 } from './ions.ts';
+import { LESION_GABA_FACTOR, LESION_GNAP_FACTOR, setResected } from './lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './network.ts';
 import {
   configurePopulation,
@@ -93,6 +94,9 @@ export class Simulation {
   private readonly rng: Rng;
   private readonly ionInputs: IonStepInputs;
   private backgroundMeanPerStep = 0;
+  /** Per-cell factors on gNaP and on GABA_A inside a lesion (null without one). */
+  private readonly lesionNapFactor: Float32Array | null;
+  private readonly lesionGabaFactor: Float32Array | null;
   /** Synaptic events written into the delay rings since the start. */
   synapticEvents = 0;
   /** Background events delivered since the start. */
@@ -110,7 +114,11 @@ export class Simulation {
     this.dtMs = params.dtMs;
     this.ionEvery = Math.max(1, Math.round(1 / params.dtMs));
     this.rng = new Rng(params.seed);
-    this.net = buildNetwork({ side: params.side, dtMs: params.dtMs }, this.rng);
+    this.net = buildNetwork(
+      { side: params.side, dtMs: params.dtMs, lesion: params.lesion, sprouting: params.sprouting, seed: params.seed },
+      this.rng,
+    );
+    [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net);
     this.state = createState(this.net, this.rng);
     const s = this.state;
     const net = this.net;
@@ -151,7 +159,8 @@ export class Simulation {
       const isE = i < nE;
       const ampaJump = (isE ? w.ampaOntoENs : w.ampaOntoINs) * p.glutamate;
       const bgJump = isE ? w.backgroundOntoENs : w.backgroundOntoINs;
-      const gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * (p.gaba * f.gaba);
+      let gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * (p.gaba * f.gaba);
+      if (this.lesionGabaFactor) gabaJump *= this.lesionGabaFactor[i];
       s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * ampaJump * f.ampa) * TAU_AMPA_MS;
       s.gNmdaNs[i] = perE * ampaJump * f.nmda * w.nmdaToAmpa * TAU_NMDA_MS;
       s.gGabaNs[i] = perI * gabaJump * TAU_GABA_MS;
@@ -201,20 +210,33 @@ export class Simulation {
     const nmdaScale = p.glutamate * f.nmda;
     const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor;
     const napScale = p.gNapRatio * (1 - d.napBlock);
+    const net = this.net;
     setPopulationDrive(
+      s,
       s.blockE,
+      0,
+      net.nE,
       napScale * EXCITATORY.gLNs,
       w.ampaOntoENs * ampaScale,
       w.ampaOntoENs * w.nmdaToAmpa * nmdaScale,
       w.gabaOntoENs * gabaScale,
+      this.lesionNapFactor,
+      this.lesionGabaFactor,
     );
     setPopulationDrive(
+      s,
       s.blockI,
+      net.nE,
+      net.n,
       napScale * INHIBITORY.gLNs,
       w.ampaOntoINs * ampaScale,
       w.ampaOntoINs * w.nmdaToAmpa * nmdaScale,
       w.gabaOntoINs * gabaScale,
+      this.lesionNapFactor,
+      this.lesionGabaFactor,
     );
+    // Surgery removes the lesion's cells; with no lesion there is nothing to remove.
+    setResected(net, s, p.resected, EXCITATORY.eLMv, INHIBITORY.eLMv);
     setReleaseU(s.blockPropagate, w.releaseU * d.releaseFactor);
     setGabaDecay(s.blockE, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
     setGabaDecay(s.blockI, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
@@ -258,4 +280,23 @@ export class Simulation {
     }
     return spikes;
   }
+}
+
+/**
+ * The factors a lesion puts on its pyramidal cells' gNaP and GABA_A input (lesion.ts); null and
+ * null without a lesion, so that a healthy sheet's values are the population's own.
+ */
+function lesionFactors(net: Network): [Float32Array | null, Float32Array | null] {
+  let any = false;
+  for (let i = 0; i < net.nE; i++) if (net.inLesion[i]) any = true;
+  if (!any) return [null, null];
+  const nap = new Float32Array(net.n).fill(1);
+  const gaba = new Float32Array(net.n).fill(1);
+  for (let i = 0; i < net.nE; i++) {
+    if (net.inLesion[i]) {
+      nap[i] = LESION_GNAP_FACTOR;
+      gaba[i] = LESION_GABA_FACTOR;
+    }
+  }
+  return [nap, gaba];
 }

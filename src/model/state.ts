@@ -46,6 +46,9 @@ export interface NetworkState {
   readonly gabaChargePaMs: Float32Array;
   /** Intracellular Na⁺ (mM). */
   readonly naiMm: Float32Array;
+  /** Persistent sodium conductance gNaP (nS) and GABA_A jump at full release (nS) per cell. */
+  readonly gNapNs: Float32Array;
+  readonly gabaJumpNs: Float32Array;
   /** Tsodyks–Markram resource x of each E cell's terminals, and the step it was last updated. */
   readonly resource: Float32Array;
   readonly resourceStampStep: Int32Array;
@@ -135,6 +138,9 @@ export function createState(net: Network, rng: Rng): NetworkState {
     blockPropagate: ['i32', PROP_WORDS],
     blockIons: ['i32', ION_WORDS],
     rngState: ['i32', 4],
+    // Last, so that the arrays above keep the offsets (and cache sets) they were tuned with.
+    gNapNs: ['f32', n],
+    gabaJumpNs: ['f32', n],
   });
   const a = kernel.arrays;
   a.tileOfCell.set(net.tileOfCell);
@@ -175,6 +181,8 @@ export function createState(net: Network, rng: Rng): NetworkState {
     eGabaMv: a.eGabaMv,
     gabaChargePaMs: a.gabaChargePaMs,
     naiMm: a.naiMm,
+    gNapNs: a.gNapNs,
+    gabaJumpNs: a.gabaJumpNs,
     resource: a.resource,
     resourceStampStep: a.resourceStampStep,
     tileSpikes: a.tileSpikes,

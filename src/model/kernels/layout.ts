@@ -32,7 +32,6 @@ export const POP_SPIKE_COUNT = 21;
 /** f32 fields. */
 export const POP_DT_OVER_C = 22;
 export const POP_G_L = 23;
-export const POP_G_NAP = 24;
 export const POP_E_NA = 25;
 export const POP_V_T = 26;
 export const POP_INV_DELTA_T = 27;
@@ -47,7 +46,6 @@ export const POP_DECAY_NMDA = 35;
 export const POP_DECAY_GABA = 36;
 export const POP_JUMP_AMPA = 37;
 export const POP_JUMP_NMDA = 38;
-export const POP_JUMP_GABA = 39;
 export const POP_DT = 40;
 export const POP_NA_PER_SPIKE = 41;
 /** Output: Σ (|I_AMPA + I_NMDA| + |I_GABA|) over the population this step (f32). */
@@ -56,6 +54,13 @@ export const POP_LFP_SUM = 42;
 export const POP_EXCITATORY = 43;
 /** Pointer: spikes of each cell since the last ion step (f32), for the availability gate. */
 export const POP_SPIKES_SINCE = 44;
+/**
+ * Pointers, per cell (f32): gNaP (nS) and the GABA_A jump at full release (nS). Per cell because
+ * a focal lesion raises the one and lowers the other inside it (src/model/lesion.ts); words 24 and
+ * 39 held them as one number per population before and are free.
+ */
+export const POP_G_NAP = 45;
+export const POP_JUMP_GABA = 46;
 export const POP_WORDS = 48;
 
 /** Spike propagation into the delay rings (assembly/network.ts: propagate). */

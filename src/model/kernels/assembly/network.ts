@@ -151,6 +151,8 @@ export function stepPopulation(block: usize): void {
   const biasP0 = ptr(block, POP_BIAS);
   const eGabaP0 = ptr(block, POP_E_GABA);
   const chargeP0 = ptr(block, POP_GABA_CHARGE);
+  const gNapP0 = ptr(block, POP_G_NAP);
+  const jumpGP0 = ptr(block, POP_JUMP_GABA);
   // Whole chunks of 4 cells without masking, then at most one masked chunk for the rest.
   const wholeEnd = first + ((end - first) & ~3);
   const endV = i32x4.splat(end);
@@ -158,14 +160,12 @@ export function stepPopulation(block: usize): void {
   const refEndV = i32x4.splat(step + int(block, POP_REF_STEPS));
   const jumpA = splat(block, POP_JUMP_AMPA);
   const jumpN = splat(block, POP_JUMP_NMDA);
-  const jumpG = splat(block, POP_JUMP_GABA);
   const decA = splat(block, POP_DECAY_AMPA);
   const decN = splat(block, POP_DECAY_NMDA);
   const decG = splat(block, POP_DECAY_GABA);
   const vT = splat(block, POP_V_T);
   const invDeltaT = splat(block, POP_INV_DELTA_T);
   const gL = splat(block, POP_G_L);
-  const gNap = splat(block, POP_G_NAP);
   const eNa = splat(block, POP_E_NA);
   const dtOverC = splat(block, POP_DT_OVER_C);
   const dt = splat(block, POP_DT);
@@ -180,14 +180,14 @@ export function stepPopulation(block: usize): void {
   const excitatory = int(block, POP_EXCITATORY) != 0;
   if (excitatory) {
     for (let i = first; i < wholeEnd; i += 4) {
-      populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, i, endV, stepV, refEndV, jumpA, jumpN, jumpG, decA, decN, decG, vT, invDeltaT, gL, gNap, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, false, true);
+      populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, i, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, false, true);
     }
-    if (wholeEnd < end) populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, wholeEnd, endV, stepV, refEndV, jumpA, jumpN, jumpG, decA, decN, decG, vT, invDeltaT, gL, gNap, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, true, true);
+    if (wholeEnd < end) populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, wholeEnd, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, true, true);
   } else {
     for (let i = first; i < wholeEnd; i += 4) {
-      populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, i, endV, stepV, refEndV, jumpA, jumpN, jumpG, decA, decN, decG, vT, invDeltaT, gL, gNap, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, false, false);
+      populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, i, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, false, false);
     }
-    if (wholeEnd < end) populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, wholeEnd, endV, stepV, refEndV, jumpA, jumpN, jumpG, decA, decN, decG, vT, invDeltaT, gL, gNap, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, true, false);
+    if (wholeEnd < end) populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, wholeEnd, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, true, false);
   }
   store<i32>(block + (<usize>POP_SPIKE_COUNT << 2), spikeCount);
   const lfp = lfpLanes;
@@ -216,20 +216,20 @@ function populationChunk(
   biasP0: usize,
   eGabaP0: usize,
   chargeP0: usize,
+  gNapP0: usize,
+  jumpGP0: usize,
   i: i32,
   endV: v128,
   stepV: v128,
   refEndV: v128,
   jumpA: v128,
   jumpN: v128,
-  jumpG: v128,
   decA: v128,
   decN: v128,
   decG: v128,
   vT: v128,
   invDeltaT: v128,
   gL: v128,
-  gNap: v128,
   eNa: v128,
   dtOverC: v128,
   dt: v128,
@@ -265,7 +265,7 @@ function populationChunk(
   const gG0 = v128.load(gGP);
   const gA = f32x4.add(gA0, f32x4.mul(jumpA, arrivingE));
   const gN = f32x4.add(gN0, f32x4.mul(jumpN, arrivingE));
-  const gG = f32x4.add(gG0, f32x4.mul(jumpG, arrivingI));
+  const gG = f32x4.add(gG0, f32x4.mul(v128.load(jumpGP0 + o), arrivingI));
   const v = v128.load(vP);
   const w = v128.load(wP);
   const refUntil = v128.load(refP);
@@ -288,7 +288,7 @@ function populationChunk(
   const expGain = v128.load(expGainP0 + o);
   let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gL, v));
   current = f32x4.add(current, f32x4.mul(expGain, spikeExp));
-  current = f32x4.sub(current, f32x4.mul(f32x4.mul(gNap, nap), f32x4.sub(v, eNa)));
+  current = f32x4.sub(current, f32x4.mul(f32x4.mul(v128.load(gNapP0 + o), nap), f32x4.sub(v, eNa)));
   current = f32x4.sub(current, w);
   current = f32x4.sub(current, iAmpaNmda);
   current = f32x4.sub(current, iGaba);

@@ -1,0 +1,85 @@
+/**
+ * A focal lesion (MODEL.md §5 `lesion`, `resected`; §7 behaviour 10): a disc of malformed cortex
+ * — focal cortical dysplasia type II, or a tuber of tuberous sclerosis — and its surgical removal.
+ *
+ * Inside the disc (on the torus, by each cell's jittered position), pyramidal cells get:
+ *
+ *   gNaP            × LESION_GNAP_FACTOR   dysplastic neurons are intrinsically hyperexcitable:
+ *                                          cytomegalic pyramidal neurons of pediatric dysplasia
+ *                                          carry abnormal depolarising inward currents (Cepeda
+ *                                          2003; reviewed as the "dysmature" hypothesis, Cepeda
+ *                                          2006). A larger persistent sodium current stands in for
+ *                                          all of them: it is the model's subthreshold inward current.
+ *   GABA_A onto it  × LESION_GABA_FACTOR   IPSC frequency onto pyramidal cells is much reduced in
+ *                                          dysplastic cortex, with fewer, scattered interneurons
+ *                                          (Calcagnotto 2005); tubers lose GABA_A α1 subunits
+ *                                          (Talos 2008).
+ *   extra E→E input LESION_EXTRA_EE_INPUTS from other pyramidal cells of the lesion: dysplastic
+ *                                          cortex and tubers form abnormal, hyperconnected local
+ *                                          networks (Crino 2015; Cepeda 2006).
+ *
+ * What it simplifies: real lesions mix cell types (balloon cells that do not fire, cytomegalic
+ * and immature neurons), change NMDA-receptor subunits, Ca²⁺ currents and chloride transport,
+ * and blur into the surrounding cortex. Here every pyramidal cell inside a sharp disc is changed
+ * by the same factors, and interneurons inside keep their own properties. The factors are this
+ * model's choices (the papers give directions, not numbers for this network), set so that a
+ * lesion of 0.3 mm in a healthy sheet is a focus that starts seizures and the healthy
+ * surroundings let them spread (tests/science/behaviour-lesion.test.ts).
+ *
+ * Resection (`resected`): every cell of the lesion, E and I, is held at rest and never fires, so
+ * it delivers nothing — the tissue is gone. It acts live (no rebuild). Without a lesion there is
+ * nothing to remove and `resected` has no effect.
+ */
+import type { Network } from './network.ts';
+import { torusDistanceMm } from './network.ts';
+import type { Lesion } from './params.ts';
+import type { NetworkState } from './state.ts';
+
+/**
+ * gNaP of lesion pyramidal cells, fold over the rest: at the default gNapRatio 0.2 they have 0.6,
+ * inside the 0…1 range MODEL.md §2 gives for the ratio, and enough (with the factors below) to
+ * make the lesion the focus without making the cells fire on their own at rest.
+ */
+export const LESION_GNAP_FACTOR = 3;
+/** GABA_A conductance onto lesion pyramidal cells, fraction of normal (Calcagnotto 2005: IPSCs markedly reduced). */
+export const LESION_GABA_FACTOR = 0.5;
+/** Extra excitatory inputs of each lesion pyramidal cell from other lesion pyramidal cells (+50 % of the 80). */
+export const LESION_EXTRA_EE_INPUTS = 40;
+
+/** Whether each cell lies in the lesion (1) or not (0); all zeros without a lesion. */
+export function lesionMembership(xMm: Float64Array, yMm: Float64Array, lesion: Lesion | null | undefined): Uint8Array {
+  const n = xMm.length;
+  const inside = new Uint8Array(n);
+  if (!lesion) return inside;
+  for (let i = 0; i < n; i++) {
+    if (torusDistanceMm(xMm[i], yMm[i], lesion.xMm, lesion.yMm) <= lesion.radiusMm) inside[i] = 1;
+  }
+  return inside;
+}
+
+/** A step no simulation reaches: a cell refractory until then never integrates nor fires. */
+const NEVER_STEP = 0x7fffffff;
+
+/**
+ * Remove (or restore) the lesion's cells. Removed cells are held at their resting potential by an
+ * endless refractory period: they never fire, so they send nothing, and their synaptic input acts
+ * on nothing. Restored cells integrate again from rest.
+ */
+export function setResected(net: Network, s: NetworkState, resected: boolean, restEMv: number, restIMv: number): void {
+  for (let i = 0; i < net.n; i++) {
+    if (!net.inLesion[i]) continue;
+    const held = s.refractoryUntilStep[i] === NEVER_STEP;
+    if (resected && !held) {
+      s.refractoryUntilStep[i] = NEVER_STEP;
+      s.vMv[i] = i < net.nE ? restEMv : restIMv;
+      s.wPa[i] = 0;
+    } else if (!resected && held) {
+      s.refractoryUntilStep[i] = 0;
+    }
+  }
+}
+
+/** Whether cell i is held silent by a resection. */
+export function isResected(s: NetworkState, i: number): boolean {
+  return s.refractoryUntilStep[i] === NEVER_STEP;
+}

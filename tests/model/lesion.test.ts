@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { EXCITATORY, INHIBITORY } from '../../src/model/cells.ts';
+import {
+  isResected,
+  LESION_EXTRA_EE_INPUTS,
+  LESION_GABA_FACTOR,
+  LESION_GNAP_FACTOR,
+  lesionMembership,
+} from '../../src/model/lesion.ts';
+import {
+  buildNetwork,
+  IN_DEGREE_E,
+  IN_DEGREE_I,
+  SPROUTING_MAX_INPUTS,
+  torusDistanceMm,
+} from '../../src/model/network.ts';
+import { defaultParams, withParams } from '../../src/model/params.ts';
+import { Rng } from '../../src/model/rng.ts';
+import { Simulation } from '../../src/model/simulation.ts';
+import { SYNAPTIC_WEIGHTS } from '../../src/model/synapses.ts';
+
+const SIDE = 32;
+const LESION = { xMm: 0.1, yMm: 1.9, radiusMm: 0.3 };
+
+/** Inputs of each cell from E and from I cells. */
+function inDegrees(net: ReturnType<typeof buildNetwork>): { fromE: Int32Array; fromI: Int32Array } {
+  const fromE = new Int32Array(net.n);
+  const fromI = new Int32Array(net.n);
+  for (let pre = 0; pre < net.n; pre++) {
+    for (let s = net.outStart[pre]; s < net.outStart[pre + 1]; s++) {
+      if (pre < net.nE) fromE[net.outTarget[s]]++;
+      else fromI[net.outTarget[s]]++;
+    }
+  }
+  return { fromE, fromI };
+}
+
+describe('lesion membership', () => {
+  it('is the disc of the lesion on the torus, across both edges', () => {
+    const net = buildNetwork({ side: SIDE, dtMs: 0.1, lesion: LESION, seed: 3 }, new Rng(3));
+    let count = 0;
+    let acrossX = 0;
+    let acrossY = 0;
+    for (let i = 0; i < net.n; i++) {
+      const d = torusDistanceMm(net.xMm[i], net.yMm[i], LESION.xMm, LESION.yMm);
+      expect(net.inLesion[i]).toBe(d <= LESION.radiusMm ? 1 : 0);
+      if (net.inLesion[i]) {
+        count++;
+        if (net.xMm[i] > 1.5) acrossX++;
+        if (net.yMm[i] < 0.5) acrossY++;
+      }
+    }
+    // π r² / (2 mm)² of 1,024 cells ≈ 72.
+    expect(count).toBeGreaterThan(60);
+    expect(count).toBeLessThan(85);
+    expect(acrossX).toBeGreaterThan(0);
+    expect(acrossY).toBeGreaterThan(0);
+  });
+
+  it('is empty without a lesion', () => {
+    const x = new Float64Array([0.5, 1]);
+    expect(Array.from(lesionMembership(x, x, null))).toEqual([0, 0]);
+  });
+});
+
+describe('synapses added by a lesion and by sprouting', () => {
+  const healthy = buildNetwork({ side: SIDE, dtMs: 0.1, seed: 3 }, new Rng(3));
+  const lesioned = buildNetwork({ side: SIDE, dtMs: 0.1, lesion: LESION, seed: 3 }, new Rng(3));
+
+  it('gives each lesion pyramidal cell LESION_EXTRA_EE_INPUTS more E inputs, all from the lesion', () => {
+    const { fromE, fromI } = inDegrees(lesioned);
+    const fromLesionE = new Int32Array(lesioned.n);
+    for (let pre = 0; pre < lesioned.nE; pre++) {
+      if (!lesioned.inLesion[pre]) continue;
+      for (let s = lesioned.outStart[pre]; s < lesioned.outStart[pre + 1]; s++) fromLesionE[lesioned.outTarget[s]]++;
+    }
+    const healthyFromLesionE = new Int32Array(healthy.n);
+    for (let pre = 0; pre < healthy.nE; pre++) {
+      if (!lesioned.inLesion[pre]) continue;
+      for (let s = healthy.outStart[pre]; s < healthy.outStart[pre + 1]; s++)
+        healthyFromLesionE[healthy.outTarget[s]]++;
+    }
+    let lesionE = 0;
+    for (let i = 0; i < lesioned.n; i++) {
+      const extra = i < lesioned.nE && lesioned.inLesion[i] ? LESION_EXTRA_EE_INPUTS : 0;
+      lesionE += extra > 0 ? 1 : 0;
+      expect(fromE[i]).toBe(IN_DEGREE_E + extra);
+      expect(fromI[i]).toBe(IN_DEGREE_I);
+      expect(fromLesionE[i] - healthyFromLesionE[i]).toBe(extra);
+    }
+    expect(lesioned.lesionSynapseCount).toBe(lesionE * LESION_EXTRA_EE_INPUTS);
+    expect(lesioned.synapseCount).toBe(lesioned.n * (IN_DEGREE_E + IN_DEGREE_I) + lesioned.lesionSynapseCount);
+  });
+
+  it('keeps every synapse of the healthy sheet, in the same order, before the added ones', () => {
+    expect(lesioned.xMm).toEqual(healthy.xMm);
+    for (let pre = 0; pre < healthy.n; pre++) {
+      const from = healthy.outStart[pre];
+      const count = healthy.outStart[pre + 1] - from;
+      const at = lesioned.outStart[pre];
+      expect(Array.from(lesioned.outTarget.subarray(at, at + count))).toEqual(
+        Array.from(healthy.outTarget.subarray(from, from + count)),
+      );
+    }
+  });
+
+  it('sprouting s gives every E cell round(s × SPROUTING_MAX_INPUTS) more E inputs', () => {
+    const sprouted = buildNetwork({ side: SIDE, dtMs: 0.1, sprouting: 0.15, seed: 3 }, new Rng(3));
+    const extra = Math.round(0.15 * SPROUTING_MAX_INPUTS);
+    const { fromE, fromI } = inDegrees(sprouted);
+    for (let i = 0; i < sprouted.n; i++) {
+      expect(fromE[i]).toBe(IN_DEGREE_E + (i < sprouted.nE ? extra : 0));
+      expect(fromI[i]).toBe(IN_DEGREE_I);
+    }
+    expect(sprouted.sproutedSynapseCount).toBe(sprouted.nE * extra);
+  });
+});
+
+describe('a lesion in the simulation', () => {
+  const params = withParams(defaultParams(), { side: 24, seed: 3, lesion: { xMm: 1, yMm: 1, radiusMm: 0.4 } });
+
+  it('raises gNaP and lowers the GABA_A jump of its pyramidal cells only', () => {
+    const sim = new Simulation(params);
+    const f = Math.fround;
+    const gNapE = 0.2 * EXCITATORY.gLNs;
+    const gNapI = 0.2 * INHIBITORY.gLNs;
+    let inside = 0;
+    for (let i = 0; i < sim.net.n; i++) {
+      const isE = i < sim.net.nE;
+      const lesionE = isE && sim.net.inLesion[i] === 1;
+      if (lesionE) inside++;
+      expect(sim.state.gNapNs[i]).toBe(f(isE ? gNapE * (lesionE ? LESION_GNAP_FACTOR : 1) : gNapI));
+      const gaba = isE ? SYNAPTIC_WEIGHTS.gabaOntoENs : SYNAPTIC_WEIGHTS.gabaOntoINs;
+      expect(sim.state.gabaJumpNs[i]).toBe(f(gaba * (lesionE ? LESION_GABA_FACTOR : 1)));
+    }
+    expect(inside).toBeGreaterThan(10);
+  });
+
+  it('resected: the lesion’s cells never fire and sit at rest, live, and restored they fire again', () => {
+    const sim = new Simulation(params);
+    const lesionSpikes = (): number => {
+      let count = 0;
+      sim.advance(5000, {
+        afterStep: (x) => {
+          for (let k = 0; k < x.state.spikeCount; k++) count += x.net.inLesion[x.state.spikeIdx[k]];
+        },
+        afterIonStep: () => {},
+      });
+      return count;
+    };
+    expect(lesionSpikes()).toBeGreaterThan(0);
+    sim.setParams({ ...sim.params, resected: true });
+    expect(lesionSpikes()).toBe(0);
+    for (let i = 0; i < sim.net.n; i++) {
+      if (!sim.net.inLesion[i]) continue;
+      expect(isResected(sim.state, i)).toBe(true);
+      expect(sim.state.vMv[i]).toBe(Math.fround(i < sim.net.nE ? EXCITATORY.eLMv : INHIBITORY.eLMv));
+    }
+    sim.setParams({ ...sim.params, resected: false });
+    expect(lesionSpikes()).toBeGreaterThan(0);
+  });
+});
+
+describe('the healthy sheet is unchanged to the last bit', () => {
+  // Spike and event counts recorded from the code before lesions and sprouting existed.
+  it.each([
+    [{ side: 24, seed: 3 }, 5170, 518126, 229900],
+    [{ side: 32, seed: 7, gaba: 0.7 }, 11067, 1106626, 410427],
+    [{ side: 24, seed: 3, resected: true }, 5170, 518126, 229900],
+  ])('%o: %i spikes in 500 ms', (overrides, spikes, synaptic, background) => {
+    const sim = new Simulation(withParams(defaultParams(), overrides));
+    expect(sim.advance(5000)).toBe(spikes);
+    expect(sim.synapticEvents).toBe(synaptic);
+    expect(sim.backgroundEvents).toBe(background);
+  });
+});

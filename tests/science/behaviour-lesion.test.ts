@@ -1,0 +1,137 @@
+/**
+ * MODEL.md §7 behaviours 10 (focal lesion and surgery) and 11 (sprouting), on the 48 × 48 test
+ * sheet.
+ *
+ * The seizure detector judges the whole sheet (1-s E rate above 10 Hz and χ above 0.4), so a
+ * seizure counts only when the lesion's activity has spread: a lesion alone, however wild, is an
+ * interictal focus. A lesion of radius 0.3 mm (7 % of the sheet) in a healthy sheet makes
+ * interictal spikes but no seizure; one of 0.5 mm (20 %) in a sheet with mildly weakened
+ * inhibition (gaba 0.7, which does not seize on its own within 40 s) starts seizures that take
+ * the sheet with them. Where they start is the detector's onset location, the centre of the most
+ * active K⁺ tile in the second before onset (tiles are 0.125 mm).
+ */
+import { describe, expect, it } from 'vitest';
+import { BLOCK_MS, Monitors, WINDOW_BLOCKS } from '../../src/model/detect/monitors.ts';
+import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
+import { torusDistanceMm } from '../../src/model/network.ts';
+import { defaultParams, withParams } from '../../src/model/params.ts';
+import { Simulation } from '../../src/model/simulation.ts';
+import { runSheet, TEST_SIDE } from './run-sheet.ts';
+
+const TILE_MM = 0.125;
+const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
+const SHEET = { gaba: 0.7, seed: 1 };
+const DURATION_S = 40;
+
+/**
+ * Run a sheet and measure its surround, the E cells outside the lesion: their mean rate and their
+ * own synchrony χ (same meter as the detector's, 1-s windows), in and out of seizures.
+ */
+function runWithSurround(params: Readonly<Record<string, unknown>>, durationS: number) {
+  const sim = new Simulation(withParams(defaultParams(), { side: TEST_SIDE, ...params }));
+  const monitors = new Monitors(sim);
+  const net = sim.net;
+  const surround: number[] = [];
+  for (let i = 0; i < net.nE; i++) if (!net.inLesion[i]) surround.push(i);
+  const surroundV = new Float64Array(surround.length);
+  const meter = new SynchronyMeter(surround.length, Math.round(BLOCK_MS / (sim.ionEvery * sim.dtMs)), WINDOW_BLOCKS);
+  const tally = () => ({ spikes: 0, steps: 0, chiSum: 0, chiCount: 0 });
+  const during = { inSeizure: tally(), outOfSeizure: tally() };
+  const now = () => (monitors.seizures.inSeizure ? during.inSeizure : during.outOfSeizure);
+  sim.advance(Math.round((durationS * 1000) / sim.dtMs), {
+    afterStep(x) {
+      monitors.afterStep(x);
+      const st = x.state;
+      let count = 0;
+      for (let k = 0; k < st.spikeCount; k++) {
+        const i = st.spikeIdx[k];
+        if (i < net.nE && !net.inLesion[i]) count++;
+      }
+      const t = now();
+      t.spikes += count;
+      t.steps++;
+    },
+    afterIonStep(x) {
+      monitors.afterIonStep(x);
+      for (let k = 0; k < surround.length; k++) surroundV[k] = x.state.vMv[surround[k]];
+      if (meter.addSample(surroundV) && !Number.isNaN(meter.chi)) {
+        const t = now();
+        t.chiSum += meter.chi;
+        t.chiCount++;
+      }
+    },
+  });
+  const rateHz = (t: ReturnType<typeof tally>): number =>
+    t.steps > 0 ? t.spikes / surround.length / ((t.steps * sim.dtMs) / 1000) : Number.NaN;
+  const chi = (t: ReturnType<typeof tally>): number => (t.chiCount > 0 ? t.chiSum / t.chiCount : Number.NaN);
+  return {
+    summary: monitors.summary(),
+    surround: {
+      rateHz: { inSeizure: rateHz(during.inSeizure), outOfSeizure: rateHz(during.outOfSeizure) },
+      chi: { inSeizure: chi(during.inSeizure), outOfSeizure: chi(during.outOfSeizure) },
+    },
+  };
+}
+
+describe('behaviour 10: a focal lesion starts seizures that spread; surgery stops them', () => {
+  it('seizures start in or next to the lesion and recruit the sheet around it', () => {
+    const control = runWithSurround(SHEET, DURATION_S);
+    const lesioned = runWithSurround({ ...SHEET, lesion: FOCUS }, DURATION_S);
+    expect(control.summary.seizures).toEqual([]);
+    expect(lesioned.summary.seizureBurden).toBeGreaterThan(0.5);
+    for (const e of lesioned.summary.seizures) {
+      expect(torusDistanceMm(e.onsetXMm, e.onsetYMm, FOCUS.xMm, FOCUS.yMm)).toBeLessThanOrEqual(
+        FOCUS.radiusMm + TILE_MM,
+      );
+    }
+    // Spread: during the events the cells outside the lesion are more synchronous than the same
+    // sheet without a lesion (seed 1: χ 0.37 against 0.31) at the same mean rate (9.5 against
+    // 9.4 Hz): the lesion entrains its surround rather than driving it faster. Sprouting (below)
+    // is what lets it take the surround over.
+    expect(lesioned.surround.chi.inSeizure).toBeGreaterThan(1.1 * control.surround.chi.outOfSeizure);
+    expect(lesioned.surround.rateHz.inSeizure).toBeGreaterThan(0.9 * control.surround.rateHz.outOfSeizure);
+  }, 120_000);
+
+  it('carbamazepine at a therapeutic level fails; resection stops the seizures', () => {
+    const drug = runSheet(
+      { ...SHEET, lesion: FOCUS },
+      DURATION_S,
+      {},
+      { drugs: ['carbamazepine=400/12'], atHours: 72 },
+    );
+    const resected = runSheet({ ...SHEET, lesion: FOCUS, resected: true }, DURATION_S).summary;
+    const level = drug.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
+    expect(level).toBeGreaterThanOrEqual(4);
+    expect(level).toBeLessThanOrEqual(12);
+    expect(drug.summary.seizureBurden).toBeGreaterThan(0.5);
+    expect(resected.seizureBurden).toBe(0);
+  }, 120_000);
+});
+
+/**
+ * Sprouting 0.15 (+12 E→E inputs per E cell, σ 0.5 mm) is 15 % of this model's maximum, the
+ * fraction Santhakumar 2005 found enough to spread activity. At this scale it is also enough to
+ * make the healthy 48 × 48 sheet seize without any lesion (seed 1: burden 0.82, onset elsewhere);
+ * 0.1 with the lesion raises χ (0.22 → 0.36) without a seizure yet.
+ */
+describe('behaviour 11: sprouting lets a focal lesion’s activity spread', () => {
+  it('a small lesion in a healthy sheet seizes only with sprouting', () => {
+    const small = { xMm: 1, yMm: 1, radiusMm: 0.3 };
+    const withoutRun = runWithSurround({ lesion: small }, 30);
+    const sproutedRun = runWithSurround({ lesion: small, sprouting: 0.15 }, 30);
+    const without = withoutRun.summary;
+    const sprouted = sproutedRun.summary;
+    expect(without.seizures).toEqual([]);
+    expect(without.chi.max).toBeLessThan(0.3);
+    expect(sprouted.seizureBurden).toBeGreaterThan(0.5);
+    expect(sprouted.chi.max).toBeGreaterThan(0.4);
+    // The surround joins in: seed 1, its χ 0.19 → 0.42 during the events, its rate 7.7 → 9.8 Hz.
+    expect(sproutedRun.surround.chi.inSeizure).toBeGreaterThan(0.4);
+    expect(withoutRun.surround.chi.outOfSeizure).toBeLessThan(0.25);
+    expect(sproutedRun.surround.rateHz.inSeizure).toBeGreaterThan(1.15 * withoutRun.surround.rateHz.outOfSeizure);
+    const first = sprouted.seizures[0];
+    expect(torusDistanceMm(first.onsetXMm, first.onsetYMm, small.xMm, small.yMm)).toBeLessThanOrEqual(
+      small.radiusMm + TILE_MM,
+    );
+  }, 120_000);
+});

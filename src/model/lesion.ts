@@ -6,14 +6,14 @@
  *
  *   gNaP            × LESION_GNAP_FACTOR   dysplastic neurons are intrinsically hyperexcitable:
  *                                          cytomegalic pyramidal neurons of pediatric dysplasia
- *                                          carry abnormal depolarising inward currents (Cepeda
- *                                          2003; reviewed as the "dysmature" hypothesis, Cepeda
- *                                          2006). A larger persistent sodium current stands in for
- *                                          all of them: it is the model's subthreshold inward current.
+ *                                          carry larger depolarising (Ca²⁺) inward currents than
+ *                                          normal ones (Cepeda 2003; the "dysmature" hypothesis,
+ *                                          Cepeda 2006). A larger persistent sodium current stands
+ *                                          in for them: it is the model's subthreshold inward current.
  *   GABA_A onto it  × LESION_GABA_FACTOR   IPSC frequency onto pyramidal cells is much reduced in
  *                                          dysplastic cortex, with fewer, scattered interneurons
  *                                          (Calcagnotto 2005); tubers lose GABA_A α1 subunits
- *                                          (Talos 2008).
+ *                                          (Talos 2012).
  *   extra E→E input LESION_EXTRA_EE_INPUTS from other pyramidal cells of the lesion: dysplastic
  *                                          cortex and tubers form abnormal, hyperconnected local
  *                                          networks (Crino 2015; Cepeda 2006).
@@ -22,9 +22,11 @@
  * and immature neurons), change NMDA-receptor subunits, Ca²⁺ currents and chloride transport,
  * and blur into the surrounding cortex. Here every pyramidal cell inside a sharp disc is changed
  * by the same factors, and interneurons inside keep their own properties. The factors are this
- * model's choices (the papers give directions, not numbers for this network), set so that a
- * lesion of 0.3 mm in a healthy sheet is a focus that starts seizures and the healthy
- * surroundings let them spread (tests/science/behaviour-lesion.test.ts).
+ * model's choices (the papers give directions, not numbers for this network). Measured on the
+ * 48 × 48 test sheet (tests/science/behaviour-lesion.test.ts): a lesion of 0.3 mm in a healthy
+ * sheet is an interictal focus (its cells fire at 20–60 Hz, the sheet does not seize); one of
+ * 0.5 mm in a sheet with mildly weakened inhibition (gaba 0.7, seizure-free on its own) starts
+ * seizures, and with sprouting 0.15 the 0.3-mm lesion does too.
  *
  * Resection (`resected`): every cell of the lesion, E and I, is held at rest and never fires, so
  * it delivers nothing — the tissue is gone. It acts live (no rebuild). Without a lesion there is
@@ -37,8 +39,9 @@ import type { NetworkState } from './state.ts';
 
 /**
  * gNaP of lesion pyramidal cells, fold over the rest: at the default gNapRatio 0.2 they have 0.6,
- * inside the 0…1 range MODEL.md §2 gives for the ratio, and enough (with the factors below) to
- * make the lesion the focus without making the cells fire on their own at rest.
+ * inside the 0…1 range MODEL.md §2 gives for the ratio. Stronger lesions defeat themselves here:
+ * with 5× gNaP and GABA × 0.2 the lesion's cells sit depolarised in depolarisation block and the
+ * focus falls silent (measured).
  */
 export const LESION_GNAP_FACTOR = 3;
 /** GABA_A conductance onto lesion pyramidal cells, fraction of normal (Calcagnotto 2005: IPSCs markedly reduced). */

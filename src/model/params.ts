@@ -26,6 +26,7 @@ export interface Params {
   clEqMm: number;
   sprouting: number;
   drive: number;
+  statusMin: number;
   lesion: Lesion | null;
   resected: boolean;
   adherence: number;
@@ -207,6 +208,19 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: '×',
     description: 'Background drive: rate of external excitatory input (sleep loss, stress: up)',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'statusMin',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 120,
+    step: 5,
+    unit: 'min',
+    description:
+      'Minutes of status epilepticus before the network runs: synaptic GABA_A receptors are internalised (benzodiazepines lose their target)',
     status: 'active',
     rebuild: false,
   },

@@ -45,6 +45,7 @@ import {
   stepPopulation,
 } from './neurons.ts';
 import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
+import { synapticGabaFraction } from './receptor-trafficking.ts';
 import { Rng } from './rng.ts';
 import { createState, initChloride, type NetworkState } from './state.ts';
 import {
@@ -208,7 +209,8 @@ export class Simulation {
     const f = inflammationFactors(p.inflammation);
     const ampaScale = p.glutamate * f.ampa;
     const nmdaScale = p.glutamate * f.nmda;
-    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor;
+    // Status epilepticus before the run leaves fewer synaptic GABA_A receptors at the surface.
+    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor * synapticGabaFraction(p.statusMin);
     const napScale = p.gNapRatio * (1 - d.napBlock);
     const net = this.net;
     setPopulationDrive(

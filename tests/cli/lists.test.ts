@@ -43,10 +43,13 @@ describe('scenarios', () => {
       'dravet',
       'dravet-lamotrigine',
       'ei-imbalance',
+      'focal-dysplasia',
       'healthy',
       'inflamed',
       'nap-gain',
       'neonatal',
+      'sprouting',
+      'status-benzodiazepine',
       'transporter',
     ]);
     expect(scenarios.find((s) => s.name === 'ei-imbalance')?.params).toEqual({ gaba: 0.5 });

@@ -1,12 +1,12 @@
 /**
  * Behaviours 1–5 of MODEL.md §7 at the default size (64 × 64, 4,096 cells), the figures the
  * README reports. The test suite checks the same behaviours on a 48 × 48 sheet to stay fast; this
- * runs them once where the app runs them. About 4 minutes on one core:
+ * runs them once where the app runs them. About 15 minutes on one core:
  *
  *   npm run science:default            (add --json for one JSON object)
  */
 import { findRheobase } from '../../src/model/reference-neuron.ts';
-import { meanChi, meanRateE, runSheet, type SheetRun } from './run-sheet.ts';
+import { meanChi, meanRateE, runSheet, type SheetRun, type Treatment } from './run-sheet.ts';
 
 const SIDE = 64;
 const json = process.argv.includes('--json');
@@ -85,5 +85,86 @@ out.pumpNaIndependent = describeRun('pump blind to Na⁺ (60 s)', off);
 const seconds: number[] = [];
 for (let t = 0; t < 60; t += 5) seconds.push(meanRateE(off.series, t * 1000, (t + 5) * 1000));
 log(`    E rate per 5 s: ${seconds.map((x) => x.toFixed(1)).join(' ')} Hz`);
+
+log('\nBehaviour 6: depolarising GABA (gaba 0.6; diazepam 10 mg IV, network at 1 h)');
+const diazepam: Treatment = { drugs: ['diazepam=10iv'], atHours: 1 };
+const bath = [{ drug: 'bumetanide' as const, brainUnboundUm: 10 }];
+out.depolarisingGaba = {
+  adult: describeRun('clEqMm 5', runSheet({ side: SIDE, gaba: 0.6 }, 60)),
+  adultDiazepam: describeRun('clEqMm 5 + diazepam', runSheet({ side: SIDE, gaba: 0.6 }, 60, {}, diazepam)),
+  neonatal: describeRun('clEqMm 30', runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60)),
+  neonatalDiazepam: describeRun(
+    'clEqMm 30 + diazepam',
+    runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60, {}, diazepam),
+  ),
+  bumetanideBath: describeRun(
+    'clEqMm 30 + bumetanide 10 µM (bath)',
+    runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60, {}, { drugs: [], atHours: 1, bath }),
+  ),
+  bumetanideBathDiazepam: describeRun(
+    'clEqMm 30 + bumetanide (bath) + diazepam',
+    runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60, {}, { ...diazepam, bath }),
+  ),
+  newborn: describeRun(
+    'newborn 3.5 kg: diazepam 1 mg + bumetanide 1 mg IV',
+    runSheet(
+      { side: SIDE, gaba: 0.6, clEqMm: 30, weightKg: 3.5 },
+      60,
+      {},
+      {
+        drugs: ['diazepam=1iv', 'bumetanide=1iv'],
+        atHours: 1,
+      },
+    ),
+  ),
+};
+
+log('\nBehaviour 7: Dravet (lamotrigine 200 mg every 12 h, network at 72 h)');
+const lamotrigine: Treatment = { drugs: ['lamotrigine=200/12'], atHours: 72 };
+out.dravet = {
+  wildTypeGaba08: describeRun('gaba 0.8', runSheet({ side: SIDE, gaba: 0.8 }, 60)),
+  dravetGaba08: describeRun('scn1a 0.5, gaba 0.8', runSheet({ side: SIDE, gaba: 0.8, scn1a: 0.5 }, 60)),
+  wildType: describeRun('gaba 0.65', runSheet({ side: SIDE, gaba: 0.65 }, 60)),
+  wildTypeLtg: describeRun('gaba 0.65 + lamotrigine', runSheet({ side: SIDE, gaba: 0.65 }, 60, {}, lamotrigine)),
+  dravet: describeRun('scn1a 0.5, gaba 0.9', runSheet({ side: SIDE, gaba: 0.9, scn1a: 0.5 }, 60)),
+  dravetLtg: describeRun(
+    'scn1a 0.5, gaba 0.9 + lamotrigine',
+    runSheet({ side: SIDE, gaba: 0.9, scn1a: 0.5 }, 60, {}, lamotrigine),
+  ),
+};
+
+log('\nBehaviour 8: transporter (gaba 0.63; phenytoin 200 mg every 12 h, network at 336 h)');
+const phenytoin: Treatment = { drugs: ['phenytoin=200/12'], atHours: 336 };
+out.transporter = {
+  untreated: describeRun('untreated', runSheet({ side: SIDE, gaba: 0.63 }, 60)),
+  pgp1: describeRun('phenytoin, pgp 1', runSheet({ side: SIDE, gaba: 0.63 }, 60, {}, phenytoin)),
+  pgp2: describeRun('phenytoin, pgp 2', runSheet({ side: SIDE, gaba: 0.63, pgp: 2 }, 60, {}, phenytoin)),
+  tariquidar: describeRun(
+    'phenytoin + tariquidar, pgp 2',
+    runSheet(
+      { side: SIDE, gaba: 0.63, pgp: 2 },
+      60,
+      {},
+      { drugs: [...phenytoin.drugs, 'tariquidar=75/12'], atHours: 336 },
+    ),
+  ),
+};
+
+log('\nBehaviour 9: inflammation (gaba 0.65)');
+out.inflammation = {
+  calm: describeRun('inflammation 0', runSheet({ side: SIDE, gaba: 0.65 }, 60)),
+  inflamed: describeRun('inflammation 1', runSheet({ side: SIDE, gaba: 0.65, inflammation: 1 }, 60)),
+};
+
+log('\nStatus epilepticus (gaba 0.6; diazepam 10 mg IV, network at 0.25 h)');
+const early: Treatment = { drugs: ['diazepam=10iv'], atHours: 0.25 };
+out.status = {
+  start: describeRun('statusMin 0 + diazepam', runSheet({ side: SIDE, gaba: 0.6 }, 60, {}, early)),
+  hour: describeRun('statusMin 60', runSheet({ side: SIDE, gaba: 0.6, statusMin: 60 }, 60)),
+  hourDiazepam: describeRun(
+    'statusMin 60 + diazepam',
+    runSheet({ side: SIDE, gaba: 0.6, statusMin: 60 }, 60, {}, early),
+  ),
+};
 
 if (json) console.log(JSON.stringify(out));

@@ -29,6 +29,7 @@ export interface Params {
   statusMin: number;
   lesion: Lesion | null;
   resected: boolean;
+  ketogenic: boolean;
   adherence: number;
   weightKg: number;
   side: number;
@@ -239,6 +240,15 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: false,
     unit: '',
     description: 'Surgery: the lesion’s cells are removed (true/false); no effect without a lesion',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'ketogenic',
+    kind: 'boolean',
+    default: false,
+    unit: '',
+    description: 'Ketogenic diet (true/false): modestly less glutamate release and more GABA',
     status: 'active',
     rebuild: false,
   },

@@ -35,6 +35,7 @@ import {
   type IonStepInputs,
   ionStep,
 } from './ions.ts';
+import { ketogenicFactors } from './ketogenic.ts';
 import { LESION_GABA_FACTOR, LESION_GNAP_FACTOR, setResected } from './lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './network.ts';
 import {
@@ -210,7 +211,8 @@ export class Simulation {
     const ampaScale = p.glutamate * f.ampa;
     const nmdaScale = p.glutamate * f.nmda;
     // Status epilepticus before the run leaves fewer synaptic GABA_A receptors at the surface.
-    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor * synapticGabaFraction(p.statusMin);
+    const keto = ketogenicFactors(p.ketogenic);
+    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor * synapticGabaFraction(p.statusMin) * keto.gaba;
     const napScale = p.gNapRatio * (1 - d.napBlock);
     const net = this.net;
     setPopulationDrive(
@@ -239,7 +241,7 @@ export class Simulation {
     );
     // Surgery removes the lesion's cells; with no lesion there is nothing to remove.
     setResected(net, s, p.resected, EXCITATORY.eLMv, INHIBITORY.eLMv);
-    setReleaseU(s.blockPropagate, w.releaseU * d.releaseFactor);
+    setReleaseU(s.blockPropagate, w.releaseU * d.releaseFactor * keto.release);
     setGabaDecay(s.blockE, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
     setGabaDecay(s.blockI, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
     this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;

@@ -46,6 +46,7 @@ describe('scenarios', () => {
       'focal-dysplasia',
       'healthy',
       'inflamed',
+      'ketogenic',
       'nap-gain',
       'neonatal',
       'sprouting',

@@ -30,6 +30,7 @@ export interface Params {
   lesion: Lesion | null;
   resected: boolean;
   ketogenic: boolean;
+  vns: boolean;
   adherence: number;
   weightKg: number;
   side: number;
@@ -249,6 +250,15 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: false,
     unit: '',
     description: 'Ketogenic diet (true/false): modestly less glutamate release and more GABA',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'vns',
+    kind: 'boolean',
+    default: false,
+    unit: '',
+    description: 'Vagus nerve stimulation (true/false): 10 s on, 20 s off, more drive to interneurons while on',
     status: 'active',
     rebuild: false,
   },

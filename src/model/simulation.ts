@@ -60,6 +60,7 @@ import {
   TAU_GABA_MS,
   TAU_NMDA_MS,
 } from './synapses.ts';
+import { VNS_I_DRIVE_FACTOR, vnsOn } from './vns.ts';
 
 export interface SimulationOptions {
   /** Pump ignores [Na⁺]i when false (MODEL.md §7 behaviour 4: events then do not end). */
@@ -259,13 +260,16 @@ export class Simulation {
     const net = this.net;
     const w = this.weights;
     let spikes = 0;
+    const vns = this.currentParams.vns;
     for (let k = 0; k < steps; k++) {
+      const jumpOntoINs =
+        vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
       this.backgroundEvents += deliverBackground(
         s,
         this.rng,
         this.backgroundMeanPerStep,
         w.backgroundOntoENs,
-        w.backgroundOntoINs,
+        jumpOntoINs,
       );
       s.spikeCount = 0;
       s.lfpSumPa += stepPopulation(s, s.blockE);

@@ -52,6 +52,7 @@ describe('scenarios', () => {
       'sprouting',
       'status-benzodiazepine',
       'transporter',
+      'vns',
     ]);
     expect(scenarios.find((s) => s.name === 'ei-imbalance')?.params).toEqual({ gaba: 0.5 });
   });

@@ -26,7 +26,9 @@ test('weaker inhibition shows on the canvas as more active cells', async ({ page
 
   await setGaba(page, 0.2);
   const changedAt = (await snapshot(page)).timeMs ?? 0;
-  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > changedAt + 1000, 'one second with weak inhibition');
+  // Two simulated seconds: the sheet needs about one to tip into its seizure-like state, and the
+  // colours follow rates smoothed over 0.2 s.
+  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > changedAt + 2000, 'two seconds with weak inhibition');
   const excited = await sheetScreenshot(page);
 
   const { images } = await measureScreenshots(page, [rest, excited]);

@@ -124,8 +124,9 @@ const lamotrigine: Treatment = { drugs: ['lamotrigine=200/12'], atHours: 72 };
 out.dravet = {
   wildTypeGaba08: describeRun('gaba 0.8', runSheet({ side: SIDE, gaba: 0.8 }, 60)),
   dravetGaba08: describeRun('scn1a 0.5, gaba 0.8', runSheet({ side: SIDE, gaba: 0.8, scn1a: 0.5 }, 60)),
-  wildType: describeRun('gaba 0.65', runSheet({ side: SIDE, gaba: 0.65 }, 60)),
-  wildTypeLtg: describeRun('gaba 0.65 + lamotrigine', runSheet({ side: SIDE, gaba: 0.65 }, 60, {}, lamotrigine)),
+  // At this size gaba 0.63 is the sheet just over the edge (0.65 does not seize in 60 s here).
+  wildType: describeRun('gaba 0.63', runSheet({ side: SIDE, gaba: 0.63 }, 60)),
+  wildTypeLtg: describeRun('gaba 0.63 + lamotrigine', runSheet({ side: SIDE, gaba: 0.63 }, 60, {}, lamotrigine)),
   dravet: describeRun('scn1a 0.5, gaba 0.9', runSheet({ side: SIDE, gaba: 0.9, scn1a: 0.5 }, 60)),
   dravetLtg: describeRun(
     'scn1a 0.5, gaba 0.9 + lamotrigine',

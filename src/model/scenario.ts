@@ -15,7 +15,7 @@
  * is allowed. `params` lists only the keys that differ from the defaults.
  */
 import { defaultParams, type Params, validateParamValue, withParams } from './params.ts';
-import { parseRegimen, type Regimen } from './pharmacology/regimen.ts';
+import { firstRepeatedDrug, parseRegimen, type Regimen } from './pharmacology/regimen.ts';
 
 export interface Scenario {
   /** The file's name without `.json`: what `--scenario NAME` and the app's menu use. */
@@ -148,10 +148,9 @@ export function validateScenario(value: unknown, expectedName?: string): Scenari
       } catch (error) {
         throw new ScenarioError(`"drugs": ${(error as Error).message}`);
       }
-      if (drugs.some((d) => d.drug === regimen.drug)) {
-        throw new ScenarioError(`"drugs" gives ${regimen.drug} more than once; give each drug one regimen`);
-      }
       drugs.push(regimen);
+      const repeated = firstRepeatedDrug(drugs);
+      if (repeated) throw new ScenarioError(`"drugs" gives ${repeated} more than once; give each drug one regimen`);
     }
   }
   let atHours: number | null = null;

@@ -71,6 +71,13 @@ export interface SimulationOptions {
   weights?: Partial<SynapticWeights>;
   ions?: Partial<IonConstants>;
   gate?: Partial<SlowInactivation>;
+  /**
+   * Drugs already on board when the network starts (the patient clock says they have been there
+   * for hours): their effects act from the first step, and the slow chloride state starts where
+   * they hold it (bumetanide's NKCC1 block has moved [Cl⁻]i long before). Change them later with
+   * setDrugEffects.
+   */
+  drugs?: NetworkDrugEffects;
 }
 
 export interface StepObserver {
@@ -125,7 +132,11 @@ export class Simulation {
     this.state = createState(this.net, this.rng);
     const s = this.state;
     const net = this.net;
-    initChloride(s, params.clEqMm, E_GABA_INHIBITORY_MV);
+    if (options.drugs) {
+      validateDrugEffects(options.drugs);
+      this.drugEffects = { ...options.drugs };
+    }
+    initChloride(s, chlorideEquilibriumWithDrug(params.clEqMm, this.drugEffects.nkcc1Block), E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
     configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);

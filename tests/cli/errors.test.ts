@@ -8,15 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportError } from '../../src/cli/main.ts';
 import { ParamError } from '../../src/model/params.ts';
-import { CapturedStream, type CliResult, runCli, spawnCli } from './helpers.ts';
-
-function expectOneLineError(r: CliResult, pattern: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
-  expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
-  expect(r.stderr).toMatch(pattern);
-}
+import { CapturedStream, expectOneLineError, runCli, spawnCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'refractory-cli-'));
 function scenarioFile(name: string, text: string): string {

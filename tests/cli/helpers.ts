@@ -1,6 +1,7 @@
 /** Running the command line in-process with captured streams, or as a real process. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { CliContext, OutStream } from '../../src/cli/io.ts';
 import { SHIPPED_SCENARIO_DIR } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
@@ -49,4 +50,13 @@ export function spawnCli(argv: readonly string[]): CliResult {
     timeout: 60_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Bad input: status 2, nothing on stdout, one line on stderr matching `pattern`, no stack trace. */
+export function expectOneLineError(r: CliResult, pattern: RegExp): void {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
+  expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+  expect(r.stderr).toMatch(pattern);
 }

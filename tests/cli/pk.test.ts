@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PkReport } from '../../src/cli/commands/pk.ts';
 import { drugEffects } from '../../src/model/pharmacology/pd.ts';
 import { simulatePk } from '../../src/model/pharmacology/pk.ts';
-import { type CliResult, runCli, spawnCli } from './helpers.ts';
-
-function expectOneLineError(r: CliResult, pattern: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
-  expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
-  expect(r.stderr).toMatch(pattern);
-}
+import { expectOneLineError, runCli, spawnCli } from './helpers.ts';
 
 const adult = { pgp: 1, penetration: 1, adherence: 1, weightKg: 70, inflammation: 0, seed: 1 };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/cli/commands/run.ts';
-import { runCli } from './helpers.ts';
+import { expectOneLineError, runCli } from './helpers.ts';
 
 const SMALL = ['--set', 'side=16', '--duration-s', '0.5'];
 
@@ -15,12 +15,9 @@ function runJson(args: readonly string[], options: { scenarioDir?: string } = {}
   return JSON.parse(r.stdout) as RunReport;
 }
 
-function expectOneLineError(args: readonly string[], pattern: RegExp, options: { scenarioDir?: string } = {}): void {
-  const r = runCli(['run', ...SMALL, ...args], options);
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
+/** `run` on the small sheet with bad input: the shared one-line error check. */
+function expectRunError(args: readonly string[], pattern: RegExp): void {
+  expectOneLineError(runCli(['run', ...SMALL, ...args]), pattern);
 }
 
 describe('run with drugs', () => {
@@ -76,14 +73,11 @@ describe('run with drugs', () => {
   });
 
   it('refuses bad drug input with status 2 and one line naming what is allowed', () => {
-    expectOneLineError(['--drug', 'aspirin=100/8'], /unknown drug "aspirin"; known drugs: phenytoin, /);
-    expectOneLineError(
-      ['--drug', 'phenytoin=100'],
-      /malformed drug regimen "phenytoin=100"; write NAME=DOSE_MG\/EVERY_H/,
-    );
-    expectOneLineError(['--drug', 'phenytoin=-5/8'], /the dose must be a positive number of mg/);
-    expectOneLineError(['--drug', 'phenytoin=20000/8'], /more than 10× the maximum daily dose of phenytoin/);
-    expectOneLineError(['--drug', 'phenytoin=100/8', '--drug', 'phenytoin=50/8'], /phenytoin is given more than once/);
-    expectOneLineError(['--at-hours', '-1'], /--at-hours "-1" is not allowed: it takes a number in 0…8760 h/);
+    expectRunError(['--drug', 'aspirin=100/8'], /unknown drug "aspirin"; known drugs: phenytoin, /);
+    expectRunError(['--drug', 'phenytoin=100'], /malformed drug regimen "phenytoin=100"; write NAME=DOSE_MG\/EVERY_H/);
+    expectRunError(['--drug', 'phenytoin=-5/8'], /the dose must be a positive number of mg/);
+    expectRunError(['--drug', 'phenytoin=20000/8'], /more than 10× the maximum daily dose of phenytoin/);
+    expectRunError(['--drug', 'phenytoin=100/8', '--drug', 'phenytoin=50/8'], /phenytoin is given more than once/);
+    expectRunError(['--at-hours', '-1'], /--at-hours "-1" is not allowed: it takes a number in 0…8760 h/);
   });
 });

@@ -78,15 +78,17 @@ describe('network drug effects', () => {
   });
 });
 
-describe('startWithDrugs', () => {
-  it('starts chloride where NKCC1 block holds it, and refuses a network that has already run', async () => {
-    const { startWithDrugs } = await import('../../src/model/treatment.ts');
-    const sim = new Simulation(withParams(defaultParams(), { side: 16, clEqMm: 30 }));
-    expect(sim.state.clMm[0]).toBe(30);
-    startWithDrugs(sim, effects({ nkcc1Block: 0.5 }));
+describe('a network that starts with drugs on board', () => {
+  it('starts chloride where NKCC1 block holds it, applies the effects from the first step, and checks them', () => {
+    const params = withParams(defaultParams(), { side: 16, clEqMm: 30 });
+    expect(new Simulation(params).state.clMm[0]).toBe(30);
+    const sim = new Simulation(params, { drugs: effects({ nkcc1Block: 0.5, releaseFactor: 0.5 }) });
     expect(sim.state.clMm[0]).toBeCloseTo(17.5, 5);
     expect(sim.state.eGabaMv[0]).toBeLessThan(-45);
-    sim.advance(1);
-    expect(() => startWithDrugs(sim, effects({}))).toThrow(/has not run yet/);
+    expect(sim.drugs.releaseFactor).toBe(0.5);
+    expect(sim.state.blockPropagate.getReal(PROP_RELEASE_U)).toBeCloseTo(sim.weights.releaseU * 0.5, 7);
+    expect(() => new Simulation(params, { drugs: effects({ nkcc1Block: 2 }) })).toThrow(
+      /nkcc1Block must be a number in 0…1/,
+    );
   });
 });

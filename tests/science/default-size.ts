@@ -47,14 +47,22 @@ function describeRun(label: string, r: SheetRun): Record<string, unknown> {
   return row;
 }
 
+/** One 60-s run of the default-size sheet, with its summary line. */
+function sheet60(
+  label: string,
+  params: Readonly<Record<string, unknown>>,
+  treatment?: Treatment,
+): Record<string, unknown> {
+  return describeRun(label, runSheet({ side: SIDE, ...params }, 60, {}, treatment));
+}
+
 log('Behaviour 1: healthy rest (defaults, 60 s)');
-out.healthy = describeRun('defaults', runSheet({ side: SIDE }, 60));
+out.healthy = sheet60('defaults', {});
 
 log('\nBehaviours 2 and 5: E/I balance, interictal spikes below threshold (60 s each)');
 const balance: Record<string, unknown> = {};
-for (const gaba of [0.8, 0.7, 0.5, 0.3])
-  balance[gaba] = describeRun(`gaba ${gaba}`, runSheet({ side: SIDE, gaba }, 60));
-balance['glutamate 1.5'] = describeRun('glutamate 1.5', runSheet({ side: SIDE, glutamate: 1.5 }, 60));
+for (const gaba of [0.8, 0.7, 0.5, 0.3]) balance[gaba] = sheet60(`gaba ${gaba}`, { gaba });
+balance['glutamate 1.5'] = sheet60('glutamate 1.5', { glutamate: 1.5 });
 out.balance = balance;
 
 log('\nBehaviour 3: persistent sodium');
@@ -76,7 +84,7 @@ log(
     .join(', ')}`,
 );
 out.rheobasePa = rheobase;
-out.gNap = describeRun('gNapRatio 0.8 (60 s)', runSheet({ side: SIDE, gNapRatio: 0.8 }, 60));
+out.gNap = sheet60('gNapRatio 0.8 (60 s)', { gNapRatio: 0.8 });
 
 log('\nBehaviour 4: onset and termination (scn1a 0.5, gaba 0.8, 90 s)');
 out.termination = describeRun('pump intact', runSheet({ side: SIDE, scn1a: 0.5, gaba: 0.8 }, 90));
@@ -90,82 +98,67 @@ log('\nBehaviour 6: depolarising GABA (gaba 0.6; diazepam 10 mg IV, network at 1
 const diazepam: Treatment = { drugs: ['diazepam=10iv'], atHours: 1 };
 const bath = [{ drug: 'bumetanide' as const, brainUnboundUm: 10 }];
 out.depolarisingGaba = {
-  adult: describeRun('clEqMm 5', runSheet({ side: SIDE, gaba: 0.6 }, 60)),
-  adultDiazepam: describeRun('clEqMm 5 + diazepam', runSheet({ side: SIDE, gaba: 0.6 }, 60, {}, diazepam)),
-  neonatal: describeRun('clEqMm 30', runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60)),
-  neonatalDiazepam: describeRun(
-    'clEqMm 30 + diazepam',
-    runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60, {}, diazepam),
-  ),
-  bumetanideBath: describeRun(
+  adult: sheet60('clEqMm 5', { gaba: 0.6 }),
+  adultDiazepam: sheet60('clEqMm 5 + diazepam', { gaba: 0.6 }, diazepam),
+  neonatal: sheet60('clEqMm 30', { gaba: 0.6, clEqMm: 30 }),
+  neonatalDiazepam: sheet60('clEqMm 30 + diazepam', { gaba: 0.6, clEqMm: 30 }, diazepam),
+  bumetanideBath: sheet60(
     'clEqMm 30 + bumetanide 10 µM (bath)',
-    runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60, {}, { drugs: [], atHours: 1, bath }),
+    { gaba: 0.6, clEqMm: 30 },
+    { drugs: [], atHours: 1, bath },
   ),
-  bumetanideBathDiazepam: describeRun(
+  bumetanideBathDiazepam: sheet60(
     'clEqMm 30 + bumetanide (bath) + diazepam',
-    runSheet({ side: SIDE, gaba: 0.6, clEqMm: 30 }, 60, {}, { ...diazepam, bath }),
+    { gaba: 0.6, clEqMm: 30 },
+    { ...diazepam, bath },
   ),
-  newborn: describeRun(
+  newborn: sheet60(
     'newborn 3.5 kg: diazepam 1 mg + bumetanide 1 mg IV',
-    runSheet(
-      { side: SIDE, gaba: 0.6, clEqMm: 30, weightKg: 3.5 },
-      60,
-      {},
-      {
-        drugs: ['diazepam=1iv', 'bumetanide=1iv'],
-        atHours: 1,
-      },
-    ),
+    { gaba: 0.6, clEqMm: 30, weightKg: 3.5 },
+    {
+      drugs: ['diazepam=1iv', 'bumetanide=1iv'],
+      atHours: 1,
+    },
   ),
 };
 
 log('\nBehaviour 7: Dravet (lamotrigine 200 mg every 12 h, network at 72 h)');
 const lamotrigine: Treatment = { drugs: ['lamotrigine=200/12'], atHours: 72 };
 out.dravet = {
-  wildTypeGaba08: describeRun('gaba 0.8', runSheet({ side: SIDE, gaba: 0.8 }, 60)),
-  dravetGaba08: describeRun('scn1a 0.5, gaba 0.8', runSheet({ side: SIDE, gaba: 0.8, scn1a: 0.5 }, 60)),
+  wildTypeGaba08: sheet60('gaba 0.8', { gaba: 0.8 }),
+  dravetGaba08: sheet60('scn1a 0.5, gaba 0.8', { gaba: 0.8, scn1a: 0.5 }),
   // At this size gaba 0.63 is the sheet just over the edge (0.65 does not seize in 60 s here).
-  wildType: describeRun('gaba 0.63', runSheet({ side: SIDE, gaba: 0.63 }, 60)),
-  wildTypeLtg: describeRun('gaba 0.63 + lamotrigine', runSheet({ side: SIDE, gaba: 0.63 }, 60, {}, lamotrigine)),
-  dravet: describeRun('scn1a 0.5, gaba 0.9', runSheet({ side: SIDE, gaba: 0.9, scn1a: 0.5 }, 60)),
-  dravetLtg: describeRun(
-    'scn1a 0.5, gaba 0.9 + lamotrigine',
-    runSheet({ side: SIDE, gaba: 0.9, scn1a: 0.5 }, 60, {}, lamotrigine),
-  ),
+  wildType: sheet60('gaba 0.63', { gaba: 0.63 }),
+  wildTypeLtg: sheet60('gaba 0.63 + lamotrigine', { gaba: 0.63 }, lamotrigine),
+  dravet: sheet60('scn1a 0.5, gaba 0.9', { gaba: 0.9, scn1a: 0.5 }),
+  dravetLtg: sheet60('scn1a 0.5, gaba 0.9 + lamotrigine', { gaba: 0.9, scn1a: 0.5 }, lamotrigine),
 };
 
 log('\nBehaviour 8: transporter (gaba 0.63; phenytoin 200 mg every 12 h, network at 336 h)');
 const phenytoin: Treatment = { drugs: ['phenytoin=200/12'], atHours: 336 };
 out.transporter = {
-  untreated: describeRun('untreated', runSheet({ side: SIDE, gaba: 0.63 }, 60)),
-  pgp1: describeRun('phenytoin, pgp 1', runSheet({ side: SIDE, gaba: 0.63 }, 60, {}, phenytoin)),
-  pgp2: describeRun('phenytoin, pgp 2', runSheet({ side: SIDE, gaba: 0.63, pgp: 2 }, 60, {}, phenytoin)),
-  tariquidar: describeRun(
+  untreated: sheet60('untreated', { gaba: 0.63 }),
+  pgp1: sheet60('phenytoin, pgp 1', { gaba: 0.63 }, phenytoin),
+  pgp2: sheet60('phenytoin, pgp 2', { gaba: 0.63, pgp: 2 }, phenytoin),
+  tariquidar: sheet60(
     'phenytoin + tariquidar, pgp 2',
-    runSheet(
-      { side: SIDE, gaba: 0.63, pgp: 2 },
-      60,
-      {},
-      { drugs: [...phenytoin.drugs, 'tariquidar=75/12'], atHours: 336 },
-    ),
+    { gaba: 0.63, pgp: 2 },
+    { drugs: [...phenytoin.drugs, 'tariquidar=75/12'], atHours: 336 },
   ),
 };
 
 log('\nBehaviour 9: inflammation (gaba 0.65)');
 out.inflammation = {
-  calm: describeRun('inflammation 0', runSheet({ side: SIDE, gaba: 0.65 }, 60)),
-  inflamed: describeRun('inflammation 1', runSheet({ side: SIDE, gaba: 0.65, inflammation: 1 }, 60)),
+  calm: sheet60('inflammation 0', { gaba: 0.65 }),
+  inflamed: sheet60('inflammation 1', { gaba: 0.65, inflammation: 1 }),
 };
 
 log('\nStatus epilepticus (gaba 0.6; diazepam 10 mg IV, network at 0.25 h)');
 const early: Treatment = { drugs: ['diazepam=10iv'], atHours: 0.25 };
 out.status = {
-  start: describeRun('statusMin 0 + diazepam', runSheet({ side: SIDE, gaba: 0.6 }, 60, {}, early)),
-  hour: describeRun('statusMin 60', runSheet({ side: SIDE, gaba: 0.6, statusMin: 60 }, 60)),
-  hourDiazepam: describeRun(
-    'statusMin 60 + diazepam',
-    runSheet({ side: SIDE, gaba: 0.6, statusMin: 60 }, 60, {}, early),
-  ),
+  start: sheet60('statusMin 0 + diazepam', { gaba: 0.6 }, early),
+  hour: sheet60('statusMin 60', { gaba: 0.6, statusMin: 60 }),
+  hourDiazepam: sheet60('statusMin 60 + diazepam', { gaba: 0.6, statusMin: 60 }, early),
 };
 
 if (json) console.log(JSON.stringify(out));

@@ -11,10 +11,9 @@ import { type MonitorSummary, Monitors, type SeriesRecord } from '../../src/mode
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { networkDrugEffects } from '../../src/model/pharmacology/network-effects.ts';
 import type { BrainLevel } from '../../src/model/pharmacology/pd.ts';
-import { type PkSnapshot, pkAt } from '../../src/model/pharmacology/pk.ts';
+import { type PkSnapshot, pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
 import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { Simulation, type SimulationOptions } from '../../src/model/simulation.ts';
-import { startWithDrugs } from '../../src/model/treatment.ts';
 
 export const TEST_SIDE = 48;
 
@@ -43,17 +42,15 @@ export function runSheet(
   treatment?: Treatment,
 ): SheetRun & { patient: PkSnapshot | null } {
   const p = withParams(defaultParams(), { side: TEST_SIDE, ...params });
-  const sim = new Simulation(p, options);
-  let patient: PkSnapshot | null = null;
-  if (treatment) {
-    const { pgp, penetration, adherence, weightKg, inflammation, seed } = p;
-    patient = pkAt(
-      { pgp, penetration, adherence, weightKg, inflammation, seed },
-      treatment.drugs.map((text) => parseRegimen(text)),
-      treatment.atHours,
-    );
-    startWithDrugs(sim, networkDrugEffects([...patient.drugs, ...(treatment.bath ?? [])]));
-  }
+  const patient = treatment
+    ? pkAt(
+        pkInputs(p),
+        treatment.drugs.map((text) => parseRegimen(text)),
+        treatment.atHours,
+      )
+    : null;
+  const drugs = patient && treatment ? networkDrugEffects([...patient.drugs, ...(treatment.bath ?? [])]) : undefined;
+  const sim = new Simulation(p, { ...options, drugs });
   const monitors = new Monitors(sim);
   sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);
   return { summary: monitors.summary(), series: monitors.series, sim, patient };

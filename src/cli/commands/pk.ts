@@ -10,8 +10,14 @@
 import { defaultParams, type Params, parseParamText, withParams } from '../../model/params.ts';
 import { DRUGS, type DrugName } from '../../model/pharmacology/drugs.ts';
 import { drugEffects, type TargetEffects } from '../../model/pharmacology/pd.ts';
-import { type PkInputs, type PkSeries, simulatePk } from '../../model/pharmacology/pk.ts';
-import { formatRegimen, parseRegimen, REGIMEN_FORMS, type Regimen } from '../../model/pharmacology/regimen.ts';
+import { type PkInputs, type PkSeries, pkInputs, simulatePk } from '../../model/pharmacology/pk.ts';
+import {
+  firstRepeatedDrug,
+  formatRegimen,
+  parseRegimen,
+  REGIMEN_FORMS,
+  type Regimen,
+} from '../../model/pharmacology/regimen.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { fields, fixed, table, writeJson } from '../format.ts';
@@ -100,11 +106,8 @@ export function resolvePk(flags: ParsedFlags): {
   const drugTexts = flags.all('drug');
   if (drugTexts.length === 0) throw new UsageError(`pk needs at least one --drug ${REGIMEN_FORMS}`);
   const regimens = drugTexts.map((text) => parseRegimen(text));
-  const seen = new Set<string>();
-  for (const r of regimens) {
-    if (seen.has(r.drug)) throw new UsageError(`--drug ${r.drug} is given more than once; give each drug one regimen`);
-    seen.add(r.drug);
-  }
+  const repeated = firstRepeatedDrug(regimens);
+  if (repeated) throw new UsageError(`--drug ${repeated} is given more than once; give each drug one regimen`);
   const overrides: Record<string, unknown> = {};
   for (const assignment of flags.all('set')) {
     const { key, value } = splitAssignment(assignment);
@@ -122,8 +125,7 @@ export function resolvePk(flags: ParsedFlags): {
       `--step-h ${stepH} gives more than ${PK_MAX_SAMPLES} samples over ${hours} h; use a step of at least ${hours / PK_MAX_SAMPLES} h`,
     );
   }
-  const { pgp, penetration, adherence, weightKg, inflammation, seed } = params;
-  return { regimens, inputs: { pgp, penetration, adherence, weightKg, inflammation, seed }, hours, stepH };
+  return { regimens, inputs: pkInputs(params), hours, stepH };
 }
 
 export function buildPkReport(series: PkSeries, inputs: PkInputs, hours: number, stepH: number): PkReport {

@@ -19,17 +19,23 @@ import {
   withParams,
 } from '../../model/params.ts';
 import { networkDrugEffects } from '../../model/pharmacology/network-effects.ts';
-import { drugEffects, type TargetEffects } from '../../model/pharmacology/pd.ts';
-import { type PkSnapshot, pkAt } from '../../model/pharmacology/pk.ts';
-import { formatRegimen, parseRegimen, REGIMEN_FORMS, type Regimen } from '../../model/pharmacology/regimen.ts';
+import { effectsByDrug, type TargetEffects } from '../../model/pharmacology/pd.ts';
+import { pkAt, pkInputs } from '../../model/pharmacology/pk.ts';
 import {
+  firstRepeatedDrug,
+  formatRegimen,
+  parseRegimen,
+  REGIMEN_FORMS,
+  type Regimen,
+} from '../../model/pharmacology/regimen.ts';
+import {
+  SCENARIO_AT_HOURS_MAX,
   SCENARIO_DURATION_MAX_S,
   SCENARIO_DURATION_MIN_S,
   type Scenario,
   scenarioParams,
 } from '../../model/scenario.ts';
 import { Simulation } from '../../model/simulation.ts';
-import { startWithDrugs } from '../../model/treatment.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, writeJson } from '../format.ts';
@@ -40,8 +46,6 @@ import { loadScenario } from '../scenario-files.ts';
 export const RUN_DEFAULT_DURATION_S = 10;
 /** The patient-clock time at which the network runs: three days into the regimens. */
 export const RUN_DEFAULT_AT_HOURS = 72;
-/** Up to a year of treatment. */
-export const RUN_MAX_AT_HOURS = 8760;
 /** Steps are run in slices of this much network time, between which the progress bar updates. */
 const SLICE_MS = 100;
 
@@ -130,26 +134,17 @@ export function resolveRun(
       : (scenario?.durationS ?? RUN_DEFAULT_DURATION_S);
   // --drug adds to the scenario's drugs; for a drug the scenario already gives, it replaces it.
   const fromFlags = flags.all('drug').map((text) => parseRegimen(text));
-  const seen = new Set<string>();
-  for (const r of fromFlags) {
-    if (seen.has(r.drug)) {
-      throw new UsageError(`--drug ${r.drug} is given more than once; give each drug one regimen (${REGIMEN_FORMS})`);
-    }
-    seen.add(r.drug);
+  const repeated = firstRepeatedDrug(fromFlags);
+  if (repeated) {
+    throw new UsageError(`--drug ${repeated} is given more than once; give each drug one regimen (${REGIMEN_FORMS})`);
   }
-  const regimens = [...(scenario?.drugs ?? []).filter((r) => !seen.has(r.drug)), ...fromFlags];
+  const regimens = [...(scenario?.drugs ?? []).filter((r) => !fromFlags.some((f) => f.drug === r.drug)), ...fromFlags];
   const atText = flags.get('at-hours');
   const atHours =
     atText !== undefined
-      ? numberFlag('at-hours', atText, 0, RUN_MAX_AT_HOURS, ' h')
+      ? numberFlag('at-hours', atText, 0, SCENARIO_AT_HOURS_MAX, ' h')
       : (scenario?.atHours ?? RUN_DEFAULT_AT_HOURS);
   return { scenario, params, durationS, regimens, atHours };
-}
-
-/** Concentrations on the patient clock at atHours, for the run's parameters. */
-export function patientAt(params: Params, regimens: readonly Regimen[], atHours: number): PkSnapshot {
-  const { pgp, penetration, adherence, weightKg, inflammation, seed } = params;
-  return pkAt({ pgp, penetration, adherence, weightKg, inflammation, seed }, regimens, atHours);
 }
 
 export function simulate(
@@ -159,9 +154,8 @@ export function simulate(
   ctx: CliContext,
   treatment: { regimens: readonly Regimen[]; atHours: number } = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
 ): RunReport {
-  const patient = patientAt(params, treatment.regimens, treatment.atHours);
-  const sim = new Simulation(params);
-  startWithDrugs(sim, networkDrugEffects(patient.drugs));
+  const patient = pkAt(pkInputs(params), treatment.regimens, treatment.atHours);
+  const sim = new Simulation(params, { drugs: networkDrugEffects(patient.drugs) });
   const monitors = new Monitors(sim);
   const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
   const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));
@@ -175,26 +169,40 @@ export function simulate(
   }
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
-  const report = buildRunReport(monitors.summary(), { scenario: scenarioName, params, neurons: sim.net.n, wallS });
-  report.atHours = treatment.atHours;
-  report.pgpEffective = patient.pgpEffective;
-  report.drugs = patient.drugs.map((d, k) => ({
-    name: d.drug,
-    regimen: formatRegimen(treatment.regimens[k]),
-    plasmaTotalMgL: d.plasmaTotalMgL,
-    plasmaUnboundUm: d.plasmaUnboundUm,
-    brainUnboundUm: d.brainUnboundUm,
-    kpuu: d.kpuu,
-    effect: drugEffects(d.drug, d.brainUnboundUm),
-  }));
-  return report;
+  const drugs = effectsByDrug(patient.drugs).map(({ effects }, k) => {
+    const d = patient.drugs[k];
+    return {
+      name: d.drug,
+      regimen: formatRegimen(treatment.regimens[k]),
+      plasmaTotalMgL: d.plasmaTotalMgL,
+      plasmaUnboundUm: d.plasmaUnboundUm,
+      brainUnboundUm: d.brainUnboundUm,
+      kpuu: d.kpuu,
+      effect: effects,
+    };
+  });
+  return buildRunReport(monitors.summary(), {
+    scenario: scenarioName,
+    params,
+    neurons: sim.net.n,
+    wallS,
+    patient: { atHours: treatment.atHours, drugs, pgpEffective: patient.pgpEffective },
+  });
 }
 
 /** The report from the monitors' summary: times in seconds, the run's identity and its speed. */
 export function buildRunReport(
   summary: MonitorSummary,
-  run: { scenario: string | null; params: Params; neurons: number; wallS: number },
+  run: {
+    scenario: string | null;
+    params: Params;
+    neurons: number;
+    wallS: number;
+    /** The patient clock's side; without it, no drugs and normal P-gp at the default time. */
+    patient?: Pick<RunReport, 'atHours' | 'drugs' | 'pgpEffective'>;
+  },
 ): RunReport {
+  const patient = run.patient ?? { atHours: RUN_DEFAULT_AT_HOURS, drugs: [], pgpEffective: 1 };
   return {
     scenario: run.scenario,
     seed: run.params.seed,
@@ -212,9 +220,9 @@ export function buildRunReport(
     seizureBurden: summary.seizureBurden,
     interictalSpikes: summary.interictalSpikes,
     ions: summary.ions,
-    atHours: RUN_DEFAULT_AT_HOURS,
-    drugs: [],
-    pgpEffective: 1,
+    atHours: patient.atHours,
+    drugs: patient.drugs,
+    pgpEffective: patient.pgpEffective,
     wallS: run.wallS,
     realtimeFactor: summary.durationS / run.wallS,
   };

@@ -21,6 +21,12 @@ export type PkInputs = Pick<Params, 'pgp' | 'penetration' | 'adherence' | 'weigh
   seizureBurden?: number;
 };
 
+/** The parameters that matter on the patient clock, taken from a full parameter set. */
+export function pkInputs(params: Params): PkInputs {
+  const { pgp, penetration, adherence, weightKg, inflammation, seed } = params;
+  return { pgp, penetration, adherence, weightKg, inflammation, seed };
+}
+
 export interface PkOptions {
   /** The drug table (tests pass a changed one, e.g. a bumetanide that crosses the barrier). */
   drugs?: DrugTable;

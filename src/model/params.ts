@@ -31,6 +31,7 @@ export interface Params {
   resected: boolean;
   ketogenic: boolean;
   vns: boolean;
+  rns: boolean;
   adherence: number;
   weightKg: number;
   side: number;
@@ -259,6 +260,16 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: false,
     unit: '',
     description: 'Vagus nerve stimulation (true/false): 10 s on, 20 s off, more drive to interneurons while on',
+    status: 'active',
+    rebuild: false,
+  },
+  {
+    key: 'rns',
+    kind: 'boolean',
+    default: false,
+    unit: '',
+    description:
+      'Responsive neurostimulation (true/false): when the lesion starts to burst, 200-Hz pulses silence it for 200 ms; no effect without a lesion',
     status: 'active',
     rebuild: false,
   },

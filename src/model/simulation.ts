@@ -48,6 +48,7 @@ import {
 import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
 import { synapticGabaFraction } from './receptor-trafficking.ts';
 import { Rng } from './rng.ts';
+import { ResponsiveStimulator } from './rns.ts';
 import { createState, initChloride, type NetworkState } from './state.ts';
 import {
   configurePropagation,
@@ -107,6 +108,8 @@ export class Simulation {
   /** Per-cell factors on gNaP and on GABA_A inside a lesion (null without one). */
   private readonly lesionNapFactor: Float32Array | null;
   private readonly lesionGabaFactor: Float32Array | null;
+  /** Responsive neurostimulation of the lesion (rns.ts); it acts only while `rns` is on. */
+  readonly stimulator: ResponsiveStimulator;
   /** Synaptic events written into the delay rings since the start. */
   synapticEvents = 0;
   /** Background events delivered since the start. */
@@ -129,6 +132,7 @@ export class Simulation {
       this.rng,
     );
     [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net);
+    this.stimulator = new ResponsiveStimulator(this.net);
     this.state = createState(this.net, this.rng);
     const s = this.state;
     const net = this.net;
@@ -272,6 +276,7 @@ export class Simulation {
     const w = this.weights;
     let spikes = 0;
     const vns = this.currentParams.vns;
+    const rns = this.currentParams.rns && !this.currentParams.resected && this.stimulator.hasTarget;
     for (let k = 0; k < steps; k++) {
       const jumpOntoINs =
         vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
@@ -287,12 +292,14 @@ export class Simulation {
       stepPopulation(s, s.blockI);
       this.synapticEvents += propagateSpikes(s, s.blockPropagate);
       spikes += s.spikeCount;
+      if (rns) this.stimulator.countSpikes(s);
       if (observer) observer.afterStep(this);
       s.step++;
       if (s.step % this.ionEvery === 0) {
         flushTinyConductances(s);
         if (this.options.ionsClamped) clearIonAccumulators(s);
         else ionStep(net, s, this.ionConstants, this.ionInputs);
+        if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
         if (observer) observer.afterIonStep(this);
         s.lfpSumPa = 0;
       }

@@ -101,7 +101,7 @@ describe('scenarios', () => {
   it('unknown scenario name, listing the available ones', () => {
     expectOneLineError(
       runCli(['run', '--scenario', 'nope']),
-      /unknown scenario "nope"; available: dravet, dravet-lamotrigine, ei-imbalance, focal-dysplasia, healthy, inflamed, ketogenic, nap-gain, neonatal, sprouting, status-benzodiazepine, transporter, vns, or a path to a \.json file/,
+      /unknown scenario "nope"; available: dravet, dravet-lamotrigine, ei-imbalance, focal-dysplasia, healthy, inflamed, ketogenic, nap-gain, neonatal, rns, sprouting, status-benzodiazepine, transporter, vns, or a path to a \.json file/,
     );
     expectOneLineError(runCli(['run', '--scenario', '../package']), /scenario file \.\.\/package does not exist/);
   });

@@ -49,6 +49,7 @@ describe('scenarios', () => {
       'ketogenic',
       'nap-gain',
       'neonatal',
+      'rns',
       'sprouting',
       'status-benzodiazepine',
       'transporter',

@@ -105,6 +105,8 @@ export interface RunReport {
   atHours: number;
   drugs: RunDrugReport[];
   pgpEffective: number;
+  /** Therapy bursts the responsive neurostimulator delivered (0 unless `rns` is on and there is a lesion). */
+  rnsBursts: number;
   /** Wall time of the integration loop (network building excluded). */
   wallS: number;
   /** Simulated seconds per wall second of the loop. */
@@ -186,6 +188,7 @@ export function simulate(
     params,
     neurons: sim.net.n,
     wallS,
+    rnsBursts: sim.stimulator.bursts,
     patient: { atHours: treatment.atHours, drugs, pgpEffective: patient.pgpEffective },
   });
 }
@@ -198,6 +201,7 @@ export function buildRunReport(
     params: Params;
     neurons: number;
     wallS: number;
+    rnsBursts?: number;
     /** The patient clock's side; without it, no drugs and normal P-gp at the default time. */
     patient?: Pick<RunReport, 'atHours' | 'drugs' | 'pgpEffective'>;
   },
@@ -223,6 +227,7 @@ export function buildRunReport(
     atHours: patient.atHours,
     drugs: patient.drugs,
     pgpEffective: patient.pgpEffective,
+    rnsBursts: run.rnsBursts ?? 0,
     wallS: run.wallS,
     realtimeFactor: summary.durationS / run.wallS,
   };
@@ -262,6 +267,7 @@ function formatReport(r: RunReport): string {
     ],
     ['drugs', r.drugs.length === 0 ? 'none' : `${r.drugs.map(drugLine).join('; ')} at ${fixed(r.atHours, 0)} h`],
     ['P-gp', `${fixed(r.pgpEffective, 2)}× normal`],
+    ...(r.params.rns ? [['neurostimulation', `${r.rnsBursts} bursts of 200-Hz pulses`] as [string, string]] : []),
     ['speed', `${duration(r.wallS)} wall, ${fixed(r.realtimeFactor, 2)}× real time`],
   ])}\n`;
 }

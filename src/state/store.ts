@@ -1,32 +1,136 @@
 /**
- * The store of user intent: the parameters the user asked for and whether the simulation plays.
- * Simulation frames never pass through here; they go from the worker bridge straight to the view.
+ * The store of user intent: what the user asked for — the parameters, the patient's treatment,
+ * whether the simulation plays and how fast, and how the view draws. Simulation frames never pass
+ * through here; they go from the worker bridge straight to the view.
+ *
+ * Every action validates first and changes nothing when its input is bad: it throws ParamError
+ * (parameters) or DrugError (treatment) with a message for the user, and what the user already set
+ * stays as it was.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type ParamKey, type Params, withParams } from '../model/params.ts';
+import { defaultParams, ParamError, type ParamKey, type Params, withParams } from '../model/params.ts';
+import { DrugError, firstRepeatedDrug, formatRegimen, parseRegimen } from '../model/pharmacology/regimen.ts';
+import { SCENARIO_AT_HOURS_MAX } from '../model/scenario.ts';
+
+/** The patient-clock side: drugs as on the command line, and when on that clock the network runs. */
+export interface Treatment {
+  /** Regimens in their canonical text, e.g. "phenytoin=300/24" or "diazepam=10iv". */
+  drugs: readonly string[];
+  /** Patient-clock time (h) at which the network runs: 0…SCENARIO_AT_HOURS_MAX. */
+  atHours: number;
+}
+
+export interface ViewOptions {
+  /** Extracellular K⁺ drawn as a heat map under the dots. */
+  potassium: boolean;
+  /**
+   * Raw spikes instead of smoothed rates (opt-in, after a photosensitivity warning): the only
+   * view that may flash.
+   */
+  rawSpikes: boolean;
+}
 
 export interface Intent {
   params: Params;
+  treatment: Treatment;
   playing: boolean;
+  /** Simulated time per wall-clock time: SPEED_MIN…SPEED_MAX; SPEED_MAX means "as fast as it can". */
+  speed: number;
+  view: ViewOptions;
 }
 
 export interface IntentActions {
-  /** Validates through the parameter table; a bad value throws ParamError and changes nothing. */
   setParam<K extends ParamKey>(key: K, value: Params[K]): void;
+  /** Several parameters at once (validated together through the parameter table). */
+  setParams(changes: Readonly<Record<string, unknown>>): void;
+  /** Replace the whole treatment (validated: known drugs, sane doses, each drug once, atHours in range). */
+  setTreatment(treatment: Treatment): void;
+  /** Add one regimen ("lamotrigine=200/12"); DrugError when it is malformed or its drug is already there. */
+  addDrug(text: string): void;
+  removeDrug(index: number): void;
+  setAtHours(hours: number): void;
   setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+  setView(changes: Partial<ViewOptions>): void;
 }
 
 export type IntentStore = StoreApi<Intent & IntentActions>;
 
-export function createIntentStore(initial: Intent): IntentStore {
+export const SPEED_MIN = 0.1;
+/** The top of the speed control: the worker then runs as fast as the machine allows. */
+export const SPEED_MAX = 16;
+/** Default patient-clock time: the command line's `--at-hours` default (3 days into the regimen). */
+export const DEFAULT_AT_HOURS = 72;
+
+export const DEFAULT_TREATMENT: Treatment = { drugs: [], atHours: DEFAULT_AT_HOURS };
+export const DEFAULT_VIEW: ViewOptions = { potassium: false, rawSpikes: false };
+
+/** The treatment in canonical form, or DrugError naming what is wrong. */
+export function validateTreatment(treatment: Treatment): Treatment {
+  const regimens = treatment.drugs.map((text) => parseRegimen(text));
+  const repeated = firstRepeatedDrug(regimens);
+  if (repeated !== null) {
+    throw new DrugError(`${repeated} is listed twice; give each drug once, with one dose and schedule`);
+  }
+  const h = treatment.atHours;
+  if (!(Number.isFinite(h) && h >= 0 && h <= SCENARIO_AT_HOURS_MAX)) {
+    throw new DrugError(`the patient-clock time must be 0…${SCENARIO_AT_HOURS_MAX} h, not ${h}`);
+  }
+  return { drugs: regimens.map(formatRegimen), atHours: h };
+}
+
+export function validateSpeed(speed: number): number {
+  if (!(Number.isFinite(speed) && speed >= SPEED_MIN && speed <= SPEED_MAX)) {
+    throw new ParamError(`speed must be ${SPEED_MIN}…${SPEED_MAX}× real time, not ${speed}`);
+  }
+  return speed;
+}
+
+export function createIntentStore(initial: Partial<Intent> = {}): IntentStore {
+  const start: Intent = {
+    params: initial.params ?? defaultParams(),
+    treatment: validateTreatment(initial.treatment ?? DEFAULT_TREATMENT),
+    playing: initial.playing ?? true,
+    speed: validateSpeed(initial.speed ?? 1),
+    view: { ...DEFAULT_VIEW, ...initial.view },
+  };
   return createStore<Intent & IntentActions>()((set, get) => ({
-    ...initial,
+    ...start,
     setParam(key, value) {
       if (get().params[key] === value) return;
       set({ params: withParams(get().params, { [key]: value }) });
     },
+    setParams(changes) {
+      if (Object.keys(changes).length === 0) return;
+      set({ params: withParams(get().params, changes) });
+    },
+    setTreatment(treatment) {
+      set({ treatment: validateTreatment(treatment) });
+    },
+    addDrug(text) {
+      const t = get().treatment;
+      set({ treatment: validateTreatment({ ...t, drugs: [...t.drugs, text] }) });
+    },
+    removeDrug(index) {
+      const t = get().treatment;
+      if (!(Number.isInteger(index) && index >= 0 && index < t.drugs.length)) {
+        throw new DrugError(`there is no drug number ${index + 1}; the schedule has ${t.drugs.length}`);
+      }
+      set({ treatment: { ...t, drugs: t.drugs.filter((_, k) => k !== index) } });
+    },
+    setAtHours(hours) {
+      const t = get().treatment;
+      if (t.atHours === hours) return;
+      set({ treatment: validateTreatment({ ...t, atHours: hours }) });
+    },
     setPlaying(playing) {
       set({ playing });
+    },
+    setSpeed(speed) {
+      set({ speed: validateSpeed(speed) });
+    },
+    setView(changes) {
+      set({ view: { ...get().view, ...changes } });
     },
   }));
 }

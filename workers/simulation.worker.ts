@@ -11,6 +11,8 @@ expose(
   {
     start: host.start,
     setParams: host.setParams,
+    setTreatment: host.setTreatment,
+    reset: host.reset,
     advance(ms: number): Frame {
       const frame = host.advance(ms);
       return transfer(frame, frameTransferables(frame));

@@ -10,7 +10,7 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { Params } from '../model/params.ts';
-import type { Frame, SessionDescription, SessionHost } from '../model/session.ts';
+import type { Frame, SessionDescription, SessionHost, SessionTreatment } from '../model/session.ts';
 
 export type BridgeHealth = 'starting' | 'running' | 'restarting' | 'failed';
 
@@ -19,14 +19,17 @@ export interface BridgeEvents {
   description(description: SessionDescription): void;
   frame(frame: Frame): void;
   health(health: BridgeHealth, detail: string): void;
-  /** The worker refused parameters (ParamError); it keeps running with the previous ones. */
+  /** The worker refused parameters or a treatment (ParamError, DrugError); it keeps running with the previous ones. */
   rejected(message: string): void;
 }
 
 export interface BridgeOptions {
-  /** Simulated ms per wall-clock ms. */
+  /** Simulated ms per wall-clock ms; Infinity: as fast as the worker can. */
   speed: number;
-  /** Longest chunk per request: bounds the latency of a parameter change and of a pause. */
+  /**
+   * Longest chunk per request at 1× (it grows with the speed, up to 8×): bounds the latency of
+   * a parameter change and of a pause.
+   */
   maxChunkMs: number;
   /** Shortest wall time between requests; faster than the display would be wasted. */
   minIntervalMs: number;
@@ -34,6 +37,13 @@ export interface BridgeOptions {
   maxRestarts: number;
   now(): number;
 }
+
+/** Chunks never exceed this, whatever the speed (a pause or a change then waits at most one such chunk). */
+export const LONGEST_CHUNK_MS = 400;
+/** Simulated time of one press of "step". */
+export const STEP_MS = 100;
+/** Achieved speed is measured over the frames of about this much wall time. */
+const SPEED_WINDOW_MS = 2000;
 
 export const DEFAULT_BRIDGE_OPTIONS: BridgeOptions = {
   speed: 1,
@@ -52,6 +62,14 @@ export class SimulationBridge {
   private wanted: Params;
   private applied: Params | null = null;
   private refused: Params | null = null;
+  private wantedTreatment: SessionTreatment;
+  private appliedTreatment: SessionTreatment | null = null;
+  private refusedTreatment: SessionTreatment | null = null;
+  private resetWanted = false;
+  /** Simulated ms the user asked to step through while paused. */
+  private stepsWantedMs = 0;
+  /** (wall ms, simulated ms) of recent frames, for the achieved speed. */
+  private readonly speedSamples: { wallMs: number; simMs: number; buildId: number }[] = [];
   private playing = false;
   /** The worker's state changed (built, new parameters) since the last frame: a paused page fetches one. */
   private frameStale = true;
@@ -72,8 +90,10 @@ export class SimulationBridge {
     params: Params,
     private readonly events: BridgeEvents,
     options: Partial<BridgeOptions> = {},
+    treatment: SessionTreatment = { drugs: [], atHours: 72 },
   ) {
     this.wanted = params;
+    this.wantedTreatment = treatment;
     this.options = { ...DEFAULT_BRIDGE_OPTIONS, ...options };
   }
 
@@ -83,7 +103,10 @@ export class SimulationBridge {
       !this.inFlight &&
       this.tickTimer === null &&
       this.restartTimer === null &&
-      (this.wanted === this.applied || this.wanted === this.refused)
+      (this.wanted === this.applied || this.wanted === this.refused) &&
+      (this.wantedTreatment === this.appliedTreatment || this.wantedTreatment === this.refusedTreatment) &&
+      !this.resetWanted &&
+      this.stepsWantedMs === 0
     );
   }
 
@@ -92,9 +115,49 @@ export class SimulationBridge {
     this.pump();
   }
 
+  setTreatment(treatment: SessionTreatment): void {
+    this.wantedTreatment = treatment;
+    this.pump();
+  }
+
+  /** Start the network again from t = 0 (same parameters, seed and treatment). */
+  reset(): void {
+    this.resetWanted = true;
+    this.speedSamples.length = 0;
+    this.pump();
+  }
+
+  /** While paused: advance by one step of STEP_MS and show it. */
+  step(): void {
+    if (this.playing) return;
+    this.stepsWantedMs += STEP_MS;
+    this.pump();
+  }
+
+  /** Simulated ms per wall ms; Infinity runs as fast as the worker can. */
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new RangeError(`speed must be positive, not ${speed}`);
+    this.options.speed = speed;
+    this.speedSamples.length = 0;
+  }
+
+  /**
+   * Simulated time per wall time over the last couple of seconds of frames while playing; NaN
+   * until there are enough frames.
+   */
+  get achievedSpeed(): number {
+    const samples = this.speedSamples;
+    if (samples.length < 3) return Number.NaN;
+    const first = samples[0];
+    const last = samples[samples.length - 1];
+    const wall = last.wallMs - first.wallMs;
+    return wall > 200 ? (last.simMs - first.simMs) / wall : Number.NaN;
+  }
+
   setPlaying(playing: boolean): void {
     if (playing && !this.playing) this.lastAdvanceWallMs = this.options.now();
     this.playing = playing;
+    this.speedSamples.length = 0;
     if (!playing) this.clearTickTimer();
     this.pump();
   }
@@ -126,7 +189,10 @@ export class SimulationBridge {
         (description) => {
           this.applied = wanted;
           this.frameStale = true;
-          if (description) this.events.description(description);
+          if (description) {
+            this.speedSamples.length = 0;
+            this.events.description(description);
+          }
         },
         () => {
           this.refused = wanted;
@@ -134,7 +200,41 @@ export class SimulationBridge {
       );
       return;
     }
+    const treatment = this.wantedTreatment;
+    if (treatment !== this.appliedTreatment && treatment !== this.refusedTreatment) {
+      this.request(
+        () => remote.setTreatment(treatment),
+        () => {
+          this.appliedTreatment = treatment;
+          this.frameStale = true;
+        },
+        () => {
+          this.refusedTreatment = treatment;
+        },
+      );
+      return;
+    }
+    if (this.resetWanted) {
+      this.resetWanted = false;
+      this.request(
+        () => remote.reset(),
+        (description) => {
+          this.frameStale = true;
+          this.events.description(description);
+        },
+      );
+      return;
+    }
     if (!this.playing) {
+      if (this.stepsWantedMs > 0) {
+        const ms = Math.min(this.stepsWantedMs, LONGEST_CHUNK_MS);
+        this.stepsWantedMs -= ms;
+        this.request(
+          () => remote.advance(ms),
+          (frame) => this.deliver(frame),
+        );
+        return;
+      }
       // Paused: one frame of no time shows what the worker now runs with, then nothing.
       if (this.frameStale)
         this.request(
@@ -146,6 +246,16 @@ export class SimulationBridge {
     if (this.tickTimer !== null) return;
     const now = this.options.now();
     const elapsedMs = now - this.lastAdvanceWallMs;
+    const speed = this.options.speed;
+    if (speed === Number.POSITIVE_INFINITY) {
+      // As fast as it can: back-to-back chunks, each as long as a pause may wait.
+      this.lastAdvanceWallMs = now;
+      this.request(
+        () => remote.advance(LONGEST_CHUNK_MS),
+        (frame) => this.deliver(frame),
+      );
+      return;
+    }
     if (elapsedMs < this.options.minIntervalMs) {
       this.tickTimer = setTimeout(() => {
         this.tickTimer = null;
@@ -154,7 +264,8 @@ export class SimulationBridge {
       return;
     }
     this.lastAdvanceWallMs = now;
-    const chunkMs = Math.min(elapsedMs * this.options.speed, this.options.maxChunkMs);
+    const longest = Math.min(this.options.maxChunkMs * Math.min(Math.max(speed, 1), 8), LONGEST_CHUNK_MS);
+    const chunkMs = Math.min(elapsedMs * speed, longest);
     this.request(
       () => remote.advance(chunkMs),
       (frame) => this.deliver(frame),
@@ -164,6 +275,13 @@ export class SimulationBridge {
   private deliver(frame: Frame): void {
     this.consecutiveFailures = 0;
     this.frameStale = false;
+    if (this.playing) {
+      const samples = this.speedSamples;
+      const now = this.options.now();
+      if (samples.length > 0 && samples[samples.length - 1].buildId !== frame.buildId) samples.length = 0;
+      samples.push({ wallMs: now, simMs: frame.timeMs, buildId: frame.buildId });
+      while (samples.length > 2 && now - samples[0].wallMs > SPEED_WINDOW_MS) samples.shift();
+    }
     this.events.frame(frame);
   }
 
@@ -182,11 +300,14 @@ export class SimulationBridge {
     const remote = wrap<SessionHost>(worker);
     this.remote = remote;
     const params = this.wanted;
+    const treatment = this.wantedTreatment;
     this.request(
-      () => remote.start(params),
+      () => remote.start(params, treatment),
       (description) => {
         this.applied = params;
         this.refused = null;
+        this.appliedTreatment = treatment;
+        this.refusedTreatment = null;
         this.frameStale = true;
         this.events.description(description);
         this.events.health('running', 'running');
@@ -206,7 +327,7 @@ export class SimulationBridge {
       },
       (error: unknown) => {
         if (generation !== this.generation || this.disposed) return;
-        if (onRefused && error instanceof Error && error.name === 'ParamError') {
+        if (onRefused && error instanceof Error && (error.name === 'ParamError' || error.name === 'DrugError')) {
           this.inFlight = false;
           onRefused();
           this.events.rejected(error.message);
@@ -244,6 +365,7 @@ export class SimulationBridge {
     this.generation++;
     this.inFlight = false;
     this.applied = null;
+    this.appliedTreatment = null;
     this.remote = null;
     this.worker?.terminate();
     this.worker = null;

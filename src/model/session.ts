@@ -8,17 +8,27 @@
  * the session still uses. Nothing is allocated per step: the per-step work (smoothing, hashing)
  * writes into arrays allocated once per network.
  */
+
 import { Monitors } from './detect/monitors.ts';
+import type { SeizureEvent } from './detect/seizure.ts';
+import type { NetworkDrugEffects } from './drug-effects.ts';
 import {
   changedKeys,
   defaultParams,
+  type Lesion,
   PARAM_SPECS,
   ParamError,
   type ParamKey,
   type Params,
+  SHEET_MM,
   withParams,
 } from './params.ts';
+import { networkDrugEffects } from './pharmacology/network-effects.ts';
+import { type PkSnapshot, pkAt, pkInputs } from './pharmacology/pk.ts';
+import { DrugError, firstRepeatedDrug, parseRegimen, type Regimen } from './pharmacology/regimen.ts';
+import { SCENARIO_AT_HOURS_MAX } from './scenario.ts';
 import { Simulation, type StepObserver } from './simulation.ts';
+import { vnsOn } from './vns.ts';
 
 /**
  * Time constant of the activity shown per cell. 200 ms is long enough that a cell's colour
@@ -30,6 +40,36 @@ export const ACTIVITY_TAU_MS = 200;
 
 /** Longest chunk one `advance` may run; a caller that wants more asks again (keeps calls short). */
 export const MAX_ADVANCE_MS = 10_000;
+
+/**
+ * Cells shown in the spike raster: a fixed sample, spread evenly over each population, so a
+ * frame's raster is small whatever the network's size (a 64 × 64 sheet at 10 Hz gives ~2
+ * raster spikes per ms).
+ */
+export const RASTER_ROWS_E = 160;
+export const RASTER_ROWS_I = 40;
+/** At most this many raster spikes per frame (a seizure at 100 Hz for a 1-s chunk stays below). */
+const RASTER_MAX_SPIKES = 65_536;
+
+/** How long after an interictal spike the state label keeps saying so (ms of network time). */
+export const INTERICTAL_LABEL_MS = 2000;
+
+/** What the network is doing, in the three words the view shows. */
+export type ActivityState = 'asynchronous' | 'interictal' | 'seizure';
+
+/** The patient-clock side of a session: regimens as on the command line, and the time on that clock. */
+export interface SessionTreatment {
+  drugs: readonly string[];
+  atHours: number;
+}
+
+/** A drug at the network's patient-clock time. */
+export interface FrameDrug {
+  drug: string;
+  plasmaTotalMgL: number;
+  brainUnboundUm: number;
+  kpuu: number;
+}
 
 const REBUILD_KEYS: ReadonlySet<ParamKey> = new Set(PARAM_SPECS.filter((s) => s.rebuild).map((s) => s.key));
 
@@ -44,6 +84,14 @@ export interface SessionDescription {
   tilesPerSide: number;
   /** Per grid point (y·side + x): 1 where the cell is an interneuron. */
   isInhibitoryGrid: Uint8Array;
+  /** Side of the (square, toroidal) sheet in mm. */
+  sheetMm: number;
+  /** The focal lesion, for the outline; null without one. */
+  lesion: Lesion | null;
+  /** Grid point of each raster row: E rows first (rasterRowsE), then I rows. */
+  rasterGrid: Int32Array;
+  rasterRowsE: number;
+  rasterRowsI: number;
 }
 
 /** One chunk of simulated time, summarised for a view. */
@@ -68,6 +116,32 @@ export interface Frame {
   inSeizure: boolean;
   /** Spikes in this chunk. */
   spikeCount: number;
+  /** Simulated time at the start of the chunk. */
+  startMs: number;
+  /** Raster spikes of the chunk: time after startMs (ms) and row (description.rasterGrid). */
+  rasterTimesMs: Float32Array;
+  rasterRows: Uint16Array;
+  /** Per ion step (≈ 1 ms) of the chunk: the EEG/LFP proxy (pA) and the spikes of each population. */
+  eegPa: Float32Array;
+  spikesE: Uint16Array;
+  spikesI: Uint16Array;
+  /** Length of one sample of eegPa, spikesE and spikesI (ms). */
+  sampleMs: number;
+  /** Asynchronous, interictal spikes in the last INTERICTAL_LABEL_MS, or a seizure-like event. */
+  state: ActivityState;
+  /** Interictal spikes since the network was built. */
+  interictalCount: number;
+  /** Every seizure-like event since the network was built (the last may still be going). */
+  events: SeizureEvent[];
+  /** Responsive neurostimulation: bursts so far and whether one is being delivered now. */
+  rnsBursts: number;
+  rnsStimulating: boolean;
+  /** Vagus nerve stimulation on now (only with `vns`). */
+  vnsOn: boolean;
+  /** The treatment the network runs with, at its patient-clock time. */
+  atHours: number;
+  drugs: FrameDrug[];
+  pgpEffective: number;
   /** FNV-1a over every (step, cell) spike since the network was built. */
   spikeHash: number;
   /** The parameters the engine ran this chunk with (the view echoes them). */
@@ -144,16 +218,47 @@ export class SmoothedRates {
   }
 }
 
-/** Reads every step's spikes for the frame, and passes both phases on to the monitors. */
+/**
+ * Reads every step's spikes for the frame, and passes both phases on to the monitors. The
+ * per-chunk series (raster, EEG, population spikes) are written into arrays the session gives it
+ * for each chunk.
+ */
 class FrameObserver implements StepObserver {
   spikeHash = FNV_OFFSET_BASIS;
   spikesInChunk = 0;
+  /** Raster spikes of the chunk so far (scratch, copied out per frame). */
+  rasterCount = 0;
+  readonly rasterTimesMs = new Float32Array(RASTER_MAX_SPIKES);
+  readonly rasterRows = new Uint16Array(RASTER_MAX_SPIKES);
+  private chunkStartStep = 0;
+  /** Per ion step of the chunk; replaced for every chunk. */
+  eegPa = new Float32Array(0);
+  spikesE = new Uint16Array(0);
+  spikesI = new Uint16Array(0);
+  private sample = 0;
+  private countE = 0;
+  private countI = 0;
 
   constructor(
     private readonly monitors: Monitors,
     private readonly rates: SmoothedRates,
     private readonly gridOfCell: Int32Array,
+    /** Raster row of each cell, −1 when it is not in the raster. */
+    private readonly rasterRowOfCell: Int16Array,
+    private readonly nE: number,
   ) {}
+
+  beginChunk(startStep: number, samples: number): void {
+    this.chunkStartStep = startStep;
+    this.spikesInChunk = 0;
+    this.rasterCount = 0;
+    this.eegPa = new Float32Array(samples);
+    this.spikesE = new Uint16Array(samples);
+    this.spikesI = new Uint16Array(samples);
+    this.sample = 0;
+    this.countE = 0;
+    this.countI = 0;
+  }
 
   afterStep(sim: Simulation): void {
     this.monitors.afterStep(sim);
@@ -162,11 +267,21 @@ class FrameObserver implements StepObserver {
     const idx = s.spikeIdx;
     const step = s.step;
     const grid = this.gridOfCell;
+    const rowOf = this.rasterRowOfCell;
+    const tMs = (step - this.chunkStartStep) * sim.dtMs;
     let h = this.spikeHash;
     for (let k = 0; k < count; k++) {
       const cell = idx[k];
       this.rates.add(grid[cell]);
       h = fnv1aWord(fnv1aWord(h, step), cell);
+      if (cell < this.nE) this.countE++;
+      else this.countI++;
+      const row = rowOf[cell];
+      if (row >= 0 && this.rasterCount < RASTER_MAX_SPIKES) {
+        this.rasterTimesMs[this.rasterCount] = tMs;
+        this.rasterRows[this.rasterCount] = row;
+        this.rasterCount++;
+      }
     }
     this.spikeHash = h;
     this.spikesInChunk += count;
@@ -175,8 +290,44 @@ class FrameObserver implements StepObserver {
 
   afterIonStep(sim: Simulation): void {
     this.monitors.afterIonStep(sim);
+    if (this.sample < this.eegPa.length) {
+      this.eegPa[this.sample] = sim.state.lfpSumPa / sim.net.nE / sim.ionEvery;
+      this.spikesE[this.sample] = Math.min(this.countE, 0xffff);
+      this.spikesI[this.sample] = Math.min(this.countI, 0xffff);
+      this.sample++;
+    }
+    this.countE = 0;
+    this.countI = 0;
   }
 }
+
+/** The raster's cells: evenly spread over each population, in grid order (rows run along the sheet). */
+function rasterCells(nFirst: number, nEnd: number, rows: number, gridOfCell: Int32Array): number[] {
+  const count = nEnd - nFirst;
+  const take = Math.min(rows, count);
+  const cells: number[] = [];
+  for (let r = 0; r < take; r++) cells.push(nFirst + Math.floor(((r + 0.5) * count) / take));
+  return cells.sort((a, b) => gridOfCell[a] - gridOfCell[b]);
+}
+
+/** Checked treatment: its regimens, or DrugError naming what is wrong and what is allowed. */
+export function parseTreatment(treatment: SessionTreatment): Regimen[] {
+  const t = treatment as unknown as { drugs?: unknown; atHours?: unknown };
+  if (!Array.isArray(t.drugs) || !t.drugs.every((d) => typeof d === 'string')) {
+    throw new DrugError('the treatment needs a list of regimens such as "phenytoin=300/24"');
+  }
+  const regimens = t.drugs.map((text: string) => parseRegimen(text));
+  const repeated = firstRepeatedDrug(regimens);
+  if (repeated !== null) throw new DrugError(`${repeated} is listed twice; give each drug once`);
+  const h = t.atHours;
+  if (typeof h !== 'number' || !(h >= 0 && h <= SCENARIO_AT_HOURS_MAX)) {
+    throw new DrugError(`the patient-clock time must be 0…${SCENARIO_AT_HOURS_MAX} h, not ${String(h)}`);
+  }
+  return regimens;
+}
+
+/** Parameters that change drug levels (the patient's barrier, adherence, weight, inflammation). */
+const PK_KEYS: ReadonlySet<ParamKey> = new Set(['pgp', 'penetration', 'adherence', 'weightKg', 'inflammation', 'seed']);
 
 /** The validated parameters, whatever arrived (a worker message is untyped at run time). */
 function validated(params: Params): Params {
@@ -191,9 +342,42 @@ export class LiveSession {
   private described!: SessionDescription;
   private buildCount = 0;
   private lastRecord = { rateEHz: Number.NaN, rateIHz: Number.NaN, chi: Number.NaN, lfpPa: Number.NaN };
+  private treatment: SessionTreatment = { drugs: [], atHours: 72 };
+  private regimens: Regimen[] = [];
+  private patient: PkSnapshot = { timeH: 72, pgpEffective: 1, drugs: [] };
+  private lastInterictalCount = 0;
+  private lastInterictalMs = Number.NEGATIVE_INFINITY;
 
-  constructor(params: Params) {
-    this.build(validated(params));
+  constructor(params: Params, treatment?: SessionTreatment) {
+    if (treatment) {
+      this.regimens = parseTreatment(treatment);
+      this.treatment = { drugs: [...treatment.drugs], atHours: treatment.atHours };
+    }
+    const p = validated(params);
+    this.build(p, this.drugEffectsFor(p));
+  }
+
+  /** The drugs at the treatment's patient-clock time, for these parameters (and the levels kept for frames). */
+  private drugEffectsFor(params: Params): NetworkDrugEffects {
+    this.patient = pkAt(pkInputs(params), this.regimens, this.treatment.atHours);
+    return networkDrugEffects(this.patient.drugs);
+  }
+
+  /**
+   * Change the treatment (regimens or patient-clock time); it acts at once, without a rebuild.
+   * A bad treatment throws DrugError and leaves the session as it was.
+   */
+  setTreatment(treatment: SessionTreatment): void {
+    const regimens = parseTreatment(treatment);
+    this.regimens = regimens;
+    this.treatment = { drugs: [...treatment.drugs], atHours: treatment.atHours };
+    this.sim.setDrugEffects(this.drugEffectsFor(this.sim.params));
+  }
+
+  /** Build the same network again from t = 0 (same parameters, seed and treatment). */
+  reset(): void {
+    const p = this.sim.params;
+    this.build(p, this.drugEffectsFor(p));
   }
 
   get params(): Params {
@@ -216,9 +400,13 @@ export class LiveSession {
    */
   setParams(params: Params): boolean {
     const next = validated(params);
-    const rebuild = changedKeys(this.sim.params, next).some((k) => REBUILD_KEYS.has(k));
-    if (rebuild) this.build(next);
-    else this.sim.setParams(next);
+    const changed = changedKeys(this.sim.params, next);
+    const rebuild = changed.some((k) => REBUILD_KEYS.has(k));
+    if (rebuild) this.build(next, this.drugEffectsFor(next));
+    else {
+      this.sim.setParams(next);
+      if (changed.some((k) => PK_KEYS.has(k))) this.sim.setDrugEffects(this.drugEffectsFor(next));
+    }
     return rebuild;
   }
 
@@ -229,23 +417,40 @@ export class LiveSession {
     }
     const sim = this.sim;
     const steps = Math.round(ms / sim.dtMs);
-    this.observer.spikesInChunk = 0;
+    const startStep = sim.state.step;
+    const samples = Math.floor((startStep + steps) / sim.ionEvery) - Math.floor(startStep / sim.ionEvery);
+    this.observer.beginChunk(startStep, samples);
     if (steps > 0) {
       this.rates.beginChunk(steps);
       sim.advance(steps, this.observer);
       this.rates.endChunk();
     }
     this.takeRecords();
-    return this.frame();
+    const interictal = this.monitors.interictal.count;
+    if (interictal > this.lastInterictalCount) {
+      this.lastInterictalCount = interictal;
+      this.lastInterictalMs = sim.timeMs;
+    }
+    return this.frame(startStep * sim.dtMs);
   }
 
-  private build(params: Params): void {
-    this.sim = new Simulation(params);
+  private build(params: Params, drugs: NetworkDrugEffects): void {
+    this.sim = new Simulation(params, { drugs });
     this.monitors = new Monitors(this.sim);
     const net = this.sim.net;
     this.rates = new SmoothedRates(net.n, ACTIVITY_TAU_MS, this.sim.dtMs);
-    this.observer = new FrameObserver(this.monitors, this.rates, net.gridOfCell);
+    const rasterE = rasterCells(0, net.nE, RASTER_ROWS_E, net.gridOfCell);
+    const rasterI = rasterCells(net.nE, net.n, RASTER_ROWS_I, net.gridOfCell);
+    const rasterRowOfCell = new Int16Array(net.n).fill(-1);
+    const rasterGrid = new Int32Array(rasterE.length + rasterI.length);
+    [...rasterE, ...rasterI].forEach((cell, row) => {
+      rasterRowOfCell[cell] = row;
+      rasterGrid[row] = net.gridOfCell[cell];
+    });
+    this.observer = new FrameObserver(this.monitors, this.rates, net.gridOfCell, rasterRowOfCell, net.nE);
     this.lastRecord = { rateEHz: Number.NaN, rateIHz: Number.NaN, chi: Number.NaN, lfpPa: Number.NaN };
+    this.lastInterictalCount = 0;
+    this.lastInterictalMs = Number.NEGATIVE_INFINITY;
     const isInhibitoryGrid = new Uint8Array(net.n);
     for (let g = 0; g < net.n; g++) isInhibitoryGrid[g] = net.cellAtGrid[g] >= net.nE ? 1 : 0;
     this.buildCount++;
@@ -257,6 +462,11 @@ export class LiveSession {
       dtMs: this.sim.dtMs,
       tilesPerSide: net.tilesPerSide,
       isInhibitoryGrid,
+      sheetMm: SHEET_MM,
+      lesion: params.lesion ? { ...params.lesion } : null,
+      rasterGrid,
+      rasterRowsE: rasterE.length,
+      rasterRowsI: rasterI.length,
     };
   }
 
@@ -272,8 +482,15 @@ export class LiveSession {
     series.length = 0;
   }
 
-  private frame(): Frame {
+  private frame(startMs: number): Frame {
     const sim = this.sim;
+    const o = this.observer;
+    const inSeizure = this.monitors.seizures.inSeizure;
+    const state: ActivityState = inSeizure
+      ? 'seizure'
+      : sim.timeMs - this.lastInterictalMs <= INTERICTAL_LABEL_MS
+        ? 'interictal'
+        : 'asynchronous';
     const n = sim.net.n;
     const activity = new Float32Array(n);
     const rate = this.rates.rateHz;
@@ -300,17 +517,46 @@ export class LiveSession {
       rateIHz: this.lastRecord.rateIHz,
       chi: this.lastRecord.chi,
       lfpPa: this.lastRecord.lfpPa,
-      inSeizure: this.monitors.seizures.inSeizure,
-      spikeCount: this.observer.spikesInChunk,
-      spikeHash: this.observer.spikeHash,
+      inSeizure,
+      spikeCount: o.spikesInChunk,
+      spikeHash: o.spikeHash,
       params: sim.params,
+      startMs,
+      rasterTimesMs: o.rasterTimesMs.slice(0, o.rasterCount),
+      rasterRows: o.rasterRows.slice(0, o.rasterCount),
+      eegPa: o.eegPa,
+      spikesE: o.spikesE,
+      spikesI: o.spikesI,
+      sampleMs: sim.ionEvery * sim.dtMs,
+      state,
+      interictalCount: this.monitors.interictal.count,
+      events: this.monitors.seizures.events.map((e) => ({ ...e })),
+      rnsBursts: sim.stimulator.bursts,
+      rnsStimulating: sim.params.rns && sim.stimulator.stimulating,
+      vnsOn: sim.params.vns && vnsOn(sim.timeMs),
+      atHours: this.treatment.atHours,
+      drugs: this.patient.drugs.map((d) => ({
+        drug: d.drug,
+        plasmaTotalMgL: d.plasmaTotalMgL,
+        brainUnboundUm: d.brainUnboundUm,
+        kpuu: d.kpuu,
+      })),
+      pgpEffective: this.patient.pgpEffective,
     };
   }
 }
 
 /** The buffers of a frame, for a zero-copy transfer to another thread. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  return [frame.activity.buffer as ArrayBuffer, frame.koTiles.buffer as ArrayBuffer];
+  return [
+    frame.activity,
+    frame.koTiles,
+    frame.rasterTimesMs,
+    frame.rasterRows,
+    frame.eegPa,
+    frame.spikesE,
+    frame.spikesI,
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
@@ -324,13 +570,22 @@ export function createSessionHost() {
     return session;
   };
   return {
-    start(params: Params): SessionDescription {
-      session = new LiveSession(params);
+    start(params: Params, treatment?: SessionTreatment): SessionDescription {
+      session = new LiveSession(params, treatment);
       return session.description();
     },
     setParams(params: Params): SessionDescription | null {
       const s = live();
       return s.setParams(params) ? s.description() : null;
+    },
+    setTreatment(treatment: SessionTreatment): void {
+      live().setTreatment(treatment);
+    },
+    /** Start the same network again from t = 0; returns its (new) description. */
+    reset(): SessionDescription {
+      const s = live();
+      s.reset();
+      return s.description();
     },
     advance(ms: number): Frame {
       return live().advance(ms);

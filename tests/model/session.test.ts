@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, ParamError, type Params, withParams } from '../../src/model/params.ts';
+import { DrugError } from '../../src/model/pharmacology/regimen.ts';
 import {
   ACTIVITY_TAU_MS,
   createSessionHost,
@@ -7,6 +8,8 @@ import {
   type Frame,
   fnv1aWord,
   LiveSession,
+  RASTER_ROWS_E,
+  RASTER_ROWS_I,
   SmoothedRates,
 } from '../../src/model/session.ts';
 
@@ -195,5 +198,108 @@ describe('createSessionHost', () => {
     const d2 = host.setParams(params({ seed: 9 }));
     expect(d2?.buildId).toBe(2);
     expect(host.advance(20).params.seed).toBe(9);
+  });
+});
+
+describe('frame series: raster, EEG proxy, population spikes', () => {
+  it('cover every millisecond of the chunk and add up to the chunk’s spikes', () => {
+    const session = new LiveSession(params());
+    const d = session.description();
+    expect(d.rasterRowsE).toBe(RASTER_ROWS_E);
+    expect(d.rasterRowsI).toBe(RASTER_ROWS_I);
+    expect(new Set(d.rasterGrid).size).toBe(d.rasterGrid.length);
+    for (let r = 0; r < d.rasterGrid.length; r++) {
+      expect(d.isInhibitoryGrid[d.rasterGrid[r]]).toBe(r < d.rasterRowsE ? 0 : 1);
+    }
+    const f = session.advance(250);
+    expect(f.startMs).toBe(0);
+    expect(f.sampleMs).toBeCloseTo(1, 9);
+    expect(f.eegPa.length).toBe(250);
+    expect(f.spikesE.length).toBe(250);
+    const total = f.spikesE.reduce((a, b) => a + b, 0) + f.spikesI.reduce((a, b) => a + b, 0);
+    expect(total).toBe(f.spikeCount);
+    expect(f.rasterTimesMs.length).toBe(f.rasterRows.length);
+    expect(f.rasterRows.length).toBeGreaterThan(0);
+    expect(f.rasterRows.length).toBeLessThan(f.spikeCount);
+    for (let k = 0; k < f.rasterRows.length; k++) {
+      expect(f.rasterTimesMs[k]).toBeGreaterThanOrEqual(0);
+      expect(f.rasterTimesMs[k]).toBeLessThan(250);
+      expect(f.rasterRows[k]).toBeLessThan(d.rasterGrid.length);
+    }
+    expect(f.eegPa.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
+  });
+
+  it('are the same whatever the chunking', () => {
+    const whole = new LiveSession(params()).advance(200);
+    const split = new LiveSession(params());
+    const a = split.advance(120);
+    const b = split.advance(80);
+    expect(b.startMs).toBeCloseTo(120, 9);
+    expect([...a.eegPa, ...b.eegPa]).toEqual([...whole.eegPa]);
+    expect([...a.spikesE, ...b.spikesE]).toEqual([...whole.spikesE]);
+    expect([...a.rasterRows, ...b.rasterRows]).toEqual([...whole.rasterRows]);
+    expect([...a.rasterTimesMs, ...Array.from(b.rasterTimesMs, (t) => t + 120)].map((t) => Math.round(t * 10))).toEqual(
+      Array.from(whole.rasterTimesMs, (t) => Math.round(t * 10)),
+    );
+  });
+});
+
+describe('treatment, reset and the state label', () => {
+  it('a treatment acts on the network at once, and a bad one is refused without changing anything', () => {
+    const plain = new LiveSession(params());
+    const treated = new LiveSession(params());
+    treated.setTreatment({ drugs: ['lamotrigine=200/12'], atHours: 72 });
+    const f0 = plain.advance(300);
+    const f1 = treated.advance(300);
+    expect(f1.drugs.map((x) => x.drug)).toEqual(['lamotrigine']);
+    expect(f1.drugs[0].brainUnboundUm).toBeGreaterThan(1);
+    expect(f1.atHours).toBe(72);
+    expect(f1.spikeHash).not.toBe(f0.spikeHash);
+    expect(() => treated.setTreatment({ drugs: ['aspirin=100/8'], atHours: 72 })).toThrow(DrugError);
+    expect(() => treated.setTreatment({ drugs: ['lamotrigine=200/12'], atHours: -1 })).toThrow(DrugError);
+    expect(() => treated.setTreatment({ drugs: ['lamotrigine=200/12', 'lamotrigine=100/12'], atHours: 72 })).toThrow(
+      DrugError,
+    );
+    expect(treated.advance(0).drugs[0].drug).toBe('lamotrigine');
+  });
+
+  it('P-gp changes the brain level of phenytoin live', () => {
+    const session = new LiveSession(params(), { drugs: ['phenytoin=300/24'], atHours: 336 });
+    const before = session.advance(0).drugs[0];
+    expect(session.setParams(params({ pgp: 2 }))).toBe(false);
+    const after = session.advance(0).drugs[0];
+    expect(after.plasmaTotalMgL).toBeCloseTo(before.plasmaTotalMgL, 9);
+    expect(after.brainUnboundUm / before.brainUnboundUm).toBeLessThan(0.85);
+    expect(session.advance(0).pgpEffective).toBeCloseTo(2, 6);
+  });
+
+  it('reset starts the same network again from zero', () => {
+    const session = new LiveSession(params());
+    const first = session.advance(150);
+    session.advance(100);
+    session.reset();
+    expect(session.description().buildId).toBe(2);
+    expect(session.timeMs).toBe(0);
+    const again = session.advance(150);
+    expect(again.spikeHash).toBe(first.spikeHash);
+    expect(again.events).toEqual([]);
+  });
+
+  it('says seizure while the detector is in one, and lists the event with where it started', () => {
+    const session = new LiveSession(params({ gaba: 0.3 }));
+    let f = session.advance(1000);
+    const states = new Set<string>([f.state]);
+    for (let k = 0; k < 7; k++) {
+      f = session.advance(1000);
+      states.add(f.state);
+    }
+    expect(f.inSeizure).toBe(true);
+    expect(f.state).toBe('seizure');
+    expect(f.events.length).toBeGreaterThan(0);
+    expect(f.events[0].offsetMs).toBeNull();
+    expect(f.events[0].onsetXMm).toBeGreaterThanOrEqual(0);
+    expect(f.events[0].onsetXMm).toBeLessThanOrEqual(2);
+    const healthy = new LiveSession(params()).advance(3000);
+    expect(healthy.state).not.toBe('seizure');
   });
 });

@@ -7,13 +7,15 @@ import './ui/page.css';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
 import { defaultParams } from './model/params.ts';
 import type { Frame } from './model/session.ts';
-import { createIntentStore } from './state/store.ts';
+import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { paramsFromQuery } from './state/url.ts';
 import { bindGabaSlider } from './ui/gaba-slider.ts';
 import { bindPlayButton } from './ui/play-button.ts';
 import { FrameReadouts } from './ui/readouts.ts';
 import { StatusReporter } from './ui/status.ts';
 import type { RefractoryTestHook } from './ui/test-hook.ts';
+import { Transport } from './ui/transport.ts';
+import { bindViewOptions } from './ui/view-options.ts';
 import { paintLegend } from './view/legend.ts';
 import { SheetView } from './view/sheet-view.ts';
 
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   // Someone who asked their system for less motion gets a still sheet until they press Play.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const store = createIntentStore({ params: fromAddress.params, playing: !reducedMotion });
+  const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
   const status = new StatusReporter(element('status'), store.getState().playing);
 
   paintLegend(document);
@@ -48,6 +51,20 @@ async function main(): Promise<void> {
     status.showMessage(`The sheet cannot be drawn in this browser (WebGL is needed): ${String(error)}`);
     return;
   }
+
+  bindViewOptions(
+    {
+      notice: element('safety-notice'),
+      noticeDismiss: element('safety-dismiss'),
+      potassium: element('view-potassium'),
+      rawSpikes: element('view-raw'),
+      rawDialog: element('raw-dialog'),
+      rawConfirm: element('raw-confirm'),
+      rawCancel: element('raw-cancel'),
+    },
+    store,
+  );
+  sheet.setOptions(store.getState().view);
 
   let lastFrame: Frame | null = null;
   /** Spikes of the current network since it was built, summed over frames (for the tests). */
@@ -74,12 +91,30 @@ async function main(): Promise<void> {
       },
       rejected: (message) => status.showMessage(`The simulation refused a setting: ${message}`),
     },
+    { speed: speedOf(store.getState().speed) },
+    store.getState().treatment,
   );
+  const transport = new Transport(
+    {
+      step: element('step'),
+      reset: element('reset'),
+      speed: element('speed'),
+      speedValue: element('speed-value'),
+      achieved: element('speed-achieved'),
+    },
+    store,
+    { step: () => bridge.step(), reset: () => bridge.reset() },
+  );
+  // The achieved speed, twice a second (it is measured over two seconds of frames).
+  setInterval(() => transport.showAchieved(bridge.achievedSpeed, store.getState().playing), 500);
 
   // A hidden tab computes nothing; the accumulator in the bridge then skips the gap.
   const wantPlaying = (): boolean => store.getState().playing && !document.hidden;
   store.subscribe((state, previous) => {
     if (state.params !== previous.params) bridge.setParams(state.params);
+    if (state.treatment !== previous.treatment) bridge.setTreatment(state.treatment);
+    if (state.speed !== previous.speed) bridge.setSpeed(speedOf(state.speed));
+    if (state.view !== previous.view) sheet.setOptions(state.view);
     if (state.playing !== previous.playing) {
       bridge.setPlaying(wantPlaying());
       status.setPlaying(state.playing, lastFrame?.timeMs ?? 0);

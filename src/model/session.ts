@@ -118,6 +118,8 @@ export interface Frame {
   spikeCount: number;
   /** Simulated time at the start of the chunk. */
   startMs: number;
+  /** Per grid point: 1 where the cell fired in this chunk (the opt-in raw-spike view). */
+  spikedGrid: Uint8Array;
   /** Raster spikes of the chunk: time after startMs (ms) and row (description.rasterGrid). */
   rasterTimesMs: Float32Array;
   rasterRows: Uint16Array;
@@ -235,6 +237,7 @@ class FrameObserver implements StepObserver {
   eegPa = new Float32Array(0);
   spikesE = new Uint16Array(0);
   spikesI = new Uint16Array(0);
+  spikedGrid = new Uint8Array(0);
   private sample = 0;
   private countE = 0;
   private countI = 0;
@@ -255,6 +258,7 @@ class FrameObserver implements StepObserver {
     this.eegPa = new Float32Array(samples);
     this.spikesE = new Uint16Array(samples);
     this.spikesI = new Uint16Array(samples);
+    this.spikedGrid = new Uint8Array(this.gridOfCell.length);
     this.sample = 0;
     this.countE = 0;
     this.countI = 0;
@@ -273,6 +277,7 @@ class FrameObserver implements StepObserver {
     for (let k = 0; k < count; k++) {
       const cell = idx[k];
       this.rates.add(grid[cell]);
+      this.spikedGrid[grid[cell]] = 1;
       h = fnv1aWord(fnv1aWord(h, step), cell);
       if (cell < this.nE) this.countE++;
       else this.countI++;
@@ -522,6 +527,7 @@ export class LiveSession {
       spikeHash: o.spikeHash,
       params: sim.params,
       startMs,
+      spikedGrid: o.spikedGrid,
       rasterTimesMs: o.rasterTimesMs.slice(0, o.rasterCount),
       rasterRows: o.rasterRows.slice(0, o.rasterCount),
       eegPa: o.eegPa,
@@ -551,6 +557,7 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
   return [
     frame.activity,
     frame.koTiles,
+    frame.spikedGrid,
     frame.rasterTimesMs,
     frame.rasterRows,
     frame.eegPa,

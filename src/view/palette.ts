@@ -109,6 +109,34 @@ function rampColours(ramp: Ramp): number[] {
 
 const RAMPS = [rampColours(EXCITATORY_RAMP), rampColours(INHIBITORY_RAMP)] as const;
 
+/**
+ * Extracellular K⁺ heat map under the dots: from the sheet's background at rest (3 mM) to a dim
+ * violet at 12 mM and above; like the activity ramps it spans less than 0.1 of luminance, so a
+ * K⁺ wave cannot flash. Violet stays apart from the amber and teal of the cells.
+ */
+export const POTASSIUM_RAMP_MM = { rest: 3, high: 12 } as const;
+const POTASSIUM_RAMP: Ramp = { quiet: SHEET_BACKGROUND, active: 0x4a2a6e };
+const POTASSIUM_COLOURS = rampColours(POTASSIUM_RAMP);
+
+/** Particle colour (0xAABBGGRR) of a K⁺ level, ACTIVITY_LEVELS of them from rest to high. */
+export function potassiumColourTable(): Uint32Array {
+  return Uint32Array.from(POTASSIUM_COLOURS, (rgb) => {
+    const [r, g, b] = channels(rgb);
+    return ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  });
+}
+
+export function potassiumColour(level: number): number {
+  return POTASSIUM_COLOURS[level];
+}
+
+/**
+ * The opt-in raw-spike view (behind a photosensitivity warning): a cell that fired in the frame
+ * is drawn near white. This view can flash; it is never the default.
+ */
+export const RAW_SPIKE_COLOUR = 0xf4f1e8;
+export const RAW_SPIKE_PARTICLE = ((0xff << 24) | (0xe8 << 16) | (0xf1 << 8) | 0xf4) >>> 0;
+
 /** Population index: 0 excitatory, 1 inhibitory (the value of isInhibitoryGrid). */
 export type Population = 0 | 1;
 

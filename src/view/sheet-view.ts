@@ -10,7 +10,25 @@
 import { scaleLinear } from 'd3-scale';
 import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
 import type { Frame, SessionDescription } from '../model/session.ts';
-import { ACTIVITY_LEVELS, levelLowerBoundsHz, levelOf, particleColourTable, SHEET_BACKGROUND } from './palette.ts';
+import {
+  ACTIVITY_LEVELS,
+  levelLowerBoundsHz,
+  levelOf,
+  POTASSIUM_RAMP_MM,
+  particleColourTable,
+  potassiumColourTable,
+  RAW_SPIKE_PARTICLE,
+  SHEET_BACKGROUND,
+} from './palette.ts';
+
+/** How the sheet draws: the store's view options. */
+export interface SheetOptions {
+  potassium: boolean;
+  rawSpikes: boolean;
+}
+
+/** The lesion's outline: light, thin, and still (it is drawn once per layout). */
+const LESION_OUTLINE = 0xd8d2c4;
 
 /** Dot diameters as a fraction of the grid spacing: interneurons smaller, a cue that needs no colour. */
 const EXCITATORY_DIAMETER = 0.86;
@@ -26,6 +44,14 @@ export class SheetView {
   private readonly levelBoundsHz = levelLowerBoundsHz();
   private readonly dots: ParticleContainer<Particle>;
   private readonly dotTexture: Texture;
+  /** One square per K⁺ tile, under the dots; shown only with the potassium option. */
+  private readonly tiles: ParticleContainer<Particle>;
+  private readonly tileTexture: Texture;
+  private readonly potassiumColours = potassiumColourTable();
+  private readonly lesionOutline = new Graphics();
+  private options: SheetOptions = { potassium: false, rawSpikes: false };
+  /** The last frame drawn, redrawn when the options change while paused. */
+  private lastFrame: Frame | null = null;
   private description: SessionDescription | null = null;
   private pendingFrame: Frame | null = null;
   private drawScheduled = false;
@@ -63,7 +89,15 @@ export class SheetView {
       texture: this.dotTexture,
       dynamicProperties: { position: false, rotation: false, uvs: false, vertex: false, color: true },
     });
-    app.stage.addChild(this.dots);
+    const square = new Graphics().rect(0, 0, DOT_TEXTURE_PX, DOT_TEXTURE_PX).fill(0xffffff);
+    this.tileTexture = app.renderer.generateTexture({ target: square, resolution: 1 });
+    square.destroy();
+    this.tiles = new ParticleContainer<Particle>({
+      texture: this.tileTexture,
+      dynamicProperties: { position: false, rotation: false, uvs: false, vertex: false, color: true },
+    });
+    this.tiles.visible = false;
+    app.stage.addChild(this.tiles, this.dots, this.lesionOutline);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(host);
     this.resize();
@@ -87,6 +121,14 @@ export class SheetView {
       );
       dots[g].color = this.colours[population * ACTIVITY_LEVELS];
     }
+    const tiles = this.tiles.particleChildren;
+    tiles.length = 0;
+    const nTiles = description.tilesPerSide * description.tilesPerSide;
+    for (let t = 0; t < nTiles; t++) {
+      tiles.push(new Particle({ texture: this.tileTexture }));
+      tiles[t].color = this.potassiumColours[0];
+    }
+    this.lastFrame = null;
     this.layout();
     this.scheduleDraw();
   }
@@ -96,6 +138,14 @@ export class SheetView {
     const d = this.description;
     if (!d || frame.buildId !== d.buildId || frame.activity.length !== d.n) return;
     this.pendingFrame = frame;
+    this.scheduleDraw();
+  }
+
+  /** Heat map and raw spikes on or off; redraws the last frame at once (also while paused). */
+  setOptions(options: SheetOptions): void {
+    this.options = { ...options };
+    this.tiles.visible = options.potassium;
+    if (!this.pendingFrame && this.lastFrame) this.pendingFrame = this.lastFrame;
     this.scheduleDraw();
   }
 
@@ -121,9 +171,27 @@ export class SheetView {
       const isInhibitory = d.isInhibitoryGrid;
       const colours = this.colours;
       const bounds = this.levelBoundsHz;
-      for (let g = 0; g < dots.length; g++) {
-        dots[g].color = colours[isInhibitory[g] * ACTIVITY_LEVELS + levelOf(activity[g], bounds)];
+      if (this.options.rawSpikes) {
+        const spiked = frame.spikedGrid;
+        for (let g = 0; g < dots.length; g++) {
+          dots[g].color = spiked[g] ? RAW_SPIKE_PARTICLE : colours[isInhibitory[g] * ACTIVITY_LEVELS];
+        }
+      } else {
+        for (let g = 0; g < dots.length; g++) {
+          dots[g].color = colours[isInhibitory[g] * ACTIVITY_LEVELS + levelOf(activity[g], bounds)];
+        }
       }
+      if (this.options.potassium) {
+        const tiles = this.tiles.particleChildren;
+        const ko = frame.koTiles;
+        const span = POTASSIUM_RAMP_MM.high - POTASSIUM_RAMP_MM.rest;
+        for (let t = 0; t < tiles.length && t < ko.length; t++) {
+          const x = (ko[t] - POTASSIUM_RAMP_MM.rest) / span;
+          const level = x <= 0 ? 0 : x >= 1 ? ACTIVITY_LEVELS - 1 : Math.round(x * (ACTIVITY_LEVELS - 1));
+          tiles[t].color = this.potassiumColours[level];
+        }
+      }
+      this.lastFrame = frame;
       this.framesDrawn++;
     }
     this.app.render();
@@ -159,5 +227,39 @@ export class SheetView {
     }
     // Positions and sizes are static properties: uploaded only when told.
     this.dots.update();
+    const tilePx = (this.sizePx - 2 * MARGIN_PX) / d.tilesPerSide;
+    const tiles = this.tiles.particleChildren;
+    for (let t = 0; t < tiles.length; t++) {
+      const tx = t % d.tilesPerSide;
+      const ty = (t - tx) / d.tilesPerSide;
+      tiles[t].x = MARGIN_PX + tx * tilePx;
+      tiles[t].y = MARGIN_PX + ty * tilePx;
+      tiles[t].scaleX = tilePx / DOT_TEXTURE_PX;
+      tiles[t].scaleY = tilePx / DOT_TEXTURE_PX;
+    }
+    this.tiles.update();
+    this.drawLesion(d);
+  }
+
+  /**
+   * The lesion's circle in mm, with its copies across the edges of the torus where it wraps; the
+   * stroke is thin and drawn only on layout, so it never flickers.
+   */
+  private drawLesion(d: SessionDescription): void {
+    const g = this.lesionOutline;
+    g.clear();
+    const lesion = d.lesion;
+    if (!lesion) return;
+    const pxPerMm = (this.sizePx - 2 * MARGIN_PX) / d.sheetMm;
+    const r = lesion.radiusMm;
+    for (const dx of [-d.sheetMm, 0, d.sheetMm]) {
+      for (const dy of [-d.sheetMm, 0, d.sheetMm]) {
+        const x = lesion.xMm + dx;
+        const y = lesion.yMm + dy;
+        if (x + r < 0 || x - r > d.sheetMm || y + r < 0 || y - r > d.sheetMm) continue;
+        g.circle(MARGIN_PX + x * pxPerMm, MARGIN_PX + y * pxPerMm, r * pxPerMm);
+      }
+    }
+    g.stroke({ width: 2, color: LESION_OUTLINE, alpha: 0.85 });
   }
 }

@@ -20,6 +20,8 @@ function describeRun(label: string, r: SheetRun): Record<string, unknown> {
   const events = s.seizures.map((e) => ({
     onsetS: e.onsetMs / 1000,
     offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
+    onsetXMm: e.onsetXMm,
+    onsetYMm: e.onsetYMm,
     chiDuring: meanChi(r.series, e.onsetMs, e.offsetMs ?? s.durationS * 1000),
     rateBeforeHz: e.onsetMs >= 3000 ? meanRateE(r.series, e.onsetMs - 3000, e.onsetMs - 1000) : null,
     rateAfterHz: e.offsetMs === null ? null : meanRateE(r.series, e.offsetMs, e.offsetMs + 2000),
@@ -33,15 +35,17 @@ function describeRun(label: string, r: SheetRun): Record<string, unknown> {
     seizureBurden: s.seizureBurden,
     interictalPerS: s.interictalSpikes / s.durationS,
     koMaxMm: s.ions.koMaxMm,
+    rnsBursts: r.sim.stimulator.bursts,
     events,
   };
   const f = (x: number | null, d = 2) => (x === null ? '–' : x.toFixed(d));
   log(
     `${label.padEnd(34)} E ${f(row.rateExcHz)} Hz  I ${f(row.rateInhHz)} Hz  χ ${f(row.chiMean)} (max ${f(row.chiMax)})  burden ${f(row.seizureBurden)}  IIS ${f(row.interictalPerS)}/s  Ko max ${f(row.koMaxMm)} mM`,
   );
+  if (row.rnsBursts > 0) log(`    responsive neurostimulation: ${row.rnsBursts} bursts`);
   for (const e of events) {
     log(
-      `    event ${f(e.onsetS, 1)}–${e.offsetS === null ? 'end' : f(e.offsetS, 1)} s  χ ${f(e.chiDuring)}  E before ${f(e.rateBeforeHz)} Hz, after ${f(e.rateAfterHz)} Hz`,
+      `    event ${f(e.onsetS, 1)}–${e.offsetS === null ? 'end' : f(e.offsetS, 1)} s  from (${f(e.onsetXMm)}, ${f(e.onsetYMm)}) mm  χ ${f(e.chiDuring)}  E before ${f(e.rateBeforeHz)} Hz, after ${f(e.rateAfterHz)} Hz`,
     );
   }
   return row;
@@ -159,6 +163,35 @@ out.status = {
   start: sheet60('statusMin 0 + diazepam', { gaba: 0.6 }, early),
   hour: sheet60('statusMin 60', { gaba: 0.6, statusMin: 60 }),
   hourDiazepam: sheet60('statusMin 60 + diazepam', { gaba: 0.6, statusMin: 60 }, early),
+};
+
+log(
+  '\nBehaviour 10: focal lesion and surgery (gaba 0.7; lesion at (1, 1) mm, radius 0.5 mm; carbamazepine 400 mg every 12 h, network at 72 h)',
+);
+const focus = { xMm: 1, yMm: 1, radiusMm: 0.5 };
+const carbamazepine: Treatment = { drugs: ['carbamazepine=400/12'], atHours: 72 };
+out.lesion = {
+  noLesion: sheet60('gaba 0.7, no lesion', { gaba: 0.7 }),
+  lesion: sheet60('lesion', { gaba: 0.7, lesion: focus }),
+  lesionCbz: sheet60('lesion + carbamazepine', { gaba: 0.7, lesion: focus }, carbamazepine),
+  resected: sheet60('lesion + carbamazepine, resected', { gaba: 0.7, lesion: focus, resected: true }, carbamazepine),
+};
+
+log('\nBehaviour 11: sprouting (defaults; lesion at (1, 1) mm, radius 0.3 mm)');
+const smallFocus = { xMm: 1, yMm: 1, radiusMm: 0.3 };
+out.sprouting = {
+  lesion: sheet60('lesion 0.3 mm', { lesion: smallFocus }),
+  sprouted: sheet60('lesion 0.3 mm + sprouting 0.15', { lesion: smallFocus, sprouting: 0.15 }),
+};
+
+log('\nTherapies beyond drugs');
+out.therapies = {
+  rnsOff: sheet60('focal dysplasia + carbamazepine', { gaba: 0.7, lesion: focus }, carbamazepine),
+  rnsOn: sheet60('… + responsive neurostimulation', { gaba: 0.7, lesion: focus, rns: true }, carbamazepine),
+  ketoOff: sheet60('gaba 0.63', { gaba: 0.63 }),
+  ketoOn: sheet60('gaba 0.63 + ketogenic diet', { gaba: 0.63, ketogenic: true }),
+  vnsOff: sheet60('gaba 0.6', { gaba: 0.6 }),
+  vnsOn: sheet60('gaba 0.6 + vagus nerve stimulation', { gaba: 0.6, vns: true }),
 };
 
 if (json) console.log(JSON.stringify(out));

@@ -10,10 +10,12 @@ import type { Frame } from './model/session.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { paramsFromQuery } from './state/url.ts';
 import { bindGabaSlider } from './ui/gaba-slider.ts';
+import { measureLuminance } from './ui/luminance.ts';
+import { mountPatientPanel } from './ui/patient/patient-panel.ts';
 import { bindPlayButton } from './ui/play-button.ts';
 import { FrameReadouts } from './ui/readouts.ts';
 import { StatusReporter } from './ui/status.ts';
-import type { RefractoryTestHook } from './ui/test-hook.ts';
+import type { LuminanceSample, RefractoryTestHook } from './ui/test-hook.ts';
 import { Transport } from './ui/transport.ts';
 import { bindViewOptions } from './ui/view-options.ts';
 import { paintLegend } from './view/legend.ts';
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   paintLegend(document);
   bindGabaSlider({ input: element('gaba'), readout: element('gaba-value'), problem: element('gaba-problem') }, store);
   bindPlayButton(element('play'), store);
+  mountPatientPanel(element('patient-panel'), store);
   const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
 
   let sheet: SheetView;
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
   // The first call starts the worker (lazily: nothing runs before the page is ready to draw).
   bridge.setPlaying(wantPlaying());
 
+  const luminance: LuminanceSample[] = [];
   const testHook: RefractoryTestHook = {
     snapshot: () => ({
       timeMs: lastFrame?.timeMs ?? null,
@@ -141,6 +145,17 @@ async function main(): Promise<void> {
       restarts: bridge.restarts,
     }),
     setPlaying: (playing) => store.getState().setPlaying(playing),
+    treatment: () => store.getState().treatment,
+    setTreatment: (treatment) => store.getState().setTreatment(treatment),
+    setParams: (changes) => store.getState().setParams(changes),
+    recordLuminance: () => {
+      luminance.length = 0;
+      sheet.onRendered = (canvas) => luminance.push(measureLuminance(canvas));
+    },
+    takeLuminance: () => {
+      sheet.onRendered = null;
+      return luminance.splice(0);
+    },
     simulateWorkerError: () => bridge.simulateWorkerError(),
   };
   window.__refractory = testHook;

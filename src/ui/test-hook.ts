@@ -4,6 +4,8 @@
  * exercise the bridge's recovery path. Typed here so the tests and the page share one shape.
  */
 
+import type { Treatment } from '../state/store.ts';
+
 export interface PageSnapshot {
   /** From the last frame drawn; null before the first. */
   timeMs: number | null;
@@ -23,9 +25,27 @@ export interface PageSnapshot {
   restarts: number;
 }
 
+/** Mean relative luminance of the drawn sheet, whole and per quarter, at one rendered frame. */
+export interface LuminanceSample {
+  /** performance.now() of the render. */
+  tMs: number;
+  /** [whole, top-left, top-right, bottom-left, bottom-right]. */
+  regions: number[];
+}
+
 export interface RefractoryTestHook {
   snapshot(): PageSnapshot;
+  /** Start measuring the sheet's luminance at every rendered frame (replaces any earlier recording). */
+  recordLuminance(): void;
+  /** Stop and return what was recorded. */
+  takeLuminance(): LuminanceSample[];
   setPlaying(playing: boolean): void;
+  /** The treatment the user asked for: drugs and the patient-clock time. */
+  treatment(): Treatment;
+  /** Replace the treatment through the store, as the controls do (DrugError on bad input). */
+  setTreatment(treatment: Treatment): void;
+  /** Change parameters through the store, as the controls do (ParamError on bad input). */
+  setParams(changes: Record<string, unknown>): void;
   simulateWorkerError(): void;
 }
 

@@ -40,6 +40,11 @@ const DOT_TEXTURE_PX = 32;
 export class SheetView {
   /** Frames drawn since the page loaded (the tests read it). */
   framesDrawn = 0;
+  /**
+   * Called right after each render with the canvas, while its pixels are still there (the browser
+   * tests measure luminance flashes from them). Null in normal use.
+   */
+  onRendered: ((canvas: HTMLCanvasElement) => void) | null = null;
   private readonly colours = particleColourTable();
   private readonly levelBoundsHz = levelLowerBoundsHz();
   private readonly dots: ParticleContainer<Particle>;
@@ -195,6 +200,7 @@ export class SheetView {
       this.framesDrawn++;
     }
     this.app.render();
+    this.onRendered?.(this.app.canvas);
   }
 
   private resize(): void {

@@ -40,7 +40,9 @@ export function describeNetwork(frame: Frame): string {
     case 'starting':
       return 'Starting: the network has just been built.';
     case 'seizure':
-      return `Seizure-like event in progress: ${rates}, firing together.${synchrony}`;
+      return Number.isNaN(frame.chi)
+        ? `Seizure-like event: ${rates}, firing together.`
+        : `Seizure-like event: synchrony ${Math.round(100 * frame.chi)} % (χ ${frame.chi.toFixed(2)}; 0 independent, 1 in lockstep). ${rates[0].toUpperCase()}${rates.slice(1)}.`;
     case 'synchronous':
       return `Synchronous bursts, not (yet) a seizure-like event: ${rates}.${synchrony}`;
     case 'quiet':

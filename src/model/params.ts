@@ -458,7 +458,8 @@ export function parseParamText(key: string, text: string): Params[ParamKey] {
     case 'lesion': {
       if (trimmed === 'none' || trimmed === 'null' || trimmed === '') return null;
       const parts = trimmed.split(',');
-      const numeric = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+      // The same plain decimals as a number key, so that formatParamValue's text always reads back.
+      const numeric = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
       if (parts.length !== 3 || !parts.every((p) => numeric.test(p.trim()))) {
         throw rangeError(spec, JSON.stringify(text));
       }

@@ -54,6 +54,8 @@ describe('parameter table', () => {
     ['resected', 'true', true],
     ['lesion', 'none', null],
     ['lesion', '1,1.5,0.3', { xMm: 1, yMm: 1.5, radiusMm: 0.3 }],
+    // What formatParamValue writes for a tiny coordinate (String(5e-324)) must read back.
+    ['lesion', '0,5e-324,1e-1', { xMm: 0, yMm: 5e-324, radiusMm: 0.1 }],
     ['seed', '4294967295', 4294967295],
   ] as const)('parses %s=%s', (key, text, value) => {
     expect(parseParamText(key, text)).toEqual(value);
@@ -73,6 +75,7 @@ describe('parameter table', () => {
     ['lesion', '3,1,0.3', /outside the sheet: x and y must be in 0…2 mm/],
     ['lesion', '1,1,2', /radius must be in 0.05…1 mm/],
     ['lesion', '1,1', /"none" or "x,y,radius"/],
+    ['lesion', '1e400,1,0.5', /"none" or "x,y,radius"/],
     ['nonsense', '1', /unknown parameter "nonsense"; known parameters: glutamate, gaba/],
   ])('rejects %s=%s with a message naming the key and what is allowed', (key, text, message) => {
     expect(() => parseParamText(key, text)).toThrow(ParamError);

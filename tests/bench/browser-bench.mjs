@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+/**
+ * Browser frame timing (issue 4's speed targets), in headless Chromium with software WebGL:
+ * builds the app, serves it with `vite preview`, opens it at a viewport, lets it run, and measures
+ * over a window of wall time:
+ *
+ *   - frames per second the page paints (a requestAnimationFrame counter in the page);
+ *   - the worker's achieved speed (simulated time per wall time, from the frames' clock);
+ *   - main-thread work per frame: the durations of the renderer main thread's top-level tasks
+ *     (Chrome trace, category devtools.timeline, "RunTask"), summed over the window and divided
+ *     by the frames painted; also the median and 95th percentile of single tasks.
+ *
+ * Usage: npm run bench:browser -- [--runs 3] [--seconds 10] [--query "?gaba=0.6"] [--width 1366 --height 768]
+ * Prints one line per run and the medians. Not part of `npm test`: timing belongs in benchmarks.
+ */
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const runs = Number(flag('runs', 3));
+const seconds = Number(flag('seconds', 10));
+const query = flag('query', '');
+const width = Number(flag('width', 1366));
+const height = Number(flag('height', 768));
+const PORT = 4330;
+const OUT = 'node_modules/.cache/refractory-bench-dist';
+
+function run(cmd, cmdArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}`))));
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+await run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT, '--emptyOutDir']);
+const server = spawn(
+  'node',
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--outDir',
+    OUT,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  {
+    stdio: 'ignore',
+  },
+);
+try {
+  for (let k = 0; k < 50; k++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const results = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`http://127.0.0.1:${PORT}/${query}`);
+    await page.waitForFunction(() => (window.__refractory?.snapshot().framesDrawn ?? 0) > 10, null, {
+      timeout: 60_000,
+    });
+    await page.waitForTimeout(3000); // warm-up
+    await page.evaluate(() => {
+      const w = window;
+      w.__benchFrames = 0;
+      const tick = () => {
+        w.__benchFrames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const t0 = await page.evaluate(() => ({ wall: performance.now(), sim: window.__refractory.snapshot().timeMs }));
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await page.waitForTimeout(seconds * 1000);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    const t1 = await page.evaluate(() => ({
+      wall: performance.now(),
+      sim: window.__refractory.snapshot().timeMs,
+      frames: window.__benchFrames,
+    }));
+    const events = trace.traceEvents ?? trace;
+    const mainTid = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const tasks = events.filter(
+      (e) => e.ph === 'X' && e.name === 'RunTask' && mainTid && e.pid === mainTid.pid && e.tid === mainTid.tid,
+    );
+    const taskMs = tasks.map((e) => e.dur / 1000);
+    const wallMs = t1.wall - t0.wall;
+    const result = {
+      fps: (t1.frames / wallMs) * 1000,
+      speed: (t1.sim - t0.sim) / wallMs,
+      mainMsPerFrame: taskMs.reduce((a, b) => a + b, 0) / Math.max(1, t1.frames),
+      taskMedianMs: taskMs.length ? median(taskMs) : 0,
+      taskP95Ms: taskMs.length ? quantile(taskMs, 0.95) : 0,
+    };
+    results.push(result);
+    console.log(
+      `run ${r + 1}: ${result.fps.toFixed(1)} fps, worker ${result.speed.toFixed(2)}× real time, main thread ${result.mainMsPerFrame.toFixed(2)} ms per frame (tasks: median ${result.taskMedianMs.toFixed(2)} ms, p95 ${result.taskP95Ms.toFixed(2)} ms)`,
+    );
+    await page.close();
+  }
+  await browser.close();
+  const m = (key) => median(results.map((x) => x[key]));
+  console.log(
+    `median of ${runs} (${width}×${height}${query ? `, ${query}` : ''}, ${seconds} s each): ${m('fps').toFixed(1)} fps, worker ${m('speed').toFixed(2)}× real time, main thread ${m('mainMsPerFrame').toFixed(2)} ms per frame`,
+  );
+} finally {
+  server.kill();
+}

@@ -1,0 +1,43 @@
+/**
+ * What the event log says about a seizure-like event, in words: when it began, how long it
+ * lasted, and where it started (and whether that is inside the focal lesion). No DOM.
+ */
+import type { SeizureEvent } from '../../model/detect/seizure.ts';
+import { torusDistanceMm } from '../../model/network.ts';
+import type { Lesion } from '../../model/params.ts';
+import type { ActivityState } from '../../model/session.ts';
+
+/** The state label's words. */
+export const STATE_WORDS: Readonly<Record<ActivityState, string>> = {
+  asynchronous: 'Asynchronous',
+  interictal: 'Interictal spikes',
+  seizure: 'Seizure-like event',
+};
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Whether the event started inside the lesion (on the torus, as the lesion itself is laid out). */
+export function startedInLesion(event: SeizureEvent, lesion: Lesion | null): boolean {
+  if (!lesion) return false;
+  return torusDistanceMm(event.onsetXMm, event.onsetYMm, lesion.xMm, lesion.yMm) <= lesion.radiusMm;
+}
+
+export function onsetText(event: SeizureEvent): string {
+  return `Onset ${seconds(event.onsetMs)}`;
+}
+
+export function durationText(event: SeizureEvent): string {
+  return event.offsetMs === null ? 'ongoing' : `lasted ${seconds(event.offsetMs - event.onsetMs)}`;
+}
+
+export function locationText(event: SeizureEvent, lesion: Lesion | null): string {
+  const at = `x ${event.onsetXMm.toFixed(2)} mm, y ${event.onsetYMm.toFixed(2)} mm`;
+  return startedInLesion(event, lesion) ? `${at}, inside the lesion` : at;
+}
+
+/** One line of the log. */
+export function eventText(event: SeizureEvent, lesion: Lesion | null): string {
+  return `${onsetText(event)} · ${durationText(event)} · began at ${locationText(event, lesion)}`;
+}

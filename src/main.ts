@@ -5,11 +5,9 @@
  */
 import './ui/page.css';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
-import { defaultParams } from './model/params.ts';
 import type { Frame } from './model/session.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
-import { paramsFromQuery } from './state/url.ts';
-import { bindGabaSlider } from './ui/gaba-slider.ts';
+import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
 import { measureLuminance } from './ui/luminance.ts';
 import { mountPatientPanel } from './ui/patient/patient-panel.ts';
 import { bindPlayButton } from './ui/play-button.ts';
@@ -30,20 +28,18 @@ function element<T extends HTMLElement>(id: string): T {
 async function main(): Promise<void> {
   const notice = element('address-notice');
 
-  const fromAddress = paramsFromQuery(window.location.search, defaultParams());
-  if (fromAddress.problems.length > 0) {
-    notice.textContent = `Left out from the address: ${fromAddress.problems.join('; ')}.`;
-    notice.hidden = false;
-  }
+  const fromAddress = readAddress(window.location.search);
+  showAddressProblems(notice, fromAddress.problems);
   // Someone who asked their system for less motion gets a still sheet until they press Play.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const store = createIntentStore({ params: fromAddress.params, playing: !reducedMotion });
+  const store = createIntentStore({ ...fromAddress.intent, playing: !reducedMotion });
   const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
   const status = new StatusReporter(element('status'), store.getState().playing);
 
   paintLegend(document);
-  bindGabaSlider({ input: element('gaba'), readout: element('gaba-value'), problem: element('gaba-problem') }, store);
   bindPlayButton(element('play'), store);
+  mountControls(element('controls-panel'), store);
+  keepAddressInSync(store);
   mountPatientPanel(element('patient-panel'), store);
   const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
 

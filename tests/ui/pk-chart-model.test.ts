@@ -225,7 +225,7 @@ describe('the summary in words', () => {
     expect(summary.plasmaTotal).toBe('3.44 mg/L');
     expect(summary.brainUnbound).toBe(`${formatConcentration(engine.brainUnboundUm)} µM`);
     expect(summary.kpuu).toBe('1.00');
-    expect(summary.doses).toBe('15 of 15 doses taken by 336 h (14.0 days)');
+    expect(summary.doses).toBe('15 of 15 taken by 336 h (14.0 days)');
   });
 
   it('says within and above where the engine puts 400 and 600 mg/day', () => {
@@ -251,7 +251,7 @@ describe('the summary in words', () => {
     const levels = pkAt(inputs, regimens, 120);
     const [summary] = drugSummaries(regimens, levels, inputs);
     const taken = Number(summary.doses?.split(' ')[0]);
-    expect(summary.doses).toMatch(/^\d+ of 11 doses taken by 120 h \(5\.0 days\)$/);
+    expect(summary.doses).toMatch(/^\d+ of 11 taken by 120 h \(5\.0 days\)$/);
     expect(taken).toBeLessThan(11);
   });
 
@@ -261,8 +261,21 @@ describe('the summary in words', () => {
     const levels = pk.levelsAt(PHENYTOIN, INPUTS, 336);
     const sentence = chartSentence(chart, 0, levels);
     expect(sentence).toContain('phenytoin 300 mg by mouth every 24 h, over 28 days');
-    expect(sentence).toContain('within the therapeutic range (10–20 mg/L) 0 % of the time shown, below it 100 %');
+    expect(sentence).toContain('It stays below the therapeutic range (10–20 mg/L) the whole time.');
     expect(sentence).toContain("At the network's time, 336 h (14.0 days): plasma total 3.44 mg/L");
+    // 400 mg/day starts below the range and rises into it: the shares are given.
+    const rising = chartSentence(
+      pk.series(['phenytoin=200/12'], INPUTS, 672),
+      0,
+      pk.levelsAt(['phenytoin=200/12'], INPUTS, 72),
+    );
+    expect(rising).toMatch(
+      /It is within the therapeutic range \(10–20 mg\/L\) (\d+) % of the time shown, below it (\d+) %, above it 0 %\./,
+    );
+    const [, within, below] = /within .* (\d+) % of the time shown, below it (\d+) %/.exec(rising) ?? [];
+    expect(Number(within)).toBeGreaterThan(0);
+    expect(Number(below)).toBeGreaterThan(0);
+    expect(Number(within) + Number(below)).toBeGreaterThanOrEqual(99);
     const points = keyPoints(chart, 0, [0, 168, 672]);
     expect(points.map((p) => p.time)).toEqual(['day 0.0', 'day 7.0', 'day 28.0']);
     expect(points[0].plasmaTotal).toBe('0');

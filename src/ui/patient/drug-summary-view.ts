@@ -6,13 +6,20 @@
 import type { DrugSummary } from './patient-words.ts';
 import { KPUU_EXPLANATION } from './patient-words.ts';
 
-function row(list: HTMLDListElement, term: string, value: string, className?: string): void {
+/** One term and its values, kept together so the pairs can wrap as units on a narrow screen. */
+function pair(list: HTMLDListElement, term: string, values: readonly [string, string][], wide = false): void {
+  const group = document.createElement('div');
+  group.className = wide ? 'patient-pair patient-pair-wide' : 'patient-pair';
   const dt = document.createElement('dt');
   dt.textContent = term;
-  const dd = document.createElement('dd');
-  dd.textContent = value;
-  if (className) dd.className = className;
-  list.append(dt, dd);
+  group.append(dt);
+  for (const [text, className] of values) {
+    const dd = document.createElement('dd');
+    dd.textContent = text;
+    dd.className = className;
+    group.append(dd);
+  }
+  list.append(group);
 }
 
 export class DrugSummaryView {
@@ -47,10 +54,18 @@ export class DrugSummaryView {
         name.className = 'patient-regimen';
         name.textContent = s.regimen;
         const values = document.createElement('dl');
-        row(values, 'Plasma total', `${s.plasmaTotal}: ${s.statusText}`, `patient-range patient-range-${s.status}`);
-        row(values, 'Brain unbound', s.brainUnbound, 'patient-brain');
-        row(values, 'Kp,uu (brain/plasma unbound)', s.kpuu, 'patient-kpuu');
-        if (s.doses) row(values, 'Doses', s.doses);
+        pair(
+          values,
+          'Plasma total',
+          [
+            [s.plasmaTotal, 'patient-plasma'],
+            [s.statusText, `patient-range patient-range-${s.status}`],
+          ],
+          true,
+        );
+        pair(values, 'Brain unbound', [[s.brainUnbound, 'patient-brain']]);
+        pair(values, 'Kp,uu (brain ÷ plasma)', [[s.kpuu, 'patient-kpuu']]);
+        if (s.doses) pair(values, 'Doses', [[s.doses, 'patient-doses']]);
         item.append(name, values);
         return item;
       }),

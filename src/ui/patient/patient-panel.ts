@@ -82,7 +82,7 @@ export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
   const intro = element(
     'p',
     'hint',
-    'Drugs act on the patient clock, in hours and days, while the network runs in milliseconds: it runs at the brain levels of one moment of the treatment.',
+    'Drugs act over hours and days, the network over milliseconds: the network runs at the drug levels of one moment of the treatment, set on the patient clock.',
   );
 
   let frozenHorizonH: number | null = null;
@@ -121,10 +121,14 @@ export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
   );
   const caption = element('figcaption', 'pk-caption');
   caption.id = 'pk-chart-caption';
-  const table = element('table', 'visually-hidden');
-  figure.append(chooser, area, legend, caption, table);
+  // A table cannot be clipped to a pixel itself; its box can.
+  const tableBox = element('div', 'visually-hidden');
+  const table = element('table');
+  tableBox.append(table);
+  figure.append(chooser, area, legend, caption, tableBox);
 
-  host.replaceChildren(heading, intro, clock.element, empty, summary.element, figure);
+  // The clock sits right above the chart whose cursor it moves; the levels at that time follow.
+  host.replaceChildren(heading, intro, clock.element, empty, figure, summary.element);
   host.hidden = false;
 
   let chosen: DrugName | null = null;

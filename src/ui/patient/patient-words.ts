@@ -13,7 +13,7 @@ export const NO_DRUGS_TEXT =
   'No drugs are given, so the network runs without any. Drugs are added in the controls panel.';
 
 export const KPUU_EXPLANATION =
-  'Kp,uu is the ratio of unbound drug in the brain to unbound drug in plasma: about 1 when the drug crosses the blood–brain barrier freely. P-glycoprotein (P-gp) pumps some drugs back out and lowers it.';
+  'Kp,uu, the blood–brain barrier ratio: unbound drug in the brain ÷ unbound drug in plasma. About 1 when a drug crosses freely; P-glycoprotein (P-gp) pumps some drugs back out and lowers it.';
 
 /** "phenytoin 300 mg by mouth every 24 h", "diazepam 10 mg IV once at 0 h". */
 export function regimenInWords(r: Regimen): string {
@@ -76,7 +76,7 @@ export interface DrugSummary {
   statusText: string;
   brainUnbound: string;
   kpuu: string;
-  /** Oral only: "3 of 4 doses taken by 72 h"; null for an IV bolus. */
+  /** Oral only: "3 of 4 taken by 72 h"; null for an IV bolus. */
   doses: string | null;
 }
 
@@ -90,7 +90,7 @@ export function drugSummaries(regimens: readonly Regimen[], levels: PkSnapshot, 
       // Doses due up to and including the cursor's time (one at exactly that time is given).
       const due = doseSchedule(r, levels.timeH + 1e-9, inputs.adherence, inputs.seed);
       const taken = due.filter((d) => d.taken).length;
-      doses = `${taken} of ${due.length} doses taken by ${formatPatientTime(levels.timeH)}`;
+      doses = `${taken} of ${due.length} taken by ${formatPatientTime(levels.timeH)}`;
     }
     return {
       drug: r.drug,
@@ -106,8 +106,7 @@ export function drugSummaries(regimens: readonly Regimen[], levels: PkSnapshot, 
 }
 
 export function pgpInWords(levels: PkSnapshot, inputs: PkInputs): string {
-  const set = inputs.pgp === 1 ? 'normal' : `${inputs.pgp}× normal`;
-  return `P-gp at the barrier at ${formatPatientTime(levels.timeH)}: ${levels.pgpEffective.toFixed(2)}× normal (set to ${set}; inflammation raises it over hours, tariquidar lowers it).`;
+  return `P-gp at the barrier: ${levels.pgpEffective.toFixed(2)}× normal at ${formatPatientTime(levels.timeH)} (set to ${inputs.pgp}×; inflammation raises it over hours, tariquidar lowers it).`;
 }
 
 function timeWords(hours: number, horizonH: number): string {
@@ -149,8 +148,12 @@ export function chartSentence(chart: ChartSeries, drugIndex: number, levels: PkS
   const range = DRUGS[d.drug].therapeuticMgL;
   if (range) {
     const share = timeInRange(d.plasmaTotalMgL, range.low, range.high);
+    const named = `the therapeutic range (${range.low}–${range.high} mg/L)`;
+    const whole = share.below === 1 ? 'below' : share.above === 1 ? 'above' : share.within === 1 ? 'within' : null;
     parts.push(
-      `It is within the therapeutic range (${range.low}–${range.high} mg/L) ${percent(share.within)} of the time shown, below it ${percent(share.below)}, above it ${percent(share.above)}.`,
+      whole
+        ? `It stays ${whole} ${named} the whole time.`
+        : `It is within ${named} ${percent(share.within)} of the time shown, below it ${percent(share.below)}, above it ${percent(share.above)}.`,
     );
   }
   const at = levels.drugs[drugIndex];

@@ -23,6 +23,8 @@ const MARGIN_LEFT_PX = 46;
 const MARGIN_RIGHT_PX = 14;
 /** Above each plot: its title. */
 const TITLE_SPACE_PX = 24;
+/** Above the plasma plot, a second row: the cursor's label, clear of the title. */
+const CURSOR_LABEL_SPACE_PX = 16;
 /** Between the plasma plot and the next title. */
 const GAP_PX = 14;
 /** Below the lower plot: tick labels and the axis title. */
@@ -47,6 +49,8 @@ export interface Band {
 }
 
 export interface Plot {
+  /** Baseline of the plot's title. */
+  titleYPx: number;
   topPx: number;
   heightPx: number;
   yMax: number;
@@ -60,6 +64,8 @@ export interface PkChartModel {
   plotLeftPx: number;
   plotRightPx: number;
   horizonH: number;
+  /** Baseline of the cursor's label, in its own row above the plasma plot. */
+  cursorLabelYPx: number;
   timeUnit: 'h' | 'days';
   xTicks: Tick[];
   plasma: Plot & { totalPath: string; band: Band | null; missedDosesPx: number[] };
@@ -163,7 +169,7 @@ export function buildChartModel(chart: ChartSeries, drugIndex: number, widthPx: 
 
   const times = chart.series.timesH;
   const range = DRUGS[drug.drug].therapeuticMgL;
-  const plasmaTop = TITLE_SPACE_PX;
+  const plasmaTop = TITLE_SPACE_PX + CURSOR_LABEL_SPACE_PX;
   const yPlasma = yScale(Math.max(maxOf(drug.plasmaTotalMgL), range?.high ?? 0), plasmaTop, heights.plasma);
   const band: Band | null = range
     ? { lowMgL: range.low, highMgL: range.high, topPx: yPlasma(range.high), bottomPx: yPlasma(range.low) }
@@ -184,9 +190,11 @@ export function buildChartModel(chart: ChartSeries, drugIndex: number, widthPx: 
     plotLeftPx,
     plotRightPx,
     horizonH,
+    cursorLabelYPx: plasmaTop - 5,
     timeUnit,
     xTicks,
     plasma: {
+      titleYPx: plasmaTop - CURSOR_LABEL_SPACE_PX - 8,
       topPx: plasmaTop,
       heightPx: heights.plasma,
       yMax: yPlasma.domain()[1],
@@ -196,6 +204,7 @@ export function buildChartModel(chart: ChartSeries, drugIndex: number, widthPx: 
       missedDosesPx,
     },
     unbound: {
+      titleYPx: unboundTop - 8,
       topPx: unboundTop,
       heightPx: heights.unbound,
       yMax: yUnbound.domain()[1],

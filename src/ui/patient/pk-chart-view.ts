@@ -40,7 +40,7 @@ export class PkChartView {
     this.element = svg('svg', { class: 'pk-chart-svg', role: 'img', 'aria-labelledby': labelledBy });
     this.content = svg('g');
     this.cursor = svg('g', { class: 'pk-cursor', 'data-testid': 'pk-cursor' });
-    this.cursorLabel = svg('text', { class: 'pk-cursor-label', y: 12 });
+    this.cursorLabel = svg('text', { class: 'pk-cursor-label' });
     this.element.append(this.content, this.cursor);
   }
 
@@ -52,8 +52,6 @@ export class PkChartView {
     this.model = model;
     const { widthPx, heightPx } = model;
     this.element.setAttribute('viewBox', `0 0 ${widthPx} ${heightPx}`);
-    this.element.setAttribute('width', String(widthPx));
-    this.element.setAttribute('height', String(heightPx));
     const parts: SVGElement[] = [];
     parts.push(...this.plotFrame(model, model.plasma, titles.plasma));
     const band = model.plasma.band;
@@ -127,12 +125,14 @@ export class PkChartView {
     );
     this.content.replaceChildren(...parts);
 
-    const top = model.plasma.topPx - 6;
+    // One segment per plot, so the line does not cross the lower plot's title.
+    const top = model.cursorLabelYPx - 10;
     this.cursor.replaceChildren(
-      svg('line', { class: 'pk-cursor-line', x1: 0, x2: 0, y1: top, y2: axisY }),
+      svg('line', { class: 'pk-cursor-line', x1: 0, x2: 0, y1: top, y2: model.plasma.topPx + model.plasma.heightPx }),
+      svg('line', { class: 'pk-cursor-line', x1: 0, x2: 0, y1: model.unbound.topPx, y2: axisY }),
       this.cursorLabel,
     );
-    this.cursorLabel.setAttribute('y', String(top - 4));
+    this.cursorLabel.setAttribute('y', String(model.cursorLabelYPx));
   }
 
   /** Move the cursor to `xPx`, labelled `label` (kept inside the chart). */
@@ -150,7 +150,7 @@ export class PkChartView {
   private plotFrame(model: PkChartModel, plot: Plot, title: string): SVGElement[] {
     const bottom = plot.topPx + plot.heightPx;
     const parts: SVGElement[] = [
-      svg('text', { class: 'pk-plot-title', x: 0, y: plot.topPx - 8 }, title),
+      svg('text', { class: 'pk-plot-title', x: 0, y: plot.titleYPx }, title),
       svg('rect', {
         class: 'pk-plot',
         x: model.plotLeftPx,

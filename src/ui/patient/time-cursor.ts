@@ -88,8 +88,7 @@ export class TimeCursor {
 
     const hint = doc.createElement('p');
     hint.className = 'hint';
-    hint.textContent =
-      'The network runs at the drug levels of this time. Arrow keys move 1 h, Page Up and Page Down a day; you can also drag on the chart.';
+    hint.textContent = 'Arrow keys move 1 h, Page Up and Page Down a day; you can also drag on the chart.';
 
     this.problem = doc.createElement('p');
     this.problem.className = 'problem';

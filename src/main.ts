@@ -17,6 +17,7 @@ import type { LuminanceSample, RefractoryTestHook } from './ui/test-hook.ts';
 import { Transport } from './ui/transport.ts';
 import { bindViewOptions } from './ui/view-options.ts';
 import { paintLegend } from './view/legend.ts';
+import { ActivityPlots } from './view/plots/activity-plots.ts';
 import { SheetView } from './view/sheet-view.ts';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     store,
   );
   sheet.setOptions(store.getState().view);
+  const plots = ActivityPlots.create(element('plots-panel'));
 
   let lastFrame: Frame | null = null;
   /** Spikes of the current network since it was built, summed over frames (for the tests). */
@@ -76,11 +78,13 @@ async function main(): Promise<void> {
       description: (description) => {
         spikesSinceBuild = 0;
         sheet.setDescription(description);
+        plots.setDescription(description);
       },
       frame: (frame) => {
         lastFrame = frame;
         spikesSinceBuild += frame.spikeCount;
         sheet.showFrame(frame);
+        plots.showFrame(frame);
         readouts.showFrame(frame);
         status.showFrame(frame);
       },

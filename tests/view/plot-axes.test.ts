@@ -28,12 +28,13 @@ describe('calmTop', () => {
     expect(calmTop(20, 350, 20)).toBe(400);
   });
 
-  it('keeps its range while the data use more than a quarter of it', () => {
+  it('keeps its range while the data (with headroom) use more than half of it', () => {
     expect(calmTop(400, 350, 20)).toBe(400);
-    expect(calmTop(400, 91, 20)).toBe(400);
+    expect(calmTop(400, 182, 20)).toBe(400);
   });
 
-  it('shrinks once everything fits in a quarter, never below its floor', () => {
+  it('shrinks once everything fits in half, never below its floor', () => {
+    expect(calmTop(400, 180, 20)).toBe(200);
     expect(calmTop(400, 50, 20)).toBe(60);
     expect(calmTop(400, 5, 20)).toBe(20);
   });

@@ -13,8 +13,11 @@ import { type ScaleLinear, scaleLinear } from 'd3-scale';
 const NICE_MANTISSAS = [1, 1.5, 2, 3, 4, 5, 6, 8, 10];
 /** Room above the largest value when a range grows. */
 export const HEADROOM = 1.1;
-/** A range shrinks once everything in the window fits in this fraction of it. */
-export const SHRINK_BELOW = 0.25;
+/**
+ * A range shrinks once everything in the window (with headroom) fits in this fraction of it.
+ * Nice steps are at most 1.5 apart, so a range just shrunk is never shrunk again by the same data.
+ */
+export const SHRINK_BELOW = 0.5;
 
 /** The smallest nice number (NICE_MANTISSAS × 10ᵏ) at or above `value`; 0 for value ≤ 0. */
 export function niceCeil(value: number): number {

@@ -1,0 +1,70 @@
+/**
+ * Synchrony χ over the window (0…1), with the seizure detector's onset threshold as a dashed
+ * line: the detector calls a seizure-like event when χ (and the rate) stay above it for a second.
+ */
+import { SEIZURE_ONSET_CHI } from '../../model/detect/seizure.ts';
+import { YAxis } from './axes.ts';
+import { type ActivityHistory, CHI_CAPACITY } from './history.ts';
+import { CSS } from './plot-palette.ts';
+import type { PlotSurface } from './plot-surface.ts';
+
+const LINE_CSS_PX = 1.5;
+const THRESHOLD_DASH_CSS = [4, 3];
+
+export class ChiPlot {
+  readonly axis = new YAxis(() => 2);
+  private dash: number[] = [];
+  private readonly solid: number[] = [];
+
+  constructor(readonly surface: PlotSurface) {}
+
+  layout(): void {
+    const s = this.surface;
+    this.dash = THRESHOLD_DASH_CSS.map((px) => px * s.dpr);
+    this.axis.set(0, 1, s.bottom, s.top);
+  }
+
+  draw(history: ActivityHistory): void {
+    const s = this.surface;
+    const ctx = s.ctx;
+    const endMs = Math.max(history.windowMs, history.timeMs);
+    const y = this.axis.scale;
+    s.clear();
+    s.drawValueAxis(this.axis);
+    s.drawTimeAxis(endMs);
+
+    const thresholdY = Math.round(y(SEIZURE_ONSET_CHI)) + 0.5;
+    ctx.strokeStyle = CSS.threshold;
+    ctx.lineWidth = s.dpr;
+    ctx.setLineDash(this.dash);
+    ctx.beginPath();
+    ctx.moveTo(s.left, thresholdY);
+    ctx.lineTo(s.right, thresholdY);
+    ctx.stroke();
+    ctx.setLineDash(this.solid);
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(s.left, s.top, s.right - s.left, s.bottom - s.top);
+    ctx.clip();
+    ctx.strokeStyle = CSS.chi;
+    ctx.lineWidth = LINE_CSS_PX * s.dpr;
+    ctx.beginPath();
+    let drawing = false;
+    for (let i = history.chiStart; i < history.chiEnd; i++) {
+      const slot = i % CHI_CAPACITY;
+      const chi = history.chi[slot];
+      if (Number.isNaN(chi)) {
+        drawing = false;
+        continue;
+      }
+      const x = s.xOf(history.chiTimeMs[slot], endMs);
+      if (drawing) ctx.lineTo(x, y(chi));
+      else ctx.moveTo(x, y(chi));
+      drawing = true;
+    }
+    ctx.stroke();
+    ctx.restore();
+    s.drawFrame();
+  }
+}

@@ -97,6 +97,8 @@ export class ActivityPlots {
   private framesAppendedCount = 0;
   private readonly drawTimes = new Float64Array(DRAW_TIMES_KEPT);
   private drawCount = 0;
+  /** Made once: scheduling a draw allocates no closure. */
+  private readonly drawCallback = (): void => this.draw();
 
   /** Build the panel's contents inside `host` (after what it holds, e.g. its heading). */
   static create(host: HTMLElement): ActivityPlots {
@@ -216,7 +218,7 @@ export class ActivityPlots {
   private scheduleDraw(): void {
     if (this.drawScheduled || !this.stale) return;
     this.drawScheduled = true;
-    requestAnimationFrame(() => this.draw());
+    requestAnimationFrame(this.drawCallback);
   }
 
   /**

@@ -11,11 +11,11 @@ import { secondsLabel, TickLabels, timeTickStepMs, type YAxis } from './axes.ts'
 import { CSS } from './plot-palette.ts';
 
 /** Room for the value labels (left), the time labels (below), and the last time label (right); CSS px. */
-export const MARGIN_LEFT_CSS = 46;
+export const MARGIN_LEFT_CSS = 50;
 export const MARGIN_RIGHT_CSS = 16;
 export const MARGIN_TOP_CSS = 6;
-export const MARGIN_BOTTOM_CSS = 18;
-export const FONT_CSS_PX = 11;
+export const MARGIN_BOTTOM_CSS = 19;
+export const FONT_CSS_PX = 12;
 const TICK_CSS_PX = 4;
 
 export class PlotSurface {

@@ -42,7 +42,10 @@ export class SynchronyGauge {
     const note = doc.createElement('span');
     note.className = 'plots-gauge-note';
     note.textContent = `threshold ${SEIZURE_ONSET_CHI.toFixed(1)}: above it (with a high rate, for 1 s) the detector calls a seizure-like event`;
-    this.element.append(label, this.meter, this.value, note);
+    const row = doc.createElement('div');
+    row.className = 'plots-gauge-row';
+    row.append(label, this.meter, this.value);
+    this.element.append(row, note);
     this.show(Number.NaN);
   }
 

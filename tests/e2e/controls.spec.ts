@@ -149,7 +149,7 @@ test('the drug picker adds a regimen, refuses a repeated drug or an absurd dose,
   await expect(page.getByLabel('Dose (mg)')).toHaveValue('200');
   await expect(page.getByLabel('Every (hours)')).toHaveValue('12');
   await page.getByRole('button', { name: 'Add to schedule' }).click();
-  await expect(page.locator('#drug-schedule li')).toHaveText([/phenytoin 200 mg by mouth every 12 h/]);
+  await expect(page.locator('#drug-schedule li')).toHaveText([/phenytoin 200\smg by mouth every 12\sh/]);
   await expectAddress(page, '?drug=phenytoin=200/12');
 
   // The same drug again: refused, schedule kept.
@@ -177,7 +177,7 @@ test('the drug picker adds a regimen, refuses a repeated drug or an absurd dose,
   await expectAddress(page, '?drug=phenytoin=200/12&drug=diazepam=10iv');
 
   await page.getByRole('button', { name: 'Remove phenytoin' }).click();
-  await expect(page.locator('#drug-schedule li')).toHaveText([/diazepam 10 mg IV/]);
+  await expect(page.locator('#drug-schedule li')).toHaveText([/diazepam 10\smg IV/]);
   await expect(page.getByRole('button', { name: 'Remove diazepam' })).toBeFocused();
   await expectAddress(page, '?drug=diazepam=10iv');
 });
@@ -192,7 +192,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   await expect(page.locator('#gaba-value')).toHaveText('0.63×');
   await expect(page.locator('#pgp')).toHaveValue('2');
   await expect(page.locator('#seed')).toHaveValue('1');
-  await expect(page.locator('#drug-schedule li')).toHaveText([/phenytoin 200 mg by mouth every 12 h/]);
+  await expect(page.locator('#drug-schedule li')).toHaveText([/phenytoin 200\smg by mouth every 12\sh/]);
   // The group of a knob the preset changed opened by itself.
   await expect(page.locator('details[data-group="barrier"]')).toHaveAttribute('open', '');
   await expect(page.locator('#preset-current')).toContainText('Now showing “transporter”');

@@ -19,8 +19,8 @@ import { h, messageOf, sentence, setText, showProblem } from './dom.ts';
 /** A regimen in words: "phenytoin 300 mg by mouth every 24 h". */
 export function regimenInWords(r: Regimen): string {
   return r.route === 'iv'
-    ? `${r.drug} ${r.doseMg} mg IV, once at time 0`
-    : `${r.drug} ${r.doseMg} mg by mouth every ${r.everyH} h`;
+    ? `${r.drug} ${r.doseMg}\u00a0mg IV, once at time 0`
+    : `${r.drug} ${r.doseMg}\u00a0mg by mouth every ${r.everyH}\u00a0h`;
 }
 
 function usualInWords(drug: DrugName): string {
@@ -61,7 +61,7 @@ export function mountDrugPicker(host: HTMLElement, store: IntentStore): void {
   );
   const add = h('button', { type: 'button', id: 'drug-add', class: 'secondary' }, 'Add to schedule');
   const problem = h('p', { class: 'problem', id: 'drug-problem', role: 'alert', hidden: true });
-  const announce = h('p', { class: 'hint', id: 'drug-announce', role: 'status' });
+  const announce = h('p', { class: 'hint', id: 'drug-announce', 'aria-live': 'polite' });
   const schedule = h('ol', { class: 'drug-schedule', id: 'drug-schedule', 'aria-labelledby': 'drug-schedule-title' });
   const empty = h('p', { class: 'hint', id: 'drug-empty' }, 'No drugs: the network runs untreated.');
 
@@ -166,9 +166,13 @@ export function mountDrugPicker(host: HTMLElement, store: IntentStore): void {
         return h(
           'li',
           {},
-          h('span', { class: 'regimen' }, regimenInWords(regimen)),
-          h('code', { class: 'param-key' }, text),
-          remove,
+          h(
+            'div',
+            { class: 'schedule-item' },
+            h('span', { class: 'regimen' }, regimenInWords(regimen)),
+            h('code', { class: 'param-key' }, text),
+            remove,
+          ),
         );
       }),
     );

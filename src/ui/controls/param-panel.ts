@@ -7,6 +7,7 @@
 import { defaultParams, formatParamValue, PARAM_SPECS, ParamError, type Params } from '../../model/params.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { h, messageOf, sentence, showProblem } from './dom.ts';
+import { keepHintsSteady } from './focus-hints.ts';
 import { type ParamControl, paramControl } from './param-controls.ts';
 import { GROUPS, type GroupId, PARAM_TEXT } from './param-text.ts';
 
@@ -62,6 +63,7 @@ export function mountParamPanel(host: HTMLElement, store: IntentStore): void {
     if (group.controls.length > 0) host.append(group.details);
   }
   showCounts(store.getState().params);
+  keepHintsSteady(host);
 
   const resetProblem = h('p', { class: 'problem', id: 'params-reset-problem', role: 'alert', hidden: true });
   const reset = h('button', { type: 'button', class: 'secondary', id: 'params-reset' }, 'Reset all parameters');

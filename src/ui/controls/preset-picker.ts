@@ -18,7 +18,7 @@ export function mountPresetPicker(host: HTMLElement, store: IntentStore, library
   for (const s of scenarios) select.append(h('option', { value: s.name }, `${s.name}: ${s.description}`));
   const load = h('button', { type: 'button', id: 'preset-load', class: 'secondary' }, 'Load preset');
   const lesson = h('p', { class: 'hint', id: 'preset-lesson' });
-  const current = h('p', { class: 'preset-current', id: 'preset-current', role: 'status' });
+  const current = h('p', { class: 'preset-current', id: 'preset-current', 'aria-live': 'polite' });
   const problem = h('p', { class: 'problem', id: 'preset-problem', role: 'alert', hidden: true });
   const section = h(
     'section',

@@ -143,6 +143,37 @@ test('the patient clock moves by keys, by typing and by dragging on the chart, a
   await expect(alert).toBeHidden();
 });
 
+test('dragging on the chart of a long, heavy treatment ends with the levels of where the pointer let go', async ({
+  page,
+}) => {
+  await openPage(page);
+  // Four drugs at 2000 h: the levels at the cursor take longer than a frame, so they wait
+  // while the pointer moves.
+  const drugs = ['phenytoin=200/12', 'carbamazepine=400/12', 'levetiracetam=1500/12', 'tariquidar=150/24'];
+  const panel = page.locator('#patient-panel');
+  // The cost of the chart's series, logged: 8 weeks (the worst realistic case), then 32 weeks.
+  await setTreatment(page, { drugs, atHours: 600 });
+  await expect(panel.locator('.patient-summary-time')).toContainText('600 h (25.0 days)');
+  console.log(`4 drugs over 1344 h: chart series in ${await panel.getAttribute('data-pk-compute-ms')} ms`);
+  await setTreatment(page, { drugs, atHours: 2000 });
+  await expect(panel.locator('.patient-summary-time')).toContainText('2000 h (83.3 days)');
+  console.log(`4 drugs over 5376 h: chart series in ${await panel.getAttribute('data-pk-compute-ms')} ms`);
+  const plot = panel.locator('rect.pk-plot').first();
+  await plot.scrollIntoViewIfNeeded();
+  const box = await plot.boundingBox();
+  if (!box) throw new Error('no plot');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.2, y);
+  await page.mouse.down();
+  for (const f of [0.25, 0.3, 0.35, 0.4]) await page.mouse.move(box.x + box.width * f, y);
+  await page.mouse.up();
+  // The chart spans 5376 h (the horizon kept while dragging): the pointer let go near 40 % of it.
+  const hours = await atHours(page);
+  expect(Math.abs(hours - 0.4 * 5376)).toBeLessThan(30);
+  await expect(panel.locator('.patient-summary-time')).toContainText(`${hours} h`);
+  await expect(panel.locator('#pk-chart-caption')).toContainText(`At the network's time, ${hours} h`);
+});
+
 test('more P-gp lowers the brain level of phenytoin, not its plasma level', async ({ page }) => {
   await openPage(page);
   await setTreatment(page, { drugs: ['phenytoin=200/12'], atHours: 336 });
@@ -162,6 +193,15 @@ test('more P-gp lowers the brain level of phenytoin, not its plasma level', asyn
   await expect(panel.locator('.patient-pgp')).toContainText('2.00× normal');
   expect(await panel.getByTestId('pk-brain-unbound').getAttribute('d')).not.toBe(pathBefore);
   expect(await panel.getByTestId('pk-plasma-total').getAttribute('d')).toBe(plasmaPathBefore);
+});
+
+test('an address with a drug and more P-gp opens with the panel showing them', async ({ page }) => {
+  await openPage(page, '?drug=phenytoin=300/24&pgp=2');
+  const panel = page.locator('#patient-panel');
+  await expect(panel.locator('.patient-regimen')).toHaveText('phenytoin 300 mg by mouth every 24 h');
+  await expect(panel.locator('.patient-kpuu')).toHaveText('0.75');
+  await expect(panel.locator('.patient-pgp')).toContainText('2.00× normal at 72 h (set to 2×');
+  await expect(panel.getByTestId('pk-band')).toBeVisible();
 });
 
 test('with two drugs a chooser picks the one in the chart', async ({ page }) => {

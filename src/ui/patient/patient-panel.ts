@@ -35,6 +35,11 @@ import { TimeCursor } from './time-cursor.ts';
 
 export const PATIENT_PANEL_TITLE = 'Patient: drugs and the blood–brain barrier';
 
+/** One frame at 60 Hz: levels that take longer wait while a pointer drags the clock. */
+const FRAME_BUDGET_MS = 16;
+/** A dragging pointer that rests this long gets the levels of where it rests. */
+const SETTLE_MS = 150;
+
 const PK_KEYS = [
   'pgp',
   'penetration',
@@ -136,6 +141,9 @@ export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
   let drawnIndex = -1;
   let drawnWidthPx = -1;
   let model: PkChartModel | null = null;
+  let levelsCostMs = 0;
+  let settleTimer = 0;
+  let settled = false;
 
   select.addEventListener('change', () => {
     chosen = select.value as DrugName;
@@ -155,9 +163,6 @@ export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
     summary.element.hidden = !hasDrugs;
     figure.hidden = !hasDrugs;
     if (!hasDrugs) return;
-
-    const levels = pk.levelsAt(treatment.drugs, inputs, atHours);
-    summary.show(formatPatientTime(atHours), drugSummaries(regimens, levels, inputs), pgpInWords(levels, inputs));
 
     let index = regimens.findIndex((r) => r.drug === chosen);
     if (index < 0) index = 0;
@@ -186,6 +191,26 @@ export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
       host.dataset.pkComputeMs = chart.computeMs.toFixed(1);
     }
     view.moveCursor(cursorPx(model, atHours), cursorLabel(atHours, horizonH));
+
+    // The levels at the cursor cost time in proportion to it (the engine's fine step from 0 h):
+    // a few ms for weeks, ~40 ms for four drugs at a month. While a pointer drags and they cost
+    // more than a frame, they wait until the pointer rests or lets go, and the summary keeps
+    // naming the time its numbers belong to.
+    clearTimeout(settleTimer);
+    if (frozenHorizonH !== null && levelsCostMs > FRAME_BUDGET_MS && !settled) {
+      settleTimer = window.setTimeout(() => {
+        settled = true;
+        schedule();
+      }, SETTLE_MS);
+      return;
+    }
+    settled = false;
+    const startMs = performance.now();
+    const levels = pk.levelsAt(treatment.drugs, inputs, atHours);
+    const costMs = performance.now() - startMs;
+    // A cache hit costs nothing and says nothing about the next computation.
+    if (costMs > 0.5) levelsCostMs = costMs;
+    summary.show(formatPatientTime(levels.timeH), drugSummaries(regimens, levels, inputs), pgpInWords(levels, inputs));
     caption.textContent = chartSentence(chart, index, levels);
   };
 

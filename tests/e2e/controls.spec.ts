@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { PARAM_SPECS } from '../../src/model/params.ts';
 import { labelText } from '../../src/ui/controls/param-text.ts';
@@ -80,6 +81,11 @@ test('moving a slider writes the address without adding history entries', async 
   await page.reload();
   await expect(page.locator('#gaba')).toHaveValue('0.8');
   await expect(page.locator('#pgp')).toHaveValue('2');
+  // Reset brings every parameter back, and the address with it.
+  await page.getByRole('button', { name: 'Reset all parameters' }).click();
+  await expect(page.locator('#gaba-value')).toHaveText('1.00×');
+  await expectAddress(page, '');
+  await expect(page.locator('details[data-group="balance"] .group-changed')).toHaveText('');
 });
 
 test('an address sets the controls, the schedule and the engine', async ({ page }) => {
@@ -185,7 +191,8 @@ test('the drug picker adds a regimen, refuses a repeated drug or an absurd dose,
 test('a preset sets parameters and treatment in one go and says what it demonstrates', async ({ page }) => {
   await openControls(page, '?gaba=2&seed=9');
   const presets = page.getByLabel('Scenario', { exact: true });
-  await expect(presets.locator('option')).toHaveCount(14);
+  const files = readdirSync(new URL('../../public/scenarios/', import.meta.url)).filter((f) => f.endsWith('.json'));
+  await expect(presets.locator('option')).toHaveCount(files.length);
   await presets.selectOption('transporter');
   await expect(page.locator('#preset-lesson')).toContainText('P-glycoprotein doubles');
   await page.getByRole('button', { name: 'Load preset' }).click();

@@ -153,7 +153,8 @@ export function mountDrugPicker(host: HTMLElement, store: IntentStore): void {
 
   let shown: Treatment['drugs'] | null = null;
   const showSchedule = (drugs: Treatment['drugs']): void => {
-    if (drugs === shown) return;
+    // The patient clock moving makes a new treatment with the same drugs: nothing to redraw.
+    if (shown && drugs.length === shown.length && drugs.every((d, i) => d === shown?.[i])) return;
     shown = drugs;
     schedule.replaceChildren(
       ...drugs.map((text, index) => {

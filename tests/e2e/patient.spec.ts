@@ -3,6 +3,7 @@
  * patient clock, driven through the store as the controls panel would (the test hook's
  * setTreatment and setParams), and through the panel's own clock.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import type { Treatment } from '../../src/state/store.ts';
 import { collectPageProblems, openPage } from './helpers.ts';
@@ -215,6 +216,19 @@ test('with two drugs a chooser picks the one in the chart', async ({ page }) => 
   await chooser.selectOption('levetiracetam');
   await expect(panel.locator('.pk-band-label')).toHaveText('therapeutic 12–46 mg/L');
   await expect(panel.locator('#pk-chart-caption')).toContainText('levetiracetam 1500 mg by mouth every 12 h');
+});
+
+test('with drugs, the panel has no serious accessibility violations (axe)', async ({ page }) => {
+  await openPage(page);
+  await setTreatment(page, { drugs: ['phenytoin=200/12', 'diazepam=10iv'], atHours: 72 });
+  await page.evaluate(() => window.__refractory?.setParams({ adherence: 0.7 }));
+  await expect(page.locator('#patient-panel .patient-drugs > li')).toHaveCount(2);
+  await expect(page.locator('#patient-panel .pk-missed').first()).toBeAttached();
+  const results = await new AxeBuilder({ page }).include('#patient-panel').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
 });
 
 for (const [name, viewport] of [

@@ -3,7 +3,7 @@
  * model changes (treatment, PK settings, chosen drug, width); moving the cursor only moves one
  * group. Nothing here runs per simulation frame.
  *
- * Colours are from the Okabe–Ito palette (safe for the common colour-vision deficiencies), and
+ * Colours are from the Okabe–Ito palette (Okabe & Ito 2008; safe for the common colour-vision deficiencies), and
  * the lines differ in style too: plasma total solid, unbound plasma dotted, unbound brain dashed.
  */
 import type { PkChartModel, Plot, Tick } from './pk-chart-model.ts';

@@ -243,21 +243,32 @@ for (const size of SIZES) {
   });
 }
 
-test('benchmark: each plot drawn 60 times from a seizure-like history', async ({ page }) => {
-  test.skip(process.env.PLOTS_BENCH !== '1', 'a measurement, run when asked for (PLOTS_BENCH=1)');
-  await openPage(page, '?gaba=0.3');
-  await page.locator('#plots-panel').scrollIntoViewIfNeeded();
-  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 6000, 'six seconds: a window full of bursts');
-  await page.evaluate(() => window.__refractory?.setPlaying(false));
-  await waitForSnapshot(page, (s) => s.idle, 'the simulation paused');
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  for (const flush of [false, true]) {
-    const runs = await page.evaluate((f) => window.__refractoryPlots?.benchmark(60, f) ?? [], flush);
-    const perPlot = [0, 1, 2, 3].map((k) => median(runs.map((r) => r[k])));
-    const total = median(runs.map((r) => r.reduce((a, b) => a + b, 0)));
-    console.log(
-      `${flush ? 'with read-back' : 'JS only       '}: total median ${total.toFixed(2)} ms; raster ${perPlot[0].toFixed(2)}, LFP ${perPlot[1].toFixed(2)}, rate ${perPlot[2].toFixed(2)}, χ ${perPlot[3].toFixed(2)}`,
-    );
-    expect(runs.length).toBe(60);
-  }
-});
+for (const dpr of [1, 2]) {
+  test(`benchmark: each plot drawn 60 times from a seizure-like history, ${dpr} device px per CSS px`, async ({
+    browser,
+  }) => {
+    test.skip(process.env.PLOTS_BENCH !== '1', 'a measurement, run when asked for (PLOTS_BENCH=1)');
+    const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await openPage(page, '?gaba=0.3');
+    await page.locator('#plots-panel').scrollIntoViewIfNeeded();
+    await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 6000, 'six seconds: a window full of bursts');
+    await page.evaluate(() => window.__refractory?.setPlaying(false));
+    await waitForSnapshot(page, (s) => s.idle, 'the simulation paused');
+    const size = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.plot-raster canvas');
+      return c ? `${c.width}×${c.height}` : 'none';
+    });
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    for (const flush of [false, true]) {
+      const runs = await page.evaluate((f) => window.__refractoryPlots?.benchmark(60, f) ?? [], flush);
+      const perPlot = [0, 1, 2, 3].map((k) => median(runs.map((r) => r[k])));
+      const total = median(runs.map((r) => r.reduce((a, b) => a + b, 0)));
+      console.log(
+        `dpr ${dpr} (raster ${size}) ${flush ? 'with read-back' : 'JS only       '}: total median ${total.toFixed(2)} ms; raster ${perPlot[0].toFixed(2)}, LFP ${perPlot[1].toFixed(2)}, rate ${perPlot[2].toFixed(2)}, χ ${perPlot[3].toFixed(2)}`,
+      );
+      expect(runs.length).toBe(60);
+    }
+    await context.close();
+  });
+}

@@ -11,7 +11,14 @@ import type { PlotSurface } from './plot-surface.ts';
 
 /** The y range never shrinks below 0…MIN_TOP_PA (a resting sheet swings about 1000–2200 pA). */
 const MIN_TOP_PA = 1000;
-const LINE_CSS_PX = 1.25;
+/**
+ * One CSS pixel, as a whole number of device pixels. Where a CSS pixel is one device pixel (the
+ * projector laptop) that is a hairline, which a canvas rasterised in software strokes several
+ * times faster than a wider line (measured with the drawing flushed, at the default size and
+ * in a seizure-like state: LFP 2.0 → 0.31 ms against 1.25–1.5-px lines). Filling a rectangle per
+ * column instead was slower still (more canvas calls).
+ */
+const LINE_CSS_PX = 1;
 
 export class LfpPlot {
   readonly axis = new YAxis((heightPx) => Math.max(2, Math.floor(heightPx / (28 * this.surface.dpr))));
@@ -74,7 +81,7 @@ export class LfpPlot {
     s.drawTimeAxis(endMs);
     const y = this.axis.scale;
     ctx.strokeStyle = CSS.lfp;
-    ctx.lineWidth = LINE_CSS_PX * s.dpr;
+    ctx.lineWidth = Math.max(1, Math.round(LINE_CSS_PX * s.dpr));
     ctx.beginPath();
     let drawing = false;
     for (let c = 0; c < columns; c++) {

@@ -70,6 +70,7 @@ export class PlotSurface {
     this.tickStepMs = timeTickStepMs(this.windowMs, (this.right - this.left) / dpr);
     this.ctx.font = `${Math.round(FONT_CSS_PX * dpr)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
     this.ctx.textBaseline = 'middle';
+    // Bevel joins: a dense trace has a join at every column, and round ones cost more to draw.
     this.ctx.lineJoin = 'bevel';
     return true;
   }

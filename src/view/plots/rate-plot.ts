@@ -10,7 +10,14 @@ import type { PlotSurface } from './plot-surface.ts';
 
 /** A resting sheet's 10-ms bins reach ~15 Hz (E) and ~35 Hz (I); the range never goes below this. */
 const MIN_TOP_HZ = 20;
-const LINE_CSS_PX = 1.5;
+/**
+ * One CSS pixel, as a whole number of device pixels. Where a CSS pixel is one device pixel (the
+ * projector laptop) that is a hairline, which a canvas rasterised in software strokes several
+ * times faster than a wider line (measured with the drawing flushed, at the default size and
+ * in a seizure-like state: both lines 1.8 → 0.27 ms against 1.25–1.5-px lines). Filling a rectangle per
+ * column instead was slower still (more canvas calls).
+ */
+const LINE_CSS_PX = 1;
 /** Dash and gap of the interneurons' line (CSS px). */
 const DASH_CSS = [5, 3];
 
@@ -53,7 +60,7 @@ export class RatePlot {
     s.clear();
     s.drawValueAxis(this.axis);
     s.drawTimeAxis(endMs);
-    ctx.lineWidth = LINE_CSS_PX * s.dpr;
+    ctx.lineWidth = Math.max(1, Math.round(LINE_CSS_PX * s.dpr));
     ctx.setLineDash(this.dash);
     ctx.strokeStyle = CSS.rateI;
     this.line(history.rateIHz, history, endMs);

@@ -8,7 +8,7 @@ import {
 } from '../../src/view/plots/plot-surface.ts';
 import type {} from '../../src/view/plots/probe.ts';
 import { maxFlashesPerWindow, type Sample } from './flashes.ts';
-import { collectPageProblems, openPage, waitForSnapshot } from './helpers.ts';
+import { collectPageProblems, openPage, snapshot, waitForSnapshot } from './helpers.ts';
 
 /*
  * A blank canvas can still "render": these tests count pixels of the data's own colours inside
@@ -133,6 +133,22 @@ test('weakened inhibition: the label says "Seizure-like event" and the log lists
   const rasterE = await countColour(page, 'raster', RASTER_E, 0, 0.8);
   expect(rasterE.upper).toBeGreaterThan(0.03 * rasterE.total);
   expect(problems).toEqual([]);
+});
+
+test('a restarted network starts the plots and the event log afresh', async ({ page }) => {
+  await openPage(page, '?gaba=0.3');
+  await page.locator('#plots-panel').scrollIntoViewIfNeeded();
+  const items = page.locator('#plots-panel .plots-events-list li');
+  await expect(items).toHaveCount(1, { timeout: 20_000 });
+  const before = await snapshot(page);
+  await page.getByRole('button', { name: 'Restart' }).click();
+  // The same seed seizes again about two simulated seconds in: until then the log is empty, the
+  // label waits or reads the new network, and the time axis starts again from 0.
+  await expect(page.locator('#plots-panel .plots-events-empty')).toBeVisible();
+  await expect(items).toHaveCount(0);
+  const after = await snapshot(page);
+  expect(after.buildId).not.toBe(before.buildId);
+  await expect(items).toHaveCount(1, { timeout: 20_000 });
 });
 
 test('in a seizure-like event no large area of the plots flashes (WCAG 2.3.1)', async ({ page }) => {

@@ -146,8 +146,7 @@ test('a restarted network starts the plots and the event log afresh', async ({ p
   // label waits or reads the new network, and the time axis starts again from 0.
   await expect(page.locator('#plots-panel .plots-events-empty')).toBeVisible();
   await expect(items).toHaveCount(0);
-  const after = await snapshot(page);
-  expect(after.buildId).not.toBe(before.buildId);
+  await waitForSnapshot(page, (s) => s.buildId !== before.buildId, 'frames of the restarted network');
   await expect(items).toHaveCount(1, { timeout: 20_000 });
 });
 

@@ -139,6 +139,8 @@ async function main(): Promise<void> {
       rateEHz: lastFrame?.rateEHz ?? null,
       spikesSinceBuild,
       engineGaba: lastFrame?.params.gaba ?? null,
+      engineDrugs: lastFrame ? lastFrame.drugs.map((d) => d.drug) : null,
+      engineAtHours: lastFrame?.atHours ?? null,
       framesDrawn: sheet.framesDrawn,
       idle: bridge.idle,
       playing: store.getState().playing,

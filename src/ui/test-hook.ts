@@ -18,6 +18,9 @@ export interface PageSnapshot {
   spikesSinceBuild: number;
   /** The GABA_A scale the engine ran the last frame with. */
   engineGaba: number | null;
+  /** The drugs (and patient-clock time) the engine ran the last frame with. */
+  engineDrugs: string[] | null;
+  engineAtHours: number | null;
   framesDrawn: number;
   /** No request in flight and nothing waiting in the bridge. */
   idle: boolean;

@@ -38,6 +38,7 @@ describe('run --json', () => {
         'params',
         'rateHz',
         'realtimeFactor',
+        'rnsBursts',
         'scenario',
         'seed',
         'seizureBurden',

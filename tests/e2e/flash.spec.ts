@@ -48,6 +48,8 @@ test('during a seizure-like event the sheet flashes at most three times per seco
   await expect(page.locator('#view-raw')).toBeChecked();
   await waitForSnapshot(page, (s) => s.framesDrawn > 0, 'frames');
   const raw = await flashesPerSecond(page, 3000);
-  console.log(`flashes per second: smoothed ${smoothed.max} (swing ${smoothed.swing.toFixed(3)}, ${smoothed.samples} frames); raw ${raw.max} (swing ${raw.swing.toFixed(3)}, ${raw.samples} frames)`);
+  console.log(
+    `flashes per second: smoothed ${smoothed.max} (swing ${smoothed.swing.toFixed(3)}, ${smoothed.samples} frames); raw ${raw.max} (swing ${raw.swing.toFixed(3)}, ${raw.samples} frames)`,
+  );
   expect(raw.swing).toBeGreaterThan(smoothed.swing);
 });

@@ -57,8 +57,8 @@ test('the worker spikes exactly as Node does for the same seed', async ({ page }
   expect(otherSeed.spikeHash).not.toBe(browser.spikeHash);
 });
 
-test('a failed worker is replaced, and the new one runs with the last parameters', async ({ page }) => {
-  await openPage(page);
+test('a failed worker is replaced, and the new one runs with the last parameters and treatment', async ({ page }) => {
+  await openPage(page, '?drug=lamotrigine=200/12&at=96');
   await setGaba(page, 0.5);
   await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 1000, 'a second of simulated time');
 
@@ -72,6 +72,10 @@ test('a failed worker is replaced, and the new one runs with the last parameters
     'frames from the replacement worker',
   );
   expect(after.engineGaba).toBe(0.5);
+  expect(after.engineDrugs).toEqual(['lamotrigine']);
+  expect(after.engineAtHours).toBe(96);
   await expect(page.locator('#engine-gaba')).toHaveText('0.50×');
+  // Nothing the user set was lost: the controls still show it.
+  await expect(page.locator('#gaba')).toHaveValue('0.5');
   await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > (after.timeMs ?? 0) + 200, 'the new worker keeps going');
 });

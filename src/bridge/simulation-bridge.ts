@@ -47,7 +47,7 @@ const SPEED_WINDOW_MS = 2000;
 
 export const DEFAULT_BRIDGE_OPTIONS: BridgeOptions = {
   speed: 1,
-  maxChunkMs: 50,
+  maxChunkMs: 100,
   minIntervalMs: 16,
   maxRestarts: 3,
   now: () => performance.now(),

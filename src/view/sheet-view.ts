@@ -70,7 +70,7 @@ export class SheetView {
     await app.init({
       preference: 'webgl',
       background: SHEET_BACKGROUND,
-      antialias: true,
+      antialias: false,
       autoStart: false,
       sharedTicker: false,
       autoDensity: true,

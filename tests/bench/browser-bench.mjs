@@ -97,13 +97,18 @@ try {
       };
       requestAnimationFrame(tick);
     });
-    const t0 = await page.evaluate(() => ({ wall: performance.now(), sim: window.__refractory.snapshot().timeMs }));
+    const t0 = await page.evaluate(() => ({
+      wall: performance.now(),
+      sim: window.__refractory.snapshot().timeMs,
+      drawn: window.__refractory.snapshot().framesDrawn,
+    }));
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await page.waitForTimeout(seconds * 1000);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
     const t1 = await page.evaluate(() => ({
       wall: performance.now(),
       sim: window.__refractory.snapshot().timeMs,
+      drawn: window.__refractory.snapshot().framesDrawn,
       frames: window.__benchFrames,
     }));
     const events = trace.traceEvents ?? trace;
@@ -112,24 +117,49 @@ try {
       (e) => e.ph === 'X' && e.name === 'RunTask' && mainTid && e.pid === mainTid.pid && e.tid === mainTid.tid,
     );
     const taskMs = tasks.map((e) => e.dur / 1000);
+    // Thread (CPU) time of the same tasks: a task's wall time also counts the main thread blocked
+    // in "Commit", waiting for the compositor (with software rendering, most of a frame).
+    const taskCpuMs = tasks.map((e) => (e.tdur ?? e.dur) / 1000);
+    const commitMs = events
+      .filter((e) => e.ph === 'X' && e.name === 'Commit' && mainTid && e.pid === mainTid.pid && e.tid === mainTid.tid)
+      .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
+    if (args.includes('--breakdown')) {
+      // Where the main thread's time goes: complete events by name (nested ones overlap their parents).
+      const byName = new Map();
+      for (const e of events) {
+        if (e.ph !== 'X' || !mainTid || e.pid !== mainTid.pid || e.tid !== mainTid.tid) continue;
+        const key =
+          e.name === 'FunctionCall' && e.args?.data?.functionName
+            ? `FunctionCall ${e.args.data.functionName} ${e.args.data.url ?? ''}:${e.args.data.lineNumber ?? ''}`
+            : e.name;
+        byName.set(key, (byName.get(key) ?? 0) + e.dur / 1000);
+      }
+      const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      for (const [name, ms] of top)
+        console.log(`  ${(ms / Math.max(1, seconds)).toFixed(1).padStart(7)} ms/s  ${name}`);
+    }
     const wallMs = t1.wall - t0.wall;
     const result = {
       fps: (t1.frames / wallMs) * 1000,
+      sheetFps: ((t1.drawn - t0.drawn) / wallMs) * 1000,
       speed: (t1.sim - t0.sim) / wallMs,
       mainMsPerFrame: taskMs.reduce((a, b) => a + b, 0) / Math.max(1, t1.frames),
+      mainCpuMsPerFrame: taskCpuMs.reduce((a, b) => a + b, 0) / Math.max(1, t1.frames),
+      commitWallMsPerFrame: commitMs.reduce((a, c) => a + c.wall, 0) / Math.max(1, t1.frames),
+      commitCpuMsPerFrame: commitMs.reduce((a, c) => a + c.cpu, 0) / Math.max(1, t1.frames),
       taskMedianMs: taskMs.length ? median(taskMs) : 0,
       taskP95Ms: taskMs.length ? quantile(taskMs, 0.95) : 0,
     };
     results.push(result);
     console.log(
-      `run ${r + 1}: ${result.fps.toFixed(1)} fps, worker ${result.speed.toFixed(2)}× real time, main thread ${result.mainMsPerFrame.toFixed(2)} ms per frame (tasks: median ${result.taskMedianMs.toFixed(2)} ms, p95 ${result.taskP95Ms.toFixed(2)} ms)`,
+      `run ${r + 1}: ${result.fps.toFixed(1)} fps (sheet redrawn ${result.sheetFps.toFixed(1)} times per s), worker ${result.speed.toFixed(2)}× real time, main thread per frame: ${result.mainCpuMsPerFrame.toFixed(2)} ms CPU, ${result.mainMsPerFrame.toFixed(2)} ms wall, of which ${result.commitWallMsPerFrame.toFixed(2)} ms wall (${result.commitCpuMsPerFrame.toFixed(2)} ms CPU) waiting in Commit (tasks: median ${result.taskMedianMs.toFixed(2)} ms, p95 ${result.taskP95Ms.toFixed(2)} ms)`,
     );
     await page.close();
   }
   await browser.close();
   const m = (key) => median(results.map((x) => x[key]));
   console.log(
-    `median of ${runs} (${width}×${height}${query ? `, ${query}` : ''}, ${seconds} s each): ${m('fps').toFixed(1)} fps, worker ${m('speed').toFixed(2)}× real time, main thread ${m('mainMsPerFrame').toFixed(2)} ms per frame`,
+    `median of ${runs} (${width}×${height}${query ? `, ${query}` : ''}, ${seconds} s each): ${m('fps').toFixed(1)} fps (sheet redrawn ${m('sheetFps').toFixed(1)}/s), worker ${m('speed').toFixed(2)}× real time, main thread ${m('mainCpuMsPerFrame').toFixed(2)} ms CPU per frame (${m('mainMsPerFrame').toFixed(2)} ms wall, ${m('commitWallMsPerFrame').toFixed(2)} of it waiting in Commit)`,
   );
 } finally {
   server.kill();

@@ -79,3 +79,16 @@ test('a failed worker is replaced, and the new one runs with the last parameters
   await expect(page.locator('#gaba')).toHaveValue('0.5');
   await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > (after.timeMs ?? 0) + 200, 'the new worker keeps going');
 });
+
+test('lowering GABA with the slider brings a seizure-like event within 10 simulated seconds', async ({ page }) => {
+  await openPage(page);
+  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 1000, 'a second at rest');
+  await expect(page.getByRole('status')).not.toContainText('Seizure-like event');
+  await setGaba(page, 0.3);
+  const changedAt = (await snapshot(page)).timeMs ?? 0;
+  await expect(page.getByRole('status')).toContainText('Seizure-like event', { timeout: 60_000 });
+  const seenAt = (await snapshot(page)).timeMs ?? 0;
+  expect(seenAt - changedAt).toBeLessThan(10_000);
+  // The event log lists it, with where it began.
+  await expect(page.locator('#plots-panel')).toContainText(/began at x [\d.]+ mm, y [\d.]+ mm/);
+});

@@ -17,7 +17,7 @@ const REPEAT_INTERVAL_MS = 5000;
 /** How long a new kind of activity must last before it is announced. */
 const DWELL_MS = 1000;
 
-export type Condition = 'starting' | 'seizure' | 'synchronous' | 'quiet' | 'elevated' | 'resting';
+export type Condition = 'starting' | 'seizure' | 'interictal' | 'synchronous' | 'quiet' | 'elevated' | 'resting';
 
 function hz(rate: number): string {
   return rate < 10 ? rate.toFixed(1) : rate.toFixed(0);
@@ -27,6 +27,8 @@ function hz(rate: number): string {
 export function conditionOf(frame: Frame): Condition {
   if (Number.isNaN(frame.rateEHz)) return 'starting';
   if (frame.inSeizure) return 'seizure';
+  // The same word as the state label of the activity plots (the session's own state).
+  if (frame.state === 'interictal') return 'interictal';
   if (frame.chi >= SYNCHRONOUS_CHI) return 'synchronous';
   if (frame.smoothedRateEHz < QUIET_BELOW_HZ) return 'quiet';
   if (frame.smoothedRateEHz > ELEVATED_ABOVE_HZ) return 'elevated';
@@ -43,6 +45,8 @@ export function describeNetwork(frame: Frame): string {
       return Number.isNaN(frame.chi)
         ? `Seizure-like event: ${rates}, firing together.`
         : `Seizure-like event: synchrony ${Math.round(100 * frame.chi)} % (χ ${frame.chi.toFixed(2)}; 0 independent, 1 in lockstep). ${rates[0].toUpperCase()}${rates.slice(1)}.`;
+    case 'interictal':
+      return `Interictal spikes: brief bursts that recruit many cells at once, between seizures; no seizure-like event. ${rates[0].toUpperCase()}${rates.slice(1)}.${synchrony}`;
     case 'synchronous':
       return `Synchronous bursts, not (yet) a seizure-like event: ${rates}.${synchrony}`;
     case 'quiet':

@@ -303,3 +303,24 @@ describe('treatment, reset and the state label', () => {
     expect(healthy.state).not.toBe('seizure');
   });
 });
+
+describe('the state label at the default size', () => {
+  const labels = (gaba: number): Record<string, number> => {
+    const session = new LiveSession(withParams(defaultParams(), { gaba, seed: 3 }));
+    const counts: Record<string, number> = {};
+    for (let k = 0; k < 20; k++) {
+      const f = session.advance(500);
+      counts[f.state] = (counts[f.state] ?? 0) + 1;
+    }
+    return counts;
+  };
+
+  it('stays "asynchronous" for a healthy sheet and says "interictal" when inhibition is weakened', () => {
+    const healthy = labels(1);
+    expect(healthy.interictal ?? 0).toBeLessThanOrEqual(2);
+    expect(healthy.seizure ?? 0).toBe(0);
+    const weakened = labels(0.8);
+    expect(weakened.interictal ?? 0).toBeGreaterThanOrEqual(5);
+    expect(weakened.seizure ?? 0).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { Params } from '../model/params.ts';
+import { NO_TREATMENT } from '../model/pharmacology/treatment.ts';
 import type { Frame, SessionDescription, SessionHost, SessionTreatment } from '../model/session.ts';
 
 export type BridgeHealth = 'starting' | 'running' | 'restarting' | 'failed';
@@ -90,7 +91,7 @@ export class SimulationBridge {
     params: Params,
     private readonly events: BridgeEvents,
     options: Partial<BridgeOptions> = {},
-    treatment: SessionTreatment = { drugs: [], atHours: 72 },
+    treatment: SessionTreatment = NO_TREATMENT,
   ) {
     this.wanted = params;
     this.wantedTreatment = treatment;

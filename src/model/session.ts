@@ -25,8 +25,8 @@ import {
 } from './params.ts';
 import { networkDrugEffects } from './pharmacology/network-effects.ts';
 import { type PkSnapshot, pkAt, pkInputs } from './pharmacology/pk.ts';
-import { DrugError, firstRepeatedDrug, parseRegimen, type Regimen } from './pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX } from './scenario.ts';
+import type { Regimen } from './pharmacology/regimen.ts';
+import { NO_TREATMENT, parseTreatment, type Treatment } from './pharmacology/treatment.ts';
 import { Simulation, type StepObserver } from './simulation.ts';
 import { vnsOn } from './vns.ts';
 
@@ -65,10 +65,7 @@ export const INTERICTAL_LABEL_COUNT = 3;
 export type ActivityState = 'asynchronous' | 'interictal' | 'seizure';
 
 /** The patient-clock side of a session: regimens as on the command line, and the time on that clock. */
-export interface SessionTreatment {
-  drugs: readonly string[];
-  atHours: number;
-}
+export type SessionTreatment = Treatment;
 
 /** A drug at the network's patient-clock time. */
 export interface FrameDrug {
@@ -322,24 +319,12 @@ function rasterCells(nFirst: number, nEnd: number, rows: number, gridOfCell: Int
   return cells.sort((a, b) => gridOfCell[a] - gridOfCell[b]);
 }
 
-/** Checked treatment: its regimens, or DrugError naming what is wrong and what is allowed. */
-export function parseTreatment(treatment: SessionTreatment): Regimen[] {
-  const t = treatment as unknown as { drugs?: unknown; atHours?: unknown };
-  if (!Array.isArray(t.drugs) || !t.drugs.every((d) => typeof d === 'string')) {
-    throw new DrugError('the treatment needs a list of regimens such as "phenytoin=300/24"');
-  }
-  const regimens = t.drugs.map((text: string) => parseRegimen(text));
-  const repeated = firstRepeatedDrug(regimens);
-  if (repeated !== null) throw new DrugError(`${repeated} is listed twice; give each drug once`);
-  const h = t.atHours;
-  if (typeof h !== 'number' || !(h >= 0 && h <= SCENARIO_AT_HOURS_MAX)) {
-    throw new DrugError(`the patient-clock time must be 0…${SCENARIO_AT_HOURS_MAX} h, not ${String(h)}`);
-  }
-  return regimens;
+/** Whether two parameter sets give the patient clock different inputs (and so different drug levels). */
+function pkInputsDiffer(a: Params, b: Params): boolean {
+  const x = pkInputs(a);
+  const y = pkInputs(b);
+  return (Object.keys(x) as (keyof typeof x)[]).some((k) => x[k] !== y[k]);
 }
-
-/** Parameters that change drug levels (the patient's barrier, adherence, weight, inflammation). */
-const PK_KEYS: ReadonlySet<ParamKey> = new Set(['pgp', 'penetration', 'adherence', 'weightKg', 'inflammation', 'seed']);
 
 /** The validated parameters, whatever arrived (a worker message is untyped at run time). */
 function validated(params: Params): Params {
@@ -354,9 +339,9 @@ export class LiveSession {
   private described!: SessionDescription;
   private buildCount = 0;
   private lastRecord = { rateEHz: Number.NaN, rateIHz: Number.NaN, chi: Number.NaN, lfpPa: Number.NaN };
-  private treatment: SessionTreatment = { drugs: [], atHours: 72 };
+  private treatment: SessionTreatment = NO_TREATMENT;
   private regimens: Regimen[] = [];
-  private patient: PkSnapshot = { timeH: 72, pgpEffective: 1, drugs: [] };
+  private patient: PkSnapshot = { timeH: NO_TREATMENT.atHours, pgpEffective: 1, drugs: [] };
   private lastInterictalCount = 0;
   /** Network times of the latest INTERICTAL_LABEL_COUNT interictal spikes (a ring; −∞ when unused). */
   private readonly interictalTimesMs = new Float64Array(INTERICTAL_LABEL_COUNT).fill(Number.NEGATIVE_INFINITY);
@@ -414,12 +399,12 @@ export class LiveSession {
    */
   setParams(params: Params): boolean {
     const next = validated(params);
-    const changed = changedKeys(this.sim.params, next);
-    const rebuild = changed.some((k) => REBUILD_KEYS.has(k));
+    const rebuild = changedKeys(this.sim.params, next).some((k) => REBUILD_KEYS.has(k));
     if (rebuild) this.build(next, this.drugEffectsFor(next));
     else {
+      const previous = this.sim.params;
       this.sim.setParams(next);
-      if (changed.some((k) => PK_KEYS.has(k))) this.sim.setDrugEffects(this.drugEffectsFor(next));
+      if (pkInputsDiffer(previous, next)) this.sim.setDrugEffects(this.drugEffectsFor(next));
     }
     return rebuild;
   }

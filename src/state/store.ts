@@ -9,16 +9,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultParams, ParamError, type ParamKey, type Params, withParams } from '../model/params.ts';
-import { DrugError, firstRepeatedDrug, formatRegimen, parseRegimen } from '../model/pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX } from '../model/scenario.ts';
+import { DrugError, formatRegimen } from '../model/pharmacology/regimen.ts';
+import { DEFAULT_AT_HOURS, parseTreatment, type Treatment } from '../model/pharmacology/treatment.ts';
 
-/** The patient-clock side: drugs as on the command line, and when on that clock the network runs. */
-export interface Treatment {
-  /** Regimens in their canonical text, e.g. "phenytoin=300/24" or "diazepam=10iv". */
-  drugs: readonly string[];
-  /** Patient-clock time (h) at which the network runs: 0…SCENARIO_AT_HOURS_MAX. */
-  atHours: number;
-}
+export { DEFAULT_AT_HOURS, type Treatment };
 
 export interface ViewOptions {
   /** Extracellular K⁺ drawn as a heat map under the dots. */
@@ -59,24 +53,12 @@ export type IntentStore = StoreApi<Intent & IntentActions>;
 export const SPEED_MIN = 0.1;
 /** The top of the speed control: the worker then runs as fast as the machine allows. */
 export const SPEED_MAX = 16;
-/** Default patient-clock time: the command line's `--at-hours` default (3 days into the regimen). */
-export const DEFAULT_AT_HOURS = 72;
-
 export const DEFAULT_TREATMENT: Treatment = { drugs: [], atHours: DEFAULT_AT_HOURS };
 export const DEFAULT_VIEW: ViewOptions = { potassium: false, rawSpikes: false };
 
 /** The treatment in canonical form, or DrugError naming what is wrong. */
 export function validateTreatment(treatment: Treatment): Treatment {
-  const regimens = treatment.drugs.map((text) => parseRegimen(text));
-  const repeated = firstRepeatedDrug(regimens);
-  if (repeated !== null) {
-    throw new DrugError(`${repeated} is listed twice; give each drug once, with one dose and schedule`);
-  }
-  const h = treatment.atHours;
-  if (!(Number.isFinite(h) && h >= 0 && h <= SCENARIO_AT_HOURS_MAX)) {
-    throw new DrugError(`the patient-clock time must be 0…${SCENARIO_AT_HOURS_MAX} h, not ${h}`);
-  }
-  return { drugs: regimens.map(formatRegimen), atHours: h };
+  return { drugs: parseTreatment(treatment).map(formatRegimen), atHours: treatment.atHours };
 }
 
 export function validateSpeed(speed: number): number {

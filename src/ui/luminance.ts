@@ -2,13 +2,11 @@
  * Mean WCAG relative luminance of a rendered canvas, whole and per quarter: what the browser
  * flash test counts flashes from (WCAG 2.3.1). Used only when the test hook asks for it.
  */
+import { srgbToLinear } from '../view/palette.ts';
 import type { LuminanceSample } from './test-hook.ts';
 
 let scratch: CanvasRenderingContext2D | null = null;
-const LINEAR = Float64Array.from({ length: 256 }, (_, c) => {
-  const x = c / 255;
-  return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-});
+const LINEAR = Float64Array.from({ length: 256 }, (_, c) => srgbToLinear(c));
 
 export function measureLuminance(canvas: HTMLCanvasElement): LuminanceSample {
   const width = canvas.width;

@@ -37,6 +37,7 @@ export function conditionOf(frame: Frame): Condition {
 
 export function describeNetwork(frame: Frame): string {
   const rates = `excitatory cells fire at ${hz(frame.smoothedRateEHz)} Hz on average, inhibitory cells at ${hz(frame.smoothedRateIHz)} Hz`;
+  const ratesSentence = `${rates[0].toUpperCase()}${rates.slice(1)}`;
   const synchrony = Number.isNaN(frame.chi) ? '' : ` Synchrony ${frame.chi.toFixed(2)} (0 independent, 1 in lockstep).`;
   switch (conditionOf(frame)) {
     case 'starting':
@@ -44,9 +45,9 @@ export function describeNetwork(frame: Frame): string {
     case 'seizure':
       return Number.isNaN(frame.chi)
         ? `Seizure-like event: ${rates}, firing together.`
-        : `Seizure-like event: synchrony ${Math.round(100 * frame.chi)} % (χ ${frame.chi.toFixed(2)}; 0 independent, 1 in lockstep). ${rates[0].toUpperCase()}${rates.slice(1)}.`;
+        : `Seizure-like event: synchrony ${Math.round(100 * frame.chi)} % (χ ${frame.chi.toFixed(2)}; 0 independent, 1 in lockstep). ${ratesSentence}.`;
     case 'interictal':
-      return `Interictal spikes: brief bursts that recruit many cells at once, between seizures; no seizure-like event. ${rates[0].toUpperCase()}${rates.slice(1)}.${synchrony}`;
+      return `Interictal spikes: brief bursts that recruit many cells at once, between seizures; no seizure-like event. ${ratesSentence}.${synchrony}`;
     case 'synchronous':
       return `Synchronous bursts, not (yet) a seizure-like event: ${rates}.${synchrony}`;
     case 'quiet':

@@ -31,7 +31,8 @@ const EXCITATORY_RAMP: Ramp = { quiet: 0x282c40, active: 0x845018 };
 /** Interneurons: dim teal to cyan. */
 const INHIBITORY_RAMP: Ramp = { quiet: 0x143434, active: 0x1a6672 };
 
-function srgbToLinear(channel: number): number {
+/** An sRGB channel (0…255) in linear light (WCAG's relative-luminance formula). */
+export function srgbToLinear(channel: number): number {
   const c = channel / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }

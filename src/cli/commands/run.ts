@@ -28,6 +28,7 @@ import {
   REGIMEN_FORMS,
   type Regimen,
 } from '../../model/pharmacology/regimen.ts';
+import { DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
 import {
   SCENARIO_AT_HOURS_MAX,
   SCENARIO_DURATION_MAX_S,
@@ -45,7 +46,7 @@ import { loadScenario } from '../scenario-files.ts';
 
 export const RUN_DEFAULT_DURATION_S = 10;
 /** The patient-clock time at which the network runs: three days into the regimens. */
-export const RUN_DEFAULT_AT_HOURS = 72;
+export const RUN_DEFAULT_AT_HOURS = DEFAULT_AT_HOURS;
 /** Steps are run in slices of this much network time, between which the progress bar updates. */
 const SLICE_MS = 100;
 

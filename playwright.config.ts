@@ -5,10 +5,13 @@
  */
 import { defineConfig } from '@playwright/test';
 
-/** Fixed and unusual, so a developer's own `vite preview` (4173) does not collide with the tests. */
-const PORT = 4319;
-/** The tests build into their own folder, so a concurrent `npm run build` cannot empty it under them. */
-const OUT_DIR = 'node_modules/.cache/refractory-e2e-dist';
+/**
+ * Fixed and unusual, so a developer's own `vite preview` (4173) does not collide with the tests.
+ * E2E_PORT moves it, so that two checkouts (or two people) can run the browser tests at once.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4319);
+/** The tests build into their own folder (one per port), so a concurrent build cannot empty it under them. */
+const OUT_DIR = `node_modules/.cache/refractory-e2e-dist-${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

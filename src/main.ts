@@ -5,7 +5,7 @@
  */
 import './ui/page.css';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
-import type { Frame } from './model/session.ts';
+import type { Frame, SessionDescription } from './model/session.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
 import { measureLuminance } from './ui/luminance.ts';
@@ -67,6 +67,13 @@ async function main(): Promise<void> {
   sheet.setOptions(store.getState().view);
   const plots = ActivityPlots.create(element('plots-panel'));
 
+  /**
+   * Other parts of the page that read frames (recorder, lessons, lecture mode) register here
+   * instead of editing the bridge's callbacks. A tap must not keep the frame's buffers: they are
+   * reused once the next frame arrives.
+   */
+  const frameTaps: Array<(frame: Frame) => void> = [];
+  const descriptionTaps: Array<(description: SessionDescription) => void> = [];
   let lastFrame: Frame | null = null;
   /** Spikes of the current network since it was built, summed over frames (for the tests). */
   let spikesSinceBuild = 0;
@@ -79,6 +86,7 @@ async function main(): Promise<void> {
         spikesSinceBuild = 0;
         sheet.setDescription(description);
         plots.setDescription(description);
+        for (const tap of descriptionTaps) tap(description);
       },
       frame: (frame) => {
         lastFrame = frame;
@@ -87,6 +95,7 @@ async function main(): Promise<void> {
         plots.showFrame(frame);
         readouts.showFrame(frame);
         status.showFrame(frame);
+        for (const tap of frameTaps) tap(frame);
       },
       health: (health, detail) => {
         if (health === 'restarting') status.showMessage(`The simulation stopped (${detail}); restarting it.`);

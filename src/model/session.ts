@@ -264,8 +264,8 @@ class FrameObserver implements StepObserver {
     this.spikesI = new Uint16Array(samples);
     this.spikedGrid = new Uint8Array(this.gridOfCell.length);
     this.sample = 0;
-    this.countE = 0;
-    this.countI = 0;
+    // countE and countI carry on: spikes after the chunk's last ion step belong to the next
+    // chunk's first sample (a chunk need not end on an ion step), not to no sample at all.
   }
 
   afterStep(sim: Simulation): void {

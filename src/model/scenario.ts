@@ -60,10 +60,18 @@ const DRUGS_HELP = 'a list of regimens, e.g. ["phenytoin=200/12", "diazepam=10iv
 const AT_HOURS_HELP = `a number of hours in 0…${SCENARIO_AT_HOURS_MAX}`;
 
 export class ScenarioError extends Error {
-  constructor(message: string) {
+  /** Every problem found, one line each; the message joins them with "; ". */
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = [message]) {
     super(message);
     this.name = 'ScenarioError';
+    this.problems = problems;
   }
+}
+
+/** One ScenarioError for all the problems found (the message names each of them). */
+function rejected(problems: readonly string[]): ScenarioError {
+  return new ScenarioError(problems.join('; '), problems);
 }
 
 /** UTF-8 length of a string, without TextEncoder (the model compiles without DOM or Node types). */
@@ -85,83 +93,103 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function oneLineText(field: 'description' | 'demonstrates', value: unknown): string {
-  if (
-    typeof value !== 'string' ||
-    value.trim() === '' ||
-    /[\r\n]/.test(value) ||
-    value.length > SCENARIO_TEXT_MAX_CHARS
-  ) {
-    throw new ScenarioError(`"${field}" must be ${FIELD_HELP[field]}`);
-  }
-  return value;
+function isOneLineText(value: unknown): value is string {
+  return (
+    typeof value === 'string' && value.trim() !== '' && !/[\r\n]/.test(value) && value.length <= SCENARIO_TEXT_MAX_CHARS
+  );
 }
 
 /**
  * Check a parsed scenario. `expectedName`, when given (a file found by name), must equal the
- * scenario's own name.
+ * scenario's own name. Every problem is found before it throws: the ScenarioError lists them all.
  */
 export function validateScenario(value: unknown, expectedName?: string): Scenario {
   if (!isPlainObject(value)) {
     throw new ScenarioError(`a scenario must be a JSON object with the fields ${FIELDS.join(', ')}`);
   }
+  const problems: string[] = [];
   for (const key of Object.keys(value)) {
     if (!ALL_FIELDS.includes(key)) {
-      throw new ScenarioError(`unknown field "${key}"; a scenario has the fields ${ALL_FIELDS.join(', ')}`);
+      problems.push(`unknown field "${key}"; a scenario has the fields ${ALL_FIELDS.join(', ')}`);
     }
   }
   for (const field of FIELDS) {
-    if (!(field in value)) throw new ScenarioError(`missing field "${field}": ${FIELD_HELP[field]}`);
+    if (!(field in value)) problems.push(`missing field "${field}": ${FIELD_HELP[field]}`);
   }
-  const { name, params, durationS } = value;
-  if (typeof name !== 'string' || !SCENARIO_NAME_PATTERN.test(name)) {
-    throw new ScenarioError(`"name" must be ${FIELD_HELP.name}`);
+  const { name, params, durationS, description, demonstrates } = value;
+  if ('name' in value) {
+    if (typeof name !== 'string' || !SCENARIO_NAME_PATTERN.test(name)) {
+      problems.push(`"name" must be ${FIELD_HELP.name}`);
+    } else if (expectedName !== undefined && name !== expectedName) {
+      problems.push(`"name" is "${name}" but the file is ${expectedName}.json; they must match`);
+    }
   }
-  if (expectedName !== undefined && name !== expectedName) {
-    throw new ScenarioError(`"name" is "${name}" but the file is ${expectedName}.json; they must match`);
+  for (const [field, text] of [
+    ['description', description],
+    ['demonstrates', demonstrates],
+  ] as const) {
+    if (field in value && !isOneLineText(text)) problems.push(`"${field}" must be ${FIELD_HELP[field]}`);
   }
-  const description = oneLineText('description', value.description);
-  const demonstrates = oneLineText('demonstrates', value.demonstrates);
-  if (typeof durationS !== 'number' || !Number.isFinite(durationS)) {
-    throw new ScenarioError(`"durationS" must be ${FIELD_HELP.durationS}`);
+  if ('durationS' in value) {
+    if (typeof durationS !== 'number' || !Number.isFinite(durationS)) {
+      problems.push(`"durationS" must be ${FIELD_HELP.durationS}`);
+    } else if (durationS < SCENARIO_DURATION_MIN_S || durationS > SCENARIO_DURATION_MAX_S) {
+      problems.push(`"durationS" is ${durationS}; it must be ${FIELD_HELP.durationS}`);
+    }
   }
-  if (durationS < SCENARIO_DURATION_MIN_S || durationS > SCENARIO_DURATION_MAX_S) {
-    throw new ScenarioError(`"durationS" is ${durationS}; it must be ${FIELD_HELP.durationS}`);
-  }
-  if (!isPlainObject(params)) throw new ScenarioError(`"params" must be ${FIELD_HELP.params}`);
   const checked: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(params)) {
-    try {
-      checked[key] = validateParamValue(key, raw);
-    } catch (error) {
-      throw new ScenarioError(`"params": ${(error as Error).message}`);
+  if ('params' in value) {
+    if (!isPlainObject(params)) problems.push(`"params" must be ${FIELD_HELP.params}`);
+    else {
+      for (const [key, raw] of Object.entries(params)) {
+        try {
+          checked[key] = validateParamValue(key, raw);
+        } catch (error) {
+          problems.push(`"params": ${(error as Error).message}`);
+        }
+      }
     }
   }
   const drugs: Regimen[] = [];
   if (value.drugs !== undefined) {
-    if (!Array.isArray(value.drugs)) throw new ScenarioError(`"drugs" must be ${DRUGS_HELP}`);
-    for (const text of value.drugs) {
-      if (typeof text !== 'string') throw new ScenarioError(`"drugs" must be ${DRUGS_HELP}`);
-      let regimen: Regimen;
-      try {
-        regimen = parseRegimen(text);
-      } catch (error) {
-        throw new ScenarioError(`"drugs": ${(error as Error).message}`);
+    if (!Array.isArray(value.drugs)) problems.push(`"drugs" must be ${DRUGS_HELP}`);
+    else {
+      for (const text of value.drugs) {
+        if (typeof text !== 'string') {
+          problems.push(`"drugs" must be ${DRUGS_HELP}`);
+          break;
+        }
+        try {
+          drugs.push(parseRegimen(text));
+        } catch (error) {
+          problems.push(`"drugs": ${(error as Error).message}`);
+          continue;
+        }
+        const repeated = firstRepeatedDrug(drugs);
+        if (repeated) {
+          problems.push(`"drugs" gives ${repeated} more than once; give each drug one regimen`);
+          drugs.pop();
+        }
       }
-      drugs.push(regimen);
-      const repeated = firstRepeatedDrug(drugs);
-      if (repeated) throw new ScenarioError(`"drugs" gives ${repeated} more than once; give each drug one regimen`);
     }
   }
   let atHours: number | null = null;
   if (value.atHours !== undefined) {
     const h = value.atHours;
     if (typeof h !== 'number' || !Number.isFinite(h) || h < 0 || h > SCENARIO_AT_HOURS_MAX) {
-      throw new ScenarioError(`"atHours" must be ${AT_HOURS_HELP}`);
-    }
-    atHours = h;
+      problems.push(`"atHours" must be ${AT_HOURS_HELP}`);
+    } else atHours = h;
   }
-  return { name, description, params: checked as Partial<Params>, durationS, demonstrates, drugs, atHours };
+  if (problems.length > 0) throw rejected(problems);
+  return {
+    name: name as string,
+    description: description as string,
+    params: checked as Partial<Params>,
+    durationS: durationS as number,
+    demonstrates: demonstrates as string,
+    drugs,
+    atHours,
+  };
 }
 
 /** Parse and check the text of a scenario file (size first, then JSON, then fields). */

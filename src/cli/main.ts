@@ -7,6 +7,7 @@
  *   pk         drug levels on the patient clock (plasma and brain)
  *   params     the parameter table
  *   scenarios  the shipped scenarios
+ *   cohort     the virtual trial: patients, a drug sequence, the fraction seizure-free after each
  *
  * `main` takes the arguments and a context (streams, folders) and returns the exit status, so
  * that tests run it in-process; the last lines run it when this file is the program.
@@ -17,6 +18,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type CommandSpec, type ParsedFlags, parseFlags } from './args.ts';
 import { BENCH_SPEC, benchCommand } from './commands/bench.ts';
+import { COHORT_SPEC, cohortCommand } from './commands/cohort.ts';
 import { NEURON_SPEC, neuronCommand } from './commands/neuron.ts';
 import { PARAMS_SPEC, paramsCommand } from './commands/params.ts';
 import { PK_SPEC, pkCommand } from './commands/pk.ts';
@@ -38,6 +40,7 @@ const COMMANDS: readonly Command[] = [
   { spec: PK_SPEC, execute: pkCommand },
   { spec: PARAMS_SPEC, execute: paramsCommand },
   { spec: SCENARIOS_SPEC, execute: scenariosCommand },
+  { spec: COHORT_SPEC, execute: cohortCommand },
 ];
 const SPECS = COMMANDS.map((c) => c.spec);
 const HELP_WORDS = new Set(['help', '--help', '-h']);

@@ -28,11 +28,11 @@ describe('commands', () => {
   it('unknown command', () => {
     expectOneLineError(
       runCli(['frobnicate']),
-      /unknown command "frobnicate"; commands: run, neuron, bench, pk, params, scenarios, help/,
+      /unknown command "frobnicate"; commands: run, neuron, bench, pk, params, scenarios, cohort, help/,
     );
   });
   it('missing command', () => {
-    expectOneLineError(runCli([]), /missing command; commands: run, neuron, bench, pk, params, scenarios/);
+    expectOneLineError(runCli([]), /missing command; commands: run, neuron, bench, pk, params, scenarios, cohort/);
   });
   it('help for an unknown command', () => {
     expectOneLineError(runCli(['help', 'frobnicate']), /unknown command "frobnicate"/);

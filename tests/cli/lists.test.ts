@@ -63,7 +63,7 @@ describe('help', () => {
   it('lists the commands, and each command its flags', () => {
     const all = runCli(['help']);
     expect(all.status).toBe(0);
-    for (const name of ['run', 'neuron', 'bench', 'params', 'scenarios'])
+    for (const name of ['run', 'neuron', 'bench', 'params', 'scenarios', 'cohort'])
       expect(all.stdout).toMatch(new RegExp(`\\n  ${name} `));
     const run = runCli(['run', '--help']);
     expect(run.status).toBe(0);

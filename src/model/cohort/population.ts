@@ -1,0 +1,161 @@
+/**
+ * The virtual population: from which distributions a patient's mechanisms are drawn (MODEL.md §5
+ * knobs), each with its source, or with the reason for the choice where the literature gives no
+ * number that maps onto this model.
+ *
+ * Every draw of one patient comes from one generator (rng.ts) seeded by `patientSeed(cohortSeed,
+ * index)`, so a patient depends on the cohort's seed and its own index only — never on how many
+ * patients there are or how they are split among workers.
+ */
+import type { Lesion } from '../params.ts';
+import { SHEET_MM } from '../params.ts';
+import type { Rng } from '../rng.ts';
+
+/** Share of patients with an epileptogenic structural lesion (dysplasia, hippocampal sclerosis, tuber). */
+export const LESION_SHARE = 0.2; // 16 % of children with new-onset epilepsy had a relevant MRI lesion (Berg 2009); adults' share is higher: modelling choice 20 %
+/** Lesion radius, mm: uniform. Modelling choice: 0.35–0.5 mm of the 2-mm patch starts seizures in a mildly disinhibited sheet (lesion.ts). */
+export const LESION_RADIUS_MM = { min: 0.35, max: 0.5 } as const;
+
+/**
+ * P-glycoprotein overexpression at the barrier. In resected tissue of drug-resistant patients
+ * MDR1 was raised in 11 of 19 (Tishler 1995), and P-gp was overexpressed in most dysplasia and
+ * hippocampal-sclerosis specimens (Sisodiya 2002); among newly treated patients the share is not
+ * known. Modelling choice: half of the lesional patients and one in ten of the others, so that
+ * about one in five patients has it.
+ */
+export const PGP_HIGH_SHARE_LESIONAL = 0.5;
+export const PGP_HIGH_SHARE_OTHER = 0.1;
+/** Fold over normal where overexpressed, uniform: about 2× in the focus (van Vliet 2007; Bauer 2008). */
+export const PGP_HIGH_FOLD = { min: 1.5, max: 3 } as const;
+
+/**
+ * Dravet-like SCN1A loss of function: Dravet syndrome is about 1 in 15,700 births (Wu 2015), about
+ * 1 % of childhood-onset epilepsies. Modelling choice: 2 %, so that a cohort of a few hundred has
+ * a handful of them to follow; the totals barely move.
+ */
+export const DRAVET_SHARE = 0.02;
+/** Interneuron Nav1.1 availability in Dravet (sodium current halved in interneurons; Yu 2006). */
+export const DRAVET_SCN1A = 0.5;
+
+/**
+ * Brain inflammation: IL-1β and its receptors are raised in resected tissue of drug-resistant
+ * temporal-lobe epilepsy and dysplasia (Ravizza 2008; Vezzani 2011 review); among newly treated
+ * patients the share is unknown. Modelling choice: one in five has a cytokine gain drawn
+ * uniformly in 0.1–0.5 (gain 1 is the model's maximum, and already makes a borderline sheet seize
+ * continuously); the rest have none.
+ */
+export const INFLAMED_SHARE = 0.2;
+export const INFLAMMATION_GAIN = { min: 0.1, max: 0.5 } as const;
+
+/**
+ * Adherence: 26 % of adults with epilepsy were non-adherent (medication possession ratio < 0.8;
+ * Faught 2008). Non-adherent patients take each dose with a probability uniform in 0.5–0.8, the
+ * others in 0.9–1 (modelling choice: the bands around the 0.8 cut-off).
+ */
+export const NON_ADHERENT_SHARE = 0.26;
+export const ADHERENCE_NON_ADHERENT = { min: 0.5, max: 0.8 } as const;
+export const ADHERENCE_ADHERENT = { min: 0.9, max: 1 } as const;
+
+/** Adult body weight, kg: normal, mean 75, SD 15, truncated to 45–120 (modelling choice around adult averages). */
+export const WEIGHT_KG = { mean: 75, sd: 15, min: 45, max: 120 } as const;
+
+/**
+ * The E/I severity of the epilepsy, as GABA_A strength (the `gaba` knob; lower is more severe).
+ * Refractoriness follows the severity of the disease (the intrinsic severity hypothesis, Rogawski
+ * & Johnson 2008; Kwan & Brodie 2000: many seizures before treatment predicted failure). No study
+ * gives the distribution of a model knob, so its shape is chosen by calibration against the
+ * clinical figures (calibration.ts): most patients sit just beyond the sheet's threshold, a
+ * minority far beyond it.
+ *
+ *   gaba = mildest − excess,   excess = severeShare ? U(0, span) + lead : U(0, lead)
+ */
+export const SEVERITY = {
+  /** The mildest deficit: a sheet at this `gaba` is seizure-free on its own (threshold ≈ 0.7 at 24 × 24). */
+  mildestGaba: 0.76,
+  /** Excess deficit of the moderate majority, uniform in 0…lead. */
+  lead: 0.12,
+  /** Share of severe patients, whose excess is lead + U(0, severeSpan). */
+  severeShare: 0.3,
+  severeSpan: 0.2,
+} as const;
+
+/** A patient's mechanisms, before any treatment. */
+export interface PatientTraits {
+  /** GABA_A strength (E/I severity; lower = more severe). */
+  gaba: number;
+  lesion: Lesion | null;
+  pgp: number;
+  /** P-gp drawn as overexpressed. */
+  pgpHigh: boolean;
+  scn1a: number;
+  dravet: boolean;
+  inflammation: number;
+  adherence: number;
+  weightKg: number;
+}
+
+/**
+ * The seed of patient `index` of the cohort with seed `cohortSeed`: a 32-bit hash (murmur3's
+ * finaliser over both words), so that neighbouring patients and neighbouring cohorts get unrelated
+ * streams.
+ */
+export function patientSeed(cohortSeed: number, index: number): number {
+  if (!Number.isInteger(cohortSeed) || cohortSeed < 0 || cohortSeed > 0xffffffff) {
+    throw new RangeError(`the cohort seed must be a whole number in 0…4294967295, got ${cohortSeed}`);
+  }
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`patient index must be ≥ 0, got ${index}`);
+  let h = (cohortSeed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x27d4eb2f);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function uniformIn(rng: Rng, range: { min: number; max: number }): number {
+  return range.min + (range.max - range.min) * rng.uniform();
+}
+
+/** Rounded to a step the parameter table can show and read back exactly. */
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Draw the mechanisms, in a fixed order (each always takes the same number of draws). */
+export function drawTraits(rng: Rng): Omit<PatientTraits, 'gaba'> {
+  const hasLesion = rng.uniform() < LESION_SHARE;
+  const lesionX = rng.uniform() * SHEET_MM;
+  const lesionY = rng.uniform() * SHEET_MM;
+  const radius = uniformIn(rng, LESION_RADIUS_MM);
+  const pgpHigh = rng.uniform() < (hasLesion ? PGP_HIGH_SHARE_LESIONAL : PGP_HIGH_SHARE_OTHER);
+  const pgpFold = uniformIn(rng, PGP_HIGH_FOLD);
+  const dravet = rng.uniform() < DRAVET_SHARE;
+  const inflamed = rng.uniform() < INFLAMED_SHARE;
+  const gain = uniformIn(rng, INFLAMMATION_GAIN);
+  const nonAdherent = rng.uniform() < NON_ADHERENT_SHARE;
+  const adherence = uniformIn(rng, nonAdherent ? ADHERENCE_NON_ADHERENT : ADHERENCE_ADHERENT);
+  let weightKg: number = WEIGHT_KG.mean;
+  for (let tries = 0; tries < 100; tries++) {
+    weightKg = WEIGHT_KG.mean + WEIGHT_KG.sd * rng.normal();
+    if (weightKg >= WEIGHT_KG.min && weightKg <= WEIGHT_KG.max) break;
+  }
+  weightKg = Math.min(WEIGHT_KG.max, Math.max(WEIGHT_KG.min, weightKg));
+  return {
+    lesion: hasLesion ? { xMm: round(lesionX, 3), yMm: round(lesionY, 3), radiusMm: round(radius, 3) } : null,
+    pgp: pgpHigh ? round(pgpFold, 3) : 1,
+    pgpHigh,
+    scn1a: dravet ? DRAVET_SCN1A : 1,
+    dravet,
+    inflammation: inflamed ? round(gain, 3) : 0,
+    adherence: round(adherence, 3),
+    weightKg: round(weightKg, 1),
+  };
+}
+
+/** One draw of the E/I severity (SEVERITY). */
+export function drawGaba(rng: Rng): number {
+  const severe = rng.uniform() < SEVERITY.severeShare;
+  const u = rng.uniform();
+  const excess = severe ? SEVERITY.lead + u * SEVERITY.severeSpan : u * SEVERITY.lead;
+  return round(SEVERITY.mildestGaba - excess, 3);
+}

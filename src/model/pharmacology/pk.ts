@@ -16,9 +16,24 @@ import { DRUGS, type Drug, type DrugName, type DrugTable } from './drugs.ts';
 import { type Regimen, validateRegimen } from './regimen.ts';
 import { type DoseEvent, doseSchedule } from './schedule.ts';
 
-/** The parameters that matter on the patient clock, plus the network's seizure burden (0…1). */
+/**
+ * One piece of a seizure-burden history on the patient clock: from `fromH` on (until the next
+ * piece), the network spends this fraction of the time in seizures (0…1).
+ */
+export interface BurdenPiece {
+  fromH: number;
+  burden: number;
+}
+
+/**
+ * The parameters that matter on the patient clock, plus the network's seizure burden (0…1), which
+ * induces P-gp (barrier.ts). `seizureBurden` holds from t = 0 until the first piece of
+ * `seizureBurdenHistory` (pieces in ascending `fromH`), whose values then hold each until the
+ * next: a burden measured day by day (src/model/vicious-circle.ts). Both absent: no seizures.
+ */
 export type PkInputs = Pick<Params, 'pgp' | 'penetration' | 'adherence' | 'weightKg' | 'inflammation' | 'seed'> & {
   seizureBurden?: number;
+  seizureBurdenHistory?: readonly BurdenPiece[];
 };
 
 /** The parameters that matter on the patient clock, taken from a full parameter set. */
@@ -100,6 +115,18 @@ function checkInputs(inputs: PkInputs): void {
   for (const key of INPUT_KEYS) validateParamValue(key, inputs[key]);
   const burden = inputs.seizureBurden ?? 0;
   if (!(burden >= 0 && burden <= 1)) throw new RangeError(`seizureBurden must be in 0…1, got ${burden}`);
+  let previousH = Number.NEGATIVE_INFINITY;
+  for (const [k, piece] of (inputs.seizureBurdenHistory ?? []).entries()) {
+    if (!(Number.isFinite(piece.fromH) && piece.fromH >= 0 && piece.fromH > previousH)) {
+      throw new RangeError(
+        `seizureBurdenHistory[${k}].fromH must be a time ≥ 0 h after the previous piece's, got ${piece.fromH}`,
+      );
+    }
+    if (!(piece.burden >= 0 && piece.burden <= 1)) {
+      throw new RangeError(`seizureBurdenHistory[${k}].burden must be in 0…1, got ${piece.burden}`);
+    }
+    previousH = piece.fromH;
+  }
 }
 
 /**
@@ -111,6 +138,8 @@ class PkSystem {
   readonly size: number;
   private readonly tariquidar: number[];
   private readonly celecoxib: number[];
+  /** The seizure burden over the step being integrated (steps never cross a change of it). */
+  seizureBurden: number;
 
   constructor(
     readonly comps: readonly Compartment[],
@@ -120,6 +149,7 @@ class PkSystem {
     this.size = 3 * this.n + 1;
     this.tariquidar = comps.flatMap((c, i) => (c.drug.effects.some((e) => e.target === 'pgpInhibition') ? [i] : []));
     this.celecoxib = comps.flatMap((c, i) => (c.drug.effects.some((e) => e.target === 'pgpInductionBlock') ? [i] : []));
+    this.seizureBurden = inputs.seizureBurden ?? 0;
   }
 
   plasmaMgL(y: Float64Array, i: number): number {
@@ -160,7 +190,7 @@ class PkSystem {
       dy[3 * i + 1] = absorbed - eliminated;
       dy[3 * i + 2] = c.drug.kInPerH * (this.kpuu(i, pgpEff) * this.plasmaUnboundUm(y, i) - y[3 * i + 2]);
     }
-    const target = inductionTarget(this.inputs.inflammation, this.inputs.seizureBurden ?? 0, block);
+    const target = inductionTarget(this.inputs.inflammation, this.seizureBurden, block);
     dy[3 * this.n] = (target - y[3 * this.n]) / INDUCTION_TAU_H;
   }
 }
@@ -251,8 +281,10 @@ function integrate(
     })),
   };
 
+  const history = inputs.seizureBurdenHistory ?? [];
   let t = 0;
   let nextDose = 0;
+  let nextPiece = 0;
   for (const sampleH of sampleTimesH) {
     for (;;) {
       // Give every dose due now, then advance to the next dose or the sample, whichever is first.
@@ -262,8 +294,13 @@ function integrate(
         if (d.route === 'iv') y[3 * d.drugIndex + 1] += d.doseMg;
         else y[3 * d.drugIndex] += c.drug.bioavailability * d.doseMg;
       }
+      // The burden changes between steps, as doses do.
+      while (nextPiece < history.length && history[nextPiece].fromH <= t + SAME_TIME_H) {
+        system.seizureBurden = history[nextPiece++].burden;
+      }
       if (t >= sampleH - SAME_TIME_H) break;
-      const stopH = nextDose < pending.length ? Math.min(sampleH, pending[nextDose].timeH) : sampleH;
+      let stopH = nextDose < pending.length ? Math.min(sampleH, pending[nextDose].timeH) : sampleH;
+      if (nextPiece < history.length) stopH = Math.min(stopH, history[nextPiece].fromH);
       const steps = Math.max(1, Math.ceil((stopH - t) / maxStepH - 1e-9));
       const h = (stopH - t) / steps;
       for (let s = 0; s < steps; s++) rk4.step(y, h);

@@ -1,0 +1,71 @@
+/**
+ * Reading a lesson's outcomes: finding a run, deciding whether a sheet seized, and saying what it
+ * measured in plain words with its numbers.
+ */
+import type { CircleOutcome, Outcomes, SheetOutcome } from './lesson.ts';
+
+/**
+ * A run "seizes" when it spends at least this fraction of its time in seizure-like events, and is
+ * "calm" below it. The detector itself needs 1 s of synchronous fast firing (MODEL.md §7); a tenth
+ * of a 20–30-s lesson run is two to three seconds of it, more than a stray detection and far less
+ * than the 0.5–0.98 of a sheet that seizes (README, "What the model shows").
+ */
+export const SEIZING_BURDEN = 0.1;
+
+export function sheetOutcome(outcomes: Outcomes, id: string): SheetOutcome {
+  const o = outcomes[id];
+  if (o?.kind !== 'sheet') throw new Error(`the lesson has no sheet run "${id}"`);
+  return o;
+}
+
+export function circleOutcome(outcomes: Outcomes, id: string): CircleOutcome {
+  const o = outcomes[id];
+  if (o?.kind !== 'circle') throw new Error(`the lesson has no day-by-day run "${id}"`);
+  return o;
+}
+
+export function seizes(o: SheetOutcome): boolean {
+  return o.seizureBurden >= SEIZING_BURDEN;
+}
+
+/** "42 %" */
+export function percent(fraction: number): string {
+  return `${Math.round(100 * fraction)} %`;
+}
+
+export function fixed(x: number | null, digits: number): string {
+  return x === null || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+/** First onset in seconds, or null when the run did not seize. */
+export function firstOnsetS(o: SheetOutcome): number | null {
+  return o.seizures.length > 0 ? o.seizures[0].onsetS : null;
+}
+
+/**
+ * One sentence on a run: its condition, the seizure burden (and the first onset), the E rate and
+ * the mean synchrony. "GABA_A at half strength: seizure-like events 95 % of the time (the first
+ * from 1.0 s); pyramidal cells 13.0 Hz, synchrony χ 0.49."
+ */
+export function describeSheet(o: SheetOutcome): string {
+  const onset = firstOnsetS(o);
+  const seizures =
+    o.seizures.length === 0
+      ? `no seizure-like event in ${fixed(o.durationS, 0)} s`
+      : `seizure-like events ${percent(o.seizureBurden)} of the time (the first from ${fixed(onset, 1)} s)`;
+  return `${o.label}: ${seizures}; pyramidal cells ${fixed(o.rateHz.exc, 1)} Hz, synchrony χ ${fixed(o.chi.mean, 2)}.`;
+}
+
+/** The levels of one drug in a run ("phenytoin: plasma 11.4 mg/L, brain 4.55 µM unbound, Kp,uu 0.75"). */
+export function describeDrug(o: SheetOutcome, drug: string): string {
+  const d = o.drugs.find((x) => x.drug === drug);
+  if (!d) return `${o.label}: no ${drug}.`;
+  return (
+    `${o.label}: ${drug} ${fixed(d.plasmaTotalMgL, 1)} mg/L in the plasma, ` +
+    `${fixed(d.brainUnboundUm, 2)} µM free in the brain (Kp,uu ${fixed(d.kpuu, 2)}).`
+  );
+}
+
+export function drugBrainUm(o: SheetOutcome, drug: string): number {
+  return o.drugs.find((x) => x.drug === drug)?.brainUnboundUm ?? 0;
+}

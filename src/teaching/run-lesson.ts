@@ -1,0 +1,144 @@
+/**
+ * Running a lesson: every run of its conditions with the real simulation (the same engine as the
+ * command line's `run`), then its check. Synchronous and pure: the lesson worker calls it, and so
+ * do the tests.
+ */
+import { Monitors } from '../model/detect/monitors.ts';
+import { defaultParams, type Params, withParams } from '../model/params.ts';
+import { networkDrugEffects } from '../model/pharmacology/network-effects.ts';
+import type { BrainLevel } from '../model/pharmacology/pd.ts';
+import { type DrugLevels, pkAt, pkInputs } from '../model/pharmacology/pk.ts';
+import { parseTreatment, type Treatment } from '../model/pharmacology/treatment.ts';
+import { Simulation } from '../model/simulation.ts';
+import { runViciousCircle } from '../model/vicious-circle.ts';
+import type {
+  CircleOutcome,
+  Lesson,
+  LessonRun,
+  Outcomes,
+  RunOutcome,
+  SheetOutcome,
+  SheetRun,
+  Verdict,
+} from './lesson.ts';
+
+/**
+ * The lessons' sheet: 48 × 48 (2,304 cells). It runs about 3× faster than real time on one core
+ * (a 20-s run in 6–9 s, seizing or not), so a lesson of two or three runs answers in well under a
+ * minute, and it is the size the science tests check the behaviours on: at 48 the healthy sheet
+ * matches the default 64 closely (χ 0.16 against 0.14), while at 32 it is already too synchronous
+ * (tests/science/run-sheet.ts).
+ */
+export const LESSON_SIDE = 48;
+
+/** Network time between two progress reports, ms: a few reports per second of wall time. */
+const SLICE_MS = 500;
+
+/** The full parameter set of a run: the defaults, the lesson sheet's side, the run's overrides. */
+export function runParams(run: LessonRun): Params {
+  return withParams(defaultParams(), { side: LESSON_SIDE, ...run.params });
+}
+
+/** Simulated seconds of network a run takes (for progress). */
+export function runWorkS(run: LessonRun): number {
+  return run.kind === 'circle' ? run.days * run.durationS : run.durationS;
+}
+
+export function lessonWorkS(lesson: Lesson): number {
+  return lesson.runs.reduce((sum, run) => sum + runWorkS(run), 0);
+}
+
+interface Measured {
+  monitors: Monitors;
+  sim: Simulation;
+}
+
+/** Network seconds simulated so far, for the progress callback. */
+type Tick = (simulatedS: number) => void;
+
+function simulateSheet(params: Params, levels: readonly BrainLevel[], durationS: number, tick: Tick): Measured {
+  const sim = new Simulation(params, { drugs: networkDrugEffects(levels) });
+  const monitors = new Monitors(sim);
+  const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
+  const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));
+  for (let done = 0; done < totalSteps; ) {
+    const steps = Math.min(sliceSteps, totalSteps - done);
+    sim.advance(steps, monitors);
+    done += steps;
+    tick((steps * sim.dtMs) / 1000);
+  }
+  return { monitors, sim };
+}
+
+function sheetOutcomeOf(
+  run: SheetRun,
+  { monitors, sim }: Measured,
+  drugs: DrugLevels[],
+  pgpEffective: number,
+): SheetOutcome {
+  const s = monitors.summary();
+  return {
+    kind: 'sheet',
+    id: run.id,
+    label: run.label,
+    durationS: s.durationS,
+    seizureBurden: s.seizureBurden,
+    seizures: s.seizures.map((e) => ({
+      onsetS: e.onsetMs / 1000,
+      offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
+      onsetXMm: e.onsetXMm,
+      onsetYMm: e.onsetYMm,
+    })),
+    rateHz: s.rateHz,
+    chi: s.chi,
+    interictalSpikes: s.interictalSpikes,
+    drugs,
+    pgpEffective,
+    rnsBursts: sim.stimulator.bursts,
+  };
+}
+
+const NO_DRUGS: Treatment = { drugs: [], atHours: 0 };
+
+export function runConditions(run: LessonRun, tick: Tick = () => {}): RunOutcome {
+  const params = runParams(run);
+  const treatment = run.treatment ?? NO_DRUGS;
+  const regimens = parseTreatment(treatment);
+  if (run.kind === 'circle') {
+    const days = runViciousCircle(
+      { params, regimens, startH: treatment.atHours, days: run.days, trigger: run.trigger },
+      (dayParams, levels) => simulateSheet(dayParams, levels, run.durationS, tick).monitors.summary().seizureBurden,
+    );
+    const outcome: CircleOutcome = { kind: 'circle', id: run.id, label: run.label, durationS: run.durationS, days };
+    return outcome;
+  }
+  const patient = pkAt(pkInputs(params), regimens, treatment.atHours);
+  const measured = simulateSheet(params, [...patient.drugs, ...(run.bath ?? [])], run.durationS, tick);
+  return sheetOutcomeOf(run, measured, patient.drugs, patient.pgpEffective);
+}
+
+export interface LessonResult {
+  lessonId: string;
+  outcomes: Outcomes;
+  verdict: Verdict;
+}
+
+/**
+ * Run every condition of a lesson, then its check. `onProgress` gets the fraction done (0…1) as
+ * the network time accumulates.
+ */
+export function runLesson(lesson: Lesson, onProgress: (fraction: number) => void = () => {}): LessonResult {
+  const totalS = lessonWorkS(lesson);
+  let doneS = 0;
+  const tick: Tick = (s) => {
+    doneS += s;
+    onProgress(Math.min(1, doneS / totalS));
+  };
+  const outcomes: Record<string, RunOutcome> = {};
+  for (const run of lesson.runs) outcomes[run.id] = runConditions(run, tick);
+  const verdict = lesson.check(outcomes);
+  if (!lesson.choices.some((c) => c.id === verdict.choiceId)) {
+    throw new Error(`lesson ${lesson.id}: its check chose "${verdict.choiceId}", which is not one of its choices`);
+  }
+  return { lessonId: lesson.id, outcomes, verdict };
+}

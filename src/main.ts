@@ -5,9 +5,12 @@
  */
 import './ui/page.css';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
+import { RunRecorder } from './export/run-recorder.ts';
 import type { Frame, SessionDescription } from './model/session.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
+import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
+import { mountExportPanel } from './ui/export/export-panel.ts';
 import { measureLuminance } from './ui/luminance.ts';
 import { mountPatientPanel } from './ui/patient/patient-panel.ts';
 import { bindPlayButton } from './ui/play-button.ts';
@@ -136,6 +139,19 @@ async function main(): Promise<void> {
   if (reducedMotion) status.showMessage('Paused because your system asks for reduced motion. Press Play to start.');
   // The first call starts the worker (lazily: nothing runs before the page is ready to draw).
   bridge.setPlaying(wantPlaying());
+
+  // What the downloads hold: the last minutes of the current network, copied from each frame.
+  const recorder = new RunRecorder();
+  descriptionTaps.push((description) => recorder.setDescription(description));
+  frameTaps.push((frame) => recorder.record(frame));
+  mountExportPanel(element('export-panel'), {
+    store,
+    recorder,
+    sheet,
+    plotsHost: element('plots-panel'),
+    plots,
+    presets: SCENARIO_LIBRARY.scenarios,
+  });
 
   const luminance: LuminanceSample[] = [];
   const testHook: RefractoryTestHook = {

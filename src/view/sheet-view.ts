@@ -154,6 +154,15 @@ export class SheetView {
     this.scheduleDraw();
   }
 
+  /**
+   * Draw the sheet as it is now onto a 2D context (the PNG export). WebGL keeps no copy of a
+   * frame once it is on screen, so the sheet is rendered again and copied in the same task.
+   */
+  drawInto(ctx: CanvasRenderingContext2D, x: number, y: number, sizePx: number): void {
+    this.app.render();
+    ctx.drawImage(this.app.canvas, x, y, sizePx, sizePx);
+  }
+
   destroy(): void {
     this.resizeObserver.disconnect();
     this.app.destroy(true, { children: true, texture: true });

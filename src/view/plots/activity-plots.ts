@@ -210,6 +210,12 @@ export class ActivityPlots {
     this.scheduleDraw();
   }
 
+  /** Draw the canvases now, on screen or not (the PNG export copies them). */
+  drawCanvasesNow(): void {
+    if (this.layoutPending) this.layout();
+    for (let i = 0; i < this.plots.length; i++) this.plots[i].draw(this.history);
+  }
+
   destroy(): void {
     this.resizeObserver.disconnect();
     this.intersectionObserver.disconnect();

@@ -9,6 +9,7 @@ import { RunRecorder } from './export/run-recorder.ts';
 import type { Frame, SessionDescription } from './model/session.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
+import { mountLectureMode } from './ui/lecture/lecture-mode.ts';
 import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
 import { mountExportPanel } from './ui/export/export-panel.ts';
 import { measureLuminance } from './ui/luminance.ts';
@@ -36,7 +37,11 @@ async function main(): Promise<void> {
   showAddressProblems(notice, fromAddress.problems);
   // Someone who asked their system for less motion gets a still sheet until they press Play.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const store = createIntentStore({ ...fromAddress.intent, playing: !reducedMotion });
+  const store = createIntentStore({
+    ...fromAddress.intent,
+    playing: !reducedMotion,
+    lecture: fromAddress.lecture ?? null,
+  });
   const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
   const status = new StatusReporter(element('status'), store.getState().playing);
 
@@ -80,9 +85,10 @@ async function main(): Promise<void> {
   let lastFrame: Frame | null = null;
   /** Spikes of the current network since it was built, summed over frames (for the tests). */
   let spikesSinceBuild = 0;
+  const createWorker = (): Worker =>
+    new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
   const bridge = new SimulationBridge(
-    () =>
-      new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }),
+    createWorker,
     store.getState().params,
     {
       description: (description) => {
@@ -153,6 +159,18 @@ async function main(): Promise<void> {
     presets: SCENARIO_LIBRARY.scenarios,
   });
 
+  const lecture = mountLectureMode({
+    store,
+    sheetHost: element('sheet'),
+    opener: element('lecture-open'),
+    barBefore: element('main'),
+    createWorker,
+    restart: () => bridge.reset(),
+    achievedSpeed: () => bridge.achievedSpeed,
+    frameTaps,
+    descriptionTaps,
+  });
+
   const luminance: LuminanceSample[] = [];
   const testHook: RefractoryTestHook = {
     snapshot: () => ({
@@ -184,6 +202,7 @@ async function main(): Promise<void> {
       return luminance.splice(0);
     },
     simulateWorkerError: () => bridge.simulateWorkerError(),
+    lecture: () => lecture.snapshot(),
   };
   window.__refractory = testHook;
 }

@@ -31,6 +31,8 @@ export interface Intent {
   /** Simulated time per wall-clock time: SPEED_MIN…SPEED_MAX; SPEED_MAX means "as fast as it can". */
   speed: number;
   view: ViewOptions;
+  /** Lecture mode's scene (0-based, in the deck of src/ui/lecture/deck.ts), or null outside lecture mode. */
+  lecture: number | null;
 }
 
 export interface IntentActions {
@@ -46,6 +48,8 @@ export interface IntentActions {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   setView(changes: Partial<ViewOptions>): void;
+  /** Enter lecture mode at a scene (0-based), move to another, or leave it (null). */
+  setLecture(scene: number | null): void;
 }
 
 export type IntentStore = StoreApi<Intent & IntentActions>;
@@ -68,6 +72,14 @@ export function validateSpeed(speed: number): number {
   return speed;
 }
 
+/** A scene index (the deck checks its length), or null. */
+export function validateLecture(scene: number | null): number | null {
+  if (scene !== null && !(Number.isInteger(scene) && scene >= 0)) {
+    throw new RangeError(`a lecture scene is a whole number from 0, or null outside lecture mode, not ${scene}`);
+  }
+  return scene;
+}
+
 export function createIntentStore(initial: Partial<Intent> = {}): IntentStore {
   const start: Intent = {
     params: initial.params ?? defaultParams(),
@@ -75,6 +87,7 @@ export function createIntentStore(initial: Partial<Intent> = {}): IntentStore {
     playing: initial.playing ?? true,
     speed: validateSpeed(initial.speed ?? 1),
     view: { ...DEFAULT_VIEW, ...initial.view },
+    lecture: validateLecture(initial.lecture ?? null),
   };
   return createStore<Intent & IntentActions>()((set, get) => ({
     ...start,
@@ -113,6 +126,10 @@ export function createIntentStore(initial: Partial<Intent> = {}): IntentStore {
     },
     setView(changes) {
       set({ view: { ...get().view, ...changes } });
+    },
+    setLecture(scene) {
+      if (get().lecture === scene) return;
+      set({ lecture: validateLecture(scene) });
     },
   }));
 }

@@ -7,12 +7,19 @@
  *   &at=72                                     the patient-clock time in hours (as `--at-hours`)
  *   &speed=2                                   playback speed, × real time
  *   ?preset=transporter                        a shipped scenario (see below)
+ *   &lecture=3                                 lecture mode, at its third scene
  *
  * Reading: `preset=NAME` starts from that scenario instead of `base`; every other entry then
  * overrides it (a parameter replaces the preset's value, the `drug` entries that load replace the
  * preset's whole schedule, `at` replaces its time). Each bad entry — unknown key, value out of range,
  * malformed or repeated drug, an entry given twice — is left out and reported in one line that
  * names it and what is allowed; the rest still load.
+ *
+ * `lecture=N` opens lecture mode at scene N (1-based). An address that carries no state of its own
+ * (no parameter, drug, at or preset entry) shows that scene's state; otherwise it shows what the
+ * entries say, as any address does. So the page writes `lecture=N` alone while the scene's state
+ * is unchanged, and `lecture=N` with the full state once anything differs (with `seed` written even
+ * at its default when nothing else would be, so that the address still reads back exactly).
  *
  * Writing: when the intent is exactly a preset (and not the defaults), only `preset=NAME` is
  * written; otherwise every entry that differs from the defaults. Defaults are never written, so
@@ -33,14 +40,20 @@ import {
 } from '../model/params.ts';
 import { DrugError, formatRegimen, parseRegimen, type Regimen } from '../model/pharmacology/regimen.ts';
 import { SCENARIO_AT_HOURS_MAX, type Scenario } from '../model/scenario.ts';
-import { matchingPreset, presetIntent } from './presets.ts';
+import { matchingPreset, type PresetIntent, presetIntent, sameParams, sameTreatment } from './presets.ts';
 import { DEFAULT_AT_HOURS, DEFAULT_TREATMENT, type Intent, SPEED_MAX, SPEED_MIN } from './store.ts';
 
 /** The part of the intent the address carries. */
 export type AddressIntent = Pick<Intent, 'params' | 'treatment' | 'speed'>;
 
 /** The address's own keys besides the parameter keys. */
-export const ADDRESS_KEYS = { drug: 'drug', atHours: 'at', speed: 'speed', preset: 'preset' } as const;
+export const ADDRESS_KEYS = {
+  drug: 'drug',
+  atHours: 'at',
+  speed: 'speed',
+  preset: 'preset',
+  lecture: 'lecture',
+} as const;
 
 export const DEFAULT_SPEED = 1;
 
@@ -50,6 +63,15 @@ export interface IntentFromAddress {
   preset: string | null;
   /** One line per entry that was left out, naming it and what is allowed. */
   problems: string[];
+  /** Lecture mode's scene (0-based) when the address asks for lecture mode. */
+  lecture?: number;
+}
+
+/** Lecture mode in the address: the scene to show, with the state it shows. */
+export interface AddressLecture {
+  /** 0-based. */
+  scene: number;
+  state: PresetIntent;
 }
 
 export function defaultAddressIntent(): AddressIntent {
@@ -71,11 +93,15 @@ function allowedKeys(): string {
   return `the address takes the parameter keys (${PARAM_KEYS.join(', ')}) and ${own}`;
 }
 
-/** Read an address query (`?…` or without the "?"). `base` is the intent when nothing is given. */
+/**
+ * Read an address query (`?…` or without the "?"). `base` is the intent when nothing is given;
+ * `lectureScenes` are the states of lecture mode's scenes, in order.
+ */
 export function intentFromQuery(
   search: string,
   base: AddressIntent = defaultAddressIntent(),
   presets: readonly Scenario[] = [],
+  lectureScenes: readonly PresetIntent[] = [],
 ): IntentFromAddress {
   const entries = [...new URLSearchParams(search)];
   const problems: string[] = [];
@@ -89,6 +115,26 @@ export function intentFromQuery(
   };
 
   let start: AddressIntent = base;
+  let lecture: number | undefined;
+  for (const [key, text] of entries) {
+    if (key !== ADDRESS_KEYS.lecture || alreadyLoaded(key, text)) continue;
+    const scene = parseBoundedNumber(text, 1, lectureScenes.length);
+    if (scene === null || !Number.isInteger(scene)) {
+      problems.push(
+        lectureScenes.length === 0
+          ? `lecture=${text} was left out: lecture mode has no scenes`
+          : `lecture=${text} is not allowed: lecture takes a scene number, a whole number in 1…${lectureScenes.length}`,
+      );
+      continue;
+    }
+    lecture = scene - 1;
+    loaded.set(key, text);
+    const carriesState = entries.some(
+      ([k]) => isParamKey(k) || k === ADDRESS_KEYS.drug || k === ADDRESS_KEYS.atHours || k === ADDRESS_KEYS.preset,
+    );
+    if (!carriesState) start = { ...lectureScenes[lecture], speed: base.speed };
+  }
+
   let preset: string | null = null;
   for (const [key, text] of entries) {
     if (key !== ADDRESS_KEYS.preset || alreadyLoaded(key, text)) continue;
@@ -108,7 +154,7 @@ export function intentFromQuery(
   let atHours = start.treatment.atHours;
   let speed = start.speed;
   for (const [key, text] of entries) {
-    if (key === ADDRESS_KEYS.preset) continue;
+    if (key === ADDRESS_KEYS.preset || key === ADDRESS_KEYS.lecture) continue;
     if (isParamKey(key)) {
       if (alreadyLoaded(key, text)) continue;
       try {
@@ -156,7 +202,7 @@ export function intentFromQuery(
     }
   }
 
-  return {
+  const read: IntentFromAddress = {
     intent: {
       // Each value was validated on its own above; together they cannot conflict.
       params: withParams(start.params, paramChanges),
@@ -169,6 +215,8 @@ export function intentFromQuery(
     preset,
     problems,
   };
+  if (lecture !== undefined) read.lecture = lecture;
+  return read;
 }
 
 function messageOf(error: unknown): string {
@@ -182,7 +230,11 @@ function encodeQueryPart(text: string): string {
 }
 
 /** The address query for an intent: "" for the defaults, else "?…" (see the module comment). */
-export function queryFromIntent(intent: AddressIntent, presets: readonly Scenario[] = []): string {
+export function queryFromIntent(
+  intent: AddressIntent,
+  presets: readonly Scenario[] = [],
+  lecture: AddressLecture | null = null,
+): string {
   const parts: [string, string][] = [];
   const defaults = defaultParams();
   for (const key of PARAM_KEYS) {
@@ -194,7 +246,17 @@ export function queryFromIntent(intent: AddressIntent, presets: readonly Scenari
     parts.push([ADDRESS_KEYS.atHours, String(intent.treatment.atHours)]);
 
   const preset = parts.length > 0 ? matchingPreset(intent, presets) : null;
-  const written: [string, string][] = preset ? [[ADDRESS_KEYS.preset, preset.name]] : parts;
+  let written: [string, string][] = preset ? [[ADDRESS_KEYS.preset, preset.name]] : parts;
+  if (lecture) {
+    const isScene =
+      sameParams(intent.params, lecture.state.params) && sameTreatment(intent.treatment, lecture.state.treatment);
+    const state: [string, string][] = isScene
+      ? []
+      : written.length > 0
+        ? written
+        : [['seed', formatParamValue('seed', defaults.seed)]];
+    written = [[ADDRESS_KEYS.lecture, String(lecture.scene + 1)], ...state];
+  }
   if (intent.speed !== DEFAULT_SPEED) written.push([ADDRESS_KEYS.speed, String(intent.speed)]);
   if (written.length === 0) return '';
   return `?${written.map(([key, text]) => `${key}=${encodeQueryPart(text)}`).join('&')}`;

@@ -5,6 +5,7 @@
  */
 
 import type { Treatment } from '../state/store.ts';
+import type { LectureSnapshot } from './lecture/snapshot.ts';
 
 export interface PageSnapshot {
   /** From the last frame drawn; null before the first. */
@@ -50,6 +51,8 @@ export interface RefractoryTestHook {
   /** Change parameters through the store, as the controls do (ParamError on bad input). */
   setParams(changes: Record<string, unknown>): void;
   simulateWorkerError(): void;
+  /** Lecture mode: the scene, drawing and split screen (src/ui/lecture). */
+  lecture?(): LectureSnapshot;
 }
 
 declare global {

@@ -6,6 +6,8 @@
 import type { Scenario } from '../../model/scenario.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { defaultAddressIntent, type IntentFromAddress, intentFromQuery, queryFromIntent } from '../../state/url.ts';
+import type { Deck } from '../lecture/deck.ts';
+import { SHIPPED_DECK } from '../lecture/shipped-deck.ts';
 import { SCENARIO_LIBRARY } from './scenario-library.ts';
 
 /** Long enough to skip the steps of a dragged slider, short enough to look immediate. */
@@ -14,8 +16,10 @@ export const ADDRESS_DELAY_MS = 300;
 export function readAddress(
   search: string,
   presets: readonly Scenario[] = SCENARIO_LIBRARY.scenarios,
+  deck: Deck = SHIPPED_DECK,
 ): IntentFromAddress {
-  return intentFromQuery(search, defaultAddressIntent(), presets);
+  const scenes = deck.scenes.map((scene) => scene.state);
+  return intentFromQuery(search, defaultAddressIntent(), presets, scenes);
 }
 
 export function showAddressProblems(notice: HTMLElement, problems: readonly string[]): void {
@@ -28,12 +32,18 @@ export function keepAddressInSync(
   store: IntentStore,
   presets: readonly Scenario[] = SCENARIO_LIBRARY.scenarios,
   delayMs = ADDRESS_DELAY_MS,
+  deck: Deck = SHIPPED_DECK,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (): void => {
     timer = null;
-    const { params, treatment, speed } = store.getState();
-    const query = queryFromIntent({ params, treatment, speed }, presets);
+    const { params, treatment, speed, lecture } = store.getState();
+    const scene = lecture === null ? undefined : deck.scenes[lecture];
+    const query = queryFromIntent(
+      { params, treatment, speed },
+      presets,
+      scene && lecture !== null ? { scene: lecture, state: scene.state } : null,
+    );
     if (query === window.location.search) return;
     const { pathname, hash } = window.location;
     window.history.replaceState(window.history.state, '', `${pathname}${query}${hash}`);
@@ -44,7 +54,12 @@ export function keepAddressInSync(
     write();
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.params === previous.params && state.treatment === previous.treatment && state.speed === previous.speed) {
+    if (
+      state.params === previous.params &&
+      state.treatment === previous.treatment &&
+      state.speed === previous.speed &&
+      state.lecture === previous.lecture
+    ) {
       return;
     }
     if (timer !== null) clearTimeout(timer);

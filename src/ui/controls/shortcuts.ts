@@ -4,6 +4,7 @@
  * closes, returning focus to where it was.
  */
 import type { IntentStore } from '../../state/store.ts';
+import { LECTURE_SHORTCUTS } from '../lecture/keys.ts';
 import { h } from './dom.ts';
 
 const SHORTCUTS: readonly [keys: string[], what: string][] = [
@@ -14,6 +15,7 @@ const SHORTCUTS: readonly [keys: string[], what: string][] = [
   [['Home', 'End'], 'On a slider: its lowest or highest value'],
   [['Enter'], 'In the dose, interval or seed field: apply what you typed'],
   [['Tab', 'Shift + Tab'], 'Move to the next or previous control'],
+  ...LECTURE_SHORTCUTS,
   [['Escape'], 'Close this list'],
 ];
 

@@ -1,0 +1,209 @@
+/**
+ * The lecture deck: an ordered list of scenes, each a title, one or two sentences in big type,
+ * and the state the simulation shows — a shipped scenario (public/scenarios/*.json) by name,
+ * with at most a few parameters changed. The numbers stay in the scenario files and in the
+ * parameter table; a scene names only what it changes and why.
+ *
+ * A scene may carry a contrast: the same patient with one thing changed, shown beside it in
+ * split screen (the responder on the left, the refractory case on the right).
+ *
+ * Pure: no DOM. The app builds the deck from the scenario library it bundles; a scene whose
+ * scenario is missing is left out and named.
+ */
+import { defaultParams, type ParamKey, type Params, withParams } from '../../model/params.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import { type PresetIntent, presetIntent } from '../../state/presets.ts';
+
+/** What a scene or its contrast changes from a scenario: values set, and keys put back to their defaults. */
+export interface ParamChange {
+  set?: Readonly<Partial<Record<ParamKey, unknown>>>;
+  reset?: readonly ParamKey[];
+}
+
+export type SplitSide = 'left' | 'right';
+
+export interface Contrast extends ParamChange {
+  /** Where the contrast sits: responders on the left, refractory cases on the right. */
+  side: SplitSide;
+  /** What each side shows, in a few words (the drug's brain level is added live). */
+  caption: string;
+  sceneCaption: string;
+}
+
+export interface SceneSpec extends ParamChange {
+  id: string;
+  title: string;
+  sentences: readonly string[];
+  /** The scenario file's name (public/scenarios/NAME.json). */
+  scenario: string;
+  contrast?: Contrast;
+}
+
+export const LECTURE_SCENES: readonly SceneSpec[] = [
+  {
+    id: 'healthy',
+    title: 'A healthy patch of cortex',
+    sentences: [
+      'Four thousand neurons fire sparsely and irregularly, each on its own schedule.',
+      'Amber dots are excitatory pyramidal cells; the small teal dots are inhibitory interneurons.',
+    ],
+    scenario: 'healthy',
+  },
+  {
+    id: 'ei-imbalance',
+    title: 'Too little inhibition',
+    sentences: [
+      'Halve the strength of GABA_A inhibition and the patch tips into synchronous, self-sustaining bursts.',
+      'A seizure is a network that has lost its balance between excitation and inhibition.',
+    ],
+    scenario: 'ei-imbalance',
+  },
+  {
+    id: 'nap-gain',
+    title: 'A leaky sodium channel',
+    sentences: [
+      'Raise the persistent sodium current of every cell, change nothing else, and the patch seizes.',
+      'This is the target of the sodium-channel blockers: phenytoin, carbamazepine, lamotrigine.',
+    ],
+    scenario: 'nap-gain',
+  },
+  {
+    id: 'drug-works',
+    title: 'A drug that works',
+    sentences: [
+      'A patch just over the edge seizes. Phenytoin at a therapeutic dose reaches the brain and the seizures stop.',
+      // 47 % seizure-free on the first drug (Kwan & Brodie 2000; MODEL.md §6).
+      'About half of people with epilepsy become seizure-free on their first drug.',
+    ],
+    scenario: 'transporter',
+    reset: ['pgp'],
+    contrast: {
+      side: 'right',
+      set: { pgp: 2 },
+      caption: 'P-gp ×2: the pump sends phenytoin back into the blood',
+      sceneCaption: 'P-gp normal: phenytoin reaches the brain',
+    },
+  },
+  {
+    id: 'transporter',
+    title: 'The pump that makes it fail',
+    sentences: [
+      'Same patient, same dose — but twice as much P-glycoprotein in the blood–brain barrier.',
+      'A quarter less phenytoin reaches the brain, and the seizures come back.',
+    ],
+    scenario: 'transporter',
+    contrast: {
+      side: 'left',
+      reset: ['pgp'],
+      caption: 'P-gp normal: phenytoin reaches the brain',
+      sceneCaption: 'P-gp ×2: the pump sends phenytoin back into the blood',
+    },
+  },
+  {
+    id: 'dravet-lamotrigine',
+    title: 'Dravet syndrome: when a drug makes it worse',
+    sentences: [
+      'With half their Nav1.1 channels, the interneurons are already short of sodium current.',
+      'Lamotrigine blocks sodium channels: it silences the interneurons, and the patch seizes.',
+    ],
+    scenario: 'dravet-lamotrigine',
+    contrast: {
+      side: 'left',
+      reset: ['scn1a'],
+      caption: 'Full Nav1.1: lamotrigine is harmless here',
+      sceneCaption: 'Half the Nav1.1 (Dravet): lamotrigine silences inhibition',
+    },
+  },
+  {
+    id: 'neonatal',
+    title: 'The newborn brain: GABA excites',
+    sentences: [
+      "A newborn's neurons keep chloride high, so opening GABA_A channels depolarises them.",
+      'Diazepam strengthens GABA_A — and the seizures go on.',
+    ],
+    scenario: 'neonatal',
+    contrast: {
+      side: 'left',
+      reset: ['clEqMm'],
+      caption: 'Adult chloride: diazepam stops the seizures',
+      sceneCaption: 'Newborn chloride: diazepam changes nothing',
+    },
+  },
+  {
+    id: 'lesion-surgery',
+    title: 'A lesion, and why surgery works',
+    sentences: [
+      'Seizures start in a small focal dysplasia and spread; carbamazepine does not stop them.',
+      'Remove the lesion and the rest of the patch is calm again.',
+    ],
+    scenario: 'focal-dysplasia',
+    contrast: {
+      side: 'left',
+      set: { resected: true },
+      caption: 'Lesion resected: no seizures',
+      sceneCaption: 'Lesion in place, on carbamazepine: seizures',
+    },
+  },
+  {
+    id: 'rns',
+    title: 'Responsive neurostimulation',
+    sentences: [
+      'An implanted device watches the lesion; when it starts to burst, a short train of pulses silences it.',
+      'Most of the seizures that carbamazepine could not stop now stop.',
+    ],
+    scenario: 'rns',
+    contrast: {
+      side: 'right',
+      reset: ['rns'],
+      caption: 'Carbamazepine alone: seizures',
+      sceneCaption: 'With responsive stimulation: mostly none',
+    },
+  },
+];
+
+/** A scene with its state resolved from the scenario library. */
+export interface Scene {
+  spec: SceneSpec;
+  /** What the simulation runs for the scene. */
+  state: PresetIntent;
+}
+
+export interface Deck {
+  scenes: readonly Scene[];
+  /** One line per scene left out (its scenario missing, or a change the table refuses). */
+  problems: readonly string[];
+}
+
+/** Parameters with a change applied (ParamError for a value the table refuses). */
+export function applyChange(params: Params, change: ParamChange): Params {
+  const defaults = defaultParams();
+  const overrides: Record<string, unknown> = { ...change.set };
+  for (const key of change.reset ?? []) overrides[key] = defaults[key];
+  return withParams(params, overrides);
+}
+
+/** The contrast of a scene for the state shown now: the same patient, one thing changed. */
+export function contrastState(state: PresetIntent, contrast: Contrast): PresetIntent {
+  return { params: applyChange(state.params, contrast), treatment: state.treatment };
+}
+
+export function buildDeck(scenarios: readonly Scenario[], specs: readonly SceneSpec[] = LECTURE_SCENES): Deck {
+  const scenes: Scene[] = [];
+  const problems: string[] = [];
+  for (const spec of specs) {
+    const scenario = scenarios.find((s) => s.name === spec.scenario);
+    if (!scenario) {
+      problems.push(`the lecture scene “${spec.title}” was left out: its scenario “${spec.scenario}” did not load`);
+      continue;
+    }
+    try {
+      const base = presetIntent(scenario);
+      const state = { params: applyChange(base.params, spec), treatment: base.treatment };
+      if (spec.contrast) contrastState(state, spec.contrast);
+      scenes.push({ spec, state });
+    } catch (error) {
+      problems.push(`the lecture scene “${spec.title}” was left out: ${(error as Error).message}`);
+    }
+  }
+  return { scenes, problems };
+}

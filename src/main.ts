@@ -13,6 +13,7 @@ import { mountLectureMode } from './ui/lecture/lecture-mode.ts';
 import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
 import { mountExportPanel } from './ui/export/export-panel.ts';
 import { measureLuminance } from './ui/luminance.ts';
+import { registerOffline } from './ui/offline.ts';
 import { mountPatientPanel } from './ui/patient/patient-panel.ts';
 import { bindPlayButton } from './ui/play-button.ts';
 import { FrameReadouts } from './ui/readouts.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
 
   const fromAddress = readAddress(window.location.search);
   showAddressProblems(notice, fromAddress.problems);
+  registerOffline(element('offline-note'));
   // Someone who asked their system for less motion gets a still sheet until they press Play.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const store = createIntentStore({

@@ -8,6 +8,9 @@
  * simulation is paused.
  */
 import { scaleLinear } from 'd3-scale';
+// Pixi's polyfills for what it would otherwise build with new Function: the page's
+// Content-Security-Policy forbids eval (src/content-security-policy.ts).
+import 'pixi.js/unsafe-eval';
 import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
 import type { Frame, SessionDescription } from '../model/session.ts';
 import {

@@ -10,6 +10,7 @@ import type { Frame, SessionDescription } from './model/session.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
 import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
+import { mountEmbedMode } from './ui/embed.ts';
 import { mountExportPanel } from './ui/export/export-panel.ts';
 import { mountLectureMode } from './ui/lecture/lecture-mode.ts';
 import { measureLuminance } from './ui/luminance.ts';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const fromAddress = readAddress(window.location.search);
   showAddressProblems(notice, fromAddress.problems);
   registerOffline(element('offline-note'));
+  if (fromAddress.embed) mountEmbedMode(document, element('status').parentElement as HTMLElement);
   // Someone who asked their system for less motion gets a still sheet until they press Play.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const store = createIntentStore({

@@ -8,6 +8,7 @@
  *   &speed=2                                   playback speed, × real time
  *   ?preset=transporter                        a shipped scenario (see below)
  *   &lecture=3                                 lecture mode, at its third scene
+ *   &embed=1                                   the compact page for course pages (src/ui/embed.ts)
  *
  * Reading: `preset=NAME` starts from that scenario instead of `base`; every other entry then
  * overrides it (a parameter replaces the preset's value, the `drug` entries that load replace the
@@ -20,6 +21,9 @@
  * entries say, as any address does. So the page writes `lecture=N` alone while the scene's state
  * is unchanged, and `lecture=N` with the full state once anything differs (with `seed` written even
  * at its default when nothing else would be, so that the address still reads back exactly).
+ *
+ * `embed=1` is a way of showing the page, not part of the intent: read here, and written back by
+ * the page (after every other entry) for as long as it shows that way.
  *
  * Writing: when the intent is exactly a preset (and not the defaults), only `preset=NAME` is
  * written; otherwise every entry that differs from the defaults. Defaults are never written, so
@@ -53,6 +57,7 @@ export const ADDRESS_KEYS = {
   speed: 'speed',
   preset: 'preset',
   lecture: 'lecture',
+  embed: 'embed',
 } as const;
 
 export const DEFAULT_SPEED = 1;
@@ -65,6 +70,8 @@ export interface IntentFromAddress {
   problems: string[];
   /** Lecture mode's scene (0-based) when the address asks for lecture mode. */
   lecture?: number;
+  /** True when the address asks for the compact page (`embed=1`). */
+  embed?: boolean;
 }
 
 /** Lecture mode in the address: the scene to show, with the state it shows. */
@@ -135,6 +142,17 @@ export function intentFromQuery(
     if (!carriesState) start = { ...lectureScenes[lecture], speed: base.speed };
   }
 
+  let embed = false;
+  for (const [key, text] of entries) {
+    if (key !== ADDRESS_KEYS.embed || alreadyLoaded(key, text)) continue;
+    if (text.trim() === '1' || text.trim() === '0') {
+      embed = text.trim() === '1';
+      loaded.set(key, text);
+    } else {
+      problems.push(`embed=${text} is not allowed: embed takes 1 (the compact page for course pages) or 0`);
+    }
+  }
+
   let preset: string | null = null;
   for (const [key, text] of entries) {
     if (key !== ADDRESS_KEYS.preset || alreadyLoaded(key, text)) continue;
@@ -154,7 +172,7 @@ export function intentFromQuery(
   let atHours = start.treatment.atHours;
   let speed = start.speed;
   for (const [key, text] of entries) {
-    if (key === ADDRESS_KEYS.preset || key === ADDRESS_KEYS.lecture) continue;
+    if (key === ADDRESS_KEYS.preset || key === ADDRESS_KEYS.lecture || key === ADDRESS_KEYS.embed) continue;
     if (isParamKey(key)) {
       if (alreadyLoaded(key, text)) continue;
       try {
@@ -216,6 +234,7 @@ export function intentFromQuery(
     problems,
   };
   if (lecture !== undefined) read.lecture = lecture;
+  if (embed) read.embed = true;
   return read;
 }
 
@@ -234,6 +253,7 @@ export function queryFromIntent(
   intent: AddressIntent,
   presets: readonly Scenario[] = [],
   lecture: AddressLecture | null = null,
+  embed = false,
 ): string {
   const parts: [string, string][] = [];
   const defaults = defaultParams();
@@ -258,6 +278,7 @@ export function queryFromIntent(
     written = [[ADDRESS_KEYS.lecture, String(lecture.scene + 1)], ...state];
   }
   if (intent.speed !== DEFAULT_SPEED) written.push([ADDRESS_KEYS.speed, String(intent.speed)]);
+  if (embed) written.push([ADDRESS_KEYS.embed, '1']);
   if (written.length === 0) return '';
   return `?${written.map(([key, text]) => `${key}=${encodeQueryPart(text)}`).join('&')}`;
 }

@@ -5,7 +5,13 @@
  */
 import type { Scenario } from '../../model/scenario.ts';
 import type { IntentStore } from '../../state/store.ts';
-import { defaultAddressIntent, type IntentFromAddress, intentFromQuery, queryFromIntent } from '../../state/url.ts';
+import {
+  ADDRESS_KEYS,
+  defaultAddressIntent,
+  type IntentFromAddress,
+  intentFromQuery,
+  queryFromIntent,
+} from '../../state/url.ts';
 import type { Deck } from '../lecture/deck.ts';
 import { SHIPPED_DECK } from '../lecture/shipped-deck.ts';
 import { SCENARIO_LIBRARY } from './scenario-library.ts';
@@ -39,10 +45,13 @@ export function keepAddressInSync(
     timer = null;
     const { params, treatment, speed, lecture } = store.getState();
     const scene = lecture === null ? undefined : deck.scenes[lecture];
+    // The compact page (embed=1) stays compact: it is how the page shows, not what it runs.
+    const embed = new URLSearchParams(window.location.search).get(ADDRESS_KEYS.embed) === '1';
     const query = queryFromIntent(
       { params, treatment, speed },
       presets,
       scene && lecture !== null ? { scene: lecture, state: scene.state } : null,
+      embed,
     );
     if (query === window.location.search) return;
     const { pathname, hash } = window.location;

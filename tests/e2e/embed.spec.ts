@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { collectPageProblems, measureScreenshots, openPage, sheetScreenshot, waitForSnapshot } from './helpers.ts';
+import { collectPageProblems, measureScreenshots, openPage, waitForSnapshot } from './helpers.ts';
 
 /*
  * The compact page for course pages (?embed=1): the sheet, the plots, play/pause, the status and

@@ -21,6 +21,9 @@ class SideLabels {
   readonly state: StateLabel;
   private readonly title: HTMLElement;
   private readonly level: HTMLElement;
+  /** Each side's simulated time: if the machine cannot keep both at speed, the lag shows. */
+  private readonly time: HTMLElement;
+  private shownTenths = -1;
   /** The brain level shown, rounded as written (µM × 10), so a frame formats text only on change. */
   private shownLevel = Number.NaN;
   private shownDrug = '';
@@ -32,7 +35,9 @@ class SideLabels {
     this.title = document.createElement('strong');
     this.level = document.createElement('span');
     this.level.className = 'split-level';
-    this.caption.append(this.title, this.level);
+    this.time = document.createElement('span');
+    this.time.className = 'split-time';
+    this.caption.append(this.title, this.level, this.time);
     this.state = new StateLabel(document);
     this.state.element.classList.add('split-state');
     this.state.element.dataset.split = kind;
@@ -45,22 +50,29 @@ class SideLabels {
     this.shownLevel = Number.NaN;
     this.shownDrug = '';
     this.level.textContent = '';
+    this.shownTenths = -1;
+    this.time.textContent = '';
     this.state.show(null, 0);
   }
 
   showFrame(frame: Frame): void {
     this.state.show(frame.state, frame.interictalCount);
+    const tenths = Math.floor(frame.timeMs / 100);
+    if (tenths !== this.shownTenths) {
+      this.shownTenths = tenths;
+      this.time.textContent = ` · t = ${(tenths / 10).toFixed(1)} s`;
+    }
     const drug = frame.drugs.length > 0 ? frame.drugs[0] : null;
-    const tenths = drug ? Math.round(drug.brainUnboundUm * 10) : Number.NaN;
+    const level = drug ? Math.round(drug.brainUnboundUm * 10) : Number.NaN;
     const name = drug ? drug.drug : '';
     if (
       name === this.shownDrug &&
-      (tenths === this.shownLevel || (Number.isNaN(tenths) && Number.isNaN(this.shownLevel)))
+      (level === this.shownLevel || (Number.isNaN(level) && Number.isNaN(this.shownLevel)))
     )
       return;
     this.shownDrug = name;
-    this.shownLevel = tenths;
-    this.level.textContent = drug ? `${name} in the brain (unbound): ${(tenths / 10).toFixed(1)} µM` : 'no drug';
+    this.shownLevel = level;
+    this.level.textContent = drug ? `${name} in the brain (unbound): ${(level / 10).toFixed(1)} µM` : 'no drug';
   }
 
   get text(): string {

@@ -12,6 +12,7 @@ import { neurostimulationLesson } from './lessons/neurostimulation.ts';
 import { newbornLesson } from './lessons/newborn.ts';
 import { persistentSodiumLesson } from './lessons/persistent-sodium.ts';
 import { transporterLesson } from './lessons/transporter.ts';
+import { viciousCircleLesson } from './lessons/vicious-circle.ts';
 
 export type { Lesson, LessonChoice, LessonRun, Outcomes, RunOutcome, SheetOutcome, Verdict } from './lesson.ts';
 export { LESSON_SIDE, type LessonResult, lessonWorkS, runLesson, runParams } from './run-lesson.ts';
@@ -20,6 +21,7 @@ export const LESSONS: readonly Lesson[] = [
   balanceLesson,
   persistentSodiumLesson,
   transporterLesson,
+  viciousCircleLesson,
   dravetLesson,
   newbornLesson,
   lesionSurgeryLesson,

@@ -56,8 +56,29 @@ interface Measured {
 /** Network seconds simulated so far, for the progress callback. */
 type Tick = (simulatedS: number) => void;
 
-function simulateSheet(params: Params, levels: readonly BrainLevel[], durationS: number, tick: Tick): Measured {
-  const sim = new Simulation(params, { drugs: networkDrugEffects(levels) });
+/**
+ * Network runs already made in this lesson, by their conditions: the same parameters, drug
+ * effects and duration give the same spikes (one seeded generator), so a repeat is read back
+ * instead of run again (day 0 of a circle with and without celecoxib, whose only target is the
+ * barrier).
+ */
+type RunCache = Map<string, Measured>;
+
+function simulateSheet(
+  params: Params,
+  levels: readonly BrainLevel[],
+  durationS: number,
+  tick: Tick,
+  cache: RunCache,
+): Measured {
+  const drugs = networkDrugEffects(levels);
+  const key = JSON.stringify([params, drugs, durationS]);
+  const known = cache.get(key);
+  if (known) {
+    tick(durationS);
+    return known;
+  }
+  const sim = new Simulation(params, { drugs });
   const monitors = new Monitors(sim);
   const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
   const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));
@@ -67,6 +88,7 @@ function simulateSheet(params: Params, levels: readonly BrainLevel[], durationS:
     done += steps;
     tick((steps * sim.dtMs) / 1000);
   }
+  cache.set(key, { monitors, sim });
   return { monitors, sim };
 }
 
@@ -100,20 +122,21 @@ function sheetOutcomeOf(
 
 const NO_DRUGS: Treatment = { drugs: [], atHours: 0 };
 
-export function runConditions(run: LessonRun, tick: Tick = () => {}): RunOutcome {
+export function runConditions(run: LessonRun, tick: Tick = () => {}, cache: RunCache = new Map()): RunOutcome {
   const params = runParams(run);
   const treatment = run.treatment ?? NO_DRUGS;
   const regimens = parseTreatment(treatment);
   if (run.kind === 'circle') {
     const days = runViciousCircle(
       { params, regimens, startH: treatment.atHours, days: run.days, trigger: run.trigger },
-      (dayParams, levels) => simulateSheet(dayParams, levels, run.durationS, tick).monitors.summary().seizureBurden,
+      (dayParams, levels) =>
+        simulateSheet(dayParams, levels, run.durationS, tick, cache).monitors.summary().seizureBurden,
     );
     const outcome: CircleOutcome = { kind: 'circle', id: run.id, label: run.label, durationS: run.durationS, days };
     return outcome;
   }
   const patient = pkAt(pkInputs(params), regimens, treatment.atHours);
-  const measured = simulateSheet(params, [...patient.drugs, ...(run.bath ?? [])], run.durationS, tick);
+  const measured = simulateSheet(params, [...patient.drugs, ...(run.bath ?? [])], run.durationS, tick, cache);
   return sheetOutcomeOf(run, measured, patient.drugs, patient.pgpEffective);
 }
 
@@ -135,7 +158,8 @@ export function runLesson(lesson: Lesson, onProgress: (fraction: number) => void
     onProgress(Math.min(1, doneS / totalS));
   };
   const outcomes: Record<string, RunOutcome> = {};
-  for (const run of lesson.runs) outcomes[run.id] = runConditions(run, tick);
+  const cache: RunCache = new Map();
+  for (const run of lesson.runs) outcomes[run.id] = runConditions(run, tick, cache);
   const verdict = lesson.check(outcomes);
   if (!lesson.choices.some((c) => c.id === verdict.choiceId)) {
     throw new Error(`lesson ${lesson.id}: its check chose "${verdict.choiceId}", which is not one of its choices`);

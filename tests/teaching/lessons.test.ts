@@ -1,0 +1,88 @@
+/**
+ * The guided lessons (src/teaching): each has the parts a lesson needs, and each lesson's check,
+ * run against the real simulation, reports the outcome the lesson teaches. The therapies' lessons
+ * are in lessons-therapies.test.ts, so that Vitest's two workers share the runs.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatRegimen } from '../../src/model/pharmacology/regimen.ts';
+import { validateScenario } from '../../src/model/scenario.ts';
+import { LESSONS, lessonById, runParams } from '../../src/teaching/index.ts';
+import { itTeaches, lesson, TAUGHT } from './run-and-check.ts';
+
+describe('every lesson', () => {
+  it('there are at least eight, with unique ids, each taught outcome one of its choices', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+    expect(Object.keys(TAUGHT).sort()).toEqual(LESSONS.map((l) => l.id).sort());
+    for (const l of LESSONS) expect(l.choices.map((c) => c.id)).toContain(TAUGHT[l.id]);
+    expect(lessonById('balance')).toBe(LESSONS[0]);
+    expect(lessonById('nope')).toBeUndefined();
+  });
+
+  it.each(LESSONS.map((l) => [l.id, l] as const))(
+    '%s has text, sources, a question with 2–4 choices, valid runs',
+    (_, l) => {
+      expect(l.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(l.title.length).toBeGreaterThan(5);
+      expect(l.text.length).toBeGreaterThan(0);
+      for (const p of l.text) expect(p.length).toBeGreaterThan(40);
+      expect(l.sources.length).toBeGreaterThan(0);
+      // "Author Year: what they found", as the code cites.
+      for (const s of l.sources) expect(s).toMatch(/^\S[^:]* (19|20)\d\d: \S/);
+      expect(l.question).toMatch(/\?$/);
+      expect(l.choices.length).toBeGreaterThanOrEqual(2);
+      expect(l.choices.length).toBeLessThanOrEqual(4);
+      expect(new Set(l.choices.map((c) => c.id)).size).toBe(l.choices.length);
+      for (const c of l.choices) {
+        expect(c.text.length).toBeGreaterThan(3);
+        expect(c.meaning.length).toBeGreaterThan(10);
+      }
+      expect(l.runs.map((r) => r.id)).toContain(l.liveRunId);
+      expect(new Set(l.runs.map((r) => r.id)).size).toBe(l.runs.length);
+      // Every run's parameters pass the parameter table.
+      for (const r of l.runs) expect(() => runParams(r)).not.toThrow();
+    },
+  );
+
+  it('reuses the shipped scenarios where they fit (their parameters and drugs)', () => {
+    const scenario = (name: string) =>
+      validateScenario(JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8')), name);
+    const run = (lessonId: string, runId: string) => {
+      const r = lesson(lessonId).runs.find((x) => x.id === runId);
+      if (!r) throw new Error(`${lessonId} has no run ${runId}`);
+      return r;
+    };
+    const pairs: [string, string, string][] = [
+      ['ei-imbalance', 'balance', 'weak'],
+      ['nap-gain', 'persistent-sodium', 'more'],
+      ['transporter', 'transporter', 'double'],
+      ['dravet-lamotrigine', 'dravet', 'lamotrigine'],
+      ['neonatal', 'newborn', 'diazepam'],
+      ['focal-dysplasia', 'lesion-surgery', 'drug'],
+      ['rns', 'neurostimulation', 'on'],
+      ['ketogenic', 'ketogenic', 'on'],
+    ];
+    for (const [name, lessonId, runId] of pairs) {
+      const s = scenario(name);
+      const r = run(lessonId, runId);
+      expect(r.params, `${lessonId}/${runId} against ${name}.json`).toEqual(s.params);
+      expect(r.treatment?.drugs ?? []).toEqual(s.drugs.map(formatRegimen));
+      if (s.atHours !== null) expect(r.treatment?.atHours).toBe(s.atHours);
+    }
+  });
+
+  it('a check that names a choice the lesson does not have is refused', async () => {
+    const { runLesson } = await import('../../src/teaching/run-lesson.ts');
+    const broken = { ...lesson('balance'), runs: [], check: () => ({ choiceId: 'maybe', evidence: [] }) };
+    expect(() => runLesson(broken)).toThrow(/"maybe", which is not one of its choices/);
+  });
+});
+
+describe('each lesson’s check against the real simulation: mechanisms', () => {
+  itTeaches('balance');
+  itTeaches('persistent-sodium');
+  itTeaches('transporter');
+  itTeaches('vicious-circle');
+  itTeaches('dravet');
+});

@@ -16,6 +16,7 @@ import { mountLectureMode } from './ui/lecture/lecture-mode.ts';
 import { measureLuminance } from './ui/luminance.ts';
 import { registerOffline } from './ui/offline.ts';
 import { mountPatientPanel } from './ui/patient/patient-panel.ts';
+import { mountTrialPanel } from './ui/trial/trial-panel.ts';
 import { bindPlayButton } from './ui/play-button.ts';
 import { FrameReadouts } from './ui/readouts.ts';
 import { StatusReporter } from './ui/status.ts';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   mountControls(element('controls-panel'), store);
   keepAddressInSync(store);
   mountPatientPanel(element('patient-panel'), store);
+  // The virtual trial pauses the live simulation while its workers run (they share the cores).
+  mountTrialPanel(element('trial-panel'), store);
   const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
 
   let sheet: SheetView;

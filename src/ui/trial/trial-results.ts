@@ -1,0 +1,197 @@
+/**
+ * The trial's figures on the page: the fraction seizure-free after each drug as bars next to the
+ * clinical figures, the distance from them, the refractory fraction, who stayed refractory
+ * mechanism by mechanism, and every patient's seed. Drawn once per finished trial: nothing moves.
+ */
+import type { CohortSummary } from '../../model/cohort/summary.ts';
+import type { PatientOutcome } from '../../model/cohort/trial.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
+export const signedPp = (x: number | null): string =>
+  x === null ? 'no figure' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)} points`;
+
+/** A static bar of the model's fraction with a tick at the clinical figure. */
+function bar(model: number, clinical: number | null, label: string): HTMLElement {
+  const wrap = el('div', 'trial-bar');
+  wrap.setAttribute('role', 'img');
+  wrap.setAttribute(
+    'aria-label',
+    `${label}: model ${percent(model)}${clinical === null ? '' : `, clinical ${percent(clinical)}`}`,
+  );
+  const fill = el('div', 'trial-bar-model');
+  fill.style.width = `${(100 * model).toFixed(1)}%`;
+  wrap.append(fill);
+  if (clinical !== null) {
+    const tick = el('div', 'trial-bar-clinical');
+    tick.style.left = `${(100 * clinical).toFixed(1)}%`;
+    wrap.append(tick);
+  }
+  return wrap;
+}
+
+function headRow(cells: readonly string[]): HTMLTableSectionElement {
+  const thead = el('thead');
+  const tr = el('tr');
+  for (const c of cells) {
+    const th = el('th', undefined, c);
+    th.scope = 'col';
+    tr.append(th);
+  }
+  thead.append(tr);
+  return thead;
+}
+
+function row(header: string, cells: readonly (string | HTMLElement)[]): HTMLTableRowElement {
+  const tr = el('tr');
+  const th = el('th', undefined, header);
+  th.scope = 'row';
+  tr.append(th);
+  for (const c of cells) {
+    const td = el('td');
+    td.append(c);
+    tr.append(td);
+  }
+  return tr;
+}
+
+function mechanismsOf(o: PatientOutcome): string {
+  const t = o.traits;
+  const parts = [`gaba ${t.gaba.toFixed(3)}`];
+  if (t.lesion) parts.push(`lesion ${t.lesion.radiusMm.toFixed(2)} mm`);
+  if (t.pgpHigh) parts.push(`P-gp ${t.pgp.toFixed(2)}×`);
+  if (t.dravet) parts.push('SCN1A');
+  if (t.inflammation > 0) parts.push(`inflammation ${t.inflammation.toFixed(2)}`);
+  parts.push(`adherence ${t.adherence.toFixed(2)}`);
+  return parts.join(', ');
+}
+
+function outcomeOf(o: PatientOutcome, drugs: readonly string[]): string {
+  if (!o.epileptic) return 'never seized untreated: left out';
+  return o.seizureFreeOn === null ? 'refractory' : `seizure-free on ${drugs[o.seizureFreeOn]}`;
+}
+
+export interface TrialRunInfo {
+  workers: number;
+  wallS: number;
+}
+
+/** Replace `container`'s content with the figures of a finished trial. */
+export function showTrialResults(
+  container: HTMLElement,
+  s: CohortSummary,
+  outcomes: readonly PatientOutcome[],
+  run: TrialRunInfo,
+): void {
+  const identity = el(
+    'p',
+    'trial-identity',
+    `Seed ${s.seed}: ${s.patients} patients drawn, ${s.withEpilepsy} with epilepsy` +
+      `${s.withoutEpilepsy > 0 ? ` (${s.withoutEpilepsy} whose sheet never seized were left out)` : ''}; ` +
+      `${s.mode === 'substitution' ? 'each drug replaced the last' : 'each drug was added to the ones before'}; ` +
+      `${s.settings.side} × ${s.settings.side} sheet, ${s.settings.windowS} s per observation, drugs at ` +
+      `${s.settings.atHours / 24} days; ${run.workers} worker${run.workers === 1 ? '' : 's'}, ${run.wallS.toFixed(1)} s.`,
+  );
+
+  const figures = el('table', 'trial-table');
+  figures.append(
+    el(
+      'caption',
+      undefined,
+      `Seizure-free after each drug: this cohort and the clinical figures (${s.clinical.source})`,
+    ),
+  );
+  figures.append(headRow(['Drug', 'Newly seizure-free', 'Seizure-free so far', 'Clinical', 'Distance']));
+  const body = el('tbody');
+  s.drugs.forEach((drug, k) => {
+    const cumulative = el('div', 'trial-cumulative');
+    cumulative.append(
+      el('span', 'trial-number', percent(s.cumulativeSeizureFree[k])),
+      bar(s.cumulativeSeizureFree[k], s.clinical.cumulativeSeizureFree[k], `after ${drug}`),
+    );
+    body.append(
+      row(`${k + 1}. ${drug}`, [
+        percent(s.newlySeizureFree[k]),
+        cumulative,
+        percent(s.clinical.cumulativeSeizureFree[k]),
+        signedPp(s.distancePp[k]),
+      ]),
+    );
+  });
+  body.append(
+    row('Refractory', [
+      '',
+      percent(s.refractoryFraction),
+      percent(s.clinical.refractory),
+      signedPp(s.refractoryDistancePp),
+    ]),
+  );
+  figures.append(body);
+
+  const legend = el('p', 'trial-legend hint');
+  legend.append(
+    el('span', 'trial-key trial-key-model'),
+    ' this cohort   ',
+    el('span', 'trial-key trial-key-clinical'),
+    ' clinical figure. Distance: this cohort minus the clinical figure, in percentage points.',
+  );
+
+  const mech = el('table', 'trial-table');
+  mech.append(el('caption', undefined, 'Who stayed refractory: the share of each group that has the mechanism'));
+  mech.append(headRow(['Mechanism', 'All patients', 'Refractory', 'Seizure-free', 'Of those with it, refractory']));
+  const mbody = el('tbody');
+  for (const m of s.mechanisms) {
+    mbody.append(
+      row(m.label, [
+        percent(m.cohortShare),
+        percent(m.refractoryShare),
+        percent(m.seizureFreeShare),
+        percent(m.refractoryRate),
+      ]),
+    );
+  }
+  mech.append(mbody);
+
+  const worse = s.worsenedBy.some((w) => w > 0)
+    ? el(
+        'p',
+        'hint',
+        `A drug made seizures worse in ${s.drugs
+          .map((d, k) => (s.worsenedBy[k] > 0 ? `${percent(s.worsenedBy[k])} of those who took ${d}` : ''))
+          .filter((x) => x !== '')
+          .join(', ')} (for example sodium-channel blockers with SCN1A loss).`,
+      )
+    : null;
+
+  const details = el('details', 'trial-patients');
+  details.append(el('summary', undefined, `Every patient, with its seed (${outcomes.length})`));
+  const list = el('ol');
+  list.start = 0;
+  // A scrolling list must be reachable by keyboard (axe: scrollable-region-focusable).
+  list.tabIndex = 0;
+  list.setAttribute('aria-label', 'Patients, numbered from 0, each with its seed, mechanisms and outcome');
+  for (const o of outcomes) {
+    list.append(el('li', undefined, `seed ${o.seed}: ${mechanismsOf(o)} → ${outcomeOf(o, s.drugs)}`));
+  }
+  details.append(list);
+
+  container.replaceChildren(identity, figures, legend, mech, ...(worse ? [worse] : []), details);
+  container.dataset.summary = JSON.stringify({
+    seed: s.seed,
+    patients: s.patients,
+    drugs: s.drugs,
+    cumulativeSeizureFree: s.cumulativeSeizureFree,
+    refractoryFraction: s.refractoryFraction,
+    patientSeeds: outcomes.map((o) => o.seed),
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * A virtual-trial worker: a thin comlink shell over the cohort model, and nothing else. The pool
+ * (src/bridge/cohort-pool.ts) hands it one patient at a time.
+ */
+import { type Endpoint, expose } from 'comlink';
+import { runPatient } from '../src/model/cohort/trial.ts';
+
+const api = { runPatient };
+
+export type CohortWorkerApi = typeof api;
+
+expose(api, self as unknown as Endpoint);

@@ -13,6 +13,7 @@ import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
 import { mountEmbedMode } from './ui/embed.ts';
 import { mountExportPanel } from './ui/export/export-panel.ts';
 import { mountLectureMode } from './ui/lecture/lecture-mode.ts';
+import { mountLessonsPanel } from './ui/lessons/lessons-panel.ts';
 import { measureLuminance } from './ui/luminance.ts';
 import { registerOffline } from './ui/offline.ts';
 import { mountPatientPanel } from './ui/patient/patient-panel.ts';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   mountPatientPanel(element('patient-panel'), store);
   // The virtual trial pauses the live simulation while its workers run (they share the cores).
   mountTrialPanel(element('trial-panel'), store);
+  mountLessonsPanel(element('lessons-panel'), store);
   const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
 
   let sheet: SheetView;

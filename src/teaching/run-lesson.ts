@@ -166,3 +166,8 @@ export function runLesson(lesson: Lesson, onProgress: (fraction: number) => void
   }
   return { lessonId: lesson.id, outcomes, verdict };
 }
+
+/** What the lesson worker offers the page (workers/lesson.worker.ts implements it). */
+export interface LessonWorkerApi {
+  run(lessonId: string, onProgress: (fraction: number) => void): LessonResult;
+}

@@ -44,7 +44,6 @@ const THEME_COLOUR = '#0f1420';
 const offline = VitePWA({
   registerType: 'prompt',
   injectRegister: false,
-  includeAssets: ['favicon.svg', 'scenarios/*.json'],
   manifest: {
     name: 'Refractory: why some epilepsies resist drugs',
     short_name: 'Refractory',

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { collectPageProblems, openPage, waitForSnapshot } from './helpers.ts';
 
@@ -83,5 +84,47 @@ test('a corrupt stored value is set aside with a notice, and the lessons still w
   expect(stored).toEqual({ version: 1, lessons: { dravet: { prediction: 'worse', result: null, completed: false } } });
   await page.reload();
   await expect(panel.getByRole('button', { name: /Dravet syndrome.*\(predicted\)/ })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a saved reveal shows after loading, and the panel has no serious axe violations', async ({ page }) => {
+  const problems = collectPageProblems(page);
+  const saved = {
+    version: 1,
+    lessons: {
+      transporter: {
+        prediction: 'same',
+        result: { choiceId: 'return', evidence: ['Phenytoin, P-gp doubled: seizure-like events 60 % of the time.'] },
+        completed: true,
+      },
+    },
+  };
+  await page.addInitScript(
+    ({ key, text }) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    { key: KEY, text: JSON.stringify(saved) },
+  );
+  await openPage(page);
+  const panel = page.locator('#lessons-panel');
+  await panel.getByRole('button', { name: /The barrier that pumps drugs back out.*\(done\)/ }).click();
+  const reveal = panel.locator('.lesson-reveal');
+  await expect(reveal).toContainText('Outcome: They come back, although the blood level has not changed.');
+  await expect(reveal).toContainText('Your prediction was different');
+  await expect(panel.getByRole('radio', { name: /Nothing: the blood level/ })).toBeDisabled();
+  await panel.getByText('Sources').click();
+  const results = await new AxeBuilder({ page })
+    .include('#lessons-panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  // "Predict again" clears the reveal and lets the learner choose once more.
+  await panel.getByRole('button', { name: 'Predict again' }).click();
+  await expect(reveal).toBeEmpty();
+  await expect(panel.getByRole('button', { name: 'Run the simulation' })).toBeDisabled();
   expect(problems).toEqual([]);
 });

@@ -94,6 +94,12 @@ test('the keyboard path: L enters, arrow and page keys change the scene and the 
   await expect(page.locator('body')).toHaveClass(/\blecture\b/);
   await expect(page.locator('.lecture-count')).toHaveText('1 / 9');
   await expect(page.locator('#lecture-title')).toHaveText('A healthy patch of cortex');
+  await expect(page.locator('#lecture-title')).toBeFocused();
+  // Space still plays and pauses.
+  await page.keyboard.press(' ');
+  await waitForSnapshot(page, (s) => !s.playing, 'Space pauses');
+  await page.keyboard.press(' ');
+  await waitForSnapshot(page, (s) => s.playing, 'Space plays');
   await expect(page.locator('#lecture-announcer')).toHaveText(/^Scene 1 of 9: A healthy patch of cortex\./);
   await expect(page.locator('#lecture-announcer')).toHaveAttribute('aria-live', 'polite');
   await expectEngine(page, 1, []);

@@ -63,7 +63,7 @@ export function mountLectureMode(options: LectureModeOptions): LectureMode {
 
   // The bar: where we are, what the scene says, and the tools.
   const count = el('p', { class: 'lecture-count', 'aria-hidden': 'true' });
-  const title = el('h2', { id: 'lecture-title', class: 'lecture-title' });
+  const title = el('h2', { id: 'lecture-title', class: 'lecture-title', tabindex: '-1' });
   const text = el('div', { class: 'lecture-text' });
   const announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'lecture-announcer' });
   const message = el('p', { class: 'lecture-message', 'aria-live': 'polite', id: 'lecture-message' });
@@ -222,6 +222,9 @@ export function mountLectureMode(options: LectureModeOptions): LectureMode {
     const { params, treatment } = store.getState();
     beforeLecture = { params, treatment };
     goTo(0);
+    // The button that entered is gone now: focus the scene's title (Space there still plays and
+    // pauses, where on a button it would press it).
+    title.focus();
   };
 
   const exit = (): void => {

@@ -175,9 +175,14 @@ export class TrialPanel {
     progressRow.append(progressLabel, this.progress, this.progressText);
     this.status = el('p', 'trial-status');
     this.status.id = 'trial-status';
-    this.status.setAttribute('role', 'status');
+    // A polite live region, not another status role: the page's one status is what the network does.
+    this.status.setAttribute('aria-live', 'polite');
     this.results = el('div', 'trial-results');
     this.results.id = 'trial-results';
+    // On a narrow screen the tables scroll sideways: the region must take keyboard focus to scroll.
+    this.results.tabIndex = 0;
+    this.results.setAttribute('role', 'region');
+    this.results.setAttribute('aria-label', 'Trial results');
     this.results.hidden = true;
 
     root.setAttribute('aria-labelledby', title.id);

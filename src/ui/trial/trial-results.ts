@@ -169,7 +169,7 @@ export function showTrialResults(
         `A drug made seizures worse in ${s.drugs
           .map((d, k) => (s.worsenedBy[k] > 0 ? `${percent(s.worsenedBy[k])} of those who took ${d}` : ''))
           .filter((x) => x !== '')
-          .join(', ')} (for example sodium-channel blockers with SCN1A loss).`,
+          .join(', ')}: its seizure burden in the window rose by more than 5 points of time.`,
       )
     : null;
 

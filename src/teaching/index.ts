@@ -15,7 +15,14 @@ import { transporterLesson } from './lessons/transporter.ts';
 import { viciousCircleLesson } from './lessons/vicious-circle.ts';
 
 export type { Lesson, LessonChoice, LessonRun, Outcomes, RunOutcome, SheetOutcome, Verdict } from './lesson.ts';
-export { LESSON_SIDE, type LessonResult, type LessonWorkerApi, lessonWorkS, runLesson, runParams } from './run-lesson.ts';
+export {
+  LESSON_SIDE,
+  type LessonResult,
+  type LessonWorkerApi,
+  lessonWorkS,
+  runLesson,
+  runParams,
+} from './run-lesson.ts';
 
 export const LESSONS: readonly Lesson[] = [
   balanceLesson,

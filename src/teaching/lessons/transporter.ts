@@ -1,16 +1,23 @@
 /**
- * Lesson: the blood–brain barrier and its efflux pump (MODEL.md §7 behaviour 8; the scenario
- * public/scenarios/transporter.json). Phenytoin 200 mg every 12 h, two weeks in (its saturable
- * elimination needs that long to settle), controls a sheet just over the edge (gaba 0.63); at 2×
- * P-gp the same plasma level leaves a quarter less in the brain (Kp,uu 0.75) and the seizures
- * return; tariquidar, which inhibits P-gp, brings the brain level back.
+ * Lesson: the blood–brain barrier and its efflux pump (MODEL.md §7 behaviour 8). Phenobarbital
+ * 200 mg a day (plasma ≈ 23 mg/L, in the 10–40 range), two weeks in (half-life 100 h), controls a
+ * sheet with GABA_A at half strength; at 2× P-gp the same plasma level leaves a quarter less in
+ * the brain (Kp,uu 0.75) and the seizures return; tariquidar, which inhibits P-gp, brings the brain
+ * level back.
+ *
+ * Why phenobarbital and not the phenytoin of public/scenarios/transporter.json: on the 48 × 48
+ * sheet the phenytoin patient (gaba 0.63) fails at 2× P-gp for seed 1 only (seeds 2 and 3 stay
+ * controlled over 20 s, as tests/science/behaviour-transporter.test.ts says), while this one is
+ * robust. Measured, 25 s: normal P-gp no seizure for seeds 1, 2, 3; 2× P-gp burden 0.17 (onset
+ * 20.8 s), 0.62 (9.6 s), 0.64 (8.9 s). 30 s a run leaves seed 1's late onset room.
  */
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, drugBrainUm, percent, SEIZING_BURDEN, sheetOutcome } from '../measures.ts';
 
-const SHEET = { gaba: 0.63 };
-const PHENYTOIN = 'phenytoin=200/12';
-/** Two weeks of phenytoin. */
+const SHEET = { gaba: 0.5 };
+const DRUG = 'phenobarbital';
+const REGIMEN = 'phenobarbital=200/24';
+/** Two weeks of phenobarbital. */
 const AT_HOURS = 336;
 const DURATION_S = 30;
 
@@ -19,17 +26,17 @@ export const transporterLesson: Lesson = {
   title: 'The barrier that pumps drugs back out',
   text: [
     'A drug taken by mouth travels in the blood, but the brain is walled off by the blood–brain barrier: the cells lining its blood vessels are sealed together, and they carry pumps that throw many substances back into the blood. The best known is P-glycoprotein (P-gp).',
-    'In some people with drug-resistant epilepsy there is more P-gp than usual in the vessels around the seizure focus. Phenytoin and phenobarbital are among the drugs it pumps; carbamazepine and lamotrigine are hardly touched. This lesson follows one patient whose seizures phenytoin controls, and doubles P-gp.',
+    'In some people with drug-resistant epilepsy there is more P-gp than usual in the vessels around the seizure focus. Phenytoin and phenobarbital are among the drugs it pumps; carbamazepine and lamotrigine are hardly touched. This lesson follows one patient whose seizures phenobarbital controls, and doubles P-gp.',
     'A blood test measures the drug in the blood, not behind the barrier. Keep that in mind for the reveal.',
   ],
   sources: [
     'Tishler 1995: more of the P-gp gene (MDR1) in brain tissue of people with drug-resistant epilepsy',
     'Löscher & Potschka 2005: the transporter hypothesis of drug resistance',
-    'van Vliet 2007: with P-gp overexpressed, brain phenytoin 20–30 % lower in epileptic rats',
-    'Brandt 2006: the P-gp inhibitor tariquidar restores phenytoin in the brain',
+    'van Vliet 2007: with P-gp overexpressed, brain phenytoin and phenobarbital 20–30 % lower in epileptic rats',
+    'Brandt 2006: the P-gp inhibitor tariquidar restores phenobarbital in the brain and its effect in resistant rats',
   ],
   question:
-    'Phenytoin controls this patient’s seizures, with a blood level in the therapeutic range. If P-gp at the barrier doubles, what happens to the seizures?',
+    'Phenobarbital controls this patient’s seizures, with a blood level in the therapeutic range. If P-gp at the barrier doubles, what happens to the seizures?',
   choices: [
     {
       id: 'same',
@@ -52,25 +59,25 @@ export const transporterLesson: Lesson = {
     {
       kind: 'sheet',
       id: 'normal',
-      label: 'Phenytoin, normal P-gp',
+      label: 'Phenobarbital, normal P-gp',
       params: SHEET,
-      treatment: { drugs: [PHENYTOIN], atHours: AT_HOURS },
+      treatment: { drugs: [REGIMEN], atHours: AT_HOURS },
       durationS: DURATION_S,
     },
     {
       kind: 'sheet',
       id: 'double',
-      label: 'Phenytoin, P-gp doubled',
+      label: 'Phenobarbital, P-gp doubled',
       params: { ...SHEET, pgp: 2 },
-      treatment: { drugs: [PHENYTOIN], atHours: AT_HOURS },
+      treatment: { drugs: [REGIMEN], atHours: AT_HOURS },
       durationS: DURATION_S,
     },
     {
       kind: 'sheet',
       id: 'tariquidar',
-      label: 'Phenytoin, P-gp doubled, plus tariquidar',
+      label: 'Phenobarbital, P-gp doubled, plus tariquidar',
       params: { ...SHEET, pgp: 2 },
-      treatment: { drugs: [PHENYTOIN, 'tariquidar=75/12'], atHours: AT_HOURS },
+      treatment: { drugs: [REGIMEN, 'tariquidar=75/12'], atHours: AT_HOURS },
       durationS: DURATION_S,
     },
   ],
@@ -81,16 +88,16 @@ export const transporterLesson: Lesson = {
     const inhibited = sheetOutcome(outcomes, 'tariquidar');
     const change = double.seizureBurden - normal.seizureBurden;
     const choiceId = change >= SEIZING_BURDEN ? 'return' : change <= -SEIZING_BURDEN ? 'fewer' : 'same';
-    const lost = 1 - drugBrainUm(double, 'phenytoin') / drugBrainUm(normal, 'phenytoin');
+    const lost = 1 - drugBrainUm(double, DRUG) / drugBrainUm(normal, DRUG);
     return {
       choiceId,
       evidence: [
-        describeDrug(normal, 'phenytoin'),
-        describeDrug(double, 'phenytoin'),
-        `Doubling P-gp left the blood level as it was and took ${percent(lost)} of the phenytoin out of the brain.`,
+        describeDrug(normal, DRUG),
+        describeDrug(double, DRUG),
+        `Doubling P-gp left the blood level as it was and took ${percent(lost)} of the phenobarbital out of the brain.`,
         describeSheet(normal),
         describeSheet(double),
-        describeDrug(inhibited, 'phenytoin'),
+        describeDrug(inhibited, DRUG),
         describeSheet(inhibited),
       ],
     };

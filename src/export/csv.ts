@@ -45,3 +45,16 @@ export function decimalsOf(stepMs: number): number {
   }
   return 6;
 }
+
+/**
+ * A whole number of ticks of 10^-decimals written with that many decimals (1234, 1 → "123.4"):
+ * the same text as (ticks / 10 ** decimals).toFixed(decimals), several times faster, for the
+ * hundreds of thousands of spike times of a file.
+ */
+export function fixedTicks(ticks: number, decimals: number): string {
+  if (decimals === 0) return String(ticks);
+  const scale = 10 ** decimals;
+  const whole = Math.floor(ticks / scale);
+  const fraction = String(ticks - whole * scale);
+  return `${whole}.${fraction.length < decimals ? '0'.repeat(decimals - fraction.length) + fraction : fraction}`;
+}

@@ -15,7 +15,7 @@ import { torusDistanceMm } from '../model/network.ts';
 import { SHEET_MM } from '../model/params.ts';
 import type { Treatment } from '../model/pharmacology/treatment.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { CSV_LINE_END, csvComments, csvRow, decimalsOf, fixed } from './csv.ts';
+import { CSV_LINE_END, csvComments, csvRow, decimalsOf, fixed, fixedTicks } from './csv.ts';
 import { RECORD_WINDOW_S, type RunRecorder, STATE_CODES } from './run-recorder.ts';
 import { exportDurationS, scenarioFile, settingsText } from './scenario-export.ts';
 
@@ -99,13 +99,15 @@ function spikesCsv(r: RunRecorder, context: RunExportContext): string {
   ]);
   out += csvRow(['time_ms', 'row', 'grid_cell', 'grid_x', 'grid_y', 'population']);
   const decimals = decimalsOf(d.dtMs);
+  // Spike times as whole ticks of the last decimal written (dt 0.1 ms: one tick per step).
+  const ticksPerStep = Math.round(d.dtMs * 10 ** decimals);
   const capacity = r.rasterCapacity;
   for (let k = r.rasterStart; k < r.rasterEnd; k++) {
     const slot = k % capacity;
     const row = r.rasterRow[slot];
     const grid = d.rasterGrid[row];
     const x = grid % d.side;
-    out += `${(r.rasterStep[slot] * d.dtMs).toFixed(decimals)},${row},${grid},${x},${(grid - x) / d.side},${row < d.rasterRowsE ? 'E' : 'I'}${CSV_LINE_END}`;
+    out += `${fixedTicks(r.rasterStep[slot] * ticksPerStep, decimals)},${row},${grid},${x},${(grid - x) / d.side},${row < d.rasterRowsE ? 'E' : 'I'}${CSV_LINE_END}`;
   }
   return out;
 }

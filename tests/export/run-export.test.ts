@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvComments, csvField, csvRow, decimalsOf, fixed } from '../../src/export/csv.ts';
+import { csvComments, csvField, csvRow, decimalsOf, fixed, fixedTicks } from '../../src/export/csv.ts';
 import { coverageText, ExportError, RUN_TABLES, runCsv, runCsvFileName } from '../../src/export/run-csv.ts';
 import { RECORD_WINDOW_S, RunRecorder } from '../../src/export/run-recorder.ts';
 import { scenarioFile } from '../../src/export/scenario-export.ts';
@@ -66,6 +66,17 @@ describe('CSV writing', () => {
     expect(decimalsOf(0.1)).toBe(1);
     expect(decimalsOf(1)).toBe(0);
     expect(decimalsOf(0.025)).toBe(3);
+    for (const [ticks, decimals] of [
+      [0, 1],
+      [7, 1],
+      [1234, 1],
+      [50, 2],
+      [5, 3],
+      [120_000_0, 1],
+      [42, 0],
+    ]) {
+      expect(fixedTicks(ticks, decimals)).toBe((ticks / 10 ** decimals).toFixed(decimals));
+    }
   });
 });
 

@@ -47,7 +47,7 @@ test('the run downloads as CSV files that parse back and agree with what the pag
   await runFor(page, 2500);
   const s = await snapshot(page);
   await expect(page.locator('#export-coverage')).toContainText(
-    `Simulated time 0.0 s to ${((s.timeMs ?? 0) / 1000).toFixed(1)} s`,
+    `Now they hold simulated time 0.0 s to ${((s.timeMs ?? 0) / 1000).toFixed(1)} s`,
   );
 
   const tables = new Map<string, ReturnType<typeof readCsv>>();

@@ -9,7 +9,7 @@
  * as a preset is.
  */
 import './export.css';
-import { coverageText, ExportError, RUN_TABLES, type RunTable, runCsv, runCsvFileName } from '../../export/run-csv.ts';
+import { ExportError, RUN_TABLES, type RunTable, runCsv, runCsvFileName } from '../../export/run-csv.ts';
 import { RECORD_WINDOW_S, type RunRecorder, STATE_CODES } from '../../export/run-recorder.ts';
 import { exportDurationS, scenarioFile, scenarioFileText, settingsText } from '../../export/scenario-export.ts';
 import { ImportError, scenarioSizeProblem, settingsFromScenarioText } from '../../export/scenario-import.ts';
@@ -42,13 +42,20 @@ const TABLE_LABELS: Readonly<Record<RunTable, string>> = {
 /** How often the "what a download holds" line follows the simulation. */
 const COVERAGE_REFRESH_MS = 1000;
 
+/** What the downloads hold now, in one short line (the files' metadata says it at length). */
+function coverageLine(recorder: RunRecorder): string {
+  if (recorder.empty) return 'Nothing recorded yet.';
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  return `Now they hold simulated time ${s(recorder.coveredFromMs())} to ${s(recorder.timeMs)}, and every event since the network was built.`;
+}
+
 function stamp(recorder: RunRecorder): string {
   return `seed${recorder.params?.seed ?? 0}-t${(recorder.timeMs / 1000).toFixed(1)}s`;
 }
 
 export function mountExportPanel(host: HTMLElement, parts: ExportPanelParts): void {
   const { store, recorder } = parts;
-  const coverage = h('p', { class: 'hint', id: 'export-coverage' }, coverageText(recorder));
+  const coverage = h('p', { class: 'hint', id: 'export-coverage' }, coverageLine(recorder));
   const message = h('div', { class: 'export-message', id: 'export-message', role: 'status' });
   const problem = h('div', { class: 'export-message problem', id: 'export-problem', role: 'alert' });
 
@@ -207,5 +214,5 @@ export function mountExportPanel(host: HTMLElement, parts: ExportPanelParts): vo
     problem,
   );
   host.hidden = false;
-  setInterval(() => setText(coverage, coverageText(recorder)), COVERAGE_REFRESH_MS);
+  setInterval(() => setText(coverage, coverageLine(recorder)), COVERAGE_REFRESH_MS);
 }

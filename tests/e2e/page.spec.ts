@@ -17,7 +17,7 @@ test('the page loads, runs and says what it is, with no console errors and nothi
 
   await expect(page).toHaveTitle(/Refractory/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Refractory');
-  await expect(page.getByText('An educational model, not medical advice.')).toBeVisible();
+  await expect(page.locator('header .disclaimer')).toContainText('An educational model, not medical advice.');
   await expect(page.locator('#sheet canvas')).toBeVisible();
   // The status speaks in words once the monitors have a first record.
   await expect(page.getByRole('status')).toContainText(/excitatory cells fire at [\d.]+ Hz/);

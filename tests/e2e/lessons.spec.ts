@@ -74,7 +74,7 @@ test('a corrupt stored value is set aside with a notice, and the lessons still w
   }, KEY);
   await openPage(page);
   const panel = page.locator('#lessons-panel');
-  await expect(panel.getByRole('status')).toContainText('could not be read');
+  await expect(panel.locator('.lessons-notice')).toContainText('could not be read');
   await panel.getByRole('button', { name: /Dravet syndrome/ }).click();
   const run = panel.getByRole('button', { name: 'Run the simulation' });
   await expect(run).toBeDisabled();

@@ -63,7 +63,7 @@ export class LessonsPanel {
       ),
     );
     this.notice = el('p', 'lessons-notice');
-    this.notice.setAttribute('role', 'status');
+    this.notice.setAttribute('aria-live', 'polite');
     this.notice.hidden = true;
     root.append(this.notice);
     if (loaded.problem) this.say(loaded.problem);

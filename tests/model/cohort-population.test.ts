@@ -6,6 +6,7 @@ import {
   DRAVET_SCN1A,
   DRAVET_SHARE,
   drawGaba,
+  drawSeverityBand,
   drawTraits,
   INFLAMED_SHARE,
   INFLAMMATION_GAIN,
@@ -106,21 +107,22 @@ describe('drawTraits', () => {
   });
 });
 
-describe('drawGaba', () => {
-  it('fills the severity bands in their declared shares', () => {
+describe('drawSeverityBand and drawGaba', () => {
+  it('picks the severity bands in their declared shares, and places within the band', () => {
     expect(SEVERITY_BANDS.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 12);
     const rng = new Rng(7);
-    const gabas = Array.from({ length: DRAWS }, () => drawGaba(rng));
-    const lowest = Math.min(...SEVERITY_BANDS.map((b) => b.min));
-    const highest = Math.max(...SEVERITY_BANDS.map((b) => b.max));
-    for (const g of gabas) {
-      expect(g).toBeGreaterThanOrEqual(lowest);
-      expect(g).toBeLessThanOrEqual(highest);
-    }
+    const bands = Array.from({ length: DRAWS }, () => drawSeverityBand(rng));
+    for (const band of SEVERITY_BANDS) expectShare(bands.filter((b) => b === band).length, DRAWS, band.share);
     for (const band of SEVERITY_BANDS) {
-      // Bands share their edges; a draw exactly on one is rare enough to count in either.
-      const inside = gabas.filter((g) => g > band.min && g <= band.max).length;
-      expectShare(inside, DRAWS, band.share);
+      const gabas = Array.from({ length: 2000 }, () => drawGaba(rng, band));
+      for (const g of gabas) {
+        expect(g).toBeGreaterThanOrEqual(band.min);
+        expect(g).toBeLessThanOrEqual(band.max);
+      }
+      const mean = gabas.reduce((a, b) => a + b, 0) / gabas.length;
+      // Uniform: the mean is the middle, within 4.5 SD of the mean of 2000 draws.
+      const sd = (band.max - band.min) / Math.sqrt(12 * gabas.length);
+      expect(Math.abs(mean - (band.min + band.max) / 2)).toBeLessThan(4.5 * sd + 0.0005);
     }
   });
 });

@@ -23,8 +23,13 @@ export const TRIAL_DRUGS: readonly DrugName[] = (Object.keys(DRUGS) as DrugName[
   (d) => DRUGS[d].therapeuticMgL !== null && DRUGS[d].standardRegimen.everyH !== null,
 );
 
-/** The default sequence: first-line drugs of Kwan & Brodie's era (carbamazepine, valproate, lamotrigine). */
-export const DEFAULT_TRIAL_DRUGS: readonly DrugName[] = ['carbamazepine', 'valproate', 'lamotrigine'];
+/**
+ * The default sequence: lamotrigine, the first choice for focal epilepsy (SANAD, Marson 2007),
+ * then valproate, then carbamazepine (Kwan & Brodie 2000 mostly used carbamazepine, valproate
+ * and lamotrigine): a sodium-channel blocker, the drug that raises GABA, then a second, weaker
+ * sodium-channel blocker.
+ */
+export const DEFAULT_TRIAL_DRUGS: readonly DrugName[] = ['lamotrigine', 'valproate', 'carbamazepine'];
 export const MAX_TRIAL_DRUGS = TRIAL_DRUGS.length;
 export const MIN_PATIENTS = 1;
 /** A cohort larger than this would take hours on a laptop. */

@@ -45,7 +45,7 @@ export const DRAVET_SCN1A = 0.5;
  * continuously); the rest have none.
  */
 export const INFLAMED_SHARE = 0.2;
-export const INFLAMMATION_GAIN = { min: 0.1, max: 0.5 } as const;
+export const INFLAMMATION_GAIN = { min: 0.1, max: 0.4 } as const;
 
 /**
  * Adherence: 26 % of adults with epilepsy were non-adherent (medication possession ratio < 0.8;
@@ -63,21 +63,24 @@ export const WEIGHT_KG = { mean: 75, sd: 15, min: 45, max: 120 } as const;
  * The E/I severity of the epilepsy, as GABA_A strength (the `gaba` knob; lower is more severe).
  * Refractoriness follows the severity of the disease (the intrinsic severity hypothesis, Rogawski
  * & Johnson 2008; Kwan & Brodie 2000: many seizures before treatment predicted failure). No study
- * gives the distribution of a model knob, so its shape is chosen by calibration against the
- * clinical figures (calibration.ts): most patients sit just beyond the sheet's threshold, a
- * minority far beyond it.
+ * gives the distribution of a model knob, so it is a histogram of three uniform bands whose shares
+ * were chosen by calibration against the clinical figures (README, virtual trial). Their edges are
+ * where the drugs' reach ends on the 24 × 24 sheet, measured on plain patients (no other
+ * mechanism; 4 seeds per 0.02 of gaba, and the calibration cohorts):
  *
- *   gaba = mildest − excess,   excess = severeShare ? U(0, span) + lead : U(0, lead)
+ *   just past threshold  0.645–0.67  the sheet seizes below ≈ 0.665 (0.64–0.68 by seed);
+ *                                   lamotrigine controls it; carbamazepine from ≈ 0.655 up
+ *   moderate             0.58–0.645 valproate controls it down to 0.58–0.60
+ *   severe               0.45–0.58  none of the first-line drugs (levetiracetam still 0.56)
+ *
+ * The band is drawn once per patient, so its share is the share among patients with epilepsy;
+ * the place within the band is drawn again while the sheet does not seize (trial.ts).
  */
-export const SEVERITY = {
-  /** The mildest deficit: a sheet at this `gaba` is seizure-free on its own (threshold ≈ 0.7 at 24 × 24). */
-  mildestGaba: 0.76,
-  /** Excess deficit of the moderate majority, uniform in 0…lead. */
-  lead: 0.12,
-  /** Share of severe patients, whose excess is lead + U(0, severeSpan). */
-  severeShare: 0.3,
-  severeSpan: 0.2,
-} as const;
+export const SEVERITY_BANDS: readonly { label: string; share: number; min: number; max: number }[] = [
+  { label: 'just past threshold', share: 0.72, min: 0.645, max: 0.67 },
+  { label: 'moderate', share: 0.06, min: 0.58, max: 0.645 },
+  { label: 'severe', share: 0.22, min: 0.45, max: 0.58 },
+];
 
 /** A patient's mechanisms, before any treatment. */
 export interface PatientTraits {
@@ -152,10 +155,20 @@ export function drawTraits(rng: Rng): Omit<PatientTraits, 'gaba'> {
   };
 }
 
-/** One draw of the E/I severity (SEVERITY). */
-export function drawGaba(rng: Rng): number {
-  const severe = rng.uniform() < SEVERITY.severeShare;
-  const u = rng.uniform();
-  const excess = severe ? SEVERITY.lead + u * SEVERITY.severeSpan : u * SEVERITY.lead;
-  return round(SEVERITY.mildestGaba - excess, 3);
+export type SeverityBand = (typeof SEVERITY_BANDS)[number];
+
+/** The patient's severity band (SEVERITY_BANDS), by its share. */
+export function drawSeverityBand(rng: Rng): SeverityBand {
+  const pick = rng.uniform();
+  let below = 0;
+  for (const band of SEVERITY_BANDS) {
+    below += band.share;
+    if (pick < below) return band;
+  }
+  return SEVERITY_BANDS[SEVERITY_BANDS.length - 1];
+}
+
+/** A place within the band: GABA_A strength, uniform from band.min to band.max. */
+export function drawGaba(rng: Rng, band: SeverityBand): number {
+  return round(band.max - rng.uniform() * (band.max - band.min), 3);
 }

@@ -2,10 +2,11 @@
  * One virtual patient through a sequence of drugs (the virtual trial of issue 5).
  *
  * 1. The mechanisms are drawn (population.ts) from the patient's own generator.
- * 2. Epilepsy: the E/I severity is drawn and the untreated sheet simulated; a patient is someone
- *    whose untreated sheet has a seizure-like event within the window. If it has none, the
- *    severity is drawn again from the same stream (the population conditioned on having epilepsy),
- *    up to MAX_SEVERITY_DRAWS times; a patient who never seizes is counted apart, not treated.
+ * 2. Epilepsy: the E/I severity band is drawn, then a place in it, and the untreated sheet
+ *    simulated; a patient is someone whose untreated sheet has a seizure-like event within the
+ *    window. If it has none, the place in the band is drawn again from the same stream (the band's
+ *    patients conditioned on having epilepsy), up to MAX_SEVERITY_DRAWS times; a patient who
+ *    never seizes is counted apart, not treated.
  * 3. Each drug of the sequence in turn at its standard maintenance regimen (drugs.ts), on the
  *    patient clock at COHORT_AT_HOURS (steady state, just before a dose: the trough), through the
  *    patient's P-gp, weight, adherence and inflammation, with P-gp also induced by the untreated
@@ -24,16 +25,18 @@ import type { DrugName } from '../pharmacology/drugs.ts';
 import { type Regimen, standardRegimen } from '../pharmacology/regimen.ts';
 import { Rng } from '../rng.ts';
 import { observe } from './observe.ts';
-import { drawGaba, drawTraits, type PatientTraits, patientSeed } from './population.ts';
+import { drawGaba, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
 
 /**
  * Sheet side for cohort patients. The default 64 × 64 sheet runs about 2× real time on one core;
  * 24 × 24 (576 cells) runs about 10× (measured: `npm run sim -- run --set side=24 --duration-s 10`
  * 0.96 s, 32 × 32 1.7 s, 20 × 20 0.9 s). At 24 × 24 the mechanisms still act as at full size
- * (README, virtual trial): the sheet seizes below gaba ≈ 0.7; carbamazepine controls gaba 0.7 and
- * fails at 0.65, lamotrigine and valproate reach further, nothing controls gaba 0.5; scn1a 0.5
- * seizes alone and carbamazepine worsens it; inflammation makes a borderline sheet resistant; a
- * 0.5-mm lesion starts seizures in a gaba 0.7 sheet. Its resting synchrony is higher (χ 0.29 vs
+ * (README, virtual trial): the sheet seizes below gaba ≈ 0.665; carbamazepine controls 0.66–0.68
+ * and fails at 0.64, lamotrigine reaches 0.64 and valproate 0.58–0.60, none of them 0.55; scn1a
+ * 0.5 seizes alone and carbamazepine worsens it (burden 0.49 → 0.74); inflammation 0.5 makes a
+ * gaba 0.7 sheet seize and resist; a 0.5-mm lesion starts seizures in a gaba 0.7 sheet, which the
+ * sodium-channel blockers control and valproate does not; P-gp 2.5× lowers brain phenytoin from
+ * 4.1 to 2.6 µM and leaves carbamazepine unchanged. Its resting synchrony is higher (χ 0.29 vs
  * 0.12: fewer cells), still below the detector's 0.4.
  */
 export const COHORT_SIDE = 24;
@@ -46,7 +49,7 @@ export const COHORT_WINDOW_S = 10;
 /** Patient-clock time of each drug's observation: two weeks, steady state for all but phenytoin's slowest patients. */
 export const COHORT_AT_HOURS = 336;
 /** Severity draws before a patient whose sheet never seizes is counted apart. */
-export const MAX_SEVERITY_DRAWS = 6;
+export const MAX_SEVERITY_DRAWS = 12;
 
 export type TrialMode = 'substitution' | 'add-on';
 export const TRIAL_MODES: readonly TrialMode[] = ['substitution', 'add-on'];
@@ -104,12 +107,13 @@ export function runPatient(
   const seed = patientSeed(cohortSeed, index);
   const rng = new Rng(seed);
   const mechanisms = drawTraits(rng);
-  let traits: PatientTraits = { ...mechanisms, gaba: drawGaba(rng) };
+  const band = drawSeverityBand(rng);
+  let traits: PatientTraits = { ...mechanisms, gaba: drawGaba(rng, band) };
   let draws = 1;
   let params = patientParams(traits, seed, settings.side);
   let baseline = observe(params, settings.windowS, { regimens: [], atHours: settings.atHours, seizureBurden: 0 });
   while (baseline.seizures === 0 && draws < MAX_SEVERITY_DRAWS) {
-    traits = { ...mechanisms, gaba: drawGaba(rng) };
+    traits = { ...mechanisms, gaba: drawGaba(rng, band) };
     draws++;
     params = patientParams(traits, seed, settings.side);
     baseline = observe(params, settings.windowS, { regimens: [], atHours: settings.atHours, seizureBurden: 0 });

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { collectPageProblems, openPage, snapshot } from './helpers.ts';
 
@@ -81,6 +82,13 @@ test('a small cohort runs to the end and gives the command line’s figures for 
   await expect(results).toContainText(`Seed ${SEED}: ${PATIENTS} patients drawn`);
   await expect(results).toContainText(`seed ${cli.patientOutcomes[0].seed}:`);
   await expect(results.getByRole('table').first()).toContainText('47.0 %');
+  // The panel with its results and the patient list open has no serious or critical axe violation.
+  await results.locator('details summary').click();
+  const axe = await new AxeBuilder({ page })
+    .include('#trial-panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // The live simulation plays again.
   await expect.poll(async () => (await snapshot(page)).playing).toBe(true);
   expect(problems).toEqual([]);

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const store = createIntentStore({
     ...fromAddress.intent,
     playing: !reducedMotion,
-    lecture: fromAddress.lecture ?? null,
+    // An embedded page (a course page's frame) has no lecture mode: too small for a projector.
+    lecture: fromAddress.embed ? null : (fromAddress.lecture ?? null),
   });
   const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
   const status = new StatusReporter(element('status'), store.getState().playing);
@@ -168,17 +169,19 @@ async function main(): Promise<void> {
     presets: SCENARIO_LIBRARY.scenarios,
   });
 
-  const lecture = mountLectureMode({
-    store,
-    sheetHost: element('sheet'),
-    opener: element('lecture-open'),
-    barBefore: element('main'),
-    createWorker,
-    restart: () => bridge.reset(),
-    achievedSpeed: () => bridge.achievedSpeed,
-    frameTaps,
-    descriptionTaps,
-  });
+  const lecture = fromAddress.embed
+    ? null
+    : mountLectureMode({
+        store,
+        sheetHost: element('sheet'),
+        opener: element('lecture-open'),
+        barBefore: element('main'),
+        createWorker,
+        restart: () => bridge.reset(),
+        achievedSpeed: () => bridge.achievedSpeed,
+        frameTaps,
+        descriptionTaps,
+      });
 
   const luminance: LuminanceSample[] = [];
   const testHook: RefractoryTestHook = {
@@ -211,7 +214,7 @@ async function main(): Promise<void> {
       return luminance.splice(0);
     },
     simulateWorkerError: () => bridge.simulateWorkerError(),
-    lecture: () => lecture.snapshot(),
+    ...(lecture ? { lecture: () => lecture.snapshot() } : {}),
   };
   window.__refractory = testHook;
 }

@@ -39,6 +39,12 @@ test('?embed=1 shows the compact page, keeps embed in the address, links to the 
   await page.keyboard.press('Enter');
   await waitForSnapshot(page, (s) => !s.playing, 'paused from the compact page');
 
+  // Lecture mode's key does nothing in the compact page (it has no lecture mode).
+  await page.locator('#sheet').click();
+  await page.keyboard.press('l');
+  await expect(page.locator('body')).not.toHaveClass(/\blecture\b/);
+  await expect(page.locator('#lecture-title')).toHaveCount(0);
+
   // A change of settings rewrites the address and keeps embed=1; the link follows.
   await page.evaluate(() => window.__refractory?.setParams({ gaba: 0.5 }));
   await expect.poll(() => new URL(page.url()).search).toBe('?gaba=0.5&side=32&embed=1');

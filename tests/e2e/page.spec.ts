@@ -18,6 +18,9 @@ test('the page loads, runs and says what it is, with no console errors and nothi
   await expect(page).toHaveTitle(/Refractory/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Refractory');
   await expect(page.locator('header .disclaimer')).toContainText('An educational model, not medical advice.');
+  // The header leads to the teaching panels further down.
+  await page.getByRole('link', { name: 'Lessons: why drugs fail' }).click();
+  await expect(page.locator('#lessons-panel-title')).toBeInViewport();
   await expect(page.locator('#sheet canvas')).toBeVisible();
   // The status speaks in words once the monitors have a first record.
   await expect(page.getByRole('status')).toContainText(/excitatory cells fire at [\d.]+ Hz/);

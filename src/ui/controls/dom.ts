@@ -13,6 +13,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** An element with an optional class and text: the panels' builder where attributes are few. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
 /** Show a problem next to a control (a role="alert" element), or hide it with null. */
 export function showProblem(element: HTMLElement, message: string | null): void {
   element.textContent = message ?? '';

@@ -13,6 +13,7 @@ import { type Params, withParams } from '../../model/params.ts';
 import type { Frame, SessionDescription } from '../../model/session.ts';
 import type { PresetIntent } from '../../state/presets.ts';
 import type { IntentStore } from '../../state/store.ts';
+import { h as el } from '../controls/dom.ts';
 import { AnnotationLayer, PENS } from './annotate.ts';
 import type { Deck } from './deck.ts';
 import { isFullscreen, toggleFullscreen } from './fullscreen.ts';
@@ -41,17 +42,6 @@ export interface LectureModeOptions {
 
 export interface LectureMode {
   snapshot(): LectureSnapshot;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Readonly<Record<string, string>> = {},
-  text = '',
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  if (text) element.textContent = text;
-  return element;
 }
 
 export function mountLectureMode(options: LectureModeOptions): LectureMode {

@@ -6,23 +6,13 @@
  */
 import type { Lesson } from '../../teaching/lesson.ts';
 import type { LessonProgress, StoredResult } from '../../teaching/progress.ts';
+import { el } from '../controls/dom.ts';
 
 export interface LessonViewEvents {
   predict(choiceId: string): void;
   run(): void;
   cancel(): void;
   tryAgain(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export class LessonView {

@@ -12,22 +12,12 @@ import { DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { LESSONS, type Lesson, runParams } from '../../teaching/index.ts';
 import { lessonProgress, type Progress, type StoredResult, withLessonProgress } from '../../teaching/progress.ts';
+import { el } from '../controls/dom.ts';
 import { LessonCancelled, type LessonRunHandle, runLessonInWorker } from './lesson-runner.ts';
 import { LessonView } from './lesson-view.ts';
 import { clearProgress, loadProgress, saveProgress } from './progress-storage.ts';
 
 export const LESSONS_PANEL_TITLE = 'Lessons: why drugs fail';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function markText(p: ReturnType<typeof lessonProgress>): { symbol: string; words: string } {
   if (p.completed) return { symbol: '✓', words: 'done' };

@@ -11,6 +11,7 @@ import type { Params } from '../../model/params.ts';
 import type { DrugName } from '../../model/pharmacology/drugs.ts';
 import { type PkInputs, pkInputs } from '../../model/pharmacology/pk.ts';
 import type { IntentStore } from '../../state/store.ts';
+import { el as element } from '../controls/dom.ts';
 import { DrugSummaryView } from './drug-summary-view.ts';
 import {
   chartSentence,
@@ -51,17 +52,6 @@ const PK_KEYS = [
 
 function pkParamsChanged(a: Params, b: Params): boolean {
   return PK_KEYS.some((key) => a[key] !== b[key]);
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function legendItem(swatchClass: string, text: string): HTMLLIElement {

@@ -19,6 +19,7 @@ import {
 import { summarize } from '../../model/cohort/summary.ts';
 import { COHORT_SETTINGS, type TrialMode } from '../../model/cohort/trial.ts';
 import type { IntentStore } from '../../state/store.ts';
+import { el } from '../controls/dom.ts';
 import { showTrialResults } from './trial-results.ts';
 
 export const TRIAL_PANEL_TITLE = 'Virtual trial';
@@ -33,17 +34,6 @@ export interface LiveSimulation {
   pause(): boolean;
   /** Play it again. */
   resume(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function field(id: string, label: string, input: HTMLInputElement | HTMLSelectElement): HTMLElement {

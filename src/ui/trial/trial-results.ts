@@ -5,17 +5,7 @@
  */
 import type { CohortSummary } from '../../model/cohort/summary.ts';
 import type { PatientOutcome } from '../../model/cohort/trial.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { el } from '../controls/dom.ts';
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
 export const signedPp = (x: number | null): string =>

@@ -269,6 +269,27 @@ export class Simulation {
     refreshSpikeGain(this.net, s, this.gate);
   }
 
+  /**
+   * Advance by `durationMs` of network time in slices of about `sliceMs`, calling `afterSlice`
+   * with the steps done so far and in all after each (progress between slices; the run is the
+   * same as one `advance`).
+   */
+  advanceInSlices(
+    durationMs: number,
+    sliceMs: number,
+    observer: StepObserver | undefined,
+    afterSlice: (doneSteps: number, totalSteps: number) => void,
+  ): void {
+    const totalSteps = Math.round(durationMs / this.dtMs);
+    const sliceSteps = Math.max(1, Math.round(sliceMs / this.dtMs));
+    for (let done = 0; done < totalSteps; ) {
+      const steps = Math.min(sliceSteps, totalSteps - done);
+      this.advance(steps, observer);
+      done += steps;
+      afterSlice(done, totalSteps);
+    }
+  }
+
   /** Advance by `steps` steps. Returns the number of spikes. */
   advance(steps: number, observer?: StepObserver): number {
     const s = this.state;

@@ -80,14 +80,11 @@ function simulateSheet(
   }
   const sim = new Simulation(params, { drugs });
   const monitors = new Monitors(sim);
-  const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
-  const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));
-  for (let done = 0; done < totalSteps; ) {
-    const steps = Math.min(sliceSteps, totalSteps - done);
-    sim.advance(steps, monitors);
-    done += steps;
-    tick((steps * sim.dtMs) / 1000);
-  }
+  let reportedSteps = 0;
+  sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => {
+    tick(((doneSteps - reportedSteps) * sim.dtMs) / 1000);
+    reportedSteps = doneSteps;
+  });
   cache.set(key, { monitors, sim });
   return { monitors, sim };
 }

@@ -160,16 +160,9 @@ export function simulate(
   const patient = pkAt(pkInputs(params), treatment.regimens, treatment.atHours);
   const sim = new Simulation(params, { drugs: networkDrugEffects(patient.drugs) });
   const monitors = new Monitors(sim);
-  const totalSteps = Math.round((durationS * 1000) / sim.dtMs);
-  const sliceSteps = Math.max(1, Math.round(SLICE_MS / sim.dtMs));
-  const progress = new ProgressBar(ctx.stderr, 'run', totalSteps);
+  const progress = new ProgressBar(ctx.stderr, 'run', Math.round((durationS * 1000) / sim.dtMs));
   const startedMs = performance.now();
-  for (let done = 0; done < totalSteps; ) {
-    const steps = Math.min(sliceSteps, totalSteps - done);
-    sim.advance(steps, monitors);
-    done += steps;
-    progress.update(done);
-  }
+  sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
   const drugs = effectsByDrug(patient.drugs).map(({ effects }, k) => {

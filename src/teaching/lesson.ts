@@ -13,6 +13,7 @@
  * the lesson worker (workers/lesson.worker.ts), and lecture mode can show them.
  */
 
+import type { SeizureEventInSeconds } from '../model/detect/seizure.ts';
 import type { BrainLevel } from '../model/pharmacology/pd.ts';
 import type { DrugLevels } from '../model/pharmacology/pk.ts';
 import type { Treatment } from '../model/pharmacology/treatment.ts';
@@ -65,13 +66,7 @@ export interface CircleRun extends RunBase {
 export type LessonRun = SheetRun | CircleRun;
 
 /** A seizure-like event, in seconds and millimetres. */
-export interface OutcomeSeizure {
-  onsetS: number;
-  /** null: still going when the run ended. */
-  offsetS: number | null;
-  onsetXMm: number;
-  onsetYMm: number;
-}
+export type OutcomeSeizure = SeizureEventInSeconds;
 
 /** What one sheet run measured (plain data: it crosses from the worker). */
 export interface SheetOutcome {

@@ -4,6 +4,7 @@
  * do the tests.
  */
 import { Monitors } from '../model/detect/monitors.ts';
+import { eventInSeconds } from '../model/detect/seizure.ts';
 import { defaultParams, type Params, withParams } from '../model/params.ts';
 import { networkDrugEffects } from '../model/pharmacology/network-effects.ts';
 import type { BrainLevel } from '../model/pharmacology/pd.ts';
@@ -102,12 +103,7 @@ function sheetOutcomeOf(
     label: run.label,
     durationS: s.durationS,
     seizureBurden: s.seizureBurden,
-    seizures: s.seizures.map((e) => ({
-      onsetS: e.onsetMs / 1000,
-      offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
-      onsetXMm: e.onsetXMm,
-      onsetYMm: e.onsetYMm,
-    })),
+    seizures: s.seizures.map(eventInSeconds),
     rateHz: s.rateHz,
     chi: s.chi,
     interictalSpikes: s.interictalSpikes,

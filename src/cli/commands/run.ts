@@ -10,6 +10,7 @@
  * (src/model/pharmacology/network-effects.ts).
  */
 import { type MonitorSummary, Monitors } from '../../model/detect/monitors.ts';
+import { eventInSeconds, type SeizureEventInSeconds } from '../../model/detect/seizure.ts';
 import {
   changedKeys,
   defaultParams,
@@ -98,7 +99,7 @@ export interface RunReport {
   params: Params;
   rateHz: { exc: number; inh: number };
   chi: { mean: number | null; max: number | null };
-  seizures: { onsetS: number; offsetS: number | null; onsetXMm: number; onsetYMm: number }[];
+  seizures: SeizureEventInSeconds[];
   seizureBurden: number;
   interictalSpikes: number;
   ions: { koMaxMm: number; naiMaxMm: number; eGabaMeanMv: number | null };
@@ -209,12 +210,7 @@ export function buildRunReport(
     params: run.params,
     rateHz: summary.rateHz,
     chi: summary.chi,
-    seizures: summary.seizures.map((e) => ({
-      onsetS: e.onsetMs / 1000,
-      offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
-      onsetXMm: e.onsetXMm,
-      onsetYMm: e.onsetYMm,
-    })),
+    seizures: summary.seizures.map(eventInSeconds),
     seizureBurden: summary.seizureBurden,
     interictalSpikes: summary.interictalSpikes,
     ions: summary.ions,

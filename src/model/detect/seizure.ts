@@ -44,6 +44,24 @@ export interface SeizureEvent {
   onsetYMm: number;
 }
 
+/** A seizure-like event in seconds, as reports (the command line's, the lessons') give it. */
+export interface SeizureEventInSeconds {
+  onsetS: number;
+  /** null: still going when the run ended. */
+  offsetS: number | null;
+  onsetXMm: number;
+  onsetYMm: number;
+}
+
+export function eventInSeconds(e: SeizureEvent): SeizureEventInSeconds {
+  return {
+    onsetS: e.onsetMs / 1000,
+    offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
+    onsetXMm: e.onsetXMm,
+    onsetYMm: e.onsetYMm,
+  };
+}
+
 export class SeizureDetector {
   readonly events: SeizureEvent[] = [];
   inSeizure = false;

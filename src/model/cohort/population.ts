@@ -41,7 +41,7 @@ export const DRAVET_SCN1A = 0.5;
  * Brain inflammation: IL-1β and its receptors are raised in resected tissue of drug-resistant
  * temporal-lobe epilepsy and dysplasia (Ravizza 2008; Vezzani 2011 review); among newly treated
  * patients the share is unknown. Modelling choice: one in five has a cytokine gain drawn
- * uniformly in 0.1–0.5 (gain 1 is the model's maximum, and already makes a borderline sheet seize
+ * uniformly in 0.1–0.4 (gain 1 is the model's maximum, and already makes a borderline sheet seize
  * continuously); the rest have none.
  */
 export const INFLAMED_SHARE = 0.2;

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   let lastFrame: Frame | null = null;
   /** Spikes of the current network since it was built, summed over frames (for the tests). */
   let spikesSinceBuild = 0;
+  let framesReceived = 0;
   const createWorker = (): Worker =>
     new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
   const bridge = new SimulationBridge(
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
       },
       frame: (frame) => {
         lastFrame = frame;
+        framesReceived++;
         spikesSinceBuild += frame.spikeCount;
         sheet.showFrame(frame);
         plots.showFrame(frame);
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
         createWorker,
         restart: () => bridge.reset(),
         achievedSpeed: () => bridge.achievedSpeed,
+        paused: () => bridge.paused,
         frameTaps,
         descriptionTaps,
       });
@@ -197,11 +200,14 @@ async function main(): Promise<void> {
       engineDrugs: lastFrame ? lastFrame.drugs.map((d) => d.drug) : null,
       engineAtHours: lastFrame?.atHours ?? null,
       framesDrawn: sheet.framesDrawn,
+      framesReceived,
       idle: bridge.idle,
+      paused: bridge.paused,
       playing: store.getState().playing,
       restarts: bridge.restarts,
     }),
     setPlaying: (playing) => store.getState().setPlaying(playing),
+    params: () => JSON.parse(JSON.stringify(store.getState().params)),
     treatment: () => store.getState().treatment,
     setTreatment: (treatment) => store.getState().setTreatment(treatment),
     setParams: (changes) => store.getState().setParams(changes),
@@ -214,6 +220,10 @@ async function main(): Promise<void> {
       return luminance.splice(0);
     },
     simulateWorkerError: () => bridge.simulateWorkerError(),
+    requestFrame: () => {
+      bridge.requestFrame();
+      lecture?.requestSplitFrame();
+    },
     ...(lecture ? { lecture: () => lecture.snapshot() } : {}),
   };
   window.__refractory = testHook;

@@ -72,6 +72,13 @@ export class SimulationBridge {
   /** (wall ms, simulated ms) of recent frames, for the achieved speed. */
   private readonly speedSamples: { wallMs: number; simMs: number; buildId: number }[] = [];
   private playing = false;
+  /**
+   * The worker has answered a frame of no time asked for after the pause (requests are answered
+   * in order, so any chunk that was in flight when the user paused is done): time stands still.
+   */
+  private pauseAcknowledged = false;
+  /** A pause (or a worker's start while paused) waits for that frame of no time. */
+  private pauseToConfirm = true;
   /** The worker's state changed (built, new parameters) since the last frame: a paused page fetches one. */
   private frameStale = true;
   private lastAdvanceWallMs = 0;
@@ -107,7 +114,8 @@ export class SimulationBridge {
       (this.wanted === this.applied || this.wanted === this.refused) &&
       (this.wantedTreatment === this.appliedTreatment || this.wantedTreatment === this.refusedTreatment) &&
       !this.resetWanted &&
-      this.stepsWantedMs === 0
+      this.stepsWantedMs === 0 &&
+      (this.playing || !this.pauseToConfirm)
     );
   }
 
@@ -128,10 +136,30 @@ export class SimulationBridge {
     this.pump();
   }
 
+  /**
+   * Paused, and the worker has confirmed it: every chunk asked for before the pause (or by a
+   * step) has been run and answered, and no time is in flight. Until then the simulated time may
+   * still move by one chunk.
+   */
+  get paused(): boolean {
+    return this.pauseAcknowledged;
+  }
+
+  /**
+   * Ask the worker for a frame of no time, as it stands now (after anything already asked of
+   * it). Changes nothing; tests use it to see that a paused worker's time stands still.
+   */
+  requestFrame(): void {
+    this.frameStale = true;
+    if (this.playing) return;
+    this.pump();
+  }
+
   /** While paused: advance by one step of STEP_MS and show it. */
   step(): void {
     if (this.playing) return;
     this.stepsWantedMs += STEP_MS;
+    this.pauseAcknowledged = false;
     this.pump();
   }
 
@@ -157,6 +185,13 @@ export class SimulationBridge {
 
   setPlaying(playing: boolean): void {
     if (playing && !this.playing) this.lastAdvanceWallMs = this.options.now();
+    if (!playing && this.playing) {
+      // Ask the worker for a frame of no time: it is answered after any chunk in flight, and its
+      // answer is the acknowledgement that time stands still.
+      this.pauseAcknowledged = false;
+      this.pauseToConfirm = true;
+    }
+    if (playing) this.pauseAcknowledged = false;
     this.playing = playing;
     this.speedSamples.length = 0;
     if (!playing) this.clearTickTimer();
@@ -232,15 +267,24 @@ export class SimulationBridge {
         this.stepsWantedMs -= ms;
         this.request(
           () => remote.advance(ms),
-          (frame) => this.deliver(frame),
+          (frame) => {
+            this.deliver(frame);
+            if (!this.playing && this.stepsWantedMs === 0) this.pauseAcknowledged = true;
+          },
         );
         return;
       }
       // Paused: one frame of no time shows what the worker now runs with, then nothing.
-      if (this.frameStale)
+      if (this.frameStale || this.pauseToConfirm)
         this.request(
           () => remote.advance(0),
-          (frame) => this.deliver(frame),
+          (frame) => {
+            this.deliver(frame);
+            if (!this.playing && this.stepsWantedMs === 0) {
+              this.pauseToConfirm = false;
+              this.pauseAcknowledged = true;
+            }
+          },
         );
       return;
     }
@@ -364,6 +408,8 @@ export class SimulationBridge {
 
   private discardWorker(): void {
     this.generation++;
+    this.pauseAcknowledged = false;
+    this.pauseToConfirm = true;
     this.inFlight = false;
     this.applied = null;
     this.appliedTreatment = null;

@@ -23,8 +23,15 @@ export interface PageSnapshot {
   engineDrugs: string[] | null;
   engineAtHours: number | null;
   framesDrawn: number;
+  /** Frames received from the worker since the page loaded. */
+  framesReceived: number;
   /** No request in flight and nothing waiting in the bridge. */
   idle: boolean;
+  /**
+   * Paused and confirmed by the worker: every chunk asked for before the pause has been run, so
+   * the simulated time stands still from here on (SimulationBridge.paused).
+   */
+  paused: boolean;
   playing: boolean;
   restarts: number;
 }
@@ -44,6 +51,8 @@ export interface RefractoryTestHook {
   /** Stop and return what was recorded. */
   takeLuminance(): LuminanceSample[];
   setPlaying(playing: boolean): void;
+  /** The parameters the user asked for (the store's), as plain values. */
+  params(): Record<string, unknown>;
   /** The treatment the user asked for: drugs and the patient-clock time. */
   treatment(): Treatment;
   /** Replace the treatment through the store, as the controls do (DrugError on bad input). */
@@ -51,6 +60,8 @@ export interface RefractoryTestHook {
   /** Change parameters through the store, as the controls do (ParamError on bad input). */
   setParams(changes: Record<string, unknown>): void;
   simulateWorkerError(): void;
+  /** Ask the worker (and split screen's second one) for a frame of no time (SimulationBridge.requestFrame). */
+  requestFrame(): void;
   /** Lecture mode: the scene, drawing and split screen (src/ui/lecture). */
   lecture?(): LectureSnapshot;
 }

@@ -10,8 +10,15 @@
  *     (Chrome trace, category devtools.timeline, "RunTask"), summed over the window and divided
  *     by the frames painted; also the median and 95th percentile of single tasks.
  *
+ * With --plots the activity plots are scrolled into view (they draw only while visible), and each
+ * run also reports the plots' draw time per frame (median and 90th percentile over the window),
+ * then draws each plot 60 times from the history it holds, JavaScript only and with a pixel
+ * read-back that waits for the GPU (median per plot).
+ *
  * Usage: npm run bench:browser -- [--runs 3] [--seconds 10] [--query "?gaba=0.6"] [--width 1366 --height 768]
- * Prints one line per run and the medians. Not part of `npm test`: timing belongs in benchmarks.
+ *                                  [--dpr 1] [--plots]
+ * Prints one line per run and the medians. Not part of `npm test`: timing belongs in benchmarks,
+ * which report and never fail on a figure (the browser tests assert behaviour only).
  */
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -26,6 +33,8 @@ const seconds = Number(flag('seconds', 10));
 const query = flag('query', '');
 const width = Number(flag('width', 1366));
 const height = Number(flag('height', 768));
+const dpr = Number(flag('dpr', 1));
+const plots = args.includes('--plots');
 const PORT = 4330;
 const OUT = 'node_modules/.cache/refractory-bench-dist';
 
@@ -82,11 +91,12 @@ try {
   });
   const results = [];
   for (let r = 0; r < runs; r++) {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
     await page.goto(`http://127.0.0.1:${PORT}/${query}`);
     await page.waitForFunction(() => (window.__refractory?.snapshot().framesDrawn ?? 0) > 10, null, {
       timeout: 60_000,
     });
+    if (plots) await page.locator('#plots-panel').scrollIntoViewIfNeeded();
     await page.waitForTimeout(3000); // warm-up
     await page.evaluate(() => {
       const w = window;
@@ -101,6 +111,7 @@ try {
       wall: performance.now(),
       sim: window.__refractory.snapshot().timeMs,
       drawn: window.__refractory.snapshot().framesDrawn,
+      plotsDrawn: window.__refractoryPlots?.framesDrawn() ?? 0,
     }));
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await page.waitForTimeout(seconds * 1000);
@@ -110,6 +121,8 @@ try {
       sim: window.__refractory.snapshot().timeMs,
       drawn: window.__refractory.snapshot().framesDrawn,
       frames: window.__benchFrames,
+      plotsDrawn: window.__refractoryPlots?.framesDrawn() ?? 0,
+      plotDrawMs: window.__refractoryPlots?.drawTimesMs() ?? [],
     }));
     const events = trace.traceEvents ?? trace;
     const mainTid = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -150,6 +163,23 @@ try {
       taskMedianMs: taskMs.length ? median(taskMs) : 0,
       taskP95Ms: taskMs.length ? quantile(taskMs, 0.95) : 0,
     };
+    if (plots) {
+      // The draws of this window (the probe keeps the most recent ones).
+      const window_ = t1.plotDrawMs.slice(-Math.min(t1.plotsDrawn - t0.plotsDrawn, t1.plotDrawMs.length));
+      result.plotDraws = window_.length;
+      result.plotDrawMedianMs = window_.length ? median(window_) : Number.NaN;
+      result.plotDrawP90Ms = window_.length ? quantile(window_, 0.9) : Number.NaN;
+      await page.evaluate(() => window.__refractory?.setPlaying(false));
+      await page.waitForFunction(() => window.__refractory?.snapshot().paused === true, null, { timeout: 60_000 });
+      for (const flush of [false, true]) {
+        const draws = await page.evaluate((f) => window.__refractoryPlots?.benchmark(60, f) ?? [], flush);
+        const perPlot = [0, 1, 2, 3].map((k) => median(draws.map((d) => d[k])));
+        result[flush ? 'plotsReadBackMs' : 'plotsJsMs'] = perPlot;
+      }
+      console.log(
+        `  plots: ${result.plotDraws} draws in the window, median ${result.plotDrawMedianMs.toFixed(2)} ms, p90 ${result.plotDrawP90Ms.toFixed(2)} ms; 60 draws each from the paused history (raster, LFP, rate, χ): JS only ${result.plotsJsMs.map((x) => x.toFixed(2)).join(', ')} ms, with read-back ${result.plotsReadBackMs.map((x) => x.toFixed(2)).join(', ')} ms`,
+      );
+    }
     results.push(result);
     console.log(
       `run ${r + 1}: ${result.fps.toFixed(1)} fps (sheet redrawn ${result.sheetFps.toFixed(1)} times per s), worker ${result.speed.toFixed(2)}× real time, main thread per frame: ${result.mainCpuMsPerFrame.toFixed(2)} ms CPU, ${result.mainMsPerFrame.toFixed(2)} ms wall, of which ${result.commitWallMsPerFrame.toFixed(2)} ms wall (${result.commitCpuMsPerFrame.toFixed(2)} ms CPU) waiting in Commit (tasks: median ${result.taskMedianMs.toFixed(2)} ms, p95 ${result.taskP95Ms.toFixed(2)} ms)`,
@@ -161,6 +191,10 @@ try {
   console.log(
     `median of ${runs} (${width}×${height}${query ? `, ${query}` : ''}, ${seconds} s each): ${m('fps').toFixed(1)} fps (sheet redrawn ${m('sheetFps').toFixed(1)}/s), worker ${m('speed').toFixed(2)}× real time, main thread ${m('mainCpuMsPerFrame').toFixed(2)} ms CPU per frame (${m('mainMsPerFrame').toFixed(2)} ms wall, ${m('commitWallMsPerFrame').toFixed(2)} of it waiting in Commit)`,
   );
+  if (plots)
+    console.log(
+      `  plots: median draw ${m('plotDrawMedianMs').toFixed(2)} ms (p90 ${m('plotDrawP90Ms').toFixed(2)} ms)`,
+    );
 } finally {
   server.kill();
 }

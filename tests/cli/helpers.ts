@@ -47,7 +47,8 @@ export function spawnCli(argv: readonly string[]): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    // A hang detector: a loaded 2-core machine may take several times the quiet duration.
+    timeout: 300_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

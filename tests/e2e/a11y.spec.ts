@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openPage } from './helpers.ts';
+import { openPage, SIM_WAIT_MS } from './helpers.ts';
 
 /*
  * Accessibility: no serious or critical axe-core violations (WCAG 2.x A and AA rules), on the
@@ -15,12 +15,11 @@ async function seriousViolations(page: import('@playwright/test').Page): Promise
 }
 
 test('no serious or critical axe violations at rest, in a seizure, and with the warning open', async ({ page }) => {
-  test.setTimeout(90_000);
   await openPage(page);
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto('/?gaba=0.3');
-  await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: 30_000 });
+  await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: SIM_WAIT_MS });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.locator('#view-raw').click();
@@ -34,5 +33,5 @@ test('no serious or critical axe violations at rest, in a seizure, and with the 
 test('the status region says what the network is doing, in words', async ({ page }) => {
   await openPage(page, '?gaba=0.3');
   const status = page.getByRole('status');
-  await expect(status).toContainText(/Seizure-like event: synchrony \d+ %/, { timeout: 30_000 });
+  await expect(status).toContainText(/Seizure-like event: synchrony \d+ %/, { timeout: SIM_WAIT_MS });
 });

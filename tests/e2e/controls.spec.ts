@@ -19,7 +19,7 @@ async function openAllGroups(page: Page): Promise<void> {
 
 /** The address's query once the debounced writer has caught up. */
 async function expectAddress(page: Page, expected: string | RegExp): Promise<void> {
-  await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toEqual(expected);
+  await expect.poll(() => new URL(page.url()).search).toEqual(expected);
 }
 
 test('every parameter of the table has a labelled native control, its key, its description and its kind', async ({

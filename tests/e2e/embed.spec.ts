@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { collectPageProblems, measureScreenshots, openPage, waitForSnapshot } from './helpers.ts';
+import { collectPageProblems, measureScreenshots, openPage, SIM_WAIT_MS, waitForSnapshot } from './helpers.ts';
 
 /*
  * The compact page for course pages (?embed=1): the sheet, the plots, play/pause, the status and
@@ -65,7 +65,7 @@ test('the compact page runs inside an iframe of a course page', async ({ page, b
     `<main><h1>Week 3: why drugs fail</h1><iframe title="Refractory simulator" src="${baseURL}/?side=32&embed=1" width="860" height="640"></iframe></main>`,
   );
   const frame = page.frameLocator('iframe');
-  await expect(frame.locator('#status')).toContainText(/Asynchronous|Interictal|Seizure/, { timeout: 30_000 });
+  await expect(frame.locator('#status')).toContainText(/Asynchronous|Interictal|Seizure/, { timeout: SIM_WAIT_MS });
   await expect(frame.getByRole('link', { name: 'Open the full simulator' })).toBeVisible();
   const canvas = await frame.locator('#sheet canvas').screenshot();
   const measured = await measureScreenshots(page, [canvas]);

@@ -4,7 +4,7 @@
  * needs no extra package there) and only the measurements come back.
  */
 import { expect, type Page } from '@playwright/test';
-import type { PageSnapshot } from '../../src/ui/test-hook.ts';
+import type { LuminanceSample, PageSnapshot } from '../../src/ui/test-hook.ts';
 
 export type Snapshot = PageSnapshot;
 
@@ -28,12 +28,20 @@ export async function snapshot(page: Page): Promise<Snapshot> {
   return result;
 }
 
+/**
+ * The longest a test waits for a state the page must reach (a simulated time, a seizure-like
+ * event, a service worker). Tests wait for states, never for a fixed time; this bound only turns
+ * a hang into a failure, and is sized for a 2-core machine with one core busy elsewhere, where
+ * the sheet may run at a fraction of real time.
+ */
+export const SIM_WAIT_MS = 120_000;
+
 /** Wait until `predicate` holds for the page's snapshot. */
 export async function waitForSnapshot(
   page: Page,
   predicate: (s: Snapshot) => boolean,
   message: string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<Snapshot> {
   await expect
     .poll(async () => predicate(await snapshot(page).catch(() => null as unknown as Snapshot)), {
@@ -43,6 +51,49 @@ export async function waitForSnapshot(
     })
     .toBe(true);
   return snapshot(page);
+}
+
+/**
+ * Wait until the worker has confirmed a pause (every chunk asked for before it has landed), then
+ * check that time stands still: a frame asked of the worker afterwards finds the simulation at
+ * the same time. Returns the snapshot at the pause.
+ */
+export async function waitForPause(page: Page): Promise<Snapshot> {
+  const paused = await waitForSnapshot(page, (s) => s.paused && s.idle, 'the worker confirms the pause');
+  await page.evaluate(() => window.__refractory?.requestFrame());
+  const later = await waitForSnapshot(
+    page,
+    (s) => s.framesReceived > paused.framesReceived && s.paused && s.idle,
+    'a later frame from the paused worker',
+  );
+  expect(later.timeMs).toBe(paused.timeMs);
+  expect(later.buildId).toBe(paused.buildId);
+  return paused;
+}
+
+/** Fewest rendered frames a luminance recording holds: enough to resolve 3 flashes a second and more. */
+export const MIN_RECORDED_FRAMES = 40;
+
+/**
+ * The sheet's luminance at every frame the page renders (whole and per quarter) while the
+ * simulation advances by `simulatedMs`, and for at least MIN_RECORDED_FRAMES frames: a state to
+ * wait for, not a wall-clock time, so a slow machine records longer rather than less.
+ */
+export async function recordLuminance(page: Page, simulatedMs: number): Promise<LuminanceSample[]> {
+  const start = await snapshot(page);
+  await page.evaluate(() => window.__refractory?.recordLuminance());
+  await waitForSnapshot(
+    page,
+    (s) =>
+      s.buildId === start.buildId &&
+      (s.timeMs ?? 0) >= (start.timeMs ?? 0) + simulatedMs &&
+      s.framesDrawn >= start.framesDrawn + MIN_RECORDED_FRAMES,
+    `${simulatedMs} ms of simulated time and ${MIN_RECORDED_FRAMES} rendered frames`,
+    120_000,
+  );
+  const samples = await page.evaluate(() => window.__refractory?.takeLuminance() ?? []);
+  expect(samples.length).toBeGreaterThanOrEqual(MIN_RECORDED_FRAMES);
+  return samples;
 }
 
 export async function openPage(page: Page, query = ''): Promise<void> {

@@ -3,7 +3,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import type { LectureSnapshot } from '../../src/ui/lecture/snapshot.ts';
 import { maxFlashesPerWindow, type Sample } from './flashes.ts';
-import { collectPageProblems, openPage, snapshot, waitForSnapshot } from './helpers.ts';
+import {
+  collectPageProblems,
+  openPage,
+  recordLuminance,
+  SIM_WAIT_MS,
+  snapshot,
+  waitForPause,
+  waitForSnapshot,
+} from './helpers.ts';
 
 /*
  * Lecture mode, driven as a lecturer would: the keyboard (and a presenter clicker's page keys)
@@ -25,7 +33,7 @@ async function waitForLecture(
   page: Page,
   predicate: (s: LectureSnapshot) => boolean,
   message: string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<LectureSnapshot> {
   await expect
     .poll(async () => predicate(await lecture(page).catch(() => null as unknown as LectureSnapshot)), {
@@ -76,7 +84,6 @@ async function drawOnSheet(page: Page): Promise<void> {
 test('the keyboard path: L enters, arrow and page keys change the scene and the engine, Escape leaves', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const problems = collectPageProblems(page);
   await openPage(page, '?gaba=0.8');
   await expect(page.locator('#lecture-bar')).toBeHidden();
@@ -110,15 +117,16 @@ test('the keyboard path: L enters, arrow and page keys change the scene and the 
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.lecture-count')).toHaveText('2 / 9');
   await expectEngine(page, 0.5, []);
-  await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?lecture=2');
+  await expect.poll(() => new URL(page.url()).search).toBe('?lecture=2');
 
+  const beforeChange = await snapshot(page);
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(page.locator('.lecture-count')).toHaveText('4 / 9');
   await expectEngine(page, 0.63, ['phenytoin']);
-  // Each scene starts its network again from t = 0.
+  // Each scene starts its network again from t = 0: a new network, not the old one changed.
   const afterChange = await snapshot(page);
-  expect(afterChange.timeMs ?? 0).toBeLessThan(5000);
+  expect(afterChange.buildId).not.toBe(beforeChange.buildId);
 
   await page.keyboard.press('PageUp');
   await expect(page.locator('.lecture-count')).toHaveText('3 / 9');
@@ -138,7 +146,7 @@ test('the keyboard path: L enters, arrow and page keys change the scene and the 
   await page.keyboard.press('Escape');
   await expect(page.locator('body')).not.toHaveClass(/\blecture\b/);
   await expectEngine(page, 0.8, []);
-  await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?gaba=0.8');
+  await expect.poll(() => new URL(page.url()).search).toBe('?gaba=0.8');
   expect((await lecture(page)).scene).toBeNull();
   expect(problems).toEqual([]);
 });
@@ -149,7 +157,7 @@ test('the address opens lecture mode at a scene and a reload stays there', async
   await expectEngine(page, 0.63, ['phenytoin']);
   await expect(page.locator('#address-notice')).toBeHidden();
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?lecture=6');
+  await expect.poll(() => new URL(page.url()).search).toBe('?lecture=6');
   await page.reload();
   await expect(page.locator('.lecture-count')).toHaveText('6 / 9');
   await expect(page.locator('#lecture-title')).toHaveText('Dravet syndrome: when a drug makes it worse');
@@ -162,7 +170,6 @@ test('the address opens lecture mode at a scene and a reload stays there', async
 test('freeze and annotate: drawing on a paused frame, time stands still, undo, resume, cleared by a scene change', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await page.setViewportSize(PROJECTOR);
   await openPage(page, '?lecture=2');
   await dismissSafetyNotice(page);
@@ -170,8 +177,7 @@ test('freeze and annotate: drawing on a paused frame, time stands still, undo, r
 
   await page.keyboard.press('a');
   await waitForLecture(page, (s) => s.annotating, 'drawing starts');
-  await waitForSnapshot(page, (s) => !s.playing && s.idle, 'the simulation is paused');
-  const frozenAt = (await snapshot(page)).timeMs;
+  const frozenAt = (await waitForPause(page)).timeMs;
   await drawOnSheet(page);
   const drawn = await lecture(page);
   expect(drawn.strokes).toBe(1);
@@ -181,8 +187,8 @@ test('freeze and annotate: drawing on a paused frame, time stands still, undo, r
   expect((await lecture(page)).strokes).toBe(2);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/annotate-1920x1080.png` });
-  await page.waitForTimeout(1000);
-  expect((await snapshot(page)).timeMs).toBe(frozenAt);
+  // Drawing did not move time: the worker, asked again, is still where it froze.
+  expect((await waitForPause(page)).timeMs).toBe(frozenAt);
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.keyboard.press('z');
@@ -204,7 +210,6 @@ test('freeze and annotate: drawing on a paused frame, time stands still, undo, r
 test('split screen runs the responder and the refractory case at once, and Escape stops the second worker', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const problems = collectPageProblems(page);
   await page.setViewportSize(PROJECTOR);
   await openPage(page, '?lecture=5');
@@ -236,13 +241,14 @@ test('split screen runs the responder and the refractory case at once, and Escap
   expect(brainUm(contrast.caption)).toBeGreaterThan(brainUm(main.caption));
   await expect(page.locator('.split-state')).toHaveCount(2);
 
-  // Both keep advancing; measure how close to real time each side runs.
+  // Both keep advancing (how close to real time is a benchmark's business: npm run bench:browser).
   const before = await lecture(page);
-  await page.waitForTimeout(4000);
-  const after = await lecture(page);
-  for (let k = 0; k < 2; k++) {
-    expect(after.split?.[k].timeMs ?? 0).toBeGreaterThan(before.split?.[k].timeMs ?? 0);
-  }
+  const after = await waitForLecture(
+    page,
+    (s) => s.split?.every((side, k) => (side.timeMs ?? 0) > (before.split?.[k].timeMs ?? 0) + 1000) === true,
+    'both sides run another simulated second',
+    60_000,
+  );
   console.log(
     `split screen at 1920×1080, 48 × 48 each: achieved ${after.split
       ?.map((s) => `${s.side} ${s.achievedSpeed.toFixed(2)}×`)
@@ -251,12 +257,19 @@ test('split screen runs the responder and the refractory case at once, and Escap
   await page.screenshot({ path: `${SHOTS}/split-1920x1080.png` });
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Pause applies to both.
+  // Pause applies to both: each worker confirms it once its chunk in flight has landed, and a
+  // frame asked of each afterwards finds it at the same time.
   await page.keyboard.press(' ');
-  await page.waitForTimeout(600);
-  const paused = await lecture(page);
-  await page.waitForTimeout(1000);
-  expect((await lecture(page)).split?.map((s) => s.timeMs)).toEqual(paused.split?.map((s) => s.timeMs));
+  const paused = await waitForLecture(page, (s) => s.split?.every((side) => side.paused) === true, 'both pause');
+  await page.evaluate(() => window.__refractory?.requestFrame());
+  const later = await waitForLecture(
+    page,
+    (s) =>
+      s.split?.every((side, k) => side.paused && side.framesReceived > (paused.split?.[k].framesReceived ?? 0)) ===
+      true,
+    'a later frame from each paused worker',
+  );
+  expect(later.split?.map((s) => s.timeMs)).toEqual(paused.split?.map((s) => s.timeMs));
   await page.keyboard.press(' ');
 
   // The next scene brings its own pair.
@@ -308,15 +321,11 @@ test('lecture mode passes axe, offers full screen (or says why not), and lists i
 });
 
 test('in lecture mode a seizure-like event flashes at most three times per second (WCAG 2.3.1)', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.setViewportSize(PROJECTOR);
   await openPage(page, '?lecture=2');
   await dismissSafetyNotice(page);
-  await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: 30_000 });
-  await page.evaluate(() => window.__refractory?.recordLuminance());
-  await page.waitForTimeout(5000);
-  const samples = await page.evaluate(() => window.__refractory?.takeLuminance() ?? []);
-  expect(samples.length).toBeGreaterThan(20);
+  await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: SIM_WAIT_MS });
+  const samples = await recordLuminance(page, 5000);
   let most = 0;
   for (let r = 0; r < 5; r++) {
     const series: Sample[] = samples.map((s) => ({ tMs: s.tMs, luminance: s.regions[r] }));

@@ -1,6 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { contentSecurityPolicy } from '../../src/content-security-policy.ts';
-import { collectPageProblems, measureScreenshots, openPage, sheetScreenshot, waitForSnapshot } from './helpers.ts';
+import {
+  collectPageProblems,
+  measureScreenshots,
+  openPage,
+  SIM_WAIT_MS,
+  sheetScreenshot,
+  waitForSnapshot,
+} from './helpers.ts';
 
 /*
  * Offline and locked down: after the first visit the service worker controls the page, and a
@@ -14,7 +21,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
       message: 'the service worker controls the page',
-      timeout: 30_000,
+      timeout: SIM_WAIT_MS,
     })
     .toBe(true);
 }
@@ -29,7 +36,6 @@ test('after the first visit the app reloads and runs with no network, still cros
   page,
   context,
 }) => {
-  test.setTimeout(90_000);
   const problems = collectPageProblems(page);
   await openPage(page, '?side=32');
   await waitForServiceWorker(page);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { collectPageProblems, openPage, snapshot } from './helpers.ts';
+import { collectPageProblems, openPage, snapshot, waitForPause } from './helpers.ts';
 
 test('the page loads, runs and says what it is, with no console errors and nothing fetched from elsewhere', async ({
   page,
@@ -38,10 +38,7 @@ test('pause stops the simulation and play resumes it', async ({ page }) => {
   const button = page.getByRole('button', { name: 'Pause' });
   await button.click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  await expect.poll(async () => (await snapshot(page)).idle).toBe(true);
-  const paused = await snapshot(page);
-  await page.waitForTimeout(600);
-  expect((await snapshot(page)).timeMs).toBe(paused.timeMs);
+  const paused = await waitForPause(page);
   await expect(page.getByRole('status')).toContainText('Paused at');
 
   await page.getByRole('button', { name: 'Play' }).click();

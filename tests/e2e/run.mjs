@@ -5,18 +5,26 @@
  * $CHROMIUM_PATH, else the usual Debian and Ubuntu paths.
  *
  * No browser: on a developer's machine the tests are skipped with a loud warning (exit 0); under
- * CI=true that is a failure, because CI must never pass without having run them.
+ * CI (any truthy CI: true, 1, yes; see ci.mjs) that is a failure, because CI must never pass
+ * without having run them.
  * Arguments are passed on to `playwright test`.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
+import { isCi } from './ci.mjs';
 
+/**
+ * Where to look, in order. E2E_BROWSER_CANDIDATES (paths separated by ':') replaces the usual
+ * list; the test of this script uses it to see what happens when no browser is found.
+ */
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
+  ...(process.env.E2E_BROWSER_CANDIDATES?.split(':') ?? [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+  ]),
 ].filter((path) => typeof path === 'string' && path.length > 0);
 
 function isExecutableFile(path) {
@@ -29,7 +37,7 @@ function isExecutableFile(path) {
 }
 
 const browser = CANDIDATES.find(isExecutableFile);
-const inCi = process.env.CI === 'true';
+const inCi = isCi();
 
 if (!browser) {
   const lines = [
@@ -44,7 +52,7 @@ if (!browser) {
   ];
   if (inCi) {
     console.error(lines.join('\n'));
-    console.error('CI=true: failing, because CI must run the browser tests.');
+    console.error(`CI=${process.env.CI}: failing, because CI must run the browser tests.`);
     process.exit(1);
   }
   console.warn(lines.join('\n'));

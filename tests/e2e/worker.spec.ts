@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { LiveSession, MAX_ADVANCE_MS } from '../../src/model/session.ts';
-import { openPage, type Snapshot, setGaba, snapshot, waitForSnapshot } from './helpers.ts';
+import { openPage, SIM_WAIT_MS, type Snapshot, setGaba, snapshot, waitForSnapshot } from './helpers.ts';
 
 test('the GABA slider reaches the worker, which runs with the new value and fires more', async ({ page }) => {
   await openPage(page);
@@ -86,7 +86,7 @@ test('lowering GABA with the slider brings a seizure-like event within 10 simula
   await expect(page.getByRole('status')).not.toContainText('Seizure-like event');
   await setGaba(page, 0.3);
   const changedAt = (await snapshot(page)).timeMs ?? 0;
-  await expect(page.getByRole('status')).toContainText('Seizure-like event', { timeout: 60_000 });
+  await expect(page.getByRole('status')).toContainText('Seizure-like event', { timeout: SIM_WAIT_MS });
   const seenAt = (await snapshot(page)).timeMs ?? 0;
   expect(seenAt - changedAt).toBeLessThan(10_000);
   // The event log lists it, with where it began.

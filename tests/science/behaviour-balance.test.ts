@@ -11,7 +11,7 @@ const runs = new Map<number, SheetRun>();
 beforeAll(() => {
   // Healthy rest is checked over the 60 s that MODEL.md asks for; the others over 30 s.
   for (const gaba of GABA_LEVELS) runs.set(gaba, runSheet({ gaba }, gaba === 1 ? 60 : 30));
-}, 300_000);
+});
 
 const run = (gaba: number): SheetRun => {
   const r = runs.get(gaba);
@@ -65,7 +65,7 @@ describe('behaviour 2: E/I balance (lowering gaba)', () => {
     const { summary } = runSheet({ glutamate: 1.5 }, 30);
     expect(summary.seizures.length).toBeGreaterThan(0);
     expect(summary.seizureBurden).toBeGreaterThan(0.3);
-  }, 120_000);
+  });
 });
 
 describe('behaviour 5: interictal spikes just below the seizure threshold', () => {

@@ -27,7 +27,7 @@ describe('behaviour 6: depolarising GABA', () => {
     expect(neonatal).toBeGreaterThan(0.5);
     expect(adultTreated).toBeLessThanOrEqual(0.5 * adult);
     expect(neonatalTreated).toBeGreaterThan(0.8 * neonatal);
-  }, 240_000);
+  });
 
   it('bumetanide that reaches the neurons restores the benzodiazepine; at clinical newborn doses it does not reach them', () => {
     const bathOnly = burden({ clEqMm: 30 }, { drugs: [], atHours: 1, bath: BATH_BUMETANIDE });
@@ -49,5 +49,5 @@ describe('behaviour 6: depolarising GABA', () => {
     const bumetanideBrainUm = newborn.patient?.drugs.find((d) => d.drug === 'bumetanide')?.brainUnboundUm ?? Number.NaN;
     expect(bumetanideBrainUm).toBeLessThan(0.01);
     expect(newborn.summary.seizureBurden).toBeGreaterThan(0.8 * bathOnly);
-  }, 240_000);
+  });
 });

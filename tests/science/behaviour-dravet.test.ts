@@ -16,7 +16,7 @@ describe('behaviour 7: Dravet', () => {
     const dravet = runSheet({ gaba: 0.8, scn1a: 0.5 }, 30).summary;
     expect(wildType.seizures).toEqual([]);
     expect(dravet.seizureBurden).toBeGreaterThan(0.3);
-  }, 120_000);
+  });
 
   it('a sodium-channel blocker in the therapeutic range lowers burden in a hyperexcitable wild-type sheet', () => {
     const untreated = runSheet({ gaba: 0.65 }, 40).summary;
@@ -26,11 +26,11 @@ describe('behaviour 7: Dravet', () => {
     expect(level).toBeLessThanOrEqual(15);
     expect(untreated.seizureBurden).toBeGreaterThan(0.3);
     expect(treated.summary.seizureBurden).toBeLessThan(0.5 * untreated.seizureBurden);
-  }, 120_000);
+  });
 
   it('the same drug raises burden in the Dravet-like sheet (scn1a 0.5, gaba 0.9)', () => {
     const untreated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40).summary;
     const treated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40, {}, LAMOTRIGINE).summary;
     expect(treated.seizureBurden).toBeGreaterThan(untreated.seizureBurden + 0.3);
-  }, 120_000);
+  });
 });

@@ -28,5 +28,5 @@ describe('behaviour 9: inflammation', () => {
     expect(calm).toBeGreaterThan(5);
     expect(calm).toBeLessThan(durationS);
     expect(inflamed).toBeLessThan(calm / 2);
-  }, 120_000);
+  });
 });

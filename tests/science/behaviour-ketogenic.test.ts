@@ -23,5 +23,5 @@ describe('ketogenic diet', () => {
     expect(borderline).toBeGreaterThan(0.5);
     expect(borderlineKeto).toBeLessThan(0.5 * borderline);
     expect(severeKeto).toBeGreaterThan(0.5);
-  }, 180_000);
+  });
 });

@@ -90,7 +90,7 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
     // is what lets it take the surround over.
     expect(lesioned.surround.chi.inSeizure).toBeGreaterThan(1.1 * control.surround.chi.outOfSeizure);
     expect(lesioned.surround.rateHz.inSeizure).toBeGreaterThan(0.9 * control.surround.rateHz.outOfSeizure);
-  }, 120_000);
+  });
 
   it('carbamazepine at a therapeutic level fails; resection stops the seizures', () => {
     const drug = runSheet(
@@ -105,7 +105,7 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
     expect(level).toBeLessThanOrEqual(12);
     expect(drug.summary.seizureBurden).toBeGreaterThan(0.5);
     expect(resected.seizureBurden).toBe(0);
-  }, 120_000);
+  });
 });
 
 /**
@@ -133,5 +133,5 @@ describe('behaviour 11: sprouting lets a focal lesion’s activity spread', () =
     expect(torusDistanceMm(first.onsetXMm, first.onsetYMm, small.xMm, small.yMm)).toBeLessThanOrEqual(
       small.radiusMm + TILE_MM,
     );
-  }, 120_000);
+  });
 });

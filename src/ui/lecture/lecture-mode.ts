@@ -35,6 +35,8 @@ export interface LectureModeOptions {
   restart(): void;
   /** The page's achieved speed (simulated per wall time). */
   achievedSpeed(): number;
+  /** The page's worker has confirmed a pause (SimulationBridge.paused). */
+  paused(): boolean;
   frameTaps: Array<(frame: Frame) => void>;
   descriptionTaps: Array<(description: SessionDescription) => void>;
   deck?: Deck;
@@ -42,6 +44,8 @@ export interface LectureModeOptions {
 
 export interface LectureMode {
   snapshot(): LectureSnapshot;
+  /** Ask split screen's second worker for a frame of no time (the page's own is asked by its bridge). */
+  requestSplitFrame(): void;
 }
 
 export function mountLectureMode(options: LectureModeOptions): LectureMode {
@@ -348,8 +352,9 @@ export function mountLectureMode(options: LectureModeOptions): LectureMode {
         inkPixels: ink.inkPixels(),
         fullscreen: isFullscreen(),
         message: message.textContent ?? '',
-        split: splitScreen.snapshot(options.achievedSpeed()),
+        split: splitScreen.snapshot({ achievedSpeed: options.achievedSpeed(), paused: options.paused() }),
       };
     },
+    requestSplitFrame: () => splitScreen.requestFrame(),
   };
 }

@@ -11,6 +11,10 @@ export interface SplitSideSnapshot {
   buildId: number | null;
   params: Readonly<Record<string, unknown>> | null;
   achievedSpeed: number;
+  /** Its worker has confirmed the pause: no chunk in flight, time stands still. */
+  paused: boolean;
+  /** Frames this side has received since the page loaded. */
+  framesReceived: number;
   caption: string;
 }
 

@@ -182,6 +182,7 @@ export class SplitScreen {
   /** A frame of the page's own simulation (a frame tap): the main side's labels. */
   showMainFrame(frame: Frame): void {
     this.lastFrame = frame;
+    this.mainFramesReceived++;
     if (this.contrast) this.mainLabels.showFrame(frame);
   }
 
@@ -193,7 +194,12 @@ export class SplitScreen {
     return this.bridge?.achievedSpeed ?? Number.NaN;
   }
 
-  snapshot(mainAchievedSpeed: number): SplitSideSnapshot[] | null {
+  /** The comparison's worker has confirmed a pause (SimulationBridge.paused). */
+  get paused(): boolean {
+    return this.bridge?.paused ?? false;
+  }
+
+  snapshot(mainBridge: { achievedSpeed: number; paused: boolean }): SplitSideSnapshot[] | null {
     const contrast = this.contrast;
     if (!contrast) return null;
     const main = this.lastFrame;
@@ -205,7 +211,9 @@ export class SplitScreen {
         timeMs: main?.timeMs ?? null,
         buildId: main?.buildId ?? null,
         params: main ? { ...main.params } : null,
-        achievedSpeed: mainAchievedSpeed,
+        achievedSpeed: mainBridge.achievedSpeed,
+        paused: mainBridge.paused,
+        framesReceived: this.mainFramesReceived,
         caption: this.mainLabels.text,
       },
       {
@@ -214,12 +222,22 @@ export class SplitScreen {
         buildId: other?.buildId ?? null,
         params: other ? { ...other.params } : null,
         achievedSpeed: this.achievedSpeed,
+        paused: this.paused,
+        framesReceived: this.otherFramesReceived,
         caption: this.contrastLabels.text,
       },
     ];
   }
 
   private otherFrame: Frame | null = null;
+  /** Frames received by each side since the page loaded (for the browser tests). */
+  private mainFramesReceived = 0;
+  private otherFramesReceived = 0;
+
+  /** Ask the comparison's worker for a frame of no time (SimulationBridge.requestFrame). */
+  requestFrame(): void {
+    this.bridge?.requestFrame();
+  }
 
   private contrastParams(state: Intent) {
     if (!this.contrast) throw new Error('split screen is closed');
@@ -239,6 +257,7 @@ export class SplitScreen {
         },
         frame: (frame) => {
           this.otherFrame = frame;
+          this.otherFramesReceived++;
           sheet.showFrame(frame);
           this.contrastLabels.showFrame(frame);
         },

@@ -3,7 +3,7 @@
  * (src/bridge/cohort-pool.ts) hands it one patient at a time.
  */
 import { type Endpoint, expose } from 'comlink';
-import { runPatient } from '../src/model/cohort/trial.ts';
+import { runPatient } from '../src/model/runs/cohort/trial.ts';
 
 const api = { runPatient };
 

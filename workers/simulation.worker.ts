@@ -3,7 +3,7 @@
  * leave by transfer, never by structured clone of their buffers.
  */
 import { type Endpoint, expose, transfer } from 'comlink';
-import { createSessionHost, type Frame, frameTransferables } from '../src/model/session.ts';
+import { createSessionHost, type Frame, frameTransferables } from '../src/model/runs/live/session.ts';
 
 const host = createSessionHost();
 

@@ -6,8 +6,8 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { CohortWorkerApi } from '../../workers/cohort.worker.ts';
-import type { CohortSpec } from '../model/cohort/cohort.ts';
-import type { PatientOutcome } from '../model/cohort/trial.ts';
+import type { CohortSpec } from '../model/runs/cohort/cohort.ts';
+import type { PatientOutcome } from '../model/runs/cohort/trial.ts';
 
 export type WorkerFactory = () => Worker;
 

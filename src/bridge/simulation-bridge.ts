@@ -11,7 +11,7 @@
 import { type Remote, wrap } from 'comlink';
 import type { Params } from '../model/params.ts';
 import { NO_TREATMENT } from '../model/pharmacology/treatment.ts';
-import type { Frame, SessionDescription, SessionHost, SessionTreatment } from '../model/session.ts';
+import type { Frame, SessionDescription, SessionHost, SessionTreatment } from '../model/runs/live/session.ts';
 
 export type BridgeHealth = 'starting' | 'running' | 'restarting' | 'failed';
 

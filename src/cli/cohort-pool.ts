@@ -5,8 +5,8 @@
  * plain function returning its exit status, and the progress bar moves as patients finish.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type CohortSpec, runPatients, splitPatients } from '../model/cohort/cohort.ts';
-import type { PatientOutcome } from '../model/cohort/trial.ts';
+import { type CohortSpec, runPatients, splitPatients } from '../model/runs/cohort/cohort.ts';
+import type { PatientOutcome } from '../model/runs/cohort/trial.ts';
 import type { ThreadData, ThreadMessage } from './cohort-thread.ts';
 
 const THREAD_SCRIPT = new URL('./cohort-thread.mjs', import.meta.url);

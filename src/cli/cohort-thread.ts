@@ -4,7 +4,7 @@
  * synchronously; see cohort-pool.ts). Started by cohort-thread.mjs, which registers tsx first.
  */
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { type CohortSpec, runPatients } from '../model/cohort/cohort.ts';
+import { type CohortSpec, runPatients } from '../model/runs/cohort/cohort.ts';
 
 export interface ThreadData {
   spec: Omit<CohortSpec, 'patients'>;
@@ -15,7 +15,7 @@ export interface ThreadData {
 }
 
 export type ThreadMessage =
-  | { kind: 'outcome'; outcome: import('../model/cohort/trial.ts').PatientOutcome }
+  | { kind: 'outcome'; outcome: import('../model/runs/cohort/trial.ts').PatientOutcome }
   | { kind: 'done' }
   | { kind: 'error'; message: string };
 

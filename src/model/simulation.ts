@@ -17,16 +17,9 @@ import {
   type SlowInactivation,
   setAvailabilityScale,
   setSodiumChannelDrug,
-} from './availability.ts';
-import { deliverBackground } from './background.ts';
-import { EXCITATORY, INHIBITORY } from './cells.ts';
-import {
-  chlorideEquilibriumWithDrug,
-  type NetworkDrugEffects,
-  NO_DRUG_EFFECTS,
-  validateDrugEffects,
-} from './drug-effects.ts';
-import { inflammationFactors } from './inflammation.ts';
+} from './dynamics/availability.ts';
+import { deliverBackground } from './dynamics/background.ts';
+import { EXCITATORY, INHIBITORY } from './dynamics/cells.ts';
 import {
   clearIonAccumulators,
   configureIons,
@@ -34,22 +27,15 @@ import {
   type IonConstants,
   type IonStepInputs,
   ionStep,
-} from './ions.ts';
-import { ketogenicFactors } from './ketogenic.ts';
-import { LESION_GABA_FACTOR, LESION_GNAP_FACTOR, setResected } from './lesion.ts';
-import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './network.ts';
+} from './dynamics/ions.ts';
 import {
   configurePopulation,
   flushTinyConductances,
   setGabaDecay,
   setPopulationDrive,
   stepPopulation,
-} from './neurons.ts';
-import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
-import { synapticGabaFraction } from './receptor-trafficking.ts';
-import { Rng } from './rng.ts';
-import { ResponsiveStimulator } from './rns.ts';
-import { createState, initChloride, type NetworkState } from './state.ts';
+} from './dynamics/neurons.ts';
+import { createState, initChloride, type NetworkState } from './dynamics/state.ts';
 import {
   configurePropagation,
   E_GABA_INHIBITORY_MV,
@@ -60,8 +46,22 @@ import {
   TAU_AMPA_MS,
   TAU_GABA_MS,
   TAU_NMDA_MS,
-} from './synapses.ts';
-import { VNS_I_DRIVE_FACTOR, vnsOn } from './vns.ts';
+} from './dynamics/synapses.ts';
+import {
+  chlorideEquilibriumWithDrug,
+  type NetworkDrugEffects,
+  NO_DRUG_EFFECTS,
+  validateDrugEffects,
+} from './modifiers/drug-effects.ts';
+import { inflammationFactors } from './modifiers/inflammation.ts';
+import { ketogenicFactors } from './modifiers/ketogenic.ts';
+import { ResponsiveStimulator } from './modifiers/rns.ts';
+import { synapticGabaFraction } from './modifiers/status-epilepticus.ts';
+import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
+import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
+import { Rng } from './rng.ts';
+import { LESION_GABA_FACTOR, LESION_GNAP_FACTOR, setResected } from './sheet/lesion.ts';
+import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
   /** Pump ignores [Na⁺]i when false (MODEL.md §7 behaviour 4: events then do not end). */

@@ -17,7 +17,7 @@ import type { SeizureEventInSeconds } from '../model/detect/seizure.ts';
 import type { BrainLevel } from '../model/pharmacology/pd.ts';
 import type { DrugLevels } from '../model/pharmacology/pk.ts';
 import type { Treatment } from '../model/pharmacology/treatment.ts';
-import type { CircleDay } from '../model/vicious-circle.ts';
+import type { CircleDay } from '../model/runs/vicious-circle.ts';
 
 /** One answer the learner can predict. */
 export interface LessonChoice {

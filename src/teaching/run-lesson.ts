@@ -10,8 +10,8 @@ import { networkDrugEffects } from '../model/pharmacology/network-effects.ts';
 import type { BrainLevel } from '../model/pharmacology/pd.ts';
 import { type DrugLevels, pkAt, pkInputs } from '../model/pharmacology/pk.ts';
 import { parseTreatment, type Treatment } from '../model/pharmacology/treatment.ts';
+import { runViciousCircle } from '../model/runs/vicious-circle.ts';
 import { Simulation } from '../model/simulation.ts';
-import { runViciousCircle } from '../model/vicious-circle.ts';
 import type {
   CircleOutcome,
   Lesson,

@@ -3,7 +3,7 @@
  * that a slider change reached the worker) and the simulated time. They touch the DOM only when
  * their text changes.
  */
-import type { Frame } from '../model/session.ts';
+import type { Frame } from '../model/runs/live/session.ts';
 
 export class FrameReadouts {
   private gaba = Number.NaN;

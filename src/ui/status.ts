@@ -5,7 +5,7 @@
  * activity once it has held for a second, and otherwise repeats itself at most every few
  * seconds, so that it informs without chattering.
  */
-import type { Frame } from '../model/session.ts';
+import type { Frame } from '../model/runs/live/session.ts';
 
 /** Golomb synchrony above this reads as synchronous (MODEL.md §7: χ > 0.4 during events). */
 const SYNCHRONOUS_CHI = 0.4;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../src/cli/commands/bench.ts';
-import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/network.ts';
+import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/sheet/network.ts';
 import { runCli } from './helpers.ts';
 
 const FIELDS = [

@@ -12,15 +12,15 @@
  * step: run `--write`, and say in the commit which runs changed and why.
  */
 import { main as cliMain } from '../../src/cli/main.ts';
-import { CobaNetwork } from '../../src/model/coba.ts';
-import { runPatient } from '../../src/model/cohort/trial.ts';
 import { Monitors } from '../../src/model/detect/monitors.ts';
 import { defaultParams, type Params, withParams } from '../../src/model/params.ts';
 import { networkDrugEffects } from '../../src/model/pharmacology/network-effects.ts';
 import { pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
 import { parseTreatment, type Treatment } from '../../src/model/pharmacology/treatment.ts';
-import { simulateReferenceNeuron } from '../../src/model/reference-neuron.ts';
-import { LiveSession } from '../../src/model/session.ts';
+import { CobaNetwork } from '../../src/model/reference/coba.ts';
+import { simulateReferenceNeuron } from '../../src/model/reference/single-neuron.ts';
+import { runPatient } from '../../src/model/runs/cohort/trial.ts';
+import { LiveSession } from '../../src/model/runs/live/session.ts';
 import { Simulation, type SimulationOptions, type StepObserver } from '../../src/model/simulation.ts';
 
 /** The chain the command line's run builds (before the one composition existed). */

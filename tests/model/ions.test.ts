@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXCITATORY, INHIBITORY } from '../../src/model/cells.ts';
+import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
 import {
   chlorideEquilibriumMm,
   egabaMv,
@@ -9,7 +9,7 @@ import {
   NA_REST_MM,
   PUMP_ACTIVITY_REST,
   pumpActivity,
-} from '../../src/model/ions.ts';
+} from '../../src/model/dynamics/ions.ts';
 
 describe('ion equations of MODEL.md §4', () => {
   it('gives E_K = 26.7 mV · ln(Ko/140)', () => {

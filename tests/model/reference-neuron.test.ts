@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXCITATORY, INHIBITORY } from '../../src/model/cells.ts';
+import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
 import {
   findRheobase,
   type ReferenceCellType,
   simulateReferenceNeuron,
   wholeSteps,
-} from '../../src/model/reference-neuron.ts';
+} from '../../src/model/reference/single-neuron.ts';
 
 interface NeuronFixture {
   simulator: string;

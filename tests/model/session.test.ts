@@ -11,7 +11,7 @@ import {
   RASTER_ROWS_E,
   RASTER_ROWS_I,
   SmoothedRates,
-} from '../../src/model/session.ts';
+} from '../../src/model/runs/live/session.ts';
 
 /** A small sheet keeps these tests fast; the session code does not depend on the size. */
 function params(overrides: Record<string, unknown> = {}): Params {

@@ -7,7 +7,7 @@ import { defaultParams, withParams } from '../../src/model/params.ts';
 import { INDUCTION_TAU_H } from '../../src/model/pharmacology/barrier.ts';
 import { pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
 import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
-import { CIRCLE_DAY_H, runViciousCircle } from '../../src/model/vicious-circle.ts';
+import { CIRCLE_DAY_H, runViciousCircle } from '../../src/model/runs/vicious-circle.ts';
 
 const PATIENT = withParams(defaultParams(), { pgp: 1.2 });
 const PHENOBARBITAL = [parseRegimen('phenobarbital=200/24')];

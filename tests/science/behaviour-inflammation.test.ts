@@ -3,7 +3,7 @@
  * in a borderline network (the P-gp part runs on the patient clock, in the pharmacology tests).
  */
 import { describe, expect, it } from 'vitest';
-import { inflammationFactors } from '../../src/model/inflammation.ts';
+import { inflammationFactors } from '../../src/model/modifiers/inflammation.ts';
 import { runSheet } from './run-sheet.ts';
 
 describe('behaviour 9: inflammation', () => {

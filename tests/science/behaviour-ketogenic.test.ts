@@ -3,7 +3,7 @@
  * tips a borderline sheet back below threshold and leaves a severe one seizing.
  */
 import { describe, expect, it } from 'vitest';
-import { ketogenicFactors } from '../../src/model/ketogenic.ts';
+import { ketogenicFactors } from '../../src/model/modifiers/ketogenic.ts';
 import { runSheet } from './run-sheet.ts';
 
 describe('ketogenic diet', () => {

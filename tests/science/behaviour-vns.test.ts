@@ -5,7 +5,7 @@
  * of patients have 50 % fewer seizures after two years; Englot 2011).
  */
 import { describe, expect, it } from 'vitest';
-import { VNS_OFF_MS, VNS_ON_MS, vnsOn } from '../../src/model/vns.ts';
+import { VNS_OFF_MS, VNS_ON_MS, vnsOn } from '../../src/model/modifiers/vns.ts';
 import { runSheet } from './run-sheet.ts';
 
 describe('vagus nerve stimulation', () => {

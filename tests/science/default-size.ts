@@ -5,7 +5,7 @@
  *
  *   npm run science:default            (add --json for one JSON object)
  */
-import { findRheobase } from '../../src/model/reference-neuron.ts';
+import { findRheobase } from '../../src/model/reference/single-neuron.ts';
 import { meanChi, meanRateE, runSheet, type SheetRun, type Treatment } from './run-sheet.ts';
 
 const SIDE = 64;

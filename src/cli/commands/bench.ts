@@ -4,8 +4,9 @@
  * default parameters. The timed part is the integration loop only: building the network (and
  * the synapses) is reported apart.
  */
-import { COBA, CobaNetwork } from '../../model/coba.ts';
+
 import { defaultParams, getSpec, type NumberSpec, withParams } from '../../model/params.ts';
+import { COBA, CobaNetwork } from '../../model/reference/coba.ts';
 import { Simulation, type StepObserver } from '../../model/simulation.ts';
 import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags } from '../args.ts';
 import { UsageError } from '../errors.ts';

@@ -14,9 +14,9 @@ import {
   MIN_PATIENTS,
   parseDrugSequence,
   TRIAL_DRUGS,
-} from '../../model/cohort/cohort.ts';
-import { type CohortSummary, summarize } from '../../model/cohort/summary.ts';
-import { COHORT_SETTINGS, type PatientOutcome, TRIAL_MODES } from '../../model/cohort/trial.ts';
+} from '../../model/runs/cohort/cohort.ts';
+import { type CohortSummary, summarize } from '../../model/runs/cohort/summary.ts';
+import { COHORT_SETTINGS, type PatientOutcome, TRIAL_MODES } from '../../model/runs/cohort/trial.ts';
 import { type CommandSpec, choiceFlag, integerFlag, type ParsedFlags } from '../args.ts';
 import { runCohortPool } from '../cohort-pool.ts';
 import { duration, fixed, table, writeJson } from '../format.ts';

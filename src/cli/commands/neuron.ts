@@ -10,7 +10,7 @@ import {
   REFERENCE_DURATION_MAX_MS,
   type ReferenceCellType,
   simulateReferenceNeuron,
-} from '../../model/reference-neuron.ts';
+} from '../../model/reference/single-neuron.ts';
 import { type CommandSpec, choiceFlag, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { fields, fixed, writeJson } from '../format.ts';

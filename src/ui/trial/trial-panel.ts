@@ -15,9 +15,9 @@ import {
   MAX_PATIENTS,
   MIN_PATIENTS,
   TRIAL_DRUGS,
-} from '../../model/cohort/cohort.ts';
-import { summarize } from '../../model/cohort/summary.ts';
-import { COHORT_SETTINGS, type TrialMode } from '../../model/cohort/trial.ts';
+} from '../../model/runs/cohort/cohort.ts';
+import { summarize } from '../../model/runs/cohort/summary.ts';
+import { COHORT_SETTINGS, type TrialMode } from '../../model/runs/cohort/trial.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { el } from '../controls/dom.ts';
 import { showTrialResults } from './trial-results.ts';

@@ -14,7 +14,7 @@
  * buffer, and the page keeps one WebGL context (the sheet's).
  */
 import { SEIZURE_ONSET_CHI } from '../../model/detect/seizure.ts';
-import type { Frame, SessionDescription } from '../../model/session.ts';
+import type { Frame, SessionDescription } from '../../model/runs/live/session.ts';
 import { ChiPlot } from './chi-plot.ts';
 import { EventLog } from './event-log.ts';
 import { ActivityHistory, WINDOW_S } from './history.ts';

@@ -8,7 +8,7 @@
  * Pure TypeScript (no DOM): the view reads the rings by absolute index, `slot = index % capacity`,
  * between the `…First()` and `…End` bounds below, and the Node tests read them the same way.
  */
-import type { Frame, SessionDescription } from '../../model/session.ts';
+import type { Frame, SessionDescription } from '../../model/runs/live/session.ts';
 
 /**
  * Seconds shown. Four: a seizure-like event here bursts at a few Hz, so the window holds a dozen

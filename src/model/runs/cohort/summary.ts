@@ -3,7 +3,7 @@
  * each drug, next to the clinical figures and the distance from them, the refractory fraction,
  * and who stayed refractory, mechanism by mechanism (the teaching point).
  */
-import type { DrugName } from '../pharmacology/drugs.ts';
+import type { DrugName } from '../../pharmacology/drugs.ts';
 import { CLINICAL_REFRACTORY, CLINICAL_SOURCE, clinicalCumulative } from './clinical.ts';
 import type { PatientTraits } from './population.ts';
 import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';

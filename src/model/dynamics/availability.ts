@@ -14,9 +14,10 @@
  * The gate runs on the ion step (kernel ionCells); this file holds its constants and the
  * per-cell factor outside it.
  */
+
+import { ION_DRUG_INACT_AFFINITY, ION_DRUG_REST_AFFINITY } from '../kernels/layout.ts';
+import type { Network } from '../sheet/network.ts';
 import { EXCITATORY, INHIBITORY } from './cells.ts';
-import { ION_DRUG_INACT_AFFINITY, ION_DRUG_REST_AFFINITY } from './kernels/layout.ts';
-import type { Network } from './network.ts';
 import type { NetworkState } from './state.ts';
 
 export interface SlowInactivation {

@@ -9,9 +9,10 @@
  * writes into arrays allocated once per network.
  */
 
-import { Monitors } from './detect/monitors.ts';
-import type { SeizureEvent } from './detect/seizure.ts';
-import type { NetworkDrugEffects } from './drug-effects.ts';
+import { Monitors } from '../../detect/monitors.ts';
+import type { SeizureEvent } from '../../detect/seizure.ts';
+import type { NetworkDrugEffects } from '../../modifiers/drug-effects.ts';
+import { vnsOn } from '../../modifiers/vns.ts';
 import {
   changedKeys,
   defaultParams,
@@ -22,13 +23,12 @@ import {
   type Params,
   SHEET_MM,
   withParams,
-} from './params.ts';
-import { networkDrugEffects } from './pharmacology/network-effects.ts';
-import { type PkSnapshot, pkAt, pkInputs } from './pharmacology/pk.ts';
-import type { Regimen } from './pharmacology/regimen.ts';
-import { NO_TREATMENT, parseTreatment, type Treatment } from './pharmacology/treatment.ts';
-import { Simulation, type StepObserver } from './simulation.ts';
-import { vnsOn } from './vns.ts';
+} from '../../params.ts';
+import { networkDrugEffects } from '../../pharmacology/network-effects.ts';
+import { type PkSnapshot, pkAt, pkInputs } from '../../pharmacology/pk.ts';
+import type { Regimen } from '../../pharmacology/regimen.ts';
+import { NO_TREATMENT, parseTreatment, type Treatment } from '../../pharmacology/treatment.ts';
+import { Simulation, type StepObserver } from '../../simulation.ts';
 
 /**
  * Time constant of the activity shown per cell. 200 ms is long enough that a cell's colour

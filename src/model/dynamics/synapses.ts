@@ -8,7 +8,7 @@
  * update of that step. That is Brian2's schedule (state update, threshold, synaptic effect), so
  * that a delay of d steps means the same thing in both.
  */
-import type { ParamBlock } from './kernels/kernels.ts';
+import type { ParamBlock } from '../kernels/kernels.ts';
 import {
   PROP_BASE_OFFSET,
   PROP_EVENTS,
@@ -26,8 +26,8 @@ import {
   PROP_SPIKE_COUNT,
   PROP_SPIKE_IDX,
   PROP_STEP,
-} from './kernels/layout.ts';
-import type { Network } from './network.ts';
+} from '../kernels/layout.ts';
+import type { Network } from '../sheet/network.ts';
 import type { NetworkState } from './state.ts';
 
 /** Decay time constants and reversals (MODEL.md §3). */

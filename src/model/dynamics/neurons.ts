@@ -16,8 +16,8 @@
  * arrive per cell (state.biasPa, state.expGainPa), so that ions and drugs change them on the slow
  * step without touching the hot loop.
  */
-import { type CellType, E_NA_MV, spikeCutMv } from './cells.ts';
-import type { ParamBlock } from './kernels/kernels.ts';
+
+import type { ParamBlock } from '../kernels/kernels.ts';
 import {
   POP_A,
   POP_B,
@@ -64,7 +64,8 @@ import {
   POP_V_RESET,
   POP_V_T,
   POP_W,
-} from './kernels/layout.ts';
+} from '../kernels/layout.ts';
+import { type CellType, E_NA_MV, spikeCutMv } from './cells.ts';
 import type { NetworkState } from './state.ts';
 import { TAU_AMPA_MS, TAU_GABA_MS, TAU_NMDA_MS } from './synapses.ts';
 

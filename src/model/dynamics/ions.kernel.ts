@@ -45,8 +45,8 @@ import {
   ION_TILE_OF,
   ION_TILE_PUMP_SUM,
   ION_V,
-} from '../layout';
-import { vexp, vlog } from './simd-math';
+} from '../kernels/layout';
+import { vexp, vlog } from '../kernels/simd-math.kernel';
 
 /** Cressman 2009 pump: the Na⁺ factor 1/(1 + exp((25 − Nai)/3)) (MODEL.md §4). */
 const PUMP_NA_HALF_MM: f32 = 25.0;

@@ -16,9 +16,9 @@
  * Pure: the network run is passed in, so the loop is tested with a stand-in network as well as
  * with the real sheet. With no seizures the loop is exactly `pkAt` at each day's time.
  */
-import { type Params, withParams } from './params.ts';
-import { type BurdenPiece, type DrugLevels, pkAt, pkInputs } from './pharmacology/pk.ts';
-import type { Regimen } from './pharmacology/regimen.ts';
+import { type Params, withParams } from '../params.ts';
+import { type BurdenPiece, type DrugLevels, pkAt, pkInputs } from '../pharmacology/pk.ts';
+import type { Regimen } from '../pharmacology/regimen.ts';
 
 /** Hours between two network samples: one a day. */
 export const CIRCLE_DAY_H = 24;

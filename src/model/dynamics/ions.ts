@@ -6,8 +6,7 @@
  * Slow variables are time-compressed, as in Epileptor-2 (Chizhov 2018), so that an event begins
  * and ends within seconds to a minute of simulated time.
  */
-import type { SlowInactivation } from './availability.ts';
-import { E_NA_MV, EXCITATORY, INHIBITORY, RT_OVER_F_MV } from './cells.ts';
+
 import {
   ION_AVAIL_SCALE,
   ION_AVAILABILITY,
@@ -46,8 +45,10 @@ import {
   ION_TILE_OF,
   ION_TILE_PUMP_SUM,
   ION_V,
-} from './kernels/layout.ts';
-import type { Network } from './network.ts';
+} from '../kernels/layout.ts';
+import type { Network } from '../sheet/network.ts';
+import type { SlowInactivation } from './availability.ts';
+import { E_NA_MV, EXCITATORY, INHIBITORY, RT_OVER_F_MV } from './cells.ts';
 import type { NetworkState } from './state.ts';
 
 /** Resting extracellular K⁺ (MODEL.md §4) and the intracellular K⁺ it is compared with. */

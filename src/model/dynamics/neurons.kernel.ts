@@ -69,8 +69,8 @@ import {
   PROP_SPIKE_COUNT,
   PROP_SPIKE_IDX,
   PROP_STEP,
-} from '../layout';
-import { vexp } from './simd-math';
+} from '../kernels/layout';
+import { vexp } from '../kernels/simd-math.kernel';
 
 /** Persistent sodium activation (MODEL.md §2): half −50 mV, slope 5 mV. */
 const NAP_HALF_MV: f32 = -50.0;

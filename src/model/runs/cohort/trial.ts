@@ -20,10 +20,10 @@
  * The outcome depends only on (cohort seed, patient index, drug list, mode): the network seed and
  * every draw come from patientSeed(seed, index).
  */
-import { defaultParams, type Params, withParams } from '../params.ts';
-import type { DrugName } from '../pharmacology/drugs.ts';
-import { type Regimen, standardRegimen } from '../pharmacology/regimen.ts';
-import { Rng } from '../rng.ts';
+import { defaultParams, type Params, withParams } from '../../params.ts';
+import type { DrugName } from '../../pharmacology/drugs.ts';
+import { type Regimen, standardRegimen } from '../../pharmacology/regimen.ts';
+import { Rng } from '../../rng.ts';
 import { observe } from './observe.ts';
 import { drawGaba, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
 

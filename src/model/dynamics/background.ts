@@ -6,7 +6,7 @@
  * exactly the same distribution as one Bernoulli/Poisson draw per cell and step, at a cost that
  * scales with the number of events instead of the number of cells.
  */
-import type { Rng } from './rng.ts';
+import type { Rng } from '../rng.ts';
 import type { NetworkState } from './state.ts';
 
 export function deliverBackground(

@@ -3,8 +3,8 @@
  * wrong and what is allowed), how its patients are split among workers, and running a share of
  * them. The command line and the browser's worker pool both use these.
  */
-import { DRUGS, type DrugName, isDrugName } from '../pharmacology/drugs.ts';
-import { DrugError } from '../pharmacology/regimen.ts';
+import { DRUGS, type DrugName, isDrugName } from '../../pharmacology/drugs.ts';
+import { DrugError } from '../../pharmacology/regimen.ts';
 import {
   COHORT_SETTINGS,
   type PatientOutcome,

@@ -5,12 +5,13 @@
  * Arrays the hot loops touch live in the kernels' WebAssembly memory as f32/i32 views; the slow
  * variables that only TypeScript touches (K⁺ tiles, Cl⁻, availability) are ordinary f64 arrays.
  */
+
+import { instantiateKernels, type KernelExports, ParamBlock } from '../kernels/kernels.ts';
+import { ION_WORDS, POP_WORDS, PROP_WORDS } from '../kernels/layout.ts';
+import type { Rng } from '../rng.ts';
+import type { Network } from '../sheet/network.ts';
 import { EXCITATORY, INHIBITORY } from './cells.ts';
 import { egabaMv, K_REST_MM, NA_START_E_MM, NA_START_I_MM } from './ions.ts';
-import { instantiateKernels, type KernelExports, ParamBlock } from './kernels/kernels.ts';
-import { ION_WORDS, POP_WORDS, PROP_WORDS } from './kernels/layout.ts';
-import type { Network } from './network.ts';
-import type { Rng } from './rng.ts';
 
 export interface NetworkState {
   readonly n: number;

@@ -28,7 +28,7 @@ import {
   COBA_V_THRESHOLD,
   COBA_W_E,
   COBA_W_I,
-} from '../layout';
+} from '../kernels/layout';
 
 // @ts-ignore: AssemblyScript decorator
 @inline

@@ -6,9 +6,10 @@
  * over each population with constant parameters; `gridOfCell` maps an index back to its grid
  * point for drawing.
  */
+
+import { type Lesion, SHEET_MM } from '../params.ts';
+import { Rng } from '../rng.ts';
 import { LESION_EXTRA_EE_INPUTS, lesionMembership } from './lesion.ts';
-import { type Lesion, SHEET_MM } from './params.ts';
-import { Rng } from './rng.ts';
 
 /** Fraction of excitatory cells (MODEL.md §1: 80 % pyramidal, 20 % fast-spiking). */
 export const EXCITATORY_FRACTION = 0.8;

@@ -29,8 +29,9 @@
  * reduction 44 % at 1 year, 75 % at 9 years; Nair 2020), probably through slow changes in the
  * network that this model does not have.
  */
-import type { Network } from './network.ts';
-import type { NetworkState } from './state.ts';
+
+import type { NetworkState } from '../dynamics/state.ts';
+import type { Network } from '../sheet/network.ts';
 
 /** Window of the detector (ms). */
 export const RNS_WINDOW_MS = 10;

@@ -3,12 +3,12 @@
  * command line's `run` does) at the brain concentrations of a treatment on the patient clock, and
  * what the seizure detector saw.
  */
-import { Monitors } from '../detect/monitors.ts';
-import type { Params } from '../params.ts';
-import { networkDrugEffects } from '../pharmacology/network-effects.ts';
-import { pkAt, pkInputs } from '../pharmacology/pk.ts';
-import type { Regimen } from '../pharmacology/regimen.ts';
-import { Simulation } from '../simulation.ts';
+import { Monitors } from '../../detect/monitors.ts';
+import type { Params } from '../../params.ts';
+import { networkDrugEffects } from '../../pharmacology/network-effects.ts';
+import { pkAt, pkInputs } from '../../pharmacology/pk.ts';
+import type { Regimen } from '../../pharmacology/regimen.ts';
+import { Simulation } from '../../simulation.ts';
 
 export interface Observation {
   /** Seizure-like events that began within the window (the detector's own count). */

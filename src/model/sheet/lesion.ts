@@ -32,10 +32,11 @@
  * it delivers nothing — the tissue is gone. It acts live (no rebuild). Without a lesion there is
  * nothing to remove and `resected` has no effect.
  */
+
+import type { NetworkState } from '../dynamics/state.ts';
+import type { Lesion } from '../params.ts';
 import type { Network } from './network.ts';
 import { torusDistanceMm } from './network.ts';
-import type { Lesion } from './params.ts';
-import type { NetworkState } from './state.ts';
 
 /**
  * gNaP of lesion pyramidal cells, fold over the rest: at the default gNapRatio 0.2 they have 0.6,

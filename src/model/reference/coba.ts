@@ -10,7 +10,7 @@
  * a spike adds 0.6 (E source) or 6.7 (I source). No external input. V ~ N(−65, 5) mV,
  * ge ~ N(4, 1.5), gi ~ N(20, 12). Forward Euler, dt = 0.1 ms.
  */
-import { instantiateKernels, type KernelExports, ParamBlock } from './kernels/kernels.ts';
+import { instantiateKernels, type KernelExports, ParamBlock } from '../kernels/kernels.ts';
 import {
   COBA_DECAY_E,
   COBA_DECAY_I,
@@ -35,8 +35,8 @@ import {
   COBA_W_E,
   COBA_W_I,
   COBA_WORDS,
-} from './kernels/layout.ts';
-import { Rng } from './rng.ts';
+} from '../kernels/layout.ts';
+import { Rng } from '../rng.ts';
 
 export const COBA = {
   neurons: 4000,

@@ -6,6 +6,8 @@
  * a key's range ever reaches the engine: the value is rejected with a message that names the key
  * and what is allowed. There is no clamping.
  */
+import { SEED_MAX } from './rng.ts';
+import { SHEET_MM } from './sheet/geometry.ts';
 
 /** A focal malformation (cortical dysplasia, tuber): a disc on the sheet. */
 export interface Lesion {
@@ -75,8 +77,6 @@ export interface LesionSpec extends SpecBase {
 
 export type ParamSpec = NumberSpec | BooleanSpec | LesionSpec;
 
-/** Side of the simulated cortical patch (MODEL.md §1: 2 mm × 2 mm). */
-export const SHEET_MM = 2;
 export const LESION_RADIUS_MIN_MM = 0.05;
 export const LESION_RADIUS_MAX_MM = 1;
 
@@ -314,7 +314,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     kind: 'integer',
     default: 1,
     min: 0,
-    max: 4294967295,
+    max: SEED_MAX,
     step: 1,
     unit: '',
     description: 'Seed of the one random generator (network and noise)',

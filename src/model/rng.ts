@@ -8,6 +8,14 @@
  *
  * Math.random and Date.now never appear in src/model.
  */
+
+/** Seeds are 32-bit unsigned integers: 0…SEED_MAX. */
+export const SEED_MAX = 0xffffffff;
+/** Whether a value is a seed: a whole number in 0…SEED_MAX. */
+export function isSeed(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= SEED_MAX;
+}
+
 export class Rng {
   /**
    * The four state words. An Int32Array, not four fields: V8 keeps integers beyond 31 bits in
@@ -19,8 +27,8 @@ export class Rng {
   private spareNormal = Number.NaN;
 
   constructor(seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new RangeError(`seed must be an integer in 0…4294967295, got ${seed}`);
+    if (!isSeed(seed)) {
+      throw new RangeError(`seed must be an integer in 0…${SEED_MAX}, got ${seed}`);
     }
     // Seed the state with splitmix32 so that nearby seeds give unrelated streams.
     let s = seed >>> 0;

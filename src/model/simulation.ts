@@ -12,6 +12,7 @@
  *   6. observers   monitors read the slow variables
  */
 import {
+  initAvailability,
   refreshSpikeGain,
   SLOW_INACTIVATION,
   type SlowInactivation,
@@ -26,6 +27,7 @@ import {
   ION_CONSTANTS,
   type IonConstants,
   type IonStepInputs,
+  initIons,
   ionStep,
 } from './dynamics/ions.ts';
 import {
@@ -35,10 +37,11 @@ import {
   setPopulationDrive,
   stepPopulation,
 } from './dynamics/neurons.ts';
-import { createState, initChloride, type NetworkState } from './dynamics/state.ts';
+import { createState, type NetworkState } from './dynamics/state.ts';
 import {
   configurePropagation,
   E_GABA_INHIBITORY_MV,
+  initResources,
   propagateSpikes,
   SYNAPTIC_WEIGHTS,
   type SynapticWeights,
@@ -55,12 +58,13 @@ import {
 } from './modifiers/drug-effects.ts';
 import { inflammationFactors } from './modifiers/inflammation.ts';
 import { ketogenicFactors } from './modifiers/ketogenic.ts';
+import { setResected } from './modifiers/resection.ts';
 import { ResponsiveStimulator } from './modifiers/rns.ts';
 import { synapticGabaFraction } from './modifiers/status-epilepticus.ts';
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
 import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
 import { Rng } from './rng.ts';
-import { LESION_GABA_FACTOR, LESION_GNAP_FACTOR, setResected } from './sheet/lesion.ts';
+import { lesionFactors } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
@@ -131,7 +135,7 @@ export class Simulation {
       { side: params.side, dtMs: params.dtMs, lesion: params.lesion, sprouting: params.sprouting, seed: params.seed },
       this.rng,
     );
-    [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net);
+    [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net.inLesion, this.net.n, this.net.nE);
     this.stimulator = new ResponsiveStimulator(this.net);
     this.state = createState(this.net, this.rng);
     const s = this.state;
@@ -140,7 +144,9 @@ export class Simulation {
       validateDrugEffects(options.drugs);
       this.drugEffects = { ...options.drugs };
     }
-    initChloride(s, chlorideEquilibriumWithDrug(params.clEqMm, this.drugEffects.nkcc1Block), E_GABA_INHIBITORY_MV);
+    initAvailability(s);
+    initResources(s);
+    initIons(net, s, chlorideEquilibriumWithDrug(params.clEqMm, this.drugEffects.nkcc1Block), E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
     configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
@@ -327,23 +333,4 @@ export class Simulation {
     }
     return spikes;
   }
-}
-
-/**
- * The factors a lesion puts on its pyramidal cells' gNaP and GABA_A input (lesion.ts); null and
- * null without a lesion, so that a healthy sheet's values are the population's own.
- */
-function lesionFactors(net: Network): [Float32Array | null, Float32Array | null] {
-  let any = false;
-  for (let i = 0; i < net.nE; i++) if (net.inLesion[i]) any = true;
-  if (!any) return [null, null];
-  const nap = new Float32Array(net.n).fill(1);
-  const gaba = new Float32Array(net.n).fill(1);
-  for (let i = 0; i < net.nE; i++) {
-    if (net.inLesion[i]) {
-      nap[i] = LESION_GNAP_FACTOR;
-      gaba[i] = LESION_GABA_FACTOR;
-    }
-  }
-  return [nap, gaba];
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
+import { chlorideEquilibriumMm, leakReversalMv } from '../../src/model/dynamics/ions.ts';
 import {
-  chlorideEquilibriumMm,
   egabaMv,
   ekMv,
   K_REST_MM,
-  leakReversalMv,
   NA_REST_MM,
   PUMP_ACTIVITY_REST,
   pumpActivity,
-} from '../../src/model/dynamics/ions.ts';
+} from '../../src/model/dynamics/physics.ts';
 
 describe('ion equations of MODEL.md §4', () => {
   it('gives E_K = 26.7 mV · ln(Ko/140)', () => {

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_MS, Monitors, WINDOW_BLOCKS } from '../../src/model/detect/monitors.ts';
 import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
-import { torusDistanceMm } from '../../src/model/sheet/network.ts';
+import { torusDistanceMm } from '../../src/model/sheet/geometry.ts';
 import { Simulation } from '../../src/model/simulation.ts';
 import { runSheet, TEST_SIDE } from './run-sheet.ts';
 

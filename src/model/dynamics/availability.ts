@@ -49,6 +49,13 @@ export const SLOW_INACTIVATION: SlowInactivation = {
   blockBelow: 0.3,
 };
 
+/** Every channel available at the start: h = 1, factor 1, A = 1 (parameters then set the factor). */
+export function initAvailability(s: NetworkState): void {
+  s.naSlowGate.fill(1);
+  s.naAvailScale.fill(1);
+  s.naAvailability.fill(1);
+}
+
 /** The genetic factor of A per cell: `scn1a` on interneurons, 1 on pyramidal cells. */
 export function setAvailabilityScale(net: Network, s: NetworkState, scn1a: number): void {
   s.naAvailScale.fill(1, 0, net.nE);

@@ -1,6 +1,6 @@
 /**
- * Cell-type constants of the AdEx + persistent-sodium neurons (MODEL.md §2) and the voltage
- * functions they need, in closed form.
+ * Cell-type constants of the AdEx + persistent-sodium neurons (docs/model.md §2). The voltage
+ * functions they share with the ions (persistent sodium, reversal potentials) are in physics.ts.
  */
 
 export interface CellType {
@@ -54,26 +54,3 @@ export const INHIBITORY: CellType = {
 export function spikeCutMv(cell: CellType): number {
   return cell.vTMv + 5 * cell.deltaTMv;
 }
-
-/** Sodium reversal in the reference protocol and the network (MODEL.md §2). */
-export const E_NA_MV = 50;
-/**
- * Persistent sodium activation: half-activation −50 mV, slope 5 mV (MODEL.md §2; cortical and
- * hippocampal models span −52…−42 mV and 3–7 mV: Golomb, Yue & Yaari 2006; Uebachs 2010;
- * Bazhenov 2002).
- */
-export const NAP_HALF_MV = -50;
-export const NAP_SLOPE_MV = 5;
-
-export function napActivation(vMv: number): number {
-  return 1 / (1 + Math.exp(-(vMv - NAP_HALF_MV) / NAP_SLOPE_MV));
-}
-
-/** NMDA Mg²⁺ block, Jahr & Stevens 1990 form with [Mg²⁺]o = 1 mM (MODEL.md §3). */
-export const MG_MM = 1;
-export function nmdaUnblocked(vMv: number): number {
-  return 1 / (1 + (MG_MM / 3.57) * Math.exp(-0.062 * vMv));
-}
-
-/** RT/F at 37 °C, in mV (MODEL.md §4 writes Nernst potentials with 26.7 mV). */
-export const RT_OVER_F_MV = 26.7;

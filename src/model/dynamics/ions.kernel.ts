@@ -1,5 +1,5 @@
 /**
- * The per-cell part of the ion step (see src/model/ions.ts for the equations and sources):
+ * The per-cell part of the ion step (see ions.ts beside it for the equations and sources):
  * Na⁺/K⁺ pump activity, pump current and Na⁺ extrusion of every cell, the constant membrane
  * current gL·EL(Ko) − I_pump, and the chloride of E cells with their E_GABA. Per-tile values
  * (the pump's K⁺ factor, the leak reversals) come in precomputed; the pump's K⁺ uptake goes out
@@ -21,6 +21,8 @@ import {
   ION_DRUG_INACT_AFFINITY,
   ION_DRUG_REST_AFFINITY,
   ION_GAIN_I,
+  ION_GHK_INSIDE_TERM,
+  ION_GHK_INV_OUTSIDE,
   ION_H_HALF_MV,
   ION_H_INV_SLOPE,
   ION_H_PER_SPIKE,
@@ -33,9 +35,12 @@ import {
   ION_NAI,
   ION_PUMP,
   ION_PUMP_NA_DEPENDENCE,
+  ION_PUMP_NA_HALF_MM,
+  ION_PUMP_NA_INV_SLOPE,
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_RT_OVER_F_MV,
   ION_SLOW_H,
   ION_SPIKES_SINCE,
   ION_TILE_CL_EQ,
@@ -47,14 +52,6 @@ import {
   ION_V,
 } from '../kernels/layout';
 import { vexp, vlog } from '../kernels/simd-math.kernel';
-
-/** Cressman 2009 pump: the Na⁺ factor 1/(1 + exp((25 − Nai)/3)) (MODEL.md §4). */
-const PUMP_NA_HALF_MM: f32 = 25.0;
-const PUMP_NA_INV_SLOPE: f32 = 1.0 / 3.0;
-/** E_GABA = 26.7 mV · ln(([Cl⁻]i + 0.2·16) / (130 + 0.2·26)) (MODEL.md §4). */
-const RT_OVER_F_MV: f32 = 26.7;
-const HCO3_IN_TERM: f32 = 0.2 * 16.0;
-const INV_OUT_TERM: f32 = 1.0 / (130.0 + 0.2 * 26.0);
 
 // @ts-ignore: AssemblyScript decorator
 @inline
@@ -89,8 +86,9 @@ export function ionCells(block: usize): void {
   const naRest = f32x4.splat(load<f32>(word(block, ION_NA_REST)));
   const naRelax = f32x4.splat(load<f32>(word(block, ION_NA_RELAX)));
   const one = f32x4.splat(1.0);
-  const naHalf = f32x4.splat(PUMP_NA_HALF_MM);
-  const naInvSlope = f32x4.splat(PUMP_NA_INV_SLOPE);
+  // The pump's Na⁺ factor 1/(1 + exp((half − Nai)/slope)) (Cressman 2009; constants: dynamics/physics.ts).
+  const naHalf = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_HALF_MM)));
+  const naInvSlope = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_INV_SLOPE)));
   const laneIndex = i32x4(0, 1, 2, 3);
   const nV = i32x4.splat(n);
   const nEV = i32x4.splat(nE);
@@ -184,6 +182,10 @@ export function ionCells(block: usize): void {
   const clRelax = f32x4.splat(load<f32>(word(block, ION_CL_RELAX)));
   const clEqP = ptr(block, ION_TILE_CL_EQ);
   const clFloor = f32x4.splat(load<f32>(word(block, ION_CL_FLOOR)));
+  // E_GABA from the Goldman equation with bicarbonate (constants: dynamics/physics.ts).
+  const rtOverF = f32x4.splat(load<f32>(word(block, ION_RT_OVER_F_MV)));
+  const ghkInside = f32x4.splat(load<f32>(word(block, ION_GHK_INSIDE_TERM)));
+  const ghkInvOutside = f32x4.splat(load<f32>(word(block, ION_GHK_INV_OUTSIDE)));
   const zero = f32x4.splat(0.0);
   for (let i = 0; i < nE; i += 4) {
     const o = <usize>i << 2;
@@ -199,8 +201,8 @@ export function ionCells(block: usize): void {
     next = f32x4.pmax(next, clFloor);
     v128.store(clP + o, v128.bitselect(next, cl, inside));
     v128.store(chargeP + o, v128.bitselect(zero, charge, inside));
-    const ratio = f32x4.mul(f32x4.add(next, f32x4.splat(HCO3_IN_TERM)), f32x4.splat(INV_OUT_TERM));
-    const eGaba = f32x4.mul(f32x4.splat(RT_OVER_F_MV), vlog(ratio));
+    const ratio = f32x4.mul(f32x4.add(next, ghkInside), ghkInvOutside);
+    const eGaba = f32x4.mul(rtOverF, vlog(ratio));
     v128.store(eGabaP + o, v128.bitselect(eGaba, v128.load(eGabaP + o), inside));
   }
 }

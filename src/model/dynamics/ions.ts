@@ -21,6 +21,8 @@ import {
   ION_GABA_CHARGE,
   ION_GAIN_E,
   ION_GAIN_I,
+  ION_GHK_INSIDE_TERM,
+  ION_GHK_INV_OUTSIDE,
   ION_H_HALF_MV,
   ION_H_INV_SLOPE,
   ION_H_PER_SPIKE,
@@ -33,9 +35,12 @@ import {
   ION_NAI,
   ION_PUMP,
   ION_PUMP_NA_DEPENDENCE,
+  ION_PUMP_NA_HALF_MM,
+  ION_PUMP_NA_INV_SLOPE,
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_RT_OVER_F_MV,
   ION_SLOW_H,
   ION_SPIKES_SINCE,
   ION_TILE_CL_EQ,
@@ -48,14 +53,25 @@ import {
 } from '../kernels/layout.ts';
 import type { Network } from '../sheet/network.ts';
 import type { SlowInactivation } from './availability.ts';
-import { E_NA_MV, EXCITATORY, INHIBITORY, RT_OVER_F_MV } from './cells.ts';
+import { EXCITATORY, INHIBITORY } from './cells.ts';
+import {
+  E_NA_MV,
+  egabaMv,
+  ekMv,
+  FARADAY_C_PER_MOL,
+  GABA_GHK_INSIDE_TERM_MM,
+  GABA_GHK_INV_OUTSIDE_MM,
+  K_REST_MM,
+  NA_REST_MM,
+  PUMP_ACTIVITY_REST,
+  PUMP_K_PER_NA,
+  PUMP_NA_HALF_MM,
+  PUMP_NA_SLOPE_MM,
+  pumpKFactor,
+  RT_OVER_F_MV,
+} from './physics.ts';
 import type { NetworkState } from './state.ts';
 
-/** Resting extracellular K⁺ (MODEL.md §4) and the intracellular K⁺ it is compared with. */
-export const K_REST_MM = 3.5;
-export const K_INSIDE_MM = 140;
-/** Resting intracellular Na⁺ (MODEL.md §4): the pump's reference point, P_rest = P(10 mM, 3.5 mM). */
-export const NA_REST_MM = 10;
 /**
  * Na⁺ at the start of a run. Ongoing background firing holds [Na⁺]i above the silent-cell value
  * of 10 mM; the pump needs minutes of simulated time to reach that level from 10 mM, so runs
@@ -64,23 +80,6 @@ export const NA_REST_MM = 10;
  */
 export const NA_START_E_MM = 16;
 export const NA_START_I_MM = 22;
-
-/** E_K = 26.7 mV · ln(Ko / 140) (MODEL.md §4). */
-export function ekMv(koMm: number): number {
-  return RT_OVER_F_MV * Math.log(koMm / K_INSIDE_MM);
-}
-
-/**
- * Goldman–Hodgkin–Katz reversal of GABA_A with bicarbonate (MODEL.md §4): P_HCO3/P_Cl = 0.2,
- * [Cl⁻]o 130 mM, [HCO3⁻]o 26 mM, [HCO3⁻]i 16 mM. ≈ −75 mV at 5 mM (adult), ≈ −42 mV at 25 mM.
- */
-export const CL_OUT_MM = 130;
-export const HCO3_OUT_MM = 26;
-export const HCO3_IN_MM = 16;
-export const P_HCO3_OVER_CL = 0.2;
-export function egabaMv(clInMm: number): number {
-  return RT_OVER_F_MV * Math.log((clInMm + P_HCO3_OVER_CL * HCO3_IN_MM) / (CL_OUT_MM + P_HCO3_OVER_CL * HCO3_OUT_MM));
-}
 
 /**
  * The leak is split into K⁺ and Na⁺ parts, gL (V − EL) = gK (V − EK) + gNa (V − ENa), with the
@@ -106,12 +105,6 @@ export function leakReversalMv(eLMv: number, koMm: number): number {
 export function chlorideEquilibriumMm(clEqMm: number, koMm: number): number {
   return (clEqMm * koMm) / K_REST_MM;
 }
-
-/** Normalised Na⁺/K⁺ pump activity, Cressman 2009 form (MODEL.md §4). */
-export function pumpActivity(naiMm: number, koMm: number): number {
-  return 1 / ((1 + Math.exp((25 - naiMm) / 3)) * (1 + Math.exp(5.5 - koMm)));
-}
-export const PUMP_ACTIVITY_REST = pumpActivity(NA_REST_MM, K_REST_MM);
 
 export interface IonConstants {
   /** Ko rise of a tile when each of its cells fires one spike. */
@@ -182,7 +175,7 @@ export const ION_CONSTANTS: IonConstants = {
   pumpMvI: 150,
   // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
   // dendrites, a volume of order 10 pL for a pyramidal cell.
-  clPerChargeMmPerPaMs: 1 / (96485 * 10),
+  clPerChargeMmPerPaMs: 1 / (FARADAY_C_PER_MOL * 10),
   // With P_HCO3/P_Cl = 0.2 and ~5:1 chloride to bicarbonate inside, chloride carries ~80 %.
   clShareOfGabaCurrent: 0.8,
   // E_GABA recovers within seconds after a chloride load (Staley & Proctor 1999).
@@ -202,6 +195,28 @@ export interface IonStepInputs {
 
 /** [Cl⁻]i cannot fall below this: a chloride efflux larger than the content is not physical. */
 const CL_FLOOR_MM = 0.1;
+
+/**
+ * The ions at the start of a run: Na⁺ at its running level (NA_START_*), K⁺ at rest in every tile
+ * with the leak reversals that follow, and every E cell's chloride at `clEqMm` with its E_GABA
+ * (I cells get a fixed GABA_A reversal, `eGabaInhibitoryMv`).
+ */
+export function initIons(net: Network, s: NetworkState, clEqMm: number, eGabaInhibitoryMv: number): void {
+  s.naiMm.fill(NA_START_E_MM, 0, net.nE);
+  s.naiMm.fill(NA_START_I_MM, net.nE, net.n);
+  s.koMm.fill(K_REST_MM);
+  s.eLeakEMv.fill(EXCITATORY.eLMv);
+  s.eLeakIMv.fill(INHIBITORY.eLMv);
+  const eGabaE = egabaMv(clEqMm);
+  for (let i = 0; i < net.n; i++) {
+    if (i < net.nE) {
+      s.clMm[i] = clEqMm;
+      s.eGabaMv[i] = eGabaE;
+    } else {
+      s.eGabaMv[i] = eGabaInhibitoryMv;
+    }
+  }
+}
 
 /** Fill the constant part of the ion kernel's block. */
 export function configureIons(
@@ -245,6 +260,11 @@ export function configureIons(
   b.setReal(ION_NA_REST, NA_REST_MM);
   b.setReal(ION_CL_LOAD, c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
   b.setReal(ION_CL_FLOOR, CL_FLOOR_MM);
+  b.setReal(ION_PUMP_NA_HALF_MM, PUMP_NA_HALF_MM);
+  b.setReal(ION_PUMP_NA_INV_SLOPE, 1 / PUMP_NA_SLOPE_MM);
+  b.setReal(ION_RT_OVER_F_MV, RT_OVER_F_MV);
+  b.setReal(ION_GHK_INSIDE_TERM, GABA_GHK_INSIDE_TERM_MM);
+  b.setReal(ION_GHK_INV_OUTSIDE, GABA_GHK_INV_OUTSIDE_MM);
   refreshTiles(net, s);
   updateBias(net, s);
 }
@@ -266,7 +286,7 @@ export function refreshTiles(net: Network, s: NetworkState): void {
     s.eLeakIMv[t] = eLeakI;
     s.tileLeakEPa[t] = gLE * eLeakE;
     s.tileLeakIPa[t] = gLI * eLeakI;
-    s.tileKoFactor[t] = 1 / (1 + Math.exp(5.5 - ko));
+    s.tileKoFactor[t] = pumpKFactor(ko);
   }
 }
 
@@ -296,7 +316,7 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
   // K⁺ per tile: release by spikes, glial uptake (saturating; symmetric below rest), pump uptake.
   const uptakeMax = uptakeScale * c.kUptakeMaxMmPerMs * dtMs;
   const kPerSpike = c.kPerSpikeMm;
-  const kPerActivity = (2 / 3) * c.naPumpMmPerMs * dtMs;
+  const kPerActivity = PUMP_K_PER_NA * c.naPumpMmPerMs * dtMs;
   const slowRate = dtMs / c.kSlowClearanceTauMs;
   for (let t = 0; t < nTiles; t++) {
     const cells = cellsInTile[t];

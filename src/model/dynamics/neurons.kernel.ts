@@ -1,9 +1,9 @@
 /**
- * The network's hot loops, compiled to WebAssembly SIMD (4 × f32 lanes). See neurons.ts and
- * synapses.ts in src/model for the equations, the phase order and why these loops are not in
- * TypeScript (measured: 7.6 ns per cell-step in JavaScript, 1.9 ns here, for the COBA update).
+ * The neuron update, compiled to WebAssembly SIMD (4 × f32 lanes). See neurons.ts beside it for
+ * the equations, and simulation.ts for the phase order; these loops are not in TypeScript because
+ * of speed (measured: 7.6 ns per cell-step in JavaScript, 1.9 ns here, for the COBA update).
  *
- * Arrays are f32 (state) and i32 (indices, step stamps), laid out by src/model/kernels/memory.ts
+ * Arrays are f32 (state) and i32 (indices, step stamps), laid out by kernels/kernels.ts
  * with at least 4 spare elements after each, so that the last chunk of 4 lanes may read past the
  * population's end. Lanes past the end are masked: their memory is written back unchanged.
  */
@@ -31,11 +31,15 @@ import {
   POP_G_NMDA,
   POP_GABA_CHARGE,
   POP_INV_DELTA_T,
+  POP_MG_FACTOR,
+  POP_MG_SLOPE,
   POP_JUMP_AMPA,
   POP_JUMP_GABA,
   POP_JUMP_NMDA,
   POP_LFP_SUM,
   POP_NA_PER_SPIKE,
+  POP_NAP_HALF_MV,
+  POP_NAP_INV_SLOPE,
   POP_NAI,
   POP_REF_STEPS,
   POP_REF_UNTIL,
@@ -53,31 +57,8 @@ import {
   POP_V_RESET,
   POP_V_T,
   POP_W,
-  PROP_BASE_OFFSET,
-  PROP_EVENTS,
-  PROP_INV_U0,
-  PROP_N_E,
-  PROP_OUT_OFFSET,
-  PROP_OUT_START,
-  PROP_RECOVERY_PER_STEP,
-  PROP_RELEASE_U,
-  PROP_RESOURCE,
-  PROP_RESOURCE_STAMP,
-  PROP_RING_E,
-  PROP_RING_I,
-  PROP_RING_SIZE,
-  PROP_SPIKE_COUNT,
-  PROP_SPIKE_IDX,
-  PROP_STEP,
 } from '../kernels/layout';
 import { vexp } from '../kernels/simd-math.kernel';
-
-/** Persistent sodium activation (MODEL.md §2): half −50 mV, slope 5 mV. */
-const NAP_HALF_MV: f32 = -50.0;
-const NAP_INV_SLOPE: f32 = 0.2;
-/** NMDA Mg²⁺ block, [Mg²⁺] = 1 mM (MODEL.md §3): 1 / (1 + [Mg]/3.57 · exp(−0.062 V)). */
-const MG_OVER_357: f32 = 1.0 / 3.57;
-const MG_SLOPE: f32 = -0.062;
 
 // @ts-ignore: AssemblyScript decorator
 @inline
@@ -133,12 +114,39 @@ let spikeCount: i32 = 0;
  * spike list and updates the block's spike count and LFP sum.
  */
 export function stepPopulation(block: usize): void {
-  const slotOffset = <usize>int(block, POP_SLOT_OFFSET) << 2;
   const first = int(block, POP_FIRST);
   const end = int(block, POP_END);
-  const step = int(block, POP_STEP);
   spikeCount = int(block, POP_SPIKE_COUNT);
   lfpLanes = f32x4.splat(0.0);
+  // Whole chunks of 4 cells without masking, then at most one masked chunk for the rest.
+  // Compile-time flags: `masked` only for the last partial chunk; `excitatory` adds the LFP proxy
+  // and the chloride load, which only E cells need.
+  const wholeEnd = first + ((end - first) & ~3);
+  if (int(block, POP_EXCITATORY) != 0) {
+    integrateChunks(block, first, wholeEnd, false, true);
+    if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, true);
+  } else {
+    integrateChunks(block, first, wholeEnd, false, false);
+    if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, false);
+  }
+  store<i32>(block + (<usize>POP_SPIKE_COUNT << 2), spikeCount);
+  const lfp = lfpLanes;
+  const lfpSum =
+    f32x4.extract_lane(lfp, 0) + f32x4.extract_lane(lfp, 1) + f32x4.extract_lane(lfp, 2) + f32x4.extract_lane(lfp, 3);
+  store<f32>(block + (<usize>POP_LFP_SUM << 2), lfpSum);
+}
+
+/**
+ * Cells from…to−1, 4 at a time; everything else comes from the population's parameter block, read
+ * once into locals (the loop keeps them in registers: read from memory in every chunk instead,
+ * the step ran 20 % slower). With `masked` (a compile-time constant at each call) the range is one
+ * partial chunk, and lanes at or past `end` keep their memory unchanged.
+ */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitatory: bool): void {
+  const slotOffset = <usize>int(block, POP_SLOT_OFFSET) << 2;
+  const step = int(block, POP_STEP);
   const vP0 = ptr(block, POP_V);
   const wP0 = ptr(block, POP_W);
   const refP0 = ptr(block, POP_REF_UNTIL);
@@ -153,9 +161,7 @@ export function stepPopulation(block: usize): void {
   const chargeP0 = ptr(block, POP_GABA_CHARGE);
   const gNapP0 = ptr(block, POP_G_NAP);
   const jumpGP0 = ptr(block, POP_JUMP_GABA);
-  // Whole chunks of 4 cells without masking, then at most one masked chunk for the rest.
-  const wholeEnd = first + ((end - first) & ~3);
-  const endV = i32x4.splat(end);
+  const endV = i32x4.splat(int(block, POP_END));
   const stepV = i32x4.splat(step);
   const refEndV = i32x4.splat(step + int(block, POP_REF_STEPS));
   const jumpA = splat(block, POP_JUMP_AMPA);
@@ -175,151 +181,85 @@ export function stepPopulation(block: usize): void {
   const dtOverTauW = splat(block, POP_DT_OVER_TAU_W);
   const vCut = splat(block, POP_V_CUT);
   const vReset = splat(block, POP_V_RESET);
-  // Compile-time flags: `masked` only for the last partial chunk; `excitatory` adds the LFP proxy
-  // and the chloride load, which only E cells need.
-  const excitatory = int(block, POP_EXCITATORY) != 0;
-  if (excitatory) {
-    for (let i = first; i < wholeEnd; i += 4) {
-      populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, i, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, false, true);
+  const napHalf = splat(block, POP_NAP_HALF_MV);
+  const napInvSlope = splat(block, POP_NAP_INV_SLOPE);
+  const mgFactor = splat(block, POP_MG_FACTOR);
+  const mgSlope = splat(block, POP_MG_SLOPE);
+  for (let i = from; i < to; i += 4) {
+    const o = <usize>i << 2;
+    const inside = masked ? i32x4.lt_s(i32x4.add(i32x4.splat(i), i32x4(0, 1, 2, 3)), endV) : i32x4.splat(-1);
+    const vP = vP0 + o;
+    const wP = wP0 + o;
+    const refP = refP0 + o;
+    const gAP = gAP0 + o;
+    const gNP = gNP0 + o;
+    const gGP = gGP0 + o;
+    const ringEP = ringEP0 + o;
+    const ringIP = ringIP0 + o;
+    const chargeP = chargeP0 + o;
+
+    const arrivingE = v128.load(ringEP);
+    const arrivingI = v128.load(ringIP);
+    const zero = f32x4.splat(0.0);
+    v128.store(ringEP, masked ? v128.bitselect(zero, arrivingE, inside) : zero);
+    v128.store(ringIP, masked ? v128.bitselect(zero, arrivingI, inside) : zero);
+
+    const gA0 = v128.load(gAP);
+    const gN0 = v128.load(gNP);
+    const gG0 = v128.load(gGP);
+    const gA = f32x4.add(gA0, f32x4.mul(jumpA, arrivingE));
+    const gN = f32x4.add(gN0, f32x4.mul(jumpN, arrivingE));
+    const gG = f32x4.add(gG0, f32x4.mul(v128.load(jumpGP0 + o), arrivingI));
+    const v = v128.load(vP);
+    const w = v128.load(wP);
+    const refUntil = v128.load(refP);
+    const integrating = i32x4.ge_s(stepV, refUntil);
+
+    const one = f32x4.splat(1.0);
+    const iGaba = f32x4.mul(gG, f32x4.sub(v, v128.load(eGabaP0 + o)));
+    // Persistent sodium activation and the NMDA Mg²⁺ block (their constants: dynamics/physics.ts).
+    const nap = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(napHalf, v), napInvSlope))));
+    const unblock = f32x4.div(one, f32x4.add(one, f32x4.mul(mgFactor, vexp(f32x4.mul(mgSlope, v)))));
+    // Below the cut this is exactly exp((V − VT)/ΔT). A cell in depolarisation block (gain 0) may sit
+    // above the cut; capping the argument there keeps the term finite when it leaves the block.
+    const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT));
+    const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
+    const expGain = v128.load(expGainP0 + o);
+    let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gL, v));
+    current = f32x4.add(current, f32x4.mul(expGain, spikeExp));
+    current = f32x4.sub(current, f32x4.mul(f32x4.mul(v128.load(gNapP0 + o), nap), f32x4.sub(v, eNa)));
+    current = f32x4.sub(current, w);
+    current = f32x4.sub(current, iAmpaNmda);
+    current = f32x4.sub(current, iGaba);
+    let vNext = v128.bitselect(f32x4.add(v, f32x4.mul(current, dtOverC)), v, integrating);
+    if (excitatory) {
+      const lfp = f32x4.add(f32x4.abs(iAmpaNmda), f32x4.abs(iGaba));
+      lfpLanes = f32x4.add(lfpLanes, v128.and(lfp, masked ? v128.and(integrating, inside) : integrating));
+      const charge = v128.load(chargeP);
+      const chargeNext = f32x4.add(charge, f32x4.mul(iGaba, dt));
+      v128.store(chargeP, masked ? v128.bitselect(chargeNext, charge, inside) : chargeNext);
     }
-    if (wholeEnd < end) populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, wholeEnd, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, true, true);
-  } else {
-    for (let i = first; i < wholeEnd; i += 4) {
-      populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, i, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, false, false);
+    const gANext = f32x4.mul(gA, decA);
+    const gNNext = f32x4.mul(gN, decN);
+    const gGNext = f32x4.mul(gG, decG);
+    v128.store(gAP, masked ? v128.bitselect(gANext, gA0, inside) : gANext);
+    v128.store(gNP, masked ? v128.bitselect(gNNext, gN0, inside) : gNNext);
+    v128.store(gGP, masked ? v128.bitselect(gGNext, gG0, inside) : gGNext);
+
+    let wNext = f32x4.add(w, f32x4.mul(dtOverTauW, f32x4.sub(f32x4.mul(a, f32x4.sub(v, eL)), w)));
+    // A cell fires only while it has a spike current: with gain 0 (depolarisation block) it may
+    // cross the cut without spiking.
+    const crossed = v128.and(f32x4.ge(vNext, vCut), f32x4.gt(expGain, f32x4.splat(0.0)));
+    const spiked = masked ? v128.and(crossed, inside) : crossed;
+    if (v128.any_true(spiked)) {
+      vNext = v128.bitselect(vReset, vNext, spiked);
+      wNext = v128.bitselect(f32x4.add(wNext, b), wNext, spiked);
+      v128.store(refP, v128.bitselect(refEndV, refUntil, spiked));
+      recordSpikes(block, i, i32x4.bitmask(spiked));
     }
-    if (wholeEnd < end) populationChunk(block, vP0, wP0, refP0, gAP0, gNP0, gGP0, ringEP0, ringIP0, expGainP0, biasP0, eGabaP0, chargeP0, gNapP0, jumpGP0, wholeEnd, endV, stepV, refEndV, jumpA, jumpN, decA, decN, decG, vT, invDeltaT, gL, eNa, dtOverC, dt, a, b, eL, dtOverTauW, vCut, vReset, true, false);
+    v128.store(vP, masked ? v128.bitselect(vNext, v, inside) : vNext);
+    v128.store(wP, masked ? v128.bitselect(wNext, w, inside) : wNext);
   }
-  store<i32>(block + (<usize>POP_SPIKE_COUNT << 2), spikeCount);
-  const lfp = lfpLanes;
-  const lfpSum =
-    f32x4.extract_lane(lfp, 0) + f32x4.extract_lane(lfp, 1) + f32x4.extract_lane(lfp, 2) + f32x4.extract_lane(lfp, 3);
-  store<f32>(block + (<usize>POP_LFP_SUM << 2), lfpSum);
-}
-
-/**
- * Cells i…i+3. With `masked` (a compile-time constant at each call), lanes at or past `end` keep
- * their memory unchanged.
- */
-// @ts-ignore: AssemblyScript decorator
-@inline
-function populationChunk(
-  block: usize,
-  vP0: usize,
-  wP0: usize,
-  refP0: usize,
-  gAP0: usize,
-  gNP0: usize,
-  gGP0: usize,
-  ringEP0: usize,
-  ringIP0: usize,
-  expGainP0: usize,
-  biasP0: usize,
-  eGabaP0: usize,
-  chargeP0: usize,
-  gNapP0: usize,
-  jumpGP0: usize,
-  i: i32,
-  endV: v128,
-  stepV: v128,
-  refEndV: v128,
-  jumpA: v128,
-  jumpN: v128,
-  decA: v128,
-  decN: v128,
-  decG: v128,
-  vT: v128,
-  invDeltaT: v128,
-  gL: v128,
-  eNa: v128,
-  dtOverC: v128,
-  dt: v128,
-  a: v128,
-  b: v128,
-  eL: v128,
-  dtOverTauW: v128,
-  vCut: v128,
-  vReset: v128,
-  masked: bool,
-  excitatory: bool,
-): void {
-  const o = <usize>i << 2;
-  const inside = masked ? i32x4.lt_s(i32x4.add(i32x4.splat(i), i32x4(0, 1, 2, 3)), endV) : i32x4.splat(-1);
-  const vP = vP0 + o;
-  const wP = wP0 + o;
-  const refP = refP0 + o;
-  const gAP = gAP0 + o;
-  const gNP = gNP0 + o;
-  const gGP = gGP0 + o;
-  const ringEP = ringEP0 + o;
-  const ringIP = ringIP0 + o;
-  const chargeP = chargeP0 + o;
-
-  const arrivingE = v128.load(ringEP);
-  const arrivingI = v128.load(ringIP);
-  const zero = f32x4.splat(0.0);
-  v128.store(ringEP, masked ? v128.bitselect(zero, arrivingE, inside) : zero);
-  v128.store(ringIP, masked ? v128.bitselect(zero, arrivingI, inside) : zero);
-
-  const gA0 = v128.load(gAP);
-  const gN0 = v128.load(gNP);
-  const gG0 = v128.load(gGP);
-  const gA = f32x4.add(gA0, f32x4.mul(jumpA, arrivingE));
-  const gN = f32x4.add(gN0, f32x4.mul(jumpN, arrivingE));
-  const gG = f32x4.add(gG0, f32x4.mul(v128.load(jumpGP0 + o), arrivingI));
-  const v = v128.load(vP);
-  const w = v128.load(wP);
-  const refUntil = v128.load(refP);
-  const integrating = i32x4.ge_s(stepV, refUntil);
-
-  const one = f32x4.splat(1.0);
-  const iGaba = f32x4.mul(gG, f32x4.sub(v, v128.load(eGabaP0 + o)));
-  const nap = f32x4.div(
-    one,
-    f32x4.add(one, vexp(f32x4.mul(f32x4.sub(f32x4.splat(NAP_HALF_MV), v), f32x4.splat(NAP_INV_SLOPE)))),
-  );
-  const unblock = f32x4.div(
-    one,
-    f32x4.add(one, f32x4.mul(f32x4.splat(MG_OVER_357), vexp(f32x4.mul(f32x4.splat(MG_SLOPE), v)))),
-  );
-  // Below the cut this is exactly exp((V − VT)/ΔT). A cell in depolarisation block (gain 0) may sit
-  // above the cut; capping the argument there keeps the term finite when it leaves the block.
-  const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT));
-  const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
-  const expGain = v128.load(expGainP0 + o);
-  let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gL, v));
-  current = f32x4.add(current, f32x4.mul(expGain, spikeExp));
-  current = f32x4.sub(current, f32x4.mul(f32x4.mul(v128.load(gNapP0 + o), nap), f32x4.sub(v, eNa)));
-  current = f32x4.sub(current, w);
-  current = f32x4.sub(current, iAmpaNmda);
-  current = f32x4.sub(current, iGaba);
-  let vNext = v128.bitselect(f32x4.add(v, f32x4.mul(current, dtOverC)), v, integrating);
-  if (excitatory) {
-    const lfp = f32x4.add(f32x4.abs(iAmpaNmda), f32x4.abs(iGaba));
-    lfpLanes = f32x4.add(lfpLanes, v128.and(lfp, masked ? v128.and(integrating, inside) : integrating));
-    const charge = v128.load(chargeP);
-    const chargeNext = f32x4.add(charge, f32x4.mul(iGaba, dt));
-    v128.store(chargeP, masked ? v128.bitselect(chargeNext, charge, inside) : chargeNext);
-  }
-  const gANext = f32x4.mul(gA, decA);
-  const gNNext = f32x4.mul(gN, decN);
-  const gGNext = f32x4.mul(gG, decG);
-  v128.store(gAP, masked ? v128.bitselect(gANext, gA0, inside) : gANext);
-  v128.store(gNP, masked ? v128.bitselect(gNNext, gN0, inside) : gNNext);
-  v128.store(gGP, masked ? v128.bitselect(gGNext, gG0, inside) : gGNext);
-
-  let wNext = f32x4.add(w, f32x4.mul(dtOverTauW, f32x4.sub(f32x4.mul(a, f32x4.sub(v, eL)), w)));
-  // A cell fires only while it has a spike current: with gain 0 (depolarisation block) it may
-  // cross the cut without spiking.
-  const crossed = v128.and(f32x4.ge(vNext, vCut), f32x4.gt(expGain, f32x4.splat(0.0)));
-  const spiked = masked ? v128.and(crossed, inside) : crossed;
-  if (v128.any_true(spiked)) {
-    vNext = v128.bitselect(vReset, vNext, spiked);
-    wNext = v128.bitselect(f32x4.add(wNext, b), wNext, spiked);
-    v128.store(refP, v128.bitselect(refEndV, refUntil, spiked));
-    recordSpikes(block, i, i32x4.bitmask(spiked));
-  }
-  v128.store(vP, masked ? v128.bitselect(vNext, v, inside) : vNext);
-  v128.store(wP, masked ? v128.bitselect(wNext, w, inside) : wNext);
 }
 
 /** Append the cells of a chunk whose bits are set; add their Na⁺ load and their tile's spike. */
@@ -344,55 +284,4 @@ function recordSpikes(block: usize, i: i32, bits: i32): void {
     store<f32>(tileAt, load<f32>(tileAt) + 1.0);
   }
   spikeCount = count;
-}
-
-/**
- * Write this step's spikes into the delay rings. Each synapse stores its ring offset
- * delaySteps · n + target; the slot of step t + d + 1 is (baseOffset + offset) mod ringSize.
- * Excitatory terminals release U·x of their resource (Tsodyks–Markram), recovered lazily since
- * their last spike; inhibitory spikes carry 1.
- */
-export function propagate(block: usize): void {
-  const spikeP = ptr(block, PROP_SPIKE_IDX);
-  const outStartP = ptr(block, PROP_OUT_START);
-  const outOffsetP = ptr(block, PROP_OUT_OFFSET);
-  const ringEP = ptr(block, PROP_RING_E);
-  const ringIP = ptr(block, PROP_RING_I);
-  const resourceP = ptr(block, PROP_RESOURCE);
-  const stampP = ptr(block, PROP_RESOURCE_STAMP);
-  const count = int(block, PROP_SPIKE_COUNT);
-  const nE = int(block, PROP_N_E);
-  const step = int(block, PROP_STEP);
-  const ringSize = int(block, PROP_RING_SIZE);
-  const baseOffset = int(block, PROP_BASE_OFFSET);
-  const releaseU = real(block, PROP_RELEASE_U);
-  const invU0 = real(block, PROP_INV_U0);
-  const recoveryPerStep = real(block, PROP_RECOVERY_PER_STEP);
-  let events = 0;
-  for (let k = 0; k < count; k++) {
-    const pre = load<i32>(spikeP + (<usize>k << 2));
-    const from = load<i32>(outStartP + (<usize>pre << 2));
-    const to = load<i32>(outStartP + (<usize>(pre + 1) << 2));
-    events += to - from;
-    let ringP = ringIP;
-    let amount: f32 = 1.0;
-    if (pre < nE) {
-      const at = resourceP + (<usize>pre << 2);
-      const stampAt = stampP + (<usize>pre << 2);
-      const elapsed = <f32>(step - load<i32>(stampAt));
-      const x: f32 = 1.0 - (1.0 - load<f32>(at)) * Mathf.exp(-elapsed * recoveryPerStep);
-      const released = releaseU * x;
-      store<f32>(at, x - released);
-      store<i32>(stampAt, step);
-      amount = released * invU0;
-      ringP = ringEP;
-    }
-    for (let syn = from; syn < to; syn++) {
-      let idx = baseOffset + load<i32>(outOffsetP + (<usize>syn << 2));
-      if (idx >= ringSize) idx -= ringSize;
-      const cellAt = ringP + (<usize>idx << 2);
-      store<f32>(cellAt, load<f32>(cellAt) + amount);
-    }
-  }
-  store<i32>(block + (<usize>PROP_EVENTS << 2), events);
 }

@@ -11,7 +11,7 @@
  * A cell whose V reaches VT + 5ΔT spikes: V → Vreset, w → w + b, and V is held for tRef while w
  * keeps integrating (Brian2's `unless refractory` on V only).
  *
- * The loop itself runs in WebAssembly (kernels/assembly/network.ts, stepPopulation), in f32 with
+ * The loop itself runs in WebAssembly (neurons.kernel.ts, stepPopulation), in f32 with
  * 4 cells per instruction; this file fills its parameter block. gL·EL(Ko) − I_pump and gL·ΔT·A
  * arrive per cell (state.biasPa, state.expGainPa), so that ions and drugs change them on the slow
  * step without touching the hot loop.
@@ -46,8 +46,12 @@ import {
   POP_JUMP_GABA,
   POP_JUMP_NMDA,
   POP_LFP_SUM,
+  POP_MG_FACTOR,
+  POP_MG_SLOPE,
   POP_NA_PER_SPIKE,
   POP_NAI,
+  POP_NAP_HALF_MV,
+  POP_NAP_INV_SLOPE,
   POP_REF_STEPS,
   POP_REF_UNTIL,
   POP_RING_E,
@@ -65,7 +69,8 @@ import {
   POP_V_T,
   POP_W,
 } from '../kernels/layout.ts';
-import { type CellType, E_NA_MV, spikeCutMv } from './cells.ts';
+import { type CellType, spikeCutMv } from './cells.ts';
+import { E_NA_MV, MG_BLOCK_KD_MM, MG_BLOCK_PER_MV, MG_OUT_MM, NAP_HALF_MV, NAP_SLOPE_MV } from './physics.ts';
 import type { NetworkState } from './state.ts';
 import { TAU_AMPA_MS, TAU_GABA_MS, TAU_NMDA_MS } from './synapses.ts';
 
@@ -118,6 +123,10 @@ export function configurePopulation(
   block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / TAU_GABA_MS));
   block.setReal(POP_DT, dtMs);
   block.setReal(POP_NA_PER_SPIKE, naPerSpikeMm);
+  block.setReal(POP_NAP_HALF_MV, NAP_HALF_MV);
+  block.setReal(POP_NAP_INV_SLOPE, 1 / NAP_SLOPE_MV);
+  block.setReal(POP_MG_FACTOR, MG_OUT_MM / MG_BLOCK_KD_MM);
+  block.setReal(POP_MG_SLOPE, -MG_BLOCK_PER_MV);
 }
 
 /** GABA_A decay per step for a decay time constant (drugs such as phenobarbital prolong it). */

@@ -3,15 +3,17 @@
  * Cells 0…nE−1 are excitatory, nE…n−1 inhibitory (see network.ts).
  *
  * Arrays the hot loops touch live in the kernels' WebAssembly memory as f32/i32 views; the slow
- * variables that only TypeScript touches (K⁺ tiles, Cl⁻, availability) are ordinary f64 arrays.
+ * variables that only TypeScript touches (the K⁺ tiles) are ordinary f64 arrays.
+ *
+ * This file only allocates (and wires the network's synapses into the kernels' memory): each
+ * concept sets its own starting values (neurons.ts, availability.ts, synapses.ts, ions.ts), and
+ * nothing here depends on them, so the dependencies run one way.
  */
 
 import { instantiateKernels, type KernelExports, ParamBlock } from '../kernels/kernels.ts';
 import { ION_WORDS, POP_WORDS, PROP_WORDS } from '../kernels/layout.ts';
 import type { Rng } from '../rng.ts';
 import type { Network } from '../sheet/network.ts';
-import { EXCITATORY, INHIBITORY } from './cells.ts';
-import { egabaMv, K_REST_MM, NA_START_E_MM, NA_START_I_MM } from './ions.ts';
 
 export interface NetworkState {
   readonly n: number;
@@ -82,6 +84,8 @@ export interface NetworkState {
   /** Per tile, from the ion kernel: Σ excess pump activity of its cells. */
   readonly tilePumpSum: Float32Array;
 
+  /** The generator's four state words, in the kernels' memory (the background drive draws from it). */
+  readonly rngState: Int32Array;
   /** Extracellular K⁺ per tile and the leak reversals it sets. */
   readonly koMm: Float64Array;
   readonly eLeakEMv: Float64Array;
@@ -149,12 +153,6 @@ export function createState(net: Network, rng: Rng): NetworkState {
   for (let syn = 0; syn < synapseCount; syn++) {
     a.outOffset[syn] = net.outDelaySteps[syn] * n + net.outTarget[syn];
   }
-  a.naSlowGate.fill(1);
-  a.naAvailScale.fill(1);
-  a.naAvailability.fill(1);
-  a.naiMm.fill(NA_START_E_MM, 0, nE);
-  a.naiMm.fill(NA_START_I_MM, nE, n);
-  a.resource.fill(1);
   for (let i = 0; i < n; i++) {
     a.vMv[i] = V_INIT_LOW_MV + (V_INIT_HIGH_MV - V_INIT_LOW_MV) * rng.uniform();
   }
@@ -205,25 +203,13 @@ export function createState(net: Network, rng: Rng): NetworkState {
     tileLeakIPa: a.tileLeakIPa,
     tileClEqMm: a.tileClEqMm,
     tilePumpSum: a.tilePumpSum,
-    koMm: new Float64Array(nTiles).fill(K_REST_MM),
-    eLeakEMv: new Float64Array(nTiles).fill(EXCITATORY.eLMv),
-    eLeakIMv: new Float64Array(nTiles).fill(INHIBITORY.eLMv),
+    rngState: a.rngState,
+    koMm: new Float64Array(nTiles),
+    eLeakEMv: new Float64Array(nTiles),
+    eLeakIMv: new Float64Array(nTiles),
     koScratch: new Float64Array(nTiles),
     spikeCount: 0,
     step: 0,
     lfpSumPa: 0,
   };
-}
-
-/** Set every E cell's chloride to `clMm` and its E_GABA accordingly; I cells get a fixed reversal. */
-export function initChloride(state: NetworkState, clEqMm: number, eGabaInhibitoryMv: number): void {
-  const eGabaE = egabaMv(clEqMm);
-  for (let i = 0; i < state.n; i++) {
-    if (i < state.nE) {
-      state.clMm[i] = clEqMm;
-      state.eGabaMv[i] = eGabaE;
-    } else {
-      state.eGabaMv[i] = eGabaInhibitoryMv;
-    }
-  }
 }

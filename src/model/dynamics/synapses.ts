@@ -82,6 +82,11 @@ export const SYNAPTIC_WEIGHTS: SynapticWeights = {
   backgroundOntoINs: 0.8,
 };
 
+/** Every terminal's resource full at the start (x = 1). */
+export function initResources(s: NetworkState): void {
+  s.resource.fill(1);
+}
+
 /** Fill the constant part of the propagation block. */
 export function configurePropagation(
   net: Network,

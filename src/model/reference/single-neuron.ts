@@ -21,7 +21,8 @@
  *    timestep(refractory, dt)`, where timestep(x) = ⌊(x + 10⁻³ dt)/dt⌋). For the table's tRef
  *    (1 and 2 ms) and any dt that divides it, R = tRef/dt exactly.
  */
-import { type CellType, E_NA_MV, EXCITATORY, INHIBITORY, napActivation, spikeCutMv } from '../dynamics/cells.ts';
+import { type CellType, EXCITATORY, INHIBITORY, spikeCutMv } from '../dynamics/cells.ts';
+import { E_NA_MV, napActivation } from '../dynamics/physics.ts';
 
 export type ReferenceCellType = 'E' | 'I';
 

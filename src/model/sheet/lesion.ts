@@ -28,15 +28,13 @@
  * 0.5 mm in a sheet with mildly weakened inhibition (gaba 0.7, seizure-free on its own) starts
  * seizures, and with sprouting 0.15 the 0.3-mm lesion does too.
  *
- * Resection (`resected`): every cell of the lesion, E and I, is held at rest and never fires, so
- * it delivers nothing — the tissue is gone. It acts live (no rebuild). Without a lesion there is
- * nothing to remove and `resected` has no effect.
+ * The lesion is geometry, fixed when the sheet is built: which cells lie in the disc, and the
+ * factors their gNaP and GABA_A input carry. Its removal, which acts live, is a modifier
+ * (modifiers/resection.ts).
  */
 
-import type { NetworkState } from '../dynamics/state.ts';
 import type { Lesion } from '../params.ts';
-import type { Network } from './network.ts';
-import { torusDistanceMm } from './network.ts';
+import { torusDistanceMm } from './geometry.ts';
 
 /**
  * gNaP of lesion pyramidal cells, fold over the rest: at the default gNapRatio 0.2 they have 0.6,
@@ -61,29 +59,25 @@ export function lesionMembership(xMm: Float64Array, yMm: Float64Array, lesion: L
   return inside;
 }
 
-/** A step no simulation reaches: a cell refractory until then never integrates nor fires. */
-const NEVER_STEP = 0x7fffffff;
-
 /**
- * Remove (or restore) the lesion's cells. Removed cells are held at their resting potential by an
- * endless refractory period: they never fire, so they send nothing, and their synaptic input acts
- * on nothing. Restored cells integrate again from rest.
+ * The factors a lesion puts on its pyramidal cells' gNaP and GABA_A input, per cell (1 outside);
+ * null and null without a lesion, so that a healthy sheet's values are the population's own.
  */
-export function setResected(net: Network, s: NetworkState, resected: boolean, restEMv: number, restIMv: number): void {
-  for (let i = 0; i < net.n; i++) {
-    if (!net.inLesion[i]) continue;
-    const held = s.refractoryUntilStep[i] === NEVER_STEP;
-    if (resected && !held) {
-      s.refractoryUntilStep[i] = NEVER_STEP;
-      s.vMv[i] = i < net.nE ? restEMv : restIMv;
-      s.wPa[i] = 0;
-    } else if (!resected && held) {
-      s.refractoryUntilStep[i] = 0;
+export function lesionFactors(
+  inLesion: Uint8Array,
+  n: number,
+  nE: number,
+): [napFactor: Float32Array | null, gabaFactor: Float32Array | null] {
+  let any = false;
+  for (let i = 0; i < nE; i++) if (inLesion[i]) any = true;
+  if (!any) return [null, null];
+  const nap = new Float32Array(n).fill(1);
+  const gaba = new Float32Array(n).fill(1);
+  for (let i = 0; i < nE; i++) {
+    if (inLesion[i]) {
+      nap[i] = LESION_GNAP_FACTOR;
+      gaba[i] = LESION_GABA_FACTOR;
     }
   }
-}
-
-/** Whether cell i is held silent by a resection. */
-export function isResected(s: NetworkState, i: number): boolean {
-  return s.refractoryUntilStep[i] === NEVER_STEP;
+  return [nap, gaba];
 }

@@ -7,8 +7,9 @@
  * point for drawing.
  */
 
-import { type Lesion, SHEET_MM } from '../params.ts';
+import type { Lesion } from '../params.ts';
 import { Rng } from '../rng.ts';
+import { SHEET_MM, torusDistanceMm } from './geometry.ts';
 import { LESION_EXTRA_EE_INPUTS, lesionMembership } from './lesion.ts';
 
 /** Fraction of excitatory cells (MODEL.md §1: 80 % pyramidal, 20 % fast-spiking). */
@@ -72,15 +73,6 @@ export interface Network {
   readonly outDelaySteps: Uint16Array;
   readonly maxDelaySteps: number;
   readonly synapseCount: number;
-}
-
-/** Shortest distance between two points on the torus of side SHEET_MM. */
-export function torusDistanceMm(x1: number, y1: number, x2: number, y2: number): number {
-  let dx = Math.abs(x1 - x2);
-  let dy = Math.abs(y1 - y2);
-  if (dx > SHEET_MM / 2) dx = SHEET_MM - dx;
-  if (dy > SHEET_MM / 2) dy = SHEET_MM - dy;
-  return Math.sqrt(dx * dx + dy * dy);
 }
 
 export function delayStepsFor(distanceMm: number, dtMs: number): number {

@@ -6,7 +6,7 @@
  * centre); with the lesion resected, none.
  */
 
-import { torusDistanceMm } from '../../model/sheet/network.ts';
+import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, fixed, seizes, sheetOutcome } from '../measures.ts';
 

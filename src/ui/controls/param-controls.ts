@@ -17,8 +17,8 @@ import {
   type ParamSpec,
   type Params,
   parseParamText,
-  SHEET_MM,
 } from '../../model/params.ts';
+import { SHEET_MM } from '../../model/sheet/geometry.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { h, messageOf, sentence, showProblem } from './dom.ts';
 import { formatNumber, labelText, labelUnit, readoutText, spokenText } from './param-text.ts';

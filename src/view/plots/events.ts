@@ -5,7 +5,7 @@
 import type { SeizureEvent } from '../../model/detect/seizure.ts';
 import type { Lesion } from '../../model/params.ts';
 import type { ActivityState } from '../../model/runs/live/session.ts';
-import { torusDistanceMm } from '../../model/sheet/network.ts';
+import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 
 /** The state label's words. */
 export const STATE_WORDS: Readonly<Record<ActivityState, string>> = {

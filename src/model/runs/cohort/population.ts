@@ -8,8 +8,8 @@
  * patients there are or how they are split among workers.
  */
 import type { Lesion } from '../../params.ts';
-import { SHEET_MM } from '../../params.ts';
 import type { Rng } from '../../rng.ts';
+import { SHEET_MM } from '../../sheet/geometry.ts';
 
 /** Share of patients with an epileptogenic structural lesion (dysplasia, hippocampal sclerosis, tuber). */
 export const LESION_SHARE = 0.2; // 16 % of children with new-onset epilepsy had a relevant MRI lesion (Berg 2009); adults' share is higher: modelling choice 20 %

@@ -21,13 +21,13 @@ import {
   ParamError,
   type ParamKey,
   type Params,
-  SHEET_MM,
   withParams,
 } from '../../params.ts';
 import { networkDrugEffects } from '../../pharmacology/network-effects.ts';
 import { type PkSnapshot, pkAt, pkInputs } from '../../pharmacology/pk.ts';
 import type { Regimen } from '../../pharmacology/regimen.ts';
 import { NO_TREATMENT, parseTreatment, type Treatment } from '../../pharmacology/treatment.ts';
+import { SHEET_MM } from '../../sheet/geometry.ts';
 import { Simulation, type StepObserver } from '../../simulation.ts';
 
 /**

@@ -6,7 +6,7 @@
 import './ui/page.css';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
 import { RunRecorder } from './export/run-recorder.ts';
-import type { Frame, SessionDescription } from './model/runs/live/session.ts';
+import type { Frame, SessionDescription } from './model/runs/live/frame.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
 import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';

@@ -495,3 +495,13 @@ export function withParams(base: Params, overrides: Readonly<Record<string, unkn
 export function changedKeys(a: Params, b: Params): ParamKey[] {
   return PARAM_KEYS.filter((k) => formatParamValue(k, a[k]) !== formatParamValue(k, b[k]));
 }
+
+const REBUILD_KEYS: ReadonlySet<ParamKey> = new Set(PARAM_SPECS.filter((s) => s.rebuild).map((s) => s.key));
+
+/**
+ * The keys that changed from `a` to `b` and need a new network (size, seed, step, connectivity);
+ * empty when the change applies live.
+ */
+export function needsRebuild(a: Params, b: Params): ParamKey[] {
+  return changedKeys(a, b).filter((k) => REBUILD_KEYS.has(k));
+}

@@ -62,7 +62,7 @@ import { setResected } from './modifiers/resection.ts';
 import { ResponsiveStimulator } from './modifiers/rns.ts';
 import { synapticGabaFraction } from './modifiers/status-epilepticus.ts';
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
-import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
+import { needsRebuild, type Params } from './params.ts';
 import { Rng } from './rng.ts';
 import { lesionFactors } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
@@ -91,8 +91,6 @@ export interface StepObserver {
   /** After every ion step (≈ 1 ms). */
   afterIonStep(sim: Simulation): void;
 }
-
-const REBUILD_KEYS: ReadonlySet<ParamKey> = new Set(PARAM_SPECS.filter((s) => s.rebuild).map((s) => s.key));
 
 export class Simulation {
   readonly net: Network;
@@ -204,9 +202,9 @@ export class Simulation {
    * connectivity) must be unchanged; build a new Simulation for those.
    */
   setParams(next: Params): void {
-    const needsRebuild = changedKeys(this.currentParams, next).filter((k) => REBUILD_KEYS.has(k));
-    if (needsRebuild.length > 0) {
-      throw new Error(`changing ${needsRebuild.join(', ')} needs a new network; build a new Simulation`);
+    const rebuild = needsRebuild(this.currentParams, next);
+    if (rebuild.length > 0) {
+      throw new Error(`changing ${rebuild.join(', ')} needs a new network; build a new Simulation`);
     }
     this.applyParams(next);
   }

@@ -1,3 +1,5 @@
+import type { Frame } from '../model/runs/live/frame.ts';
+
 /**
  * The status line: what the network is doing, in words, for everyone and in particular for
  * screen readers (it is a polite live region). It speaks of the smoothed population rates (a
@@ -5,7 +7,6 @@
  * activity once it has held for a second, and otherwise repeats itself at most every few
  * seconds, so that it informs without chattering.
  */
-import type { Frame } from '../model/runs/live/session.ts';
 
 /** Golomb synchrony above this reads as synchronous (MODEL.md §7: χ > 0.4 during events). */
 const SYNCHRONOUS_CHI = 0.4;

@@ -12,23 +12,13 @@
  * step: run `--write`, and say in the commit which runs changed and why.
  */
 import { main as cliMain } from '../../src/cli/main.ts';
-import { Monitors } from '../../src/model/detect/monitors.ts';
 import { defaultParams, type Params, withParams } from '../../src/model/params.ts';
-import { networkDrugEffects } from '../../src/model/pharmacology/network-effects.ts';
-import { pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
-import { parseTreatment, type Treatment } from '../../src/model/pharmacology/treatment.ts';
 import { CobaNetwork } from '../../src/model/reference/coba.ts';
 import { simulateReferenceNeuron } from '../../src/model/reference/single-neuron.ts';
 import { runPatient } from '../../src/model/runs/cohort/trial.ts';
 import { LiveSession } from '../../src/model/runs/live/session.ts';
-import { Simulation, type SimulationOptions, type StepObserver } from '../../src/model/simulation.ts';
-
-/** The chain the command line's run builds (before the one composition existed). */
-function startRun(params: Params, treatment: Treatment, options: SimulationOptions = {}) {
-  const patient = pkAt(pkInputs(params), parseTreatment(treatment), treatment.atHours);
-  const sim = new Simulation(params, { ...options, drugs: networkDrugEffects(patient.drugs) });
-  return { sim, monitors: new Monitors(sim) };
-}
+import { dosingOf, startRun } from '../../src/model/runs/start-run.ts';
+import type { Simulation, SimulationOptions, StepObserver } from '../../src/model/simulation.ts';
 
 /** FNV-1a over the four bytes of a 32-bit word (independent of the code it checks). */
 function mix(hash: number, word: number): number {
@@ -224,7 +214,7 @@ export const RUNS: readonly FingerprintRun[] = [
 
 function sheetFingerprint(spec: SheetSpec): string {
   const params = withParams(defaultParams(), spec.params);
-  const run = startRun(params, { drugs: spec.drugs ?? [], atHours: spec.atHours ?? 72 }, spec.options);
+  const run = startRun(params, dosingOf({ drugs: spec.drugs ?? [], atHours: spec.atHours ?? 72 }), spec.options);
   const hasher = new SpikeHasher(run.monitors);
   run.sim.advance(Math.round((spec.durationS * 1000) / run.sim.dtMs), hasher);
   const summary = run.monitors.summary();

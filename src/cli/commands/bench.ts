@@ -7,7 +7,8 @@
 
 import { defaultParams, getSpec, type NumberSpec, withParams } from '../../model/params.ts';
 import { COBA, CobaNetwork } from '../../model/reference/coba.ts';
-import { Simulation, type StepObserver } from '../../model/simulation.ts';
+import { startRun } from '../../model/runs/start-run.ts';
+import type { Simulation, StepObserver } from '../../model/simulation.ts';
 import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, mebibytes, writeJson } from '../format.ts';
@@ -132,7 +133,8 @@ function benchCoba(neurons: number, durationS: number, seed: number): BenchRepor
 function benchDefault(side: number, durationS: number, seed: number): BenchReport {
   const params = withParams(defaultParams(), { side, seed });
   const builtAt = performance.now();
-  const sim = new Simulation(params);
+  // The network alone: no treatment, and its monitors are not fed (the loop is what is timed).
+  const { sim } = startRun(params);
   const wallSBuild = (performance.now() - builtAt) / 1000;
   const steps = Math.round((durationS * 1000) / sim.dtMs);
   const stats = new SpikeStats(sim.net.n, sim.net.nE);

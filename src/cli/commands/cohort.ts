@@ -4,6 +4,7 @@
  * seizure-free after each drug next to the clinical figures (Kwan & Brodie 2000; Chen 2018).
  */
 import { availableParallelism } from 'node:os';
+import { SEED_MAX } from '../../model/rng.ts';
 import {
   type CohortSpec,
   checkCohortSpec,
@@ -71,7 +72,7 @@ export function resolveCohort(flags: ParsedFlags): { spec: CohortSpec; workers: 
   const patients =
     patientsText === undefined ? DEFAULT_PATIENTS : integerFlag('patients', patientsText, MIN_PATIENTS, MAX_PATIENTS);
   const seedText = flags.get('seed');
-  const seed = seedText === undefined ? DEFAULT_COHORT_SEED : integerFlag('seed', seedText, 0, 0xffffffff);
+  const seed = seedText === undefined ? DEFAULT_COHORT_SEED : integerFlag('seed', seedText, 0, SEED_MAX);
   const drugsText = flags.get('drugs');
   const drugs = drugsText === undefined ? [...DEFAULT_TRIAL_DRUGS] : parseDrugSequence(drugsText);
   const modeText = flags.get('mode');

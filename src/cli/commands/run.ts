@@ -9,7 +9,7 @@
  * brain concentrations of `--at-hours` (default 72 h), which act through their targets
  * (src/model/pharmacology/network-effects.ts).
  */
-import { type MonitorSummary, Monitors } from '../../model/detect/monitors.ts';
+import type { MonitorSummary } from '../../model/detect/monitors.ts';
 import { eventInSeconds, type SeizureEventInSeconds } from '../../model/detect/seizure.ts';
 import {
   changedKeys,
@@ -19,9 +19,7 @@ import {
   parseParamText,
   withParams,
 } from '../../model/params.ts';
-import { networkDrugEffects } from '../../model/pharmacology/network-effects.ts';
 import { effectsByDrug, type TargetEffects } from '../../model/pharmacology/pd.ts';
-import { pkAt, pkInputs } from '../../model/pharmacology/pk.ts';
 import {
   firstRepeatedDrug,
   formatRegimen,
@@ -30,6 +28,7 @@ import {
   type Regimen,
 } from '../../model/pharmacology/regimen.ts';
 import { DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
+import { type Dosing, startRun } from '../../model/runs/start-run.ts';
 import {
   SCENARIO_AT_HOURS_MAX,
   SCENARIO_DURATION_MAX_S,
@@ -37,7 +36,6 @@ import {
   type Scenario,
   scenarioParams,
 } from '../../model/scenario.ts';
-import { Simulation } from '../../model/simulation.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, writeJson } from '../format.ts';
@@ -156,11 +154,9 @@ export function simulate(
   durationS: number,
   scenarioName: string | null,
   ctx: CliContext,
-  treatment: { regimens: readonly Regimen[]; atHours: number } = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
+  treatment: Dosing = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
 ): RunReport {
-  const patient = pkAt(pkInputs(params), treatment.regimens, treatment.atHours);
-  const sim = new Simulation(params, { drugs: networkDrugEffects(patient.drugs) });
-  const monitors = new Monitors(sim);
+  const { sim, monitors, patient } = startRun(params, treatment);
   const progress = new ProgressBar(ctx.stderr, 'run', Math.round((durationS * 1000) / sim.dtMs));
   const startedMs = performance.now();
   sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));

@@ -16,9 +16,12 @@
  * Pure: the network run is passed in, so the loop is tested with a stand-in network as well as
  * with the real sheet. With no seizures the loop is exactly `pkAt` at each day's time.
  */
+
+import type { NetworkDrugEffects } from '../modifiers/drug-effects.ts';
 import { type Params, withParams } from '../params.ts';
-import { type BurdenPiece, type DrugLevels, pkAt, pkInputs } from '../pharmacology/pk.ts';
+import type { BurdenPiece, DrugLevels } from '../pharmacology/pk.ts';
 import type { Regimen } from '../pharmacology/regimen.ts';
+import { patientAt } from './start-run.ts';
 
 /** Hours between two network samples: one a day. */
 export const CIRCLE_DAY_H = 24;
@@ -54,10 +57,15 @@ export interface CircleDay {
 }
 
 /**
- * Runs one day's network sample with these parameters at these brain levels and returns its
- * seizure burden (0…1).
+ * Runs one day's network sample with these parameters at these brain levels (whose effects on the
+ * network are `drugs`) and returns its seizure burden (0…1).
  */
-export type NetworkDay = (params: Params, levels: readonly DrugLevels[], day: number) => number;
+export type NetworkDay = (
+  params: Params,
+  levels: readonly DrugLevels[],
+  day: number,
+  drugs: NetworkDrugEffects,
+) => number;
 
 export function runViciousCircle(options: CircleOptions, networkDay: NetworkDay): CircleDay[] {
   const { params, regimens, startH, days } = options;
@@ -70,8 +78,8 @@ export function runViciousCircle(options: CircleOptions, networkDay: NetworkDay)
   const out: CircleDay[] = [];
   for (let day = 0; day < days; day++) {
     const atHours = startH + day * CIRCLE_DAY_H;
-    const patient = pkAt({ ...pkInputs(params), seizureBurdenHistory: history }, regimens, atHours);
-    const seizureBurden = networkDay(day === 0 ? triggered : params, patient.drugs, day);
+    const { patient, drugs } = patientAt(params, { regimens, atHours, seizureBurdenHistory: history });
+    const seizureBurden = networkDay(day === 0 ? triggered : params, patient.drugs, day, drugs);
     if (!(seizureBurden >= 0 && seizureBurden <= 1)) {
       throw new RangeError(`day ${day}'s network returned a seizure burden of ${seizureBurden}; it must be in 0…1`);
     }

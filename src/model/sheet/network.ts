@@ -8,7 +8,7 @@
  */
 
 import type { Lesion } from '../params.ts';
-import { Rng } from '../rng.ts';
+import { deriveSeed, Rng } from '../rng.ts';
 import { SHEET_MM, torusDistanceMm } from './geometry.ts';
 import { LESION_EXTRA_EE_INPUTS, lesionMembership } from './lesion.ts';
 
@@ -267,13 +267,13 @@ export const SPROUTING_SIGMA_MM = 0.5;
  */
 export const SPROUTING_MAX_INPUTS = IN_DEGREE_E;
 
+/** The salt of the stream for added synapses (the first word of SHA-256's initial state). */
+export const ADDED_SYNAPSES_SALT = 0x6a09e667;
+
 /**
- * The seed of the stream for added synapses, mixed from the sheet's seed (splitmix32's finaliser
- * on the seed plus a constant), so that it is unrelated to the main stream of any seed.
+ * The seed of the stream for added synapses, derived from the sheet's seed, so that it is
+ * unrelated to the main stream of any seed.
  */
 export function alterationSeed(seed: number): number {
-  let z = (seed + 0x6a09e667) | 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
+  return deriveSeed(seed, ADDED_SYNAPSES_SALT);
 }

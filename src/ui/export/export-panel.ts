@@ -13,7 +13,7 @@ import { ExportError, RUN_TABLES, type RunTable, runCsv, runCsvFileName } from '
 import { RECORD_WINDOW_S, type RunRecorder, STATE_CODES } from '../../export/run-recorder.ts';
 import { exportDurationS, scenarioFile, scenarioFileText, settingsText } from '../../export/scenario-export.ts';
 import { ImportError, scenarioSizeProblem, settingsFromScenarioText } from '../../export/scenario-import.ts';
-import type { ActivityState } from '../../model/runs/live/session.ts';
+import type { ActivityState } from '../../model/runs/live/frame.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { STATE_WORDS } from '../../view/plots/events.ts';

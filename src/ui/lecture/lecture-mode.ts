@@ -10,7 +10,7 @@
  */
 import './lecture.css';
 import { type Params, withParams } from '../../model/params.ts';
-import type { Frame, SessionDescription } from '../../model/runs/live/session.ts';
+import type { Frame, SessionDescription } from '../../model/runs/live/frame.ts';
 import type { PresetIntent } from '../../state/presets.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { h as el } from '../controls/dom.ts';

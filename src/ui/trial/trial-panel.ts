@@ -7,6 +7,7 @@
  */
 import './trial.css';
 import { CohortPool, poolSize, TrialCancelled } from '../../bridge/cohort-pool.ts';
+import { SEED_MAX } from '../../model/rng.ts';
 import {
   type CohortSpec,
   checkDrugSequence,
@@ -99,7 +100,7 @@ export class TrialPanel {
     const form = el('form', 'trial-form');
     form.noValidate = true;
     this.patients = numberInput(DEFAULT_BROWSER_PATIENTS, MIN_PATIENTS, MAX_PATIENTS);
-    this.seed = numberInput(DEFAULT_COHORT_SEED, 0, 0xffffffff);
+    this.seed = numberInput(DEFAULT_COHORT_SEED, 0, SEED_MAX);
     this.mode = el('select');
     for (const [value, text] of [
       ['substitution', 'replaced by the next (substitution)'],
@@ -190,7 +191,7 @@ export class TrialPanel {
   readSpec(): CohortSpec | string {
     const patients = wholeNumber(this.patients.value, 'Patients', MIN_PATIENTS, MAX_PATIENTS);
     if (typeof patients === 'string') return patients;
-    const seed = wholeNumber(this.seed.value, 'The seed', 0, 0xffffffff);
+    const seed = wholeNumber(this.seed.value, 'The seed', 0, SEED_MAX);
     if (typeof seed === 'string') return seed;
     const chosen = this.slots.map((s) => s.value);
     const firstEmpty = chosen.indexOf(NONE);

@@ -4,7 +4,7 @@
  */
 import type { SeizureEvent } from '../../model/detect/seizure.ts';
 import type { Lesion } from '../../model/params.ts';
-import type { ActivityState } from '../../model/runs/live/session.ts';
+import type { ActivityState } from '../../model/runs/live/frame.ts';
 import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 
 /** The state label's words. */

@@ -5,6 +5,7 @@
  */
 import { DRUGS, type DrugName, isDrugName } from '../../pharmacology/drugs.ts';
 import { DrugError } from '../../pharmacology/regimen.ts';
+import { isSeed, SEED_MAX } from '../../rng.ts';
 import {
   COHORT_SETTINGS,
   type PatientOutcome,
@@ -30,7 +31,6 @@ export const TRIAL_DRUGS: readonly DrugName[] = (Object.keys(DRUGS) as DrugName[
  * sodium-channel blocker.
  */
 export const DEFAULT_TRIAL_DRUGS: readonly DrugName[] = ['lamotrigine', 'valproate', 'carbamazepine'];
-export const MAX_TRIAL_DRUGS = TRIAL_DRUGS.length;
 export const MIN_PATIENTS = 1;
 /** A cohort larger than this would take hours on a laptop. */
 export const MAX_PATIENTS = 2000;
@@ -80,8 +80,8 @@ export function checkCohortSpec(spec: CohortSpec): CohortSpec {
   if (!Number.isInteger(patients) || patients < MIN_PATIENTS || patients > MAX_PATIENTS) {
     throw new RangeError(`patients must be a whole number in ${MIN_PATIENTS}…${MAX_PATIENTS}, got ${patients}`);
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new RangeError(`the seed must be a whole number in 0…4294967295, got ${seed}`);
+  if (!isSeed(seed)) {
+    throw new RangeError(`the seed must be a whole number in 0…${SEED_MAX}, got ${seed}`);
   }
   if (!TRIAL_MODES.includes(mode)) throw new RangeError(`mode must be ${TRIAL_MODES.join(' or ')}, got ${mode}`);
   return { seed, patients, mode, drugs: checkDrugSequence(spec.drugs) };

@@ -1,14 +1,10 @@
 /**
- * One observation of a virtual patient: the real network (`Simulation` + `Monitors`, as the
- * command line's `run` does) at the brain concentrations of a treatment on the patient clock, and
- * what the seizure detector saw.
+ * One observation of a virtual patient: the real network at the brain concentrations of a
+ * treatment on the patient clock (the one composition, runs/start-run.ts, as the command line's
+ * `run`), and what the seizure detector saw.
  */
-import { Monitors } from '../../detect/monitors.ts';
 import type { Params } from '../../params.ts';
-import { networkDrugEffects } from '../../pharmacology/network-effects.ts';
-import { pkAt, pkInputs } from '../../pharmacology/pk.ts';
-import type { Regimen } from '../../pharmacology/regimen.ts';
-import { Simulation } from '../../simulation.ts';
+import { type Dosing, startRun } from '../start-run.ts';
 
 export interface Observation {
   /** Seizure-like events that began within the window (the detector's own count). */
@@ -23,26 +19,13 @@ export interface Observation {
   pgpEffective: number;
 }
 
-export interface Treatment {
-  regimens: readonly Regimen[];
-  /** Patient-clock time (h) at which the network runs. */
-  atHours: number;
-  /**
-   * Untreated seizure burden (0…1) that induces P-gp on the patient clock (barrier.ts): seizures
-   * themselves raise efflux (Bauer 2008), part of the vicious circle.
-   */
-  seizureBurden: number;
-}
-
 /**
- * Simulate `windowS` seconds of the patient's sheet under the treatment. Deterministic: the same
- * parameters (seed included) and treatment give the same observation.
+ * Simulate `windowS` seconds of the patient's sheet under the dosing (its `seizureBurden`: the
+ * untreated burden that has induced P-gp). Deterministic: the same parameters (seed included) and
+ * dosing give the same observation.
  */
-export function observe(params: Params, windowS: number, treatment: Treatment): Observation {
-  const inputs = { ...pkInputs(params), seizureBurden: treatment.seizureBurden };
-  const patient = pkAt(inputs, treatment.regimens, treatment.atHours);
-  const sim = new Simulation(params, { drugs: networkDrugEffects(patient.drugs) });
-  const monitors = new Monitors(sim);
+export function observe(params: Params, windowS: number, dosing: Dosing): Observation {
+  const { sim, monitors, patient } = startRun(params, dosing);
   sim.advance(Math.round((windowS * 1000) / sim.dtMs), monitors);
   const summary = monitors.summary();
   return {

@@ -8,7 +8,7 @@
  * patients there are or how they are split among workers.
  */
 import type { Lesion } from '../../params.ts';
-import type { Rng } from '../../rng.ts';
+import { deriveSeed, GOLDEN_GAMMA, isSeed, type Rng, SEED_MAX } from '../../rng.ts';
 import { SHEET_MM } from '../../sheet/geometry.ts';
 
 /** Share of patients with an epileptogenic structural lesion (dysplasia, hippocampal sclerosis, tuber). */
@@ -98,19 +98,18 @@ export interface PatientTraits {
 }
 
 /**
- * The seed of patient `index` of the cohort with seed `cohortSeed`: a 32-bit hash (murmur3's
- * finaliser over both words), so that neighbouring patients and neighbouring cohorts get unrelated
- * streams.
+ * The seed of patient `index` of the cohort with seed `cohortSeed`, so that neighbouring patients
+ * and neighbouring cohorts get unrelated streams: the cohort seed salted with the index (xor of
+ * (index + 1)·GOLDEN_GAMMA), through the one mixer (deriveSeed), then one more multiply–xorshift
+ * round. Kept bit for bit: the trial's published figures and its tests pin these seeds.
  */
 export function patientSeed(cohortSeed: number, index: number): number {
-  if (!Number.isInteger(cohortSeed) || cohortSeed < 0 || cohortSeed > 0xffffffff) {
-    throw new RangeError(`the cohort seed must be a whole number in 0…4294967295, got ${cohortSeed}`);
+  if (!isSeed(cohortSeed)) {
+    throw new RangeError(`the cohort seed must be a whole number in 0…${SEED_MAX}, got ${cohortSeed}`);
   }
   if (!Number.isInteger(index) || index < 0) throw new RangeError(`patient index must be ≥ 0, got ${index}`);
-  let h = (cohortSeed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16), 0x27d4eb2f);
+  const mixed = deriveSeed((cohortSeed ^ Math.imul(index + 1, GOLDEN_GAMMA)) >>> 0, 0);
+  const h = Math.imul(mixed, 0x27d4eb2f);
   return (h ^ (h >>> 15)) >>> 0;
 }
 

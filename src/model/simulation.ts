@@ -50,17 +50,11 @@ import {
   TAU_GABA_MS,
   TAU_NMDA_MS,
 } from './dynamics/synapses.ts';
-import {
-  chlorideEquilibriumWithDrug,
-  type NetworkDrugEffects,
-  NO_DRUG_EFFECTS,
-  validateDrugEffects,
-} from './modifiers/drug-effects.ts';
-import { inflammationFactors } from './modifiers/inflammation.ts';
-import { ketogenicFactors } from './modifiers/ketogenic.ts';
+import { type NetworkDrive, networkDrive } from './modifiers/drive.ts';
+import { type NetworkDrugEffects, NO_DRUG_EFFECTS, validateDrugEffects } from './modifiers/drug-effects.ts';
 import { setResected } from './modifiers/resection.ts';
 import { ResponsiveStimulator } from './modifiers/rns.ts';
-import { synapticGabaFraction } from './modifiers/status-epilepticus.ts';
+
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
 import { needsRebuild, type Params } from './params.ts';
 import { Rng } from './rng.ts';
@@ -142,9 +136,10 @@ export class Simulation {
       validateDrugEffects(options.drugs);
       this.drugEffects = { ...options.drugs };
     }
+    const drive = this.driveFor(params);
     initAvailability(s);
     initResources(s);
-    initIons(net, s, chlorideEquilibriumWithDrug(params.clEqMm, this.drugEffects.nkcc1Block), E_GABA_INHIBITORY_MV);
+    initIons(net, s, drive.clEqMm, E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
     configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
@@ -157,7 +152,18 @@ export class Simulation {
       pumpNaDependence: this.options.pumpNaDependence,
     };
     this.applyParams(params);
-    this.initConductances(params);
+    this.startConductancesNearMeans(drive);
+  }
+
+  /** The one drive formula (modifiers/drive.ts) at these parameters and the current drugs. */
+  private driveFor(p: Params): NetworkDrive {
+    return networkDrive(
+      p,
+      this.drugEffects,
+      this.weights,
+      { e: EXCITATORY, i: INHIBITORY, count: this.net.n },
+      TAU_GABA_MS,
+    );
   }
 
   /**
@@ -165,27 +171,27 @@ export class Simulation {
    * in the first milliseconds, the whole sheet would otherwise fire one synchronous volley at
    * t ≈ 20 ms, an artefact of the initial state that can tip a fragile network into a seizure.
    * Means assume the background drive, E cells at 3 Hz and I cells at 15 Hz (typical healthy
-   * rates of this network).
+   * rates of this network), and the drive the network runs with: mean = rate × the jump the kernel
+   * applies per event (a release at full resource) × the decay time.
    */
-  private initConductances(p: Params): void {
+  private startConductancesNearMeans(drive: NetworkDrive): void {
     const w = this.weights;
     const s = this.state;
     const nE = this.net.nE;
-    const bgHz = w.backgroundRateHz * p.drive;
+    const bgHz = drive.backgroundRateHz;
     const rateEHz = 3;
     const rateIHz = 15;
     const perE = (IN_DEGREE_E * rateEHz) / 1000;
     const perI = (IN_DEGREE_I * rateIHz) / 1000;
-    const f = inflammationFactors(p.inflammation);
     for (let i = 0; i < this.net.n; i++) {
       const isE = i < nE;
-      const ampaJump = (isE ? w.ampaOntoENs : w.ampaOntoINs) * p.glutamate;
+      const onto = isE ? drive.ontoE : drive.ontoI;
       const bgJump = isE ? w.backgroundOntoENs : w.backgroundOntoINs;
-      let gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * (p.gaba * f.gaba);
+      let gabaJump = onto.gabaJumpNs;
       if (this.lesionGabaFactor) gabaJump *= this.lesionGabaFactor[i];
-      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * ampaJump * f.ampa) * TAU_AMPA_MS;
-      s.gNmdaNs[i] = perE * ampaJump * f.nmda * w.nmdaToAmpa * TAU_NMDA_MS;
-      s.gGabaNs[i] = perI * gabaJump * TAU_GABA_MS;
+      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * onto.ampaJumpNs * drive.releaseFactor) * TAU_AMPA_MS;
+      s.gNmdaNs[i] = perE * onto.nmdaJumpNs * drive.releaseFactor * TAU_NMDA_MS;
+      s.gGabaNs[i] = perI * gabaJump * drive.tauGabaMs;
     }
   }
 
@@ -223,54 +229,24 @@ export class Simulation {
 
   private applyParams(p: Params): void {
     this.currentParams = p;
-    const w = this.weights;
     const s = this.state;
     const d = this.drugEffects;
-    // Receptor scales: the user's glutamate and GABA dials times what inflammation and drugs do.
-    const f = inflammationFactors(p.inflammation);
-    const ampaScale = p.glutamate * f.ampa;
-    const nmdaScale = p.glutamate * f.nmda;
-    // Status epilepticus before the run leaves fewer synaptic GABA_A receptors at the surface.
-    const keto = ketogenicFactors(p.ketogenic);
-    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor * synapticGabaFraction(p.statusMin) * keto.gaba;
-    const napScale = p.gNapRatio * (1 - d.napBlock);
     const net = this.net;
-    setPopulationDrive(
-      s,
-      s.blockE,
-      0,
-      net.nE,
-      napScale * EXCITATORY.gLNs,
-      w.ampaOntoENs * ampaScale,
-      w.ampaOntoENs * w.nmdaToAmpa * nmdaScale,
-      w.gabaOntoENs * gabaScale,
-      this.lesionNapFactor,
-      this.lesionGabaFactor,
-    );
-    setPopulationDrive(
-      s,
-      s.blockI,
-      net.nE,
-      net.n,
-      napScale * INHIBITORY.gLNs,
-      w.ampaOntoINs * ampaScale,
-      w.ampaOntoINs * w.nmdaToAmpa * nmdaScale,
-      w.gabaOntoINs * gabaScale,
-      this.lesionNapFactor,
-      this.lesionGabaFactor,
-    );
+    const drive = this.driveFor(p);
+    setPopulationDrive(s, s.blockE, 0, net.nE, drive.ontoE, this.lesionNapFactor, this.lesionGabaFactor);
+    setPopulationDrive(s, s.blockI, net.nE, net.n, drive.ontoI, this.lesionNapFactor, this.lesionGabaFactor);
     // Surgery removes the lesion's cells; with no lesion there is nothing to remove.
     setResected(net, s, p.resected, EXCITATORY.eLMv, INHIBITORY.eLMv);
-    setReleaseU(s.blockPropagate, w.releaseU * d.releaseFactor * keto.release);
-    setGabaDecay(s.blockE, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
-    setGabaDecay(s.blockI, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
-    this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;
-    this.ionInputs.uptakeScale = p.kClearance * f.kUptake;
-    this.ionInputs.clEqMm = chlorideEquilibriumWithDrug(p.clEqMm, d.nkcc1Block);
+    setReleaseU(s.blockPropagate, drive.releaseU);
+    setGabaDecay(s.blockE, p.dtMs, drive.tauGabaMs);
+    setGabaDecay(s.blockI, p.dtMs, drive.tauGabaMs);
+    this.backgroundMeanPerStep = drive.backgroundEventsPerStep;
+    this.ionInputs.uptakeScale = drive.kUptakeScale;
+    this.ionInputs.clEqMm = drive.clEqMm;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
-    setAvailabilityScale(this.net, s, p.scn1a);
+    setAvailabilityScale(net, s, p.scn1a);
     setSodiumChannelDrug(s, d.naRestAffinity, d.naInactivatedAffinity);
-    refreshSpikeGain(this.net, s, this.gate);
+    refreshSpikeGain(net, s, this.gate);
   }
 
   /**

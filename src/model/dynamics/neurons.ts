@@ -134,23 +134,31 @@ export function setGabaDecay(block: ParamBlock, dtMs: number, tauGabaMs: number)
   block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / tauGabaMs));
 }
 
+/** Conductance jumps (nS) per arriving event at full release onto one population, and its gNaP. */
+export interface PopulationDrive {
+  ampaJumpNs: number;
+  nmdaJumpNs: number;
+  /** Before a lesion's factor (sheet/lesion.ts), which setPopulationDrive applies per cell. */
+  gabaJumpNs: number;
+  gNapNs: number;
+}
+
 /**
- * The parts of a population's block that parameters change live. gNaP and the GABA_A jump are
- * per cell (a lesion changes them inside it): cells [first, end) get the population's value times
- * their factor, 1 outside a lesion (so that the f32 value is the same as without one).
+ * The parts of a population's block that parameters change live (the drive, modifiers/drive.ts).
+ * gNaP and the GABA_A jump are per cell (a lesion changes them inside it): cells [first, end) get
+ * the population's value times their factor, 1 outside a lesion (so that the f32 value is the
+ * same as without one).
  */
 export function setPopulationDrive(
   s: NetworkState,
   block: ParamBlock,
   first: number,
   end: number,
-  gNapNs: number,
-  ampaJumpNs: number,
-  nmdaJumpNs: number,
-  gabaJumpNs: number,
+  drive: PopulationDrive,
   napFactor: Float32Array | null,
   gabaFactor: Float32Array | null,
 ): void {
+  const { gNapNs, ampaJumpNs, nmdaJumpNs, gabaJumpNs } = drive;
   block.setReal(POP_JUMP_AMPA, ampaJumpNs);
   block.setReal(POP_JUMP_NMDA, nmdaJumpNs);
   for (let i = first; i < end; i++) {

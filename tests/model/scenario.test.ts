@@ -160,7 +160,9 @@ describe('scenario drugs', () => {
       /^"drugs" must be a list of regimens/,
     );
     expect(() => validateScenario({ ...base, drugs: ['aspirin=1/8'] })).toThrow(/^"drugs": unknown drug "aspirin"/);
-    expect(() => validateScenario({ ...base, drugs: ['phenytoin=1/8', 'phenytoin=2/8'] })).toThrow(/more than once/);
+    expect(() => validateScenario({ ...base, drugs: ['phenytoin=1/8', 'phenytoin=2/8'] })).toThrow(
+      /"drugs": phenytoin is listed twice/,
+    );
     expect(() => validateScenario({ ...base, atHours: -2 })).toThrow(/^"atHours" must be a number of hours in 0…8760/);
   });
 });

@@ -20,17 +20,10 @@ import {
   withParams,
 } from '../../model/params.ts';
 import { effectsByDrug, type TargetEffects } from '../../model/pharmacology/pd.ts';
-import {
-  firstRepeatedDrug,
-  formatRegimen,
-  parseRegimen,
-  REGIMEN_FORMS,
-  type Regimen,
-} from '../../model/pharmacology/regimen.ts';
-import { DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
+import { formatRegimen, type Regimen } from '../../model/pharmacology/regimen.ts';
+import { AT_HOURS_MAX, checkRegimens, DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
 import { type Dosing, startRun } from '../../model/runs/start-run.ts';
 import {
-  SCENARIO_AT_HOURS_MAX,
   SCENARIO_DURATION_MAX_S,
   SCENARIO_DURATION_MIN_S,
   type Scenario,
@@ -135,16 +128,13 @@ export function resolveRun(
       ? numberFlag('duration-s', durationText, SCENARIO_DURATION_MIN_S, SCENARIO_DURATION_MAX_S, ' s')
       : (scenario?.durationS ?? RUN_DEFAULT_DURATION_S);
   // --drug adds to the scenario's drugs; for a drug the scenario already gives, it replaces it.
-  const fromFlags = flags.all('drug').map((text) => parseRegimen(text));
-  const repeated = firstRepeatedDrug(fromFlags);
-  if (repeated) {
-    throw new UsageError(`--drug ${repeated} is given more than once; give each drug one regimen (${REGIMEN_FORMS})`);
-  }
+  const { regimens: fromFlags, problems } = checkRegimens(flags.all('drug'));
+  if (problems.length > 0) throw new UsageError(`--drug ${problems[0]}`);
   const regimens = [...(scenario?.drugs ?? []).filter((r) => !fromFlags.some((f) => f.drug === r.drug)), ...fromFlags];
   const atText = flags.get('at-hours');
   const atHours =
     atText !== undefined
-      ? numberFlag('at-hours', atText, 0, SCENARIO_AT_HOURS_MAX, ' h')
+      ? numberFlag('at-hours', atText, 0, AT_HOURS_MAX, ' h')
       : (scenario?.atHours ?? RUN_DEFAULT_AT_HOURS);
   return { scenario, params, durationS, regimens, atHours };
 }

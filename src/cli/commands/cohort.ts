@@ -19,7 +19,7 @@ import {
 import { type CohortSummary, summarize } from '../../model/runs/cohort/summary.ts';
 import { COHORT_SETTINGS, type PatientOutcome, TRIAL_MODES } from '../../model/runs/cohort/trial.ts';
 import { type CommandSpec, choiceFlag, integerFlag, type ParsedFlags } from '../args.ts';
-import { runCohortPool } from '../cohort-pool.ts';
+import { runCohortOnThreads } from '../cohort-worker-threads.ts';
 import { duration, fixed, table, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
 import { ProgressBar } from '../progress.ts';
@@ -88,7 +88,7 @@ export function resolveCohort(flags: ParsedFlags): { spec: CohortSpec; workers: 
 export function runCohort(spec: CohortSpec, workers: number, ctx: CliContext): CohortReport {
   const progress = new ProgressBar(ctx.stderr, 'cohort', spec.patients);
   const startedMs = performance.now();
-  const outcomes = runCohortPool(spec, workers, (done) => progress.update(done));
+  const outcomes = runCohortOnThreads(spec, workers, (done) => progress.update(done));
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
   const summary = summarize(spec.seed, spec.drugs, spec.mode, COHORT_SETTINGS, outcomes);

@@ -30,12 +30,13 @@ import {
 import type { Network } from '../sheet/network.ts';
 import type { NetworkState } from './state.ts';
 
-/** Decay time constants and reversals (MODEL.md §3). */
+/**
+ * Decay time constants (docs/model.md §3). AMPA and NMDA reverse at 0 mV, so the kernel writes
+ * their current as g·V.
+ */
 export const TAU_AMPA_MS = 5;
 export const TAU_NMDA_MS = 100;
 export const TAU_GABA_MS = 8;
-export const E_AMPA_MV = 0;
-export const E_NMDA_MV = 0;
 /** GABA_A reversal on interneurons (MODEL.md §3: −75 mV on I cells, not dynamic). */
 export const E_GABA_INHIBITORY_MV = -75;
 
@@ -125,9 +126,4 @@ export function propagateSpikes(s: NetworkState, block: ParamBlock): number {
   block.setInt(PROP_BASE_OFFSET, ((s.step + 1) % s.ringSlots) * s.n);
   s.kernels.propagate(block.byteOffset);
   return block.getInt(PROP_EVENTS);
-}
-
-/** The resource of E cell i at the current step, with recovery applied (for monitors/tests). */
-export function currentResource(s: NetworkState, i: number, dtMs: number, resourceTauMs: number): number {
-  return 1 - (1 - s.resource[i]) * Math.exp(-((s.step - s.resourceStampStep[i]) * dtMs) / resourceTauMs);
 }

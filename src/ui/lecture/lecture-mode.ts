@@ -13,7 +13,7 @@ import { type Params, withParams } from '../../model/params.ts';
 import type { Frame, SessionDescription } from '../../model/runs/live/frame.ts';
 import type { PresetIntent } from '../../state/presets.ts';
 import type { IntentStore } from '../../state/store.ts';
-import { h as el } from '../controls/dom.ts';
+import { h } from '../controls/dom.ts';
 import { AnnotationLayer, PENS } from './annotate.ts';
 import type { Deck } from './deck.ts';
 import { isFullscreen, toggleFullscreen } from './fullscreen.ts';
@@ -52,13 +52,13 @@ export function mountLectureMode(options: LectureModeOptions): LectureMode {
   if (!panel) throw new Error('the sheet has no panel to lay the lecture views in');
 
   // The bar: where we are, what the scene says, and the tools.
-  const count = el('p', { class: 'lecture-count', 'aria-hidden': 'true' });
-  const title = el('h2', { id: 'lecture-title', class: 'lecture-title', tabindex: '-1' });
-  const text = el('div', { class: 'lecture-text' });
-  const announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'lecture-announcer' });
-  const message = el('p', { class: 'lecture-message', 'aria-live': 'polite', id: 'lecture-message' });
+  const count = h('p', { class: 'lecture-count', 'aria-hidden': 'true' });
+  const title = h('h2', { id: 'lecture-title', class: 'lecture-title', tabindex: '-1' });
+  const text = h('div', { class: 'lecture-text' });
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'lecture-announcer' });
+  const message = h('p', { class: 'lecture-message', 'aria-live': 'polite', id: 'lecture-message' });
   const button = (id: string, label: string, keyHint: string): HTMLButtonElement => {
-    const b = el('button', { type: 'button', id, 'aria-keyshortcuts': keyHint }, label);
+    const b = h('button', { type: 'button', id, 'aria-keyshortcuts': keyHint }, label);
     return b;
   };
   const previous = button('lecture-previous', '◀ Previous', 'ArrowLeft PageUp');
@@ -69,26 +69,26 @@ export function mountLectureMode(options: LectureModeOptions): LectureMode {
   const leave = button('lecture-leave', 'Leave lecture mode (Esc)', 'Escape');
   draw.setAttribute('aria-pressed', 'false');
   split.setAttribute('aria-pressed', 'false');
-  const tools = el('div', { class: 'lecture-tools', role: 'group', 'aria-label': 'Lecture' });
+  const tools = h('div', { class: 'lecture-tools', role: 'group', 'aria-label': 'Lecture' });
   tools.append(previous, next, draw, split, fullscreen, leave);
 
   const penButtons = PENS.map((pen, index) => {
-    const b = el('button', { type: 'button', class: 'lecture-pen', 'aria-pressed': 'false' });
+    const b = h('button', { type: 'button', class: 'lecture-pen', 'aria-pressed': 'false' });
     b.style.setProperty('--pen', pen.css);
-    b.append(el('span', { class: 'lecture-pen-swatch', 'aria-hidden': 'true' }), `${pen.name} pen`);
+    b.append(h('span', { class: 'lecture-pen-swatch', 'aria-hidden': 'true' }), `${pen.name} pen`);
     b.addEventListener('click', () => choosePen(index));
     return b;
   });
   const undo = button('lecture-undo', 'Undo (Z)', 'Z');
   const clear = button('lecture-clear', 'Clear (C)', 'C');
   const done = button('lecture-draw-done', 'Done: resume (A)', 'A');
-  const pens = el('div', { class: 'lecture-pens', role: 'group', 'aria-label': 'Drawing' });
+  const pens = h('div', { class: 'lecture-pens', role: 'group', 'aria-label': 'Drawing' });
   pens.append(...penButtons, undo, clear, done);
   pens.hidden = true;
 
-  const head = el('div', { class: 'lecture-head' });
+  const head = h('div', { class: 'lecture-head' });
   head.append(count, title);
-  const bar = el('section', { class: 'lecture-bar', 'aria-labelledby': 'lecture-title', id: 'lecture-bar' });
+  const bar = h('section', { class: 'lecture-bar', 'aria-labelledby': 'lecture-title', id: 'lecture-bar' });
   bar.append(head, text, tools, pens, message, announcer);
   bar.hidden = true;
   options.barBefore.before(bar);
@@ -318,7 +318,7 @@ export function mountLectureMode(options: LectureModeOptions): LectureMode {
     const spec = scenes[scene].spec;
     count.textContent = `${scene + 1} / ${scenes.length}`;
     title.textContent = spec.title;
-    text.replaceChildren(...spec.sentences.map((sentence) => el('p', {}, sentence)));
+    text.replaceChildren(...spec.sentences.map((sentence) => h('p', {}, sentence)));
     previous.disabled = scene === 0;
     next.disabled = scene === scenes.length - 1;
     split.disabled = !spec.contrast;

@@ -1,12 +1,12 @@
 /**
  * The "Virtual trial" panel: patients, a drug sequence from the table, a seed, Run and Cancel, a
  * progress bar with words, and the figures (trial-results.ts). The patients run in a pool of
- * workers (src/bridge/cohort-pool.ts); the live simulation is paused meanwhile, because on a
+ * workers (src/bridge/cohort-web-workers.ts); the live simulation is paused meanwhile, because on a
  * machine with few cores the two would slow each other down, and it plays again afterwards if it
  * was playing. Nothing in the panel flashes: the progress bar fills, the results appear once.
  */
 import './trial.css';
-import { CohortPool, poolSize, TrialCancelled } from '../../bridge/cohort-pool.ts';
+import { CohortWebWorkers, poolSize, TrialCancelled } from '../../bridge/cohort-web-workers.ts';
 import { SEED_MAX } from '../../model/rng.ts';
 import {
   type CohortSpec,
@@ -82,7 +82,7 @@ export class TrialPanel {
 
   constructor(
     root: HTMLElement,
-    private readonly pool: CohortPool,
+    private readonly pool: CohortWebWorkers,
     private readonly live: LiveSimulation,
     private readonly cores: () => number | undefined = () => navigator.hardwareConcurrency,
   ) {
@@ -254,7 +254,7 @@ export class TrialPanel {
 
 /** Mount the panel; the live simulation is paused through the store while a trial runs. */
 export function mountTrialPanel(root: HTMLElement, store: IntentStore): TrialPanel {
-  const pool = new CohortPool(
+  const pool = new CohortWebWorkers(
     () => new Worker(new URL('../../../workers/cohort.worker.ts', import.meta.url), { type: 'module', name: 'cohort' }),
   );
   let pausedByTrial = false;

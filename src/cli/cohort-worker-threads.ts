@@ -24,7 +24,11 @@ export class CohortThreadError extends Error {
  * Every patient's outcome, sorted by index. `onPatient` is called with the count done after each
  * one. With one worker, everything runs on this thread.
  */
-export function runCohortPool(spec: CohortSpec, workers: number, onPatient: (done: number) => void): PatientOutcome[] {
+export function runCohortOnThreads(
+  spec: CohortSpec,
+  workers: number,
+  onPatient: (done: number) => void,
+): PatientOutcome[] {
   const shares = splitPatients(spec.patients, workers);
   const outcomes: PatientOutcome[] = [];
   const { patients: _patients, ...shareSpec } = spec;

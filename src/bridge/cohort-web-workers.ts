@@ -24,7 +24,7 @@ export function poolSize(patients: number, cores: number | undefined): number {
   return Math.max(1, Math.min(available, patients));
 }
 
-export class CohortPool {
+export class CohortWebWorkers {
   private workers: Worker[] = [];
   private cancelled = false;
   private rejectRun: ((error: Error) => void) | null = null;

@@ -1,5 +1,5 @@
 /**
- * The parameter table: the single source of every user-facing knob (MODEL.md §5).
+ * The parameter table: the single source of every user-facing knob (docs/model.md §5).
  *
  * The command line (`--set key=value`), scenario files, the URL and the sliders all read this
  * table, and all of them validate through `parseParamText` / `validateParamValue`. Nothing outside

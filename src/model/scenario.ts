@@ -3,7 +3,7 @@
  * the lesson they teach.
  *
  *   { "name": "healthy", "description": "…one line…", "params": { "gaba": 0.5 },
- *     "durationS": 60, "demonstrates": "MODEL.md §7 behaviour 1: …",
+ *     "durationS": 60, "demonstrates": "docs/model.md §7 behaviour 1: …",
  *     "drugs": ["phenytoin=200/12"], "atHours": 72 }
  *
  * `drugs` (regimens as on the command line) and `atHours` (the patient-clock time at which the
@@ -26,7 +26,7 @@ export interface Scenario {
   /** Overrides of the defaults, validated against the parameter table. */
   params: Partial<Params>;
   durationS: number;
-  /** Which MODEL.md §7 behaviour it shows. */
+  /** Which docs/model.md §7 behaviour it shows. */
   demonstrates: string;
   /** Drug regimens from t = 0 on the patient clock (none when absent). */
   drugs: Regimen[];
@@ -52,7 +52,7 @@ const FIELD_HELP: Record<(typeof FIELDS)[number], string> = {
   description: `one line of text (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
   params: 'an object of parameter keys and values, e.g. {"gaba": 0.5}',
   durationS: `a number of seconds in ${SCENARIO_DURATION_MIN_S}…${SCENARIO_DURATION_MAX_S}`,
-  demonstrates: `one line naming the MODEL.md §7 behaviour (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
+  demonstrates: `one line naming the docs/model.md §7 behaviour (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
 };
 const DRUGS_HELP = 'a list of regimens, e.g. ["phenytoin=200/12", "diazepam=10iv"]';
 const AT_HOURS_HELP = `a number of hours in 0…${AT_HOURS_MAX}`;

@@ -62,7 +62,7 @@ import { lesionFactors } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
-  /** Pump ignores [Na⁺]i when false (MODEL.md §7 behaviour 4: events then do not end). */
+  /** Pump ignores [Na⁺]i when false (docs/model.md §7 behaviour 4: events then do not end). */
   pumpNaDependence?: boolean;
   /** Ions held at rest: no K⁺, Na⁺ or Cl⁻ dynamics, no pump current. */
   ionsClamped?: boolean;
@@ -104,7 +104,7 @@ export class Simulation {
   /** Per-cell factors on gNaP and on GABA_A inside a lesion (null without one). */
   private readonly lesionNapFactor: Float32Array | null;
   private readonly lesionGabaFactor: Float32Array | null;
-  /** Responsive neurostimulation of the lesion (rns.ts); it acts only while `rns` is on. */
+  /** Responsive neurostimulation of the lesion (modifiers/rns.ts); it acts only while `rns` is on. */
   readonly stimulator: ResponsiveStimulator;
   /** Synaptic events written into the delay rings since the start. */
   synapticEvents = 0;

@@ -54,7 +54,7 @@ export interface SheetRun extends RunBase {
   bath?: readonly BrainLevel[];
 }
 
-/** A day-by-day loop of short network runs on the patient clock (src/model/vicious-circle.ts). */
+/** A day-by-day loop of short network runs on the patient clock (src/model/runs/vicious-circle.ts). */
 export interface CircleRun extends RunBase {
   kind: 'circle';
   /** `treatment.atHours` is day 0; one sample per day after it. */

@@ -8,9 +8,9 @@ import type { Frame } from '../model/runs/live/frame.ts';
  * seconds, so that it informs without chattering.
  */
 
-/** Golomb synchrony above this reads as synchronous (MODEL.md §7: χ > 0.4 during events). */
+/** Golomb synchrony above this reads as synchronous (docs/model.md §7: χ > 0.4 during events). */
 const SYNCHRONOUS_CHI = 0.4;
-/** The healthy resting band of the excitatory rate (MODEL.md §7, behaviour 1: 1–10 Hz). */
+/** The healthy resting band of the excitatory rate (docs/model.md §7, behaviour 1: 1–10 Hz). */
 const QUIET_BELOW_HZ = 1;
 const ELEVATED_ABOVE_HZ = 10;
 /** Shortest time between two updates that say the same kind of thing. */

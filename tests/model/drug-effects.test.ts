@@ -1,5 +1,5 @@
 /**
- * The network's side of drug action (src/model/drug-effects.ts): neutral without a drug, each
+ * The network's side of drug action (src/model/modifiers/drug-effects.ts): neutral without a drug, each
  * target acting on its own quantity, and the sodium-channel block deepening with inactivation.
  */
 import { describe, expect, it } from 'vitest';

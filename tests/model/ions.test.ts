@@ -10,7 +10,7 @@ import {
   pumpActivity,
 } from '../../src/model/dynamics/physics.ts';
 
-describe('ion equations of MODEL.md §4', () => {
+describe('ion equations of docs/model.md §4', () => {
   it('gives E_K = 26.7 mV · ln(Ko/140)', () => {
     expect(ekMv(3.5)).toBeCloseTo(26.7 * Math.log(3.5 / 140), 12);
     expect(ekMv(3.5)).toBeCloseTo(-98.49, 2);

@@ -16,7 +16,7 @@ const valid = {
   description: 'One line.',
   params: { gaba: 0.5 },
   durationS: 10,
-  demonstrates: 'MODEL.md §7 behaviour 2',
+  demonstrates: 'docs/model.md §7 behaviour 2',
 };
 
 /** The ScenarioError message of a rejected value (fails the test if nothing is thrown). */
@@ -40,10 +40,10 @@ describe('shipped scenarios (public/scenarios)', () => {
   });
 
   for (const file of files) {
-    it(`${file} is valid, named after its file, and names a MODEL.md §7 behaviour`, () => {
+    it(`${file} is valid, named after its file, and names a docs/model.md §7 behaviour`, () => {
       const text = readFileSync(new URL(file, scenarioDir), 'utf8');
       const s = parseScenarioText(text, file.replace(/\.json$/, ''));
-      expect(s.demonstrates).toMatch(/MODEL\.md §7 behaviour \d+/);
+      expect(s.demonstrates).toMatch(/docs\/model\.md §7 behaviour \d+/);
     });
   }
 

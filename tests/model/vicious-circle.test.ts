@@ -1,5 +1,5 @@
 /**
- * The day-by-day vicious circle (src/model/vicious-circle.ts) with stand-in networks, and the
+ * The day-by-day vicious circle (src/model/runs/vicious-circle.ts) with stand-in networks, and the
  * patient clock's seizure-burden history it rests on (src/model/pharmacology/pk.ts).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7 behaviours 10 (focal lesion and surgery) and 11 (sprouting), on the 48 × 48 test
+ * docs/model.md §7 behaviours 10 (focal lesion and surgery) and 11 (sprouting), on the 48 × 48 test
  * sheet.
  *
  * The seizure detector judges the whole sheet (1-s E rate above 10 Hz and χ above 0.4), so a

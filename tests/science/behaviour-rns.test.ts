@@ -1,5 +1,5 @@
 /**
- * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/rns.ts), on the 48 × 48
+ * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/modifiers/rns.ts), on the 48 × 48
  * test sheet: the focal-dysplasia patient (a 0.5-mm lesion in a sheet with gaba 0.7) on
  * carbamazepine, whose seizures start in the lesion, with and without the stimulator.
  *

@@ -1,5 +1,5 @@
 /**
- * `bench`: the engine's raw speed. `--model coba` runs the COBA benchmark of MODEL.md §8 (compare
+ * `bench`: the engine's raw speed. `--model coba` runs the COBA benchmark of docs/model.md §8 (compare
  * with tests/reference/brian2_coba.json); `--model default` runs the cortical sheet with its
  * default parameters. The timed part is the integration loop only: building the network (and
  * the synapses) is reported apart.
@@ -210,7 +210,7 @@ export function benchReport(flags: ParsedFlags): BenchReport {
 }
 
 function formatReport(r: BenchReport): string {
-  const title = r.model === 'coba' ? 'COBA benchmark (MODEL.md §8)' : 'default cortical sheet';
+  const title = r.model === 'coba' ? 'COBA benchmark (docs/model.md §8)' : 'default cortical sheet';
   return `bench: ${title}\n${fields([
     ['network', `${r.neurons} neurons, ${r.synapses} synapses (built in ${duration(r.wallSBuild)})`],
     ['simulated', `${r.durationS} s`],

@@ -1,6 +1,6 @@
 /**
  * `cohort`: the virtual trial. Patients drawn from the documented distributions of the mechanisms
- * (src/model/cohort/population.ts), each given the drugs of the sequence in turn, and the fraction
+ * (src/model/runs/cohort/population.ts), each given the drugs of the sequence in turn, and the fraction
  * seizure-free after each drug next to the clinical figures (Kwan & Brodie 2000; Chen 2018).
  */
 import { availableParallelism } from 'node:os';

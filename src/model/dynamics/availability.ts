@@ -1,5 +1,5 @@
 /**
- * Fast sodium-channel availability A (MODEL.md §2 and §5): the fraction of fast Na⁺ channels that
+ * Fast sodium-channel availability A (docs/model.md §2 and §5): the fraction of fast Na⁺ channels that
  * can open, which scales the spike-initiation current gL·ΔT·A·exp((V − VT)/ΔT).
  *
  *   A = genetic factor × h × (1 − drug block)

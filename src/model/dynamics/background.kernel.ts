@@ -1,5 +1,5 @@
 /**
- * Background Poisson drive (src/model/background.ts): `events` excitatory inputs, each onto a
+ * Background Poisson drive (src/model/dynamics/background.ts): `events` excitatory inputs, each onto a
  * uniformly chosen cell, drawn from the engine's one generator. The generator's state lives in
  * this memory and src/model/rng.ts reads and writes the same four words, so the stream is one
  * stream whichever side draws. Every operation repeats the TypeScript exactly: sfc32 in 32-bit

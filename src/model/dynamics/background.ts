@@ -1,5 +1,5 @@
 /**
- * Background drive (MODEL.md §1): independent Poisson excitatory input onto every cell.
+ * Background drive (docs/model.md §1): independent Poisson excitatory input onto every cell.
  *
  * n independent Poisson processes of rate ν are drawn as their superposition: the number of
  * events in a step is Poisson(n ν dt), and each event goes to a uniformly chosen cell. This is

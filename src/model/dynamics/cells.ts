@@ -33,7 +33,7 @@ export const EXCITATORY: CellType = {
 };
 
 /**
- * Fast-spiking interneuron (MODEL.md §2 table): no adaptation (a = b = 0), sharp spike onset
+ * Fast-spiking interneuron (docs/model.md §2 table): no adaptation (a = b = 0), sharp spike onset
  * (ΔT = 0.5 mV). τw is irrelevant with a = b = 0; 144 ms keeps the update well defined.
  */
 export const INHIBITORY: CellType = {
@@ -50,7 +50,7 @@ export const INHIBITORY: CellType = {
   tRefMs: 1,
 };
 
-/** Spike when V ≥ VT + 5 ΔT (MODEL.md §2). */
+/** Spike when V ≥ VT + 5 ΔT (docs/model.md §2). */
 export function spikeCutMv(cell: CellType): number {
   return cell.vTMv + 5 * cell.deltaTMv;
 }

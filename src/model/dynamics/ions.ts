@@ -1,5 +1,5 @@
 /**
- * Ion dynamics on the slow step (MODEL.md §4): extracellular K⁺ tiles, intracellular Na⁺ with the
+ * Ion dynamics on the slow step (docs/model.md §4): extracellular K⁺ tiles, intracellular Na⁺ with the
  * Na⁺/K⁺ pump, intracellular Cl⁻ with a dynamic E_GABA. They are why seizures start (K⁺ feedback)
  * and why they stop (the pump), and why GABA can excite (Cl⁻).
  *
@@ -157,7 +157,7 @@ export interface IonConstants {
 
 export const ION_CONSTANTS: IonConstants = {
   kPerSpikeMm: 0.01,
-  // τ near rest = 0.3 mM / 0.2 mM·s⁻¹ = 1.5 s ("a time constant of seconds", MODEL.md §4).
+  // τ near rest = 0.3 mM / 0.2 mM·s⁻¹ = 1.5 s ("a time constant of seconds", docs/model.md §4).
   kUptakeMaxMmPerMs: 0.0002,
   kUptakeHalfMm: 0.3,
   kSlowClearanceTauMs: 30000,

@@ -1,5 +1,5 @@
 /**
- * AdEx + persistent-sodium neurons (MODEL.md §2): the membrane update of one population for one
+ * AdEx + persistent-sodium neurons (docs/model.md §2): the membrane update of one population for one
  * step, fused with the arrival of delayed synaptic input and the decay of the conductances.
  *
  *   C dV/dt  = −gL (V − EL(Ko)) + gL ΔT A exp((V − VT)/ΔT) + I_NaP − w − I_pump + I_syn

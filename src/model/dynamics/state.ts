@@ -1,6 +1,6 @@
 /**
  * The network's dynamic state: a struct of typed arrays, allocated once per network.
- * Cells 0…nE−1 are excitatory, nE…n−1 inhibitory (see network.ts).
+ * Cells 0…nE−1 are excitatory, nE…n−1 inhibitory (see sheet/network.ts).
  *
  * Arrays the hot loops touch live in the kernels' WebAssembly memory as f32/i32 views; the slow
  * variables that only TypeScript touches (the K⁺ tiles) are ordinary f64 arrays.
@@ -35,7 +35,7 @@ export interface NetworkState {
    * cell is in depolarisation block.
    */
   readonly expGainPa: Float32Array;
-  /** Fast Na⁺ availability A = availScale × slow-inactivation gate h (MODEL.md §2, §5). */
+  /** Fast Na⁺ availability A = availScale × slow-inactivation gate h (docs/model.md §2, §5). */
   readonly naAvailability: Float32Array;
   readonly naSlowGate: Float32Array;
   /** Genetic factor × (1 − drug block) per cell: the part of A that is not the gate. */

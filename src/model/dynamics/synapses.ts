@@ -1,5 +1,5 @@
 /**
- * Synapses (MODEL.md §3): conductance-based single-exponential AMPA, NMDA (Mg²⁺ block) and
+ * Synapses (docs/model.md §3): conductance-based single-exponential AMPA, NMDA (Mg²⁺ block) and
  * GABA_A, axonal delays through ring buffers, and Tsodyks–Markram short-term depression of
  * excitatory terminals.
  *
@@ -37,13 +37,13 @@ import type { NetworkState } from './state.ts';
 export const TAU_AMPA_MS = 5;
 export const TAU_NMDA_MS = 100;
 export const TAU_GABA_MS = 8;
-/** GABA_A reversal on interneurons (MODEL.md §3: −75 mV on I cells, not dynamic). */
+/** GABA_A reversal on interneurons (docs/model.md §3: −75 mV on I cells, not dynamic). */
 export const E_GABA_INHIBITORY_MV = -75;
 
 /**
  * Tsodyks–Markram depression of E terminals: each spike releases U·x of the resource, which
  * recovers to 1 with τrec. U = 0.2 and τrec = 800 ms lie in the ranges fitted to neocortical
- * pyramidal synapses (Markram, Wang & Tsodyks 1998: U 0.1–0.9, τrec 0.1–1.5 s; MODEL.md §3:
+ * pyramidal synapses (Markram, Wang & Tsodyks 1998: U 0.1–0.9, τrec 0.1–1.5 s; docs/model.md §3:
  * τrec 0.5–2 s). Weights below are the conductance jump of a release at full resource, U·1.
  */
 export const RELEASE_U = 0.2;
@@ -51,7 +51,7 @@ export const RESOURCE_TAU_MS = 800;
 
 /**
  * Peak conductance jumps at rest (nS), chosen so that the default network sits in an
- * asynchronous irregular state (MODEL.md §7, behaviour 1) — MODEL.md leaves the weights to us.
+ * asynchronous irregular state (docs/model.md §7, behaviour 1) — docs/model.md leaves the weights to us.
  * Tuned with `npm run sim -- run` sweeps; see README "Model in brief".
  */
 export interface SynapticWeights {
@@ -110,7 +110,7 @@ export function configurePropagation(
   block.setReal(PROP_RELEASE_U, w.releaseU);
 }
 
-/** Release probability U of E terminals (levetiracetam lowers it; MODEL.md §6). */
+/** Release probability U of E terminals (levetiracetam lowers it; docs/model.md §6). */
 export function setReleaseU(block: ParamBlock, releaseU: number): void {
   block.setReal(PROP_RELEASE_U, releaseU);
 }

@@ -1,5 +1,5 @@
 /**
- * What drugs do to the network, in the network's own terms: the targets of MODEL.md §6 as
+ * What drugs do to the network, in the network's own terms: the targets of docs/model.md §6 as
  * factors on the quantities the engine integrates. The pharmacology (src/model/pharmacology)
  * turns doses into brain concentrations and these numbers; the network only applies them. With
  * NO_DRUG_EFFECTS every factor is neutral and the network is the same to the last bit.
@@ -38,7 +38,7 @@ export const NO_DRUG_EFFECTS: Readonly<NetworkDrugEffects> = Object.freeze({
   nkcc1Block: 0,
 });
 
-/** The adult chloride equilibrium that NKCC1 block moves toward (MODEL.md §4, §5). */
+/** The adult chloride equilibrium that NKCC1 block moves toward (docs/model.md §4, §5). */
 export const CL_EQ_ADULT_MM = 5;
 
 const LIMITS: Readonly<Record<keyof NetworkDrugEffects, readonly [number, number]>> = {

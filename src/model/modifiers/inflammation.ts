@@ -1,5 +1,5 @@
 /**
- * Inflammation (MODEL.md §5): one cytokine gain I (0…1) and what it does to the network within
+ * Inflammation (docs/model.md §5): one cytokine gain I (0…1) and what it does to the network within
  * minutes. Its slow effect, the induction of P-glycoprotein at the blood–brain barrier over hours,
  * belongs to the patient clock (src/model/pharmacology).
  *

@@ -1,5 +1,5 @@
 /**
- * The ketogenic diet, as a modest shift of the synaptic balance (MODEL.md §6, "other therapies").
+ * The ketogenic diet, as a modest shift of the synaptic balance (docs/model.md §6, "other therapies").
  *
  * Simplification of several mechanisms to two factors:
  *   release probability × 0.85   acetoacetate competes with chloride at the vesicular glutamate

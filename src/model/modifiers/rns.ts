@@ -1,5 +1,5 @@
 /**
- * Responsive neurostimulation (MODEL.md §6, other therapies; §5 `rns`): a device that watches the
+ * Responsive neurostimulation (docs/model.md §6, other therapies; §5 `rns`): a device that watches the
  * lesion and, when it detects the start of a discharge there, stimulates the lesion.
  *
  * The clinical device (NeuroPace RNS) records from electrodes on or in the seizure focus, detects

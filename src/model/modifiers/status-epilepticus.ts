@@ -1,5 +1,5 @@
 /**
- * GABA_A receptor internalisation during status epilepticus (MODEL.md §5, the
+ * GABA_A receptor internalisation during status epilepticus (docs/model.md §5, the
  * status-benzodiazepine scenario). As a seizure goes on for tens of minutes, synaptic GABA_A
  * receptors — the γ2-containing ones that carry the benzodiazepine site — are endocytosed:
  * benzodiazepine sensitivity of dentate granule cells falls within 45 min of status (Kapur &

@@ -1,5 +1,5 @@
 /**
- * Vagus nerve stimulation (MODEL.md §6, other therapies), as cycles of extra excitatory input onto
+ * Vagus nerve stimulation (docs/model.md §6, other therapies), as cycles of extra excitatory input onto
  * interneurons.
  *
  * Vagal afferents reach the cortex through the nucleus of the solitary tract, the locus coeruleus

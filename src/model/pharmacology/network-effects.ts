@@ -1,5 +1,5 @@
 /**
- * From brain concentrations to what the network integrates (src/model/drug-effects.ts).
+ * From brain concentrations to what the network integrates (src/model/modifiers/drug-effects.ts).
  *
  * Sodium-channel blockers act through the model's channel states, not through a fixed fraction:
  * the table's naChannel EC50 is the dissociation constant from inactivated channels (Kuo 1998:

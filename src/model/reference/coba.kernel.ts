@@ -1,5 +1,5 @@
 /**
- * The COBA benchmark step (MODEL.md §8; Brette et al. 2007, benchmark 1; Vogels & Abbott 2005),
+ * The COBA benchmark step (docs/model.md §8; Brette et al. 2007, benchmark 1; Vogels & Abbott 2005),
  * 4 × f32 lanes. Forward Euler on
  *   τm dV/dt = (EL − V) + ge (Ee − V) + gi (Ei − V),  dge/dt = −ge/τe,  dgi/dt = −gi/τi
  * with V held for the refractory period, then threshold, reset, and the spikes' jumps added to
@@ -76,7 +76,7 @@ export function cobaStep(block: usize): void {
       f32x4.mul(gi, f32x4.sub(eI, v)),
     );
     let vNext = v128.bitselect(f32x4.add(v, f32x4.mul(k, drive)), v, integrating);
-    // Below 1e-30 a conductance is zero; flushing avoids slow subnormal arithmetic (network.ts).
+    // Below 1e-30 a conductance is zero; flushing avoids slow subnormal arithmetic (dynamics/neurons.kernel.ts, flushTiny).
     const tiny = f32x4.splat(1e-30);
     const geNext = f32x4.mul(ge, decE);
     const giNext = f32x4.mul(gi, decI);

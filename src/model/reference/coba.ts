@@ -1,5 +1,5 @@
 /**
- * The COBA benchmark network (MODEL.md §8): Brette et al. 2007, benchmark 1, after Vogels &
+ * The COBA benchmark network (docs/model.md §8): Brette et al. 2007, benchmark 1, after Vogels &
  * Abbott 2005. A reference model in the same engine, for raw speed and for cross-checking against
  * other simulators (Brian2 runs the same equations; see tests/reference/).
  *

@@ -1,5 +1,5 @@
 /**
- * The single-cell reference protocol (MODEL.md §2): one isolated E or I cell with A = 1, no
+ * The single-cell reference protocol (docs/model.md §2): one isolated E or I cell with A = 1, no
  * synapses, no pump, ions at rest (EL from the table), and a current step I_ext from t = 0.
  *
  *   C dV/dt  = −gL (V − EL) + gL ΔT exp((V − VT)/ΔT) + I_NaP − w + I_ext
@@ -32,7 +32,7 @@ export interface ReferenceNeuronInput {
   currentPa: number;
   durationMs: number;
   dtMs: number;
-  /** gNaP / gL (MODEL.md §5 `gNapRatio`). */
+  /** gNaP / gL (docs/model.md §5 `gNapRatio`). */
   gNapRatio: number;
   /** Keep V and w every this many steps (0 or absent: no trace). Sample j is at t = j·every·dt. */
   traceEverySteps?: number;

@@ -27,7 +27,7 @@ export interface Dosing {
   /** Patient-clock time (h) at which the network runs. */
   atHours: number;
   /**
-   * Untreated seizure burden (0…1) that has induced P-gp on the patient clock (barrier.ts:
+   * Untreated seizure burden (0…1) that has induced P-gp on the patient clock (pharmacology/barrier.ts:
    * seizures themselves raise efflux, Bauer 2008); none when absent.
    */
   seizureBurden?: number;

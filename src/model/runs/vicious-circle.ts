@@ -1,5 +1,5 @@
 /**
- * The vicious circle of drug resistance (MODEL.md §6 and §7 behaviour 9), closed day by day:
+ * The vicious circle of drug resistance (docs/model.md §6 and §7 behaviour 9), closed day by day:
  *
  *   seizures → glutamate → NMDA receptors → COX-2 → more P-glycoprotein at the barrier (Bauer
  *   2008) → less of a P-gp substrate (phenytoin, phenobarbital) in the brain → more seizures.
@@ -7,7 +7,7 @@
  * The network clock (seconds) and the patient clock (days) are far apart, so the loop alternates
  * them: each day the network runs for a short sample at that day's brain concentrations, and the
  * fraction of the sample spent in seizures stands for the whole day's seizure burden. That burden
- * drives P-gp induction on the patient clock for the following 24 h (barrier.ts: induction heads
+ * drives P-gp induction on the patient clock for the following 24 h (pharmacology/barrier.ts: induction heads
  * for 1 + burden with a 12-h time constant, so a day lets it go most of the way, 1 − e⁻² = 86 %),
  * and the next day's sample runs at the brain level that follows. A COX-2 inhibitor in the
  * regimens (celecoxib) blocks the induction (Zibell 2009) and so breaks the circle; the P-gp

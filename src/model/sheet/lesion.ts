@@ -1,5 +1,5 @@
 /**
- * A focal lesion (MODEL.md §5 `lesion`, `resected`; §7 behaviour 10): a disc of malformed cortex
+ * A focal lesion (docs/model.md §5 `lesion`, `resected`; §7 behaviour 10): a disc of malformed cortex
  * — focal cortical dysplasia type II, or a tuber of tuberous sclerosis — and its surgical removal.
  *
  * Inside the disc (on the torus, by each cell's jittered position), pyramidal cells get:
@@ -38,7 +38,7 @@ import { torusDistanceMm } from './geometry.ts';
 
 /**
  * gNaP of lesion pyramidal cells, fold over the rest: at the default gNapRatio 0.2 they have 0.6,
- * inside the 0…1 range MODEL.md §2 gives for the ratio. Stronger lesions defeat themselves here:
+ * inside the 0…1 range docs/model.md §2 gives for the ratio. Stronger lesions defeat themselves here:
  * with 5× gNaP and GABA × 0.2 the lesion's cells sit depolarised in depolarisation block and the
  * focus falls silent (measured).
  */

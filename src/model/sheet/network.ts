@@ -1,5 +1,5 @@
 /**
- * Building the cortical sheet and its connectivity from a seed (MODEL.md §1).
+ * Building the cortical sheet and its connectivity from a seed (docs/model.md §1).
  *
  * Cells sit on a side × side grid over a 2 mm × 2 mm torus, with a small seeded jitter.
  * Excitatory cells get indices 0…nE−1 and inhibitory cells nE…n−1, so that the hot loops run
@@ -12,27 +12,27 @@ import { deriveSeed, Rng } from '../rng.ts';
 import { SHEET_MM, torusDistanceMm } from './geometry.ts';
 import { LESION_EXTRA_EE_INPUTS, lesionMembership } from './lesion.ts';
 
-/** Fraction of excitatory cells (MODEL.md §1: 80 % pyramidal, 20 % fast-spiking). */
+/** Fraction of excitatory cells (docs/model.md §1: 80 % pyramidal, 20 % fast-spiking). */
 export const EXCITATORY_FRACTION = 0.8;
-/** Fixed in-degree (MODEL.md §1 starting point): 80 excitatory and 20 inhibitory inputs per cell. */
+/** Fixed in-degree (docs/model.md §1 starting point): 80 excitatory and 20 inhibitory inputs per cell. */
 export const IN_DEGREE_E = 80;
 export const IN_DEGREE_I = 20;
-/** Gaussian reach of axons (MODEL.md §1 starting points): E axons wider than I axons. */
+/** Gaussian reach of axons (docs/model.md §1 starting points): E axons wider than I axons. */
 export const SIGMA_E_MM = 0.3;
 export const SIGMA_I_MM = 0.15;
-/** Axonal delay = 0.5 ms + distance / 0.3 mm·ms⁻¹ (≈ 0.3 m/s, unmyelinated; MODEL.md §1). */
+/** Axonal delay = 0.5 ms + distance / 0.3 mm·ms⁻¹ (≈ 0.3 m/s, unmyelinated; docs/model.md §1). */
 export const DELAY_BASE_MS = 0.5;
 export const CONDUCTION_MM_PER_MS = 0.3;
 /** Jitter of each cell around its grid point, as a fraction of the grid spacing (uniform ±). */
 export const POSITION_JITTER = 0.2;
-/** Extracellular K⁺ tiles per side (MODEL.md §4: 16 × 16 is enough). */
+/** Extracellular K⁺ tiles per side (docs/model.md §4: 16 × 16 is enough). */
 export const K_TILES_PER_SIDE = 16;
 
 export interface NetworkSpec {
   side: number;
   dtMs: number;
   /**
-   * Sprouting 0…1 (MODEL.md §5): each E cell gets round(sprouting × SPROUTING_MAX_INPUTS) extra
+   * Sprouting 0…1 (docs/model.md §5): each E cell gets round(sprouting × SPROUTING_MAX_INPUTS) extra
    * E→E inputs, drawn with the wider sprouting reach; 0 in a healthy sheet.
    */
   sprouting?: number;

@@ -5,7 +5,7 @@
  *
  * Two precisions, on purpose:
  * - the levels at the cursor come from `pkAt` with its default step, the very call the engine
- *   makes (src/model/session.ts), so the panel's numbers are the network's numbers;
+ *   makes (src/model/runs/live/session.ts), so the panel's numbers are the network's numbers;
  * - the chart integrates with a coarser step fitted to the fastest process of its drugs (see
  *   chartSampling), because a 60-day series at the engine's 0.02-h step costs ~90 ms for four
  *   drugs and the chart is redrawn whenever the treatment changes. The error stays below 0.1 % of

@@ -1,5 +1,5 @@
 /**
- * The clinical figures the virtual trial is compared with (MODEL.md §6).
+ * The clinical figures the virtual trial is compared with (docs/model.md §6).
  *
  * Kwan & Brodie 2000 (N Engl J Med 342:314): of 470 newly treated patients, 47 % became
  * seizure-free on the first drug, 13 % more on the second, 1 % on the third (and 3 % on two drugs

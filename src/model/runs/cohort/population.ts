@@ -1,5 +1,5 @@
 /**
- * The virtual population: from which distributions a patient's mechanisms are drawn (MODEL.md §5
+ * The virtual population: from which distributions a patient's mechanisms are drawn (docs/model.md §5
  * knobs), each with its source, or with the reason for the choice where the literature gives no
  * number that maps onto this model.
  *
@@ -13,7 +13,7 @@ import { SHEET_MM } from '../../sheet/geometry.ts';
 
 /** Share of patients with an epileptogenic structural lesion (dysplasia, hippocampal sclerosis, tuber). */
 export const LESION_SHARE = 0.2; // 16 % of children with new-onset epilepsy had a relevant MRI lesion (Berg 2009); adults' share is higher: modelling choice 20 %
-/** Lesion radius, mm: uniform. Modelling choice: 0.35–0.5 mm of the 2-mm patch starts seizures in a mildly disinhibited sheet (lesion.ts). */
+/** Lesion radius, mm: uniform. Modelling choice: 0.35–0.5 mm of the 2-mm patch starts seizures in a mildly disinhibited sheet (sheet/lesion.ts). */
 export const LESION_RADIUS_MM = { min: 0.35, max: 0.5 } as const;
 
 /**

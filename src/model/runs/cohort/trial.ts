@@ -7,7 +7,7 @@
  *    window. If it has none, the place in the band is drawn again from the same stream (the band's
  *    patients conditioned on having epilepsy), up to MAX_SEVERITY_DRAWS times; a patient who
  *    never seizes is counted apart, not treated.
- * 3. Each drug of the sequence in turn at its standard maintenance regimen (drugs.ts), on the
+ * 3. Each drug of the sequence in turn at its standard maintenance regimen (pharmacology/drugs.ts), on the
  *    patient clock at COHORT_AT_HOURS (steady state, just before a dose: the trough), through the
  *    patient's P-gp, weight, adherence and inflammation, with P-gp also induced by the untreated
  *    seizure burden. "Seizure-free" is the detector's own verdict: no seizure-like event begins

@@ -171,8 +171,10 @@ export class Simulation {
    * in the first milliseconds, the whole sheet would otherwise fire one synchronous volley at
    * t ≈ 20 ms, an artefact of the initial state that can tip a fragile network into a seizure.
    * Means assume the background drive, E cells at 3 Hz and I cells at 15 Hz (typical healthy
-   * rates of this network), and the drive the network runs with: mean = rate × the jump the kernel
-   * applies per event (a release at full resource) × the decay time.
+   * rates of this network), each input a release at full resource with the conductance jumps of
+   * the drive the network runs with (drugs, the diet and status epilepticus included), decaying
+   * with the receptors' own time constants: what drugs do to release and to GABA_A decay acts on
+   * the dynamics from the first step, not on this estimate.
    */
   private startConductancesNearMeans(drive: NetworkDrive): void {
     const w = this.weights;
@@ -189,9 +191,9 @@ export class Simulation {
       const bgJump = isE ? w.backgroundOntoENs : w.backgroundOntoINs;
       let gabaJump = onto.gabaJumpNs;
       if (this.lesionGabaFactor) gabaJump *= this.lesionGabaFactor[i];
-      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * onto.ampaJumpNs * drive.releaseFactor) * TAU_AMPA_MS;
-      s.gNmdaNs[i] = perE * onto.nmdaJumpNs * drive.releaseFactor * TAU_NMDA_MS;
-      s.gGabaNs[i] = perI * gabaJump * drive.tauGabaMs;
+      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * onto.ampaJumpNs) * TAU_AMPA_MS;
+      s.gNmdaNs[i] = perE * onto.nmdaJumpNs * TAU_NMDA_MS;
+      s.gGabaNs[i] = perI * gabaJump * TAU_GABA_MS;
     }
   }
 

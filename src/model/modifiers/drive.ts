@@ -20,9 +20,8 @@ import { synapticGabaFraction } from './status-epilepticus.ts';
 export interface NetworkDrive {
   ontoE: PopulationDrive;
   ontoI: PopulationDrive;
-  /** Release probability U of E terminals, and its ratio to the tuned U (what a release at full resource delivers). */
+  /** Release probability U of E terminals. */
   releaseU: number;
-  releaseFactor: number;
   /** GABA_A decay time constant (ms). */
   tauGabaMs: number;
   /** Background Poisson rate per cell (Hz), and the mean number of events per step over `cells` cells. */
@@ -58,7 +57,6 @@ export function networkDrive(
   const nmdaScale = p.glutamate * f.nmda;
   const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor * synapticGabaFraction(p.statusMin) * keto.gaba;
   const napScale = p.gNapRatio * (1 - d.napBlock);
-  const releaseFactor = d.releaseFactor * keto.release;
   return {
     ontoE: {
       ampaJumpNs: w.ampaOntoENs * ampaScale,
@@ -73,7 +71,6 @@ export function networkDrive(
       gNapNs: napScale * cells.i.gLNs,
     },
     releaseU: w.releaseU * d.releaseFactor * keto.release,
-    releaseFactor,
     tauGabaMs: tauGabaMs * d.gabaDecayFactor,
     backgroundRateHz: w.backgroundRateHz * p.drive,
     backgroundEventsPerStep: (cells.count * w.backgroundRateHz * p.drive * p.dtMs) / 1000,

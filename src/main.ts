@@ -6,13 +6,13 @@
 import './ui/page.css';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
 import { RunRecorder } from './export/run-recorder.ts';
-import type { Frame, SessionDescription } from './model/session.ts';
+import type { Frame, SessionDescription } from './model/runs/live/frame.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
 import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
 import { mountEmbedMode } from './ui/embed.ts';
 import { mountExportPanel } from './ui/export/export-panel.ts';
-import { mountLectureMode } from './ui/lecture/lecture-mode.ts';
+import { type LectureMode, mountLectureMode } from './ui/lecture/lecture-mode.ts';
 import { mountLessonsPanel } from './ui/lessons/lessons-panel.ts';
 import { measureLuminance } from './ui/luminance.ts';
 import { registerOffline } from './ui/offline.ts';
@@ -34,11 +34,12 @@ function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-async function main(): Promise<void> {
-  const notice = element('address-notice');
+type PageStore = ReturnType<typeof createIntentStore>;
 
+/** The store of user intent, from the page's address (a wrong entry is named in a notice and left out). */
+function createPageStore(): { store: PageStore; embed: boolean; reducedMotion: boolean } {
   const fromAddress = readAddress(window.location.search);
-  showAddressProblems(notice, fromAddress.problems);
+  showAddressProblems(element('address-notice'), fromAddress.problems);
   registerOffline(element('offline-note'));
   if (fromAddress.embed) mountEmbedMode(document, element('status').parentElement as HTMLElement);
   // Someone who asked their system for less motion gets a still sheet until they press Play.
@@ -49,9 +50,11 @@ async function main(): Promise<void> {
     // An embedded page (a course page's frame) has no lecture mode: too small for a projector.
     lecture: fromAddress.embed ? null : (fromAddress.lecture ?? null),
   });
-  const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
-  const status = new StatusReporter(element('status'), store.getState().playing);
+  return { store, embed: fromAddress.embed ?? false, reducedMotion };
+}
 
+/** The panels that only talk to the store: legend, play button, controls, patient, trial, lessons. */
+function mountStorePanels(store: PageStore): void {
   paintLegend(document);
   bindPlayButton(element('play'), store);
   mountControls(element('controls-panel'), store);
@@ -60,16 +63,19 @@ async function main(): Promise<void> {
   // The virtual trial pauses the live simulation while its workers run (they share the cores).
   mountTrialPanel(element('trial-panel'), store);
   mountLessonsPanel(element('lessons-panel'), store);
-  const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
+}
 
-  let sheet: SheetView;
+/** The Pixi sheet, or null (with the reason on the page) where WebGL is missing. */
+async function createSheet(status: StatusReporter): Promise<SheetView | null> {
   try {
-    sheet = await SheetView.create(element('sheet'));
+    return await SheetView.create(element('sheet'));
   } catch (error) {
     status.showMessage(`The sheet cannot be drawn in this browser (WebGL is needed): ${String(error)}`);
-    return;
+    return null;
   }
+}
 
+function bindPageViewOptions(store: PageStore, sheet: SheetView): void {
   bindViewOptions(
     {
       notice: element('safety-notice'),
@@ -83,41 +89,61 @@ async function main(): Promise<void> {
     store,
   );
   sheet.setOptions(store.getState().view);
-  const plots = ActivityPlots.create(element('plots-panel'));
+}
 
+const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
+
+/** Frames from the worker to everything that draws them; other parts tap in here. */
+class FrameRouter {
   /**
    * Other parts of the page that read frames (recorder, lessons, lecture mode) register here
    * instead of editing the bridge's callbacks. A tap must not keep the frame's buffers: they are
    * reused once the next frame arrives.
    */
-  const frameTaps: Array<(frame: Frame) => void> = [];
-  const descriptionTaps: Array<(description: SessionDescription) => void> = [];
-  let lastFrame: Frame | null = null;
+  readonly frameTaps: Array<(frame: Frame) => void> = [];
+  readonly descriptionTaps: Array<(description: SessionDescription) => void> = [];
+  lastFrame: Frame | null = null;
   /** Spikes of the current network since it was built, summed over frames (for the tests). */
-  let spikesSinceBuild = 0;
-  let framesReceived = 0;
-  const createWorker = (): Worker =>
-    new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-  const bridge = new SimulationBridge(
-    createWorker,
+  spikesSinceBuild = 0;
+  /** Frames received from the worker since the page loaded (for the tests). */
+  framesReceived = 0;
+
+  constructor(
+    private readonly sheet: SheetView,
+    private readonly plots: ActivityPlots,
+    private readonly readouts: FrameReadouts,
+    private readonly status: StatusReporter,
+  ) {}
+
+  description(description: SessionDescription): void {
+    this.spikesSinceBuild = 0;
+    this.sheet.setDescription(description);
+    this.plots.setDescription(description);
+    for (const tap of this.descriptionTaps) tap(description);
+  }
+
+  frame(frame: Frame): void {
+    this.lastFrame = frame;
+    this.framesReceived++;
+    this.spikesSinceBuild += frame.spikeCount;
+    this.sheet.showFrame(frame);
+    this.plots.showFrame(frame);
+    this.readouts.showFrame(frame);
+    this.status.showFrame(frame);
+    for (const tap of this.frameTaps) tap(frame);
+  }
+}
+
+const createSimulationWorker = (): Worker =>
+  new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+
+function createBridge(store: PageStore, router: FrameRouter, status: StatusReporter): SimulationBridge {
+  return new SimulationBridge(
+    createSimulationWorker,
     store.getState().params,
     {
-      description: (description) => {
-        spikesSinceBuild = 0;
-        sheet.setDescription(description);
-        plots.setDescription(description);
-        for (const tap of descriptionTaps) tap(description);
-      },
-      frame: (frame) => {
-        lastFrame = frame;
-        framesReceived++;
-        spikesSinceBuild += frame.spikeCount;
-        sheet.showFrame(frame);
-        plots.showFrame(frame);
-        readouts.showFrame(frame);
-        status.showFrame(frame);
-        for (const tap of frameTaps) tap(frame);
-      },
+      description: (description) => router.description(description),
+      frame: (frame) => router.frame(frame),
       health: (health, detail) => {
         if (health === 'restarting') status.showMessage(`The simulation stopped (${detail}); restarting it.`);
         if (health === 'failed') status.showMessage(`The simulation keeps failing and was stopped: ${detail}`);
@@ -127,6 +153,10 @@ async function main(): Promise<void> {
     { speed: speedOf(store.getState().speed) },
     store.getState().treatment,
   );
+}
+
+/** Step, restart and speed, with the achieved speed twice a second (it is measured over two seconds of frames). */
+function mountTransport(store: PageStore, bridge: SimulationBridge): void {
   const transport = new Transport(
     {
       step: element('step'),
@@ -138,10 +168,18 @@ async function main(): Promise<void> {
     store,
     { step: () => bridge.step(), reset: () => bridge.reset() },
   );
-  // The achieved speed, twice a second (it is measured over two seconds of frames).
   setInterval(() => transport.showAchieved(bridge.achievedSpeed, store.getState().playing), 500);
+}
 
-  // A hidden tab computes nothing; the accumulator in the bridge then skips the gap.
+/** What the user asks for goes to the bridge and the view; a hidden tab computes nothing. */
+function followStore(
+  store: PageStore,
+  bridge: SimulationBridge,
+  sheet: SheetView,
+  status: StatusReporter,
+  router: FrameRouter,
+): () => boolean {
+  // The accumulator in the bridge skips the gap of a hidden tab.
   const wantPlaying = (): boolean => store.getState().playing && !document.hidden;
   store.subscribe((state, previous) => {
     if (state.params !== previous.params) bridge.setParams(state.params);
@@ -150,62 +188,44 @@ async function main(): Promise<void> {
     if (state.view !== previous.view) sheet.setOptions(state.view);
     if (state.playing !== previous.playing) {
       bridge.setPlaying(wantPlaying());
-      status.setPlaying(state.playing, lastFrame?.timeMs ?? 0);
+      status.setPlaying(state.playing, router.lastFrame?.timeMs ?? 0);
     }
   });
   document.addEventListener('visibilitychange', () => bridge.setPlaying(wantPlaying()));
-  if (reducedMotion) status.showMessage('Paused because your system asks for reduced motion. Press Play to start.');
-  // The first call starts the worker (lazily: nothing runs before the page is ready to draw).
-  bridge.setPlaying(wantPlaying());
+  return wantPlaying;
+}
 
-  // What the downloads hold: the last minutes of the current network, copied from each frame.
-  const recorder = new RunRecorder();
-  descriptionTaps.push((description) => recorder.setDescription(description));
-  frameTaps.push((frame) => recorder.record(frame));
-  mountExportPanel(element('export-panel'), {
-    store,
-    recorder,
-    sheet,
-    plotsHost: element('plots-panel'),
-    plots,
-    presets: SCENARIO_LIBRARY.scenarios,
-  });
-
-  const lecture = fromAddress.embed
-    ? null
-    : mountLectureMode({
-        store,
-        sheetHost: element('sheet'),
-        opener: element('lecture-open'),
-        barBefore: element('main'),
-        createWorker,
-        restart: () => bridge.reset(),
-        achievedSpeed: () => bridge.achievedSpeed,
-        paused: () => bridge.paused,
-        frameTaps,
-        descriptionTaps,
-      });
-
+/** The page's state and controls for the browser tests (window.__refractory). */
+function installTestHook(
+  store: PageStore,
+  bridge: SimulationBridge,
+  sheet: SheetView,
+  router: FrameRouter,
+  lecture: LectureMode | null,
+): void {
   const luminance: LuminanceSample[] = [];
   const testHook: RefractoryTestHook = {
-    snapshot: () => ({
-      timeMs: lastFrame?.timeMs ?? null,
-      spikeHash: lastFrame?.spikeHash ?? null,
-      buildId: lastFrame?.buildId ?? null,
-      side: lastFrame?.side ?? null,
-      seed: lastFrame?.params.seed ?? null,
-      rateEHz: lastFrame?.rateEHz ?? null,
-      spikesSinceBuild,
-      engineGaba: lastFrame?.params.gaba ?? null,
-      engineDrugs: lastFrame ? lastFrame.drugs.map((d) => d.drug) : null,
-      engineAtHours: lastFrame?.atHours ?? null,
-      framesDrawn: sheet.framesDrawn,
-      framesReceived,
-      idle: bridge.idle,
-      paused: bridge.paused,
-      playing: store.getState().playing,
-      restarts: bridge.restarts,
-    }),
+    snapshot: () => {
+      const lastFrame = router.lastFrame;
+      return {
+        timeMs: lastFrame?.timeMs ?? null,
+        spikeHash: lastFrame?.spikeHash ?? null,
+        buildId: lastFrame?.buildId ?? null,
+        side: lastFrame?.side ?? null,
+        seed: lastFrame?.params.seed ?? null,
+        rateEHz: lastFrame?.rateEHz ?? null,
+        spikesSinceBuild: router.spikesSinceBuild,
+        engineGaba: lastFrame?.params.gaba ?? null,
+        engineDrugs: lastFrame ? lastFrame.drugs.map((d) => d.drug) : null,
+        engineAtHours: lastFrame?.atHours ?? null,
+        framesDrawn: sheet.framesDrawn,
+        framesReceived: router.framesReceived,
+        idle: bridge.idle,
+        paused: bridge.paused,
+        playing: store.getState().playing,
+        restarts: bridge.restarts,
+      };
+    },
     setPlaying: (playing) => store.getState().setPlaying(playing),
     params: () => JSON.parse(JSON.stringify(store.getState().params)),
     treatment: () => store.getState().treatment,
@@ -227,6 +247,56 @@ async function main(): Promise<void> {
     ...(lecture ? { lecture: () => lecture.snapshot() } : {}),
   };
   window.__refractory = testHook;
+}
+
+async function main(): Promise<void> {
+  const { store, embed, reducedMotion } = createPageStore();
+  const status = new StatusReporter(element('status'), store.getState().playing);
+  mountStorePanels(store);
+  const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
+
+  const sheet = await createSheet(status);
+  if (!sheet) return;
+  bindPageViewOptions(store, sheet);
+  const plots = ActivityPlots.create(element('plots-panel'));
+
+  const router = new FrameRouter(sheet, plots, readouts, status);
+  const bridge = createBridge(store, router, status);
+  mountTransport(store, bridge);
+  const wantPlaying = followStore(store, bridge, sheet, status, router);
+  if (reducedMotion) status.showMessage('Paused because your system asks for reduced motion. Press Play to start.');
+  // The first call starts the worker (lazily: nothing runs before the page is ready to draw).
+  bridge.setPlaying(wantPlaying());
+
+  // What the downloads hold: the last minutes of the current network, copied from each frame.
+  const recorder = new RunRecorder();
+  router.descriptionTaps.push((description) => recorder.setDescription(description));
+  router.frameTaps.push((frame) => recorder.record(frame));
+  mountExportPanel(element('export-panel'), {
+    store,
+    recorder,
+    sheet,
+    plotsHost: element('plots-panel'),
+    plots,
+    presets: SCENARIO_LIBRARY.scenarios,
+  });
+
+  const lecture = embed
+    ? null
+    : mountLectureMode({
+        store,
+        sheetHost: element('sheet'),
+        opener: element('lecture-open'),
+        barBefore: element('main'),
+        createWorker: createSimulationWorker,
+        restart: () => bridge.reset(),
+        achievedSpeed: () => bridge.achievedSpeed,
+        paused: () => bridge.paused,
+        frameTaps: router.frameTaps,
+        descriptionTaps: router.descriptionTaps,
+      });
+
+  installTestHook(store, bridge, sheet, router, lecture);
 }
 
 void main();

@@ -3,7 +3,8 @@
  * leave by transfer, never by structured clone of their buffers.
  */
 import { type Endpoint, expose, transfer } from 'comlink';
-import { createSessionHost, type Frame, frameTransferables } from '../src/model/session.ts';
+import { type Frame, frameTransferables } from '../src/model/runs/live/frame.ts';
+import { createSessionHost } from '../src/model/runs/live/host.ts';
 
 const host = createSessionHost();
 

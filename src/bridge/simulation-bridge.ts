@@ -10,8 +10,9 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { Params } from '../model/params.ts';
-import { NO_TREATMENT } from '../model/pharmacology/treatment.ts';
-import type { Frame, SessionDescription, SessionHost, SessionTreatment } from '../model/session.ts';
+import { NO_TREATMENT, type Treatment } from '../model/pharmacology/treatment.ts';
+import type { Frame, SessionDescription } from '../model/runs/live/frame.ts';
+import type { SessionHost } from '../model/runs/live/host.ts';
 
 export type BridgeHealth = 'starting' | 'running' | 'restarting' | 'failed';
 
@@ -63,9 +64,9 @@ export class SimulationBridge {
   private wanted: Params;
   private applied: Params | null = null;
   private refused: Params | null = null;
-  private wantedTreatment: SessionTreatment;
-  private appliedTreatment: SessionTreatment | null = null;
-  private refusedTreatment: SessionTreatment | null = null;
+  private wantedTreatment: Treatment;
+  private appliedTreatment: Treatment | null = null;
+  private refusedTreatment: Treatment | null = null;
   private resetWanted = false;
   /** Simulated ms the user asked to step through while paused. */
   private stepsWantedMs = 0;
@@ -98,7 +99,7 @@ export class SimulationBridge {
     params: Params,
     private readonly events: BridgeEvents,
     options: Partial<BridgeOptions> = {},
-    treatment: SessionTreatment = NO_TREATMENT,
+    treatment: Treatment = NO_TREATMENT,
   ) {
     this.wanted = params;
     this.wantedTreatment = treatment;
@@ -124,7 +125,7 @@ export class SimulationBridge {
     this.pump();
   }
 
-  setTreatment(treatment: SessionTreatment): void {
+  setTreatment(treatment: Treatment): void {
     this.wantedTreatment = treatment;
     this.pump();
   }

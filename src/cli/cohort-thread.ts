@@ -1,10 +1,10 @@
 /**
  * One worker thread of `cohort --workers N`: runs its share of the patients and posts each
  * outcome on its port, then bumps the shared counter and wakes the main thread (which waits
- * synchronously; see cohort-pool.ts). Started by cohort-thread.mjs, which registers tsx first.
+ * synchronously; see cohort-worker-threads.ts). Started by cohort-thread.mjs, which registers tsx first.
  */
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { type CohortSpec, runPatients } from '../model/cohort/cohort.ts';
+import { type CohortSpec, runPatients } from '../model/runs/cohort/cohort.ts';
 
 export interface ThreadData {
   spec: Omit<CohortSpec, 'patients'>;
@@ -15,7 +15,7 @@ export interface ThreadData {
 }
 
 export type ThreadMessage =
-  | { kind: 'outcome'; outcome: import('../model/cohort/trial.ts').PatientOutcome }
+  | { kind: 'outcome'; outcome: import('../model/runs/cohort/trial.ts').PatientOutcome }
   | { kind: 'done' }
   | { kind: 'error'; message: string };
 

@@ -2,7 +2,7 @@
  * The headless command line over src/model: `npm run sim -- <command> [flags]`.
  *
  *   run        simulate the sheet (scenario, --set, --seed, --duration-s) and report
- *   neuron     the single-cell reference protocol (MODEL.md §2)
+ *   neuron     the single-cell reference protocol (docs/model.md §2)
  *   bench      time the integration loop (COBA benchmark or the default sheet)
  *   pk         drug levels on the patient clock (plasma and brain)
  *   params     the parameter table

@@ -11,10 +11,10 @@
  *
  * Pure: no DOM (the page turns the text into a download).
  */
-import { torusDistanceMm } from '../model/network.ts';
-import { SHEET_MM } from '../model/params.ts';
+
 import type { Treatment } from '../model/pharmacology/treatment.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { SHEET_MM, torusDistanceMm } from '../model/sheet/geometry.ts';
 import { CSV_LINE_END, csvComments, csvRow, decimalsOf, fixed, fixedTicks } from './csv.ts';
 import { RECORD_WINDOW_S, type RunRecorder, STATE_CODES } from './run-recorder.ts';
 import { exportDurationS, scenarioFile, settingsText } from './scenario-export.ts';

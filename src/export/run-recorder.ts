@@ -20,7 +20,7 @@
  */
 import type { SeizureEvent } from '../model/detect/seizure.ts';
 import { type Lesion, PARAM_KEYS, type Params } from '../model/params.ts';
-import type { ActivityState, Frame, SessionDescription } from '../model/session.ts';
+import type { ActivityState, Frame, SessionDescription } from '../model/runs/live/frame.ts';
 
 /** Simulated seconds kept: two minutes hold a seizure-like event with what led to it and its end. */
 export const RECORD_WINDOW_S = 120;

@@ -6,7 +6,7 @@
  *
  * When the settings are exactly a shipped preset, the file keeps the preset's name, description
  * and lesson; otherwise it is named "exported-settings", its description lists the settings in
- * words, and it claims no MODEL.md §7 behaviour. Pure: no DOM.
+ * words, and it claims no docs/model.md §7 behaviour. Pure: no DOM.
  */
 import { changedKeys, defaultParams, formatParamValue, type Params } from '../model/params.ts';
 import {
@@ -22,7 +22,7 @@ import type { Treatment } from '../state/store.ts';
 export const EXPORTED_SCENARIO_NAME = 'exported-settings';
 /** The run length written when nothing has run yet: the command line's usual minute. */
 export const EXPORTED_DEFAULT_DURATION_S = 60;
-const NO_LESSON = 'No MODEL.md §7 behaviour claimed: settings exported from the Refractory app';
+const NO_LESSON = 'No docs/model.md §7 behaviour claimed: settings exported from the Refractory app';
 
 /** A scenario file's JSON fields, in the order the shipped files write them. */
 export interface ScenarioFile {

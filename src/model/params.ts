@@ -1,11 +1,13 @@
 /**
- * The parameter table: the single source of every user-facing knob (MODEL.md §5).
+ * The parameter table: the single source of every user-facing knob (docs/model.md §5).
  *
  * The command line (`--set key=value`), scenario files, the URL and the sliders all read this
  * table, and all of them validate through `parseParamText` / `validateParamValue`. Nothing outside
  * a key's range ever reaches the engine: the value is rejected with a message that names the key
  * and what is allowed. There is no clamping.
  */
+import { SEED_MAX } from './rng.ts';
+import { SHEET_MM } from './sheet/geometry.ts';
 
 /** A focal malformation (cortical dysplasia, tuber): a disc on the sheet. */
 export interface Lesion {
@@ -41,15 +43,11 @@ export interface Params {
 
 export type ParamKey = keyof Params;
 
-/** Whether the engine acts on the key yet; reserved keys are validated and carried along. */
-export type ParamStatus = 'active' | 'reserved';
-
 interface SpecBase {
   key: ParamKey;
   unit: string;
   /** One line for `params`, tooltips and the README. */
   description: string;
-  status: ParamStatus;
   /** Changing it needs a new network (size, seed, step, connectivity); others apply live. */
   rebuild: boolean;
 }
@@ -75,8 +73,6 @@ export interface LesionSpec extends SpecBase {
 
 export type ParamSpec = NumberSpec | BooleanSpec | LesionSpec;
 
-/** Side of the simulated cortical patch (MODEL.md §1: 2 mm × 2 mm). */
-export const SHEET_MM = 2;
 export const LESION_RADIUS_MIN_MM = 0.05;
 export const LESION_RADIUS_MAX_MM = 1;
 
@@ -90,7 +86,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: '×',
     description: 'Glutamate: scales AMPA and NMDA synaptic weights',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -102,7 +97,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: '×',
     description: 'GABA: scales GABA_A synaptic weights (receptor loss or gain)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -114,7 +108,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     unit: 'gNaP/gL',
     description: 'Persistent sodium current: gNaP as a fraction of the leak conductance (healthy 0.1–0.3)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -126,7 +119,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'gain',
     description: 'Inflammation: cytokine gain (GABA_A down, NMDA/AMPA up, glial K+ uptake down, P-gp induced)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -138,7 +130,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.1,
     unit: '× normal',
     description: 'P-glycoprotein efflux at the blood–brain barrier, fold over normal',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -150,7 +141,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'fraction',
     description: 'Barrier penetration: multiplies every drug’s brain-to-plasma ratio (Kp,uu)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -162,7 +152,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: '×',
     description: 'Potassium clearance: scales glial K+ uptake (Kir4.1 buffering)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -174,7 +163,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'fraction',
     description: 'SCN1A: Nav1.1 sodium-channel availability in interneurons (Dravet ≈ 0.5)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -186,7 +174,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.5,
     unit: 'mM',
     description: 'Chloride equilibrium of pyramidal cells (adult 5, infant ~15, neonate ~30): sets E_GABA',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -199,7 +186,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     unit: 'fraction',
     description:
       'Axonal sprouting: extra recurrent excitatory connections (mossy-fibre-like); 1 = +80 E→E inputs per E cell',
-    status: 'active',
     rebuild: true,
   },
   {
@@ -211,7 +197,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: '×',
     description: 'Background drive: rate of external excitatory input (sleep loss, stress: up)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -224,7 +209,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     unit: 'min',
     description:
       'Minutes of status epilepticus before the network runs: synaptic GABA_A receptors are internalised (benzodiazepines lose their target)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -233,7 +217,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: null,
     unit: 'mm',
     description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none": inside, pyramidal cells get 3× gNaP, half the GABA_A input and extra recurrent excitation`,
-    status: 'active',
     rebuild: true,
   },
   {
@@ -242,7 +225,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: false,
     unit: '',
     description: 'Surgery: the lesion’s cells are removed (true/false); no effect without a lesion',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -251,7 +233,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: false,
     unit: '',
     description: 'Ketogenic diet (true/false): modestly less glutamate release and more GABA',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -260,7 +241,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: false,
     unit: '',
     description: 'Vagus nerve stimulation (true/false): 10 s on, 20 s off, more drive to interneurons while on',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -270,7 +250,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     unit: '',
     description:
       'Responsive neurostimulation (true/false): when the lesion starts to burst, 200-Hz pulses silence it for 200 ms; no effect without a lesion',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -282,7 +261,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'probability',
     description: 'Adherence: probability that each scheduled dose is taken',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -294,7 +272,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.5,
     unit: 'kg',
     description: 'Body weight for doses and volumes (newborn ~3.5, child ~20)',
-    status: 'active',
     rebuild: false,
   },
   {
@@ -306,7 +283,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 1,
     unit: 'cells',
     description: 'Sheet side: side × side neurons on the 2 mm × 2 mm patch',
-    status: 'active',
     rebuild: true,
   },
   {
@@ -314,11 +290,10 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     kind: 'integer',
     default: 1,
     min: 0,
-    max: 4294967295,
+    max: SEED_MAX,
     step: 1,
     unit: '',
     description: 'Seed of the one random generator (network and noise)',
-    status: 'active',
     rebuild: true,
   },
   {
@@ -332,7 +307,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     unit: 'ms',
     description: 'Integration step',
-    status: 'active',
     rebuild: true,
   },
 ];
@@ -494,4 +468,14 @@ export function withParams(base: Params, overrides: Readonly<Record<string, unkn
 /** Keys whose values differ between two parameter sets. */
 export function changedKeys(a: Params, b: Params): ParamKey[] {
   return PARAM_KEYS.filter((k) => formatParamValue(k, a[k]) !== formatParamValue(k, b[k]));
+}
+
+const REBUILD_KEYS: ReadonlySet<ParamKey> = new Set(PARAM_SPECS.filter((s) => s.rebuild).map((s) => s.key));
+
+/**
+ * The keys that changed from `a` to `b` and need a new network (size, seed, step, connectivity);
+ * empty when the change applies live.
+ */
+export function needsRebuild(a: Params, b: Params): ParamKey[] {
+  return changedKeys(a, b).filter((k) => REBUILD_KEYS.has(k));
 }

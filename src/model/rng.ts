@@ -8,6 +8,55 @@
  *
  * Math.random and Date.now never appear in src/model.
  */
+
+/** Seeds are 32-bit unsigned integers: 0…SEED_MAX. */
+export const SEED_MAX = 0xffffffff;
+/** splitmix32's increment: 2^32 / φ, odd. */
+export const GOLDEN_GAMMA = 0x9e3779b9;
+
+/**
+ * The one way to derive a seed from another: splitmix32's output function (murmur3's 32-bit
+ * finaliser, fmix32) applied to the seed plus a salt. Every bit of the seed and of the salt
+ * changes about half the bits of the result, so seeds derived with different salts, or from
+ * neighbouring seeds, start unrelated streams. The generator seeds its own state with it (salts
+ * k·GOLDEN_GAMMA), and the sheet's added synapses draw from deriveSeed(seed, their salt).
+ */
+export function deriveSeed(seed: number, salt: number): number {
+  let z = (seed + salt) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** FNV-1a (32-bit): the spike fingerprint of a live session and the salt of a name. */
+export const FNV_OFFSET_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of a 32-bit word's four bytes, least significant first, continuing from `hash`. */
+export function fnv1aWord(hash: number, word: number): number {
+  let h = hash;
+  h = Math.imul(h ^ (word & 0xff), FNV_PRIME);
+  h = Math.imul(h ^ ((word >>> 8) & 0xff), FNV_PRIME);
+  h = Math.imul(h ^ ((word >>> 16) & 0xff), FNV_PRIME);
+  h = Math.imul(h ^ (word >>> 24), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** FNV-1a of a text's UTF-16 code units (the bytes, for the ASCII names it is used on). */
+export function fnv1aText(text: string): number {
+  let h = FNV_OFFSET_BASIS;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/** Whether a value is a seed: a whole number in 0…SEED_MAX. */
+export function isSeed(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= SEED_MAX;
+}
+
 export class Rng {
   /**
    * The four state words. An Int32Array, not four fields: V8 keeps integers beyond 31 bits in
@@ -19,22 +68,12 @@ export class Rng {
   private spareNormal = Number.NaN;
 
   constructor(seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new RangeError(`seed must be an integer in 0…4294967295, got ${seed}`);
+    if (!isSeed(seed)) {
+      throw new RangeError(`seed must be an integer in 0…${SEED_MAX}, got ${seed}`);
     }
-    // Seed the state with splitmix32 so that nearby seeds give unrelated streams.
-    let s = seed >>> 0;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.s[0] = next();
-    this.s[1] = next();
-    this.s[2] = next();
-    this.s[3] = next();
+    // Seed the state with splitmix32 (the first four outputs of deriveSeed's sequence), so that
+    // nearby seeds give unrelated streams.
+    for (let k = 0; k < 4; k++) this.s[k] = deriveSeed(seed, Math.imul(k + 1, GOLDEN_GAMMA));
     // Discard the first outputs: sfc32's authors recommend 12 rounds of warm-up.
     for (let i = 0; i < 12; i++) this.nextU32();
   }

@@ -3,7 +3,7 @@
  * the lesson they teach.
  *
  *   { "name": "healthy", "description": "…one line…", "params": { "gaba": 0.5 },
- *     "durationS": 60, "demonstrates": "MODEL.md §7 behaviour 1: …",
+ *     "durationS": 60, "demonstrates": "docs/model.md §7 behaviour 1: …",
  *     "drugs": ["phenytoin=200/12"], "atHours": 72 }
  *
  * `drugs` (regimens as on the command line) and `atHours` (the patient-clock time at which the
@@ -15,7 +15,8 @@
  * is allowed. `params` lists only the keys that differ from the defaults.
  */
 import { defaultParams, type Params, validateParamValue, withParams } from './params.ts';
-import { firstRepeatedDrug, parseRegimen, type Regimen } from './pharmacology/regimen.ts';
+import type { Regimen } from './pharmacology/regimen.ts';
+import { AT_HOURS_MAX, checkRegimens, isAtHours } from './pharmacology/treatment.ts';
 
 export interface Scenario {
   /** The file's name without `.json`: what `--scenario NAME` and the app's menu use. */
@@ -25,16 +26,13 @@ export interface Scenario {
   /** Overrides of the defaults, validated against the parameter table. */
   params: Partial<Params>;
   durationS: number;
-  /** Which MODEL.md §7 behaviour it shows. */
+  /** Which docs/model.md §7 behaviour it shows. */
   demonstrates: string;
   /** Drug regimens from t = 0 on the patient clock (none when absent). */
   drugs: Regimen[];
   /** Patient-clock time at which the network runs, h (null: the command's default). */
   atHours: number | null;
 }
-
-/** Up to a year of treatment. */
-export const SCENARIO_AT_HOURS_MAX = 8760;
 
 /** Files larger than this are refused before parsing: a scenario is a few hundred bytes. */
 export const SCENARIO_MAX_BYTES = 64 * 1024;
@@ -54,10 +52,10 @@ const FIELD_HELP: Record<(typeof FIELDS)[number], string> = {
   description: `one line of text (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
   params: 'an object of parameter keys and values, e.g. {"gaba": 0.5}',
   durationS: `a number of seconds in ${SCENARIO_DURATION_MIN_S}…${SCENARIO_DURATION_MAX_S}`,
-  demonstrates: `one line naming the MODEL.md §7 behaviour (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
+  demonstrates: `one line naming the docs/model.md §7 behaviour (at most ${SCENARIO_TEXT_MAX_CHARS} characters)`,
 };
 const DRUGS_HELP = 'a list of regimens, e.g. ["phenytoin=200/12", "diazepam=10iv"]';
-const AT_HOURS_HELP = `a number of hours in 0…${SCENARIO_AT_HOURS_MAX}`;
+const AT_HOURS_HELP = `a number of hours in 0…${AT_HOURS_MAX}`;
 
 export class ScenarioError extends Error {
   /** Every problem found, one line each; the message joins them with "; ". */
@@ -150,35 +148,21 @@ export function validateScenario(value: unknown, expectedName?: string): Scenari
       }
     }
   }
-  const drugs: Regimen[] = [];
+  // The treatment's own check (pharmacology/treatment.ts), as the command line and the store use.
+  let drugs: Regimen[] = [];
   if (value.drugs !== undefined) {
-    if (!Array.isArray(value.drugs)) problems.push(`"drugs" must be ${DRUGS_HELP}`);
-    else {
-      for (const text of value.drugs) {
-        if (typeof text !== 'string') {
-          problems.push(`"drugs" must be ${DRUGS_HELP}`);
-          break;
-        }
-        try {
-          drugs.push(parseRegimen(text));
-        } catch (error) {
-          problems.push(`"drugs": ${(error as Error).message}`);
-          continue;
-        }
-        const repeated = firstRepeatedDrug(drugs);
-        if (repeated) {
-          problems.push(`"drugs" gives ${repeated} more than once; give each drug one regimen`);
-          drugs.pop();
-        }
-      }
+    if (!Array.isArray(value.drugs) || !value.drugs.every((d) => typeof d === 'string')) {
+      problems.push(`"drugs" must be ${DRUGS_HELP}`);
+    } else {
+      const checked = checkRegimens(value.drugs);
+      drugs = checked.regimens;
+      for (const problem of checked.problems) problems.push(`"drugs": ${problem}`);
     }
   }
   let atHours: number | null = null;
   if (value.atHours !== undefined) {
-    const h = value.atHours;
-    if (typeof h !== 'number' || !Number.isFinite(h) || h < 0 || h > SCENARIO_AT_HOURS_MAX) {
-      problems.push(`"atHours" must be ${AT_HOURS_HELP}`);
-    } else atHours = h;
+    if (isAtHours(value.atHours)) atHours = value.atHours;
+    else problems.push(`"atHours" must be ${AT_HOURS_HELP}`);
   }
   if (problems.length > 0) throw rejected(problems);
   return {

@@ -12,47 +12,36 @@
  *   6. observers   monitors read the slow variables
  */
 import {
+  initAvailability,
   refreshSpikeGain,
   SLOW_INACTIVATION,
   type SlowInactivation,
   setAvailabilityScale,
   setSodiumChannelDrug,
-} from './availability.ts';
-import { deliverBackground } from './background.ts';
-import { EXCITATORY, INHIBITORY } from './cells.ts';
-import {
-  chlorideEquilibriumWithDrug,
-  type NetworkDrugEffects,
-  NO_DRUG_EFFECTS,
-  validateDrugEffects,
-} from './drug-effects.ts';
-import { inflammationFactors } from './inflammation.ts';
+} from './dynamics/availability.ts';
+import { deliverBackground } from './dynamics/background.ts';
+import { EXCITATORY, INHIBITORY } from './dynamics/cells.ts';
 import {
   clearIonAccumulators,
   configureIons,
   ION_CONSTANTS,
   type IonConstants,
   type IonStepInputs,
+  initIons,
   ionStep,
-} from './ions.ts';
-import { ketogenicFactors } from './ketogenic.ts';
-import { LESION_GABA_FACTOR, LESION_GNAP_FACTOR, setResected } from './lesion.ts';
-import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './network.ts';
+} from './dynamics/ions.ts';
 import {
   configurePopulation,
   flushTinyConductances,
   setGabaDecay,
   setPopulationDrive,
   stepPopulation,
-} from './neurons.ts';
-import { changedKeys, PARAM_SPECS, type ParamKey, type Params } from './params.ts';
-import { synapticGabaFraction } from './receptor-trafficking.ts';
-import { Rng } from './rng.ts';
-import { ResponsiveStimulator } from './rns.ts';
-import { createState, initChloride, type NetworkState } from './state.ts';
+} from './dynamics/neurons.ts';
+import { createState, type NetworkState } from './dynamics/state.ts';
 import {
   configurePropagation,
   E_GABA_INHIBITORY_MV,
+  initResources,
   propagateSpikes,
   SYNAPTIC_WEIGHTS,
   type SynapticWeights,
@@ -60,11 +49,20 @@ import {
   TAU_AMPA_MS,
   TAU_GABA_MS,
   TAU_NMDA_MS,
-} from './synapses.ts';
-import { VNS_I_DRIVE_FACTOR, vnsOn } from './vns.ts';
+} from './dynamics/synapses.ts';
+import { type NetworkDrive, networkDrive } from './modifiers/drive.ts';
+import { type NetworkDrugEffects, NO_DRUG_EFFECTS, validateDrugEffects } from './modifiers/drug-effects.ts';
+import { setResected } from './modifiers/resection.ts';
+import { ResponsiveStimulator } from './modifiers/rns.ts';
+
+import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
+import { needsRebuild, type Params } from './params.ts';
+import { Rng } from './rng.ts';
+import { lesionFactors } from './sheet/lesion.ts';
+import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
-  /** Pump ignores [Na⁺]i when false (MODEL.md §7 behaviour 4: events then do not end). */
+  /** Pump ignores [Na⁺]i when false (docs/model.md §7 behaviour 4: events then do not end). */
   pumpNaDependence?: boolean;
   /** Ions held at rest: no K⁺, Na⁺ or Cl⁻ dynamics, no pump current. */
   ionsClamped?: boolean;
@@ -88,8 +86,6 @@ export interface StepObserver {
   afterIonStep(sim: Simulation): void;
 }
 
-const REBUILD_KEYS: ReadonlySet<ParamKey> = new Set(PARAM_SPECS.filter((s) => s.rebuild).map((s) => s.key));
-
 export class Simulation {
   readonly net: Network;
   readonly state: NetworkState;
@@ -108,7 +104,7 @@ export class Simulation {
   /** Per-cell factors on gNaP and on GABA_A inside a lesion (null without one). */
   private readonly lesionNapFactor: Float32Array | null;
   private readonly lesionGabaFactor: Float32Array | null;
-  /** Responsive neurostimulation of the lesion (rns.ts); it acts only while `rns` is on. */
+  /** Responsive neurostimulation of the lesion (modifiers/rns.ts); it acts only while `rns` is on. */
   readonly stimulator: ResponsiveStimulator;
   /** Synaptic events written into the delay rings since the start. */
   synapticEvents = 0;
@@ -131,7 +127,7 @@ export class Simulation {
       { side: params.side, dtMs: params.dtMs, lesion: params.lesion, sprouting: params.sprouting, seed: params.seed },
       this.rng,
     );
-    [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net);
+    [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net.inLesion, this.net.n, this.net.nE);
     this.stimulator = new ResponsiveStimulator(this.net);
     this.state = createState(this.net, this.rng);
     const s = this.state;
@@ -140,7 +136,10 @@ export class Simulation {
       validateDrugEffects(options.drugs);
       this.drugEffects = { ...options.drugs };
     }
-    initChloride(s, chlorideEquilibriumWithDrug(params.clEqMm, this.drugEffects.nkcc1Block), E_GABA_INHIBITORY_MV);
+    const drive = this.driveFor(params);
+    initAvailability(s);
+    initResources(s);
+    initIons(net, s, drive.clEqMm, E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
     configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
@@ -153,7 +152,18 @@ export class Simulation {
       pumpNaDependence: this.options.pumpNaDependence,
     };
     this.applyParams(params);
-    this.initConductances(params);
+    this.startConductancesNearMeans(drive);
+  }
+
+  /** The one drive formula (modifiers/drive.ts) at these parameters and the current drugs. */
+  private driveFor(p: Params): NetworkDrive {
+    return networkDrive(
+      p,
+      this.drugEffects,
+      this.weights,
+      { e: EXCITATORY, i: INHIBITORY, count: this.net.n },
+      TAU_GABA_MS,
+    );
   }
 
   /**
@@ -161,26 +171,28 @@ export class Simulation {
    * in the first milliseconds, the whole sheet would otherwise fire one synchronous volley at
    * t ≈ 20 ms, an artefact of the initial state that can tip a fragile network into a seizure.
    * Means assume the background drive, E cells at 3 Hz and I cells at 15 Hz (typical healthy
-   * rates of this network).
+   * rates of this network), each input a release at full resource with the conductance jumps of
+   * the drive the network runs with (drugs, the diet and status epilepticus included), decaying
+   * with the receptors' own time constants: what drugs do to release and to GABA_A decay acts on
+   * the dynamics from the first step, not on this estimate.
    */
-  private initConductances(p: Params): void {
+  private startConductancesNearMeans(drive: NetworkDrive): void {
     const w = this.weights;
     const s = this.state;
     const nE = this.net.nE;
-    const bgHz = w.backgroundRateHz * p.drive;
+    const bgHz = drive.backgroundRateHz;
     const rateEHz = 3;
     const rateIHz = 15;
     const perE = (IN_DEGREE_E * rateEHz) / 1000;
     const perI = (IN_DEGREE_I * rateIHz) / 1000;
-    const f = inflammationFactors(p.inflammation);
     for (let i = 0; i < this.net.n; i++) {
       const isE = i < nE;
-      const ampaJump = (isE ? w.ampaOntoENs : w.ampaOntoINs) * p.glutamate;
+      const onto = isE ? drive.ontoE : drive.ontoI;
       const bgJump = isE ? w.backgroundOntoENs : w.backgroundOntoINs;
-      let gabaJump = (isE ? w.gabaOntoENs : w.gabaOntoINs) * (p.gaba * f.gaba);
+      let gabaJump = onto.gabaJumpNs;
       if (this.lesionGabaFactor) gabaJump *= this.lesionGabaFactor[i];
-      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * ampaJump * f.ampa) * TAU_AMPA_MS;
-      s.gNmdaNs[i] = perE * ampaJump * f.nmda * w.nmdaToAmpa * TAU_NMDA_MS;
+      s.gAmpaNs[i] = ((bgHz / 1000) * bgJump + perE * onto.ampaJumpNs) * TAU_AMPA_MS;
+      s.gNmdaNs[i] = perE * onto.nmdaJumpNs * TAU_NMDA_MS;
       s.gGabaNs[i] = perI * gabaJump * TAU_GABA_MS;
     }
   }
@@ -198,9 +210,9 @@ export class Simulation {
    * connectivity) must be unchanged; build a new Simulation for those.
    */
   setParams(next: Params): void {
-    const needsRebuild = changedKeys(this.currentParams, next).filter((k) => REBUILD_KEYS.has(k));
-    if (needsRebuild.length > 0) {
-      throw new Error(`changing ${needsRebuild.join(', ')} needs a new network; build a new Simulation`);
+    const rebuild = needsRebuild(this.currentParams, next);
+    if (rebuild.length > 0) {
+      throw new Error(`changing ${rebuild.join(', ')} needs a new network; build a new Simulation`);
     }
     this.applyParams(next);
   }
@@ -219,54 +231,24 @@ export class Simulation {
 
   private applyParams(p: Params): void {
     this.currentParams = p;
-    const w = this.weights;
     const s = this.state;
     const d = this.drugEffects;
-    // Receptor scales: the user's glutamate and GABA dials times what inflammation and drugs do.
-    const f = inflammationFactors(p.inflammation);
-    const ampaScale = p.glutamate * f.ampa;
-    const nmdaScale = p.glutamate * f.nmda;
-    // Status epilepticus before the run leaves fewer synaptic GABA_A receptors at the surface.
-    const keto = ketogenicFactors(p.ketogenic);
-    const gabaScale = p.gaba * f.gaba * d.gabaConductanceFactor * synapticGabaFraction(p.statusMin) * keto.gaba;
-    const napScale = p.gNapRatio * (1 - d.napBlock);
     const net = this.net;
-    setPopulationDrive(
-      s,
-      s.blockE,
-      0,
-      net.nE,
-      napScale * EXCITATORY.gLNs,
-      w.ampaOntoENs * ampaScale,
-      w.ampaOntoENs * w.nmdaToAmpa * nmdaScale,
-      w.gabaOntoENs * gabaScale,
-      this.lesionNapFactor,
-      this.lesionGabaFactor,
-    );
-    setPopulationDrive(
-      s,
-      s.blockI,
-      net.nE,
-      net.n,
-      napScale * INHIBITORY.gLNs,
-      w.ampaOntoINs * ampaScale,
-      w.ampaOntoINs * w.nmdaToAmpa * nmdaScale,
-      w.gabaOntoINs * gabaScale,
-      this.lesionNapFactor,
-      this.lesionGabaFactor,
-    );
+    const drive = this.driveFor(p);
+    setPopulationDrive(s, s.blockE, 0, net.nE, drive.ontoE, this.lesionNapFactor, this.lesionGabaFactor);
+    setPopulationDrive(s, s.blockI, net.nE, net.n, drive.ontoI, this.lesionNapFactor, this.lesionGabaFactor);
     // Surgery removes the lesion's cells; with no lesion there is nothing to remove.
     setResected(net, s, p.resected, EXCITATORY.eLMv, INHIBITORY.eLMv);
-    setReleaseU(s.blockPropagate, w.releaseU * d.releaseFactor * keto.release);
-    setGabaDecay(s.blockE, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
-    setGabaDecay(s.blockI, p.dtMs, TAU_GABA_MS * d.gabaDecayFactor);
-    this.backgroundMeanPerStep = (this.net.n * w.backgroundRateHz * p.drive * p.dtMs) / 1000;
-    this.ionInputs.uptakeScale = p.kClearance * f.kUptake;
-    this.ionInputs.clEqMm = chlorideEquilibriumWithDrug(p.clEqMm, d.nkcc1Block);
+    setReleaseU(s.blockPropagate, drive.releaseU);
+    setGabaDecay(s.blockE, p.dtMs, drive.tauGabaMs);
+    setGabaDecay(s.blockI, p.dtMs, drive.tauGabaMs);
+    this.backgroundMeanPerStep = drive.backgroundEventsPerStep;
+    this.ionInputs.uptakeScale = drive.kUptakeScale;
+    this.ionInputs.clEqMm = drive.clEqMm;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
-    setAvailabilityScale(this.net, s, p.scn1a);
+    setAvailabilityScale(net, s, p.scn1a);
     setSodiumChannelDrug(s, d.naRestAffinity, d.naInactivatedAffinity);
-    refreshSpikeGain(this.net, s, this.gate);
+    refreshSpikeGain(net, s, this.gate);
   }
 
   /**
@@ -327,23 +309,4 @@ export class Simulation {
     }
     return spikes;
   }
-}
-
-/**
- * The factors a lesion puts on its pyramidal cells' gNaP and GABA_A input (lesion.ts); null and
- * null without a lesion, so that a healthy sheet's values are the population's own.
- */
-function lesionFactors(net: Network): [Float32Array | null, Float32Array | null] {
-  let any = false;
-  for (let i = 0; i < net.nE; i++) if (net.inLesion[i]) any = true;
-  if (!any) return [null, null];
-  const nap = new Float32Array(net.n).fill(1);
-  const gaba = new Float32Array(net.n).fill(1);
-  for (let i = 0; i < net.nE; i++) {
-    if (net.inLesion[i]) {
-      nap[i] = LESION_GNAP_FACTOR;
-      gaba[i] = LESION_GABA_FACTOR;
-    }
-  }
-  return [nap, gaba];
 }

@@ -39,7 +39,7 @@ export function matchingPreset(intent: PresetIntent, presets: readonly Scenario[
   return null;
 }
 
-/** The MODEL.md §7 behaviour a scenario names first (for ordering a menu), or Infinity. */
+/** The docs/model.md §7 behaviour a scenario names first (for ordering a menu), or Infinity. */
 function behaviourNumber(scenario: Scenario): number {
   const match = /behaviour (\d+)/.exec(scenario.demonstrates);
   return match ? Number(match[1]) : Number.POSITIVE_INFINITY;

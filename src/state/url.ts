@@ -43,7 +43,8 @@ import {
   withParams,
 } from '../model/params.ts';
 import { DrugError, formatRegimen, parseRegimen, type Regimen } from '../model/pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX, type Scenario } from '../model/scenario.ts';
+import { AT_HOURS_MAX } from '../model/pharmacology/treatment.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { matchingPreset, type PresetIntent, presetIntent, sameParams, sameTreatment } from './presets.ts';
 import { DEFAULT_AT_HOURS, DEFAULT_TREATMENT, type Intent, SPEED_MAX, SPEED_MIN } from './store.ts';
 
@@ -197,10 +198,10 @@ export function intentFromQuery(
       }
     } else if (key === ADDRESS_KEYS.atHours) {
       if (alreadyLoaded(key, text)) continue;
-      const hours = parseBoundedNumber(text, 0, SCENARIO_AT_HOURS_MAX);
+      const hours = parseBoundedNumber(text, 0, AT_HOURS_MAX);
       if (hours === null) {
         problems.push(
-          `at=${text} is not allowed: at takes the patient-clock time, a number of hours in 0…${SCENARIO_AT_HOURS_MAX}`,
+          `at=${text} is not allowed: at takes the patient-clock time, a number of hours in 0…${AT_HOURS_MAX}`,
         );
       } else {
         atHours = hours;

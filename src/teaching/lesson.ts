@@ -17,7 +17,7 @@ import type { SeizureEventInSeconds } from '../model/detect/seizure.ts';
 import type { BrainLevel } from '../model/pharmacology/pd.ts';
 import type { DrugLevels } from '../model/pharmacology/pk.ts';
 import type { Treatment } from '../model/pharmacology/treatment.ts';
-import type { CircleDay } from '../model/vicious-circle.ts';
+import type { CircleDay } from '../model/runs/vicious-circle.ts';
 
 /** One answer the learner can predict. */
 export interface LessonChoice {
@@ -54,7 +54,7 @@ export interface SheetRun extends RunBase {
   bath?: readonly BrainLevel[];
 }
 
-/** A day-by-day loop of short network runs on the patient clock (src/model/vicious-circle.ts). */
+/** A day-by-day loop of short network runs on the patient clock (src/model/runs/vicious-circle.ts). */
 export interface CircleRun extends RunBase {
   kind: 'circle';
   /** `treatment.atHours` is day 0; one sample per day after it. */

@@ -6,7 +6,7 @@ import type { CircleOutcome, Outcomes, SheetOutcome } from './lesson.ts';
 
 /**
  * A run "seizes" when it spends at least this fraction of its time in seizure-like events, and is
- * "calm" below it. The detector itself needs 1 s of synchronous fast firing (MODEL.md §7); a tenth
+ * "calm" below it. The detector itself needs 1 s of synchronous fast firing (docs/model.md §7); a tenth
  * of a 20–30-s lesson run is two to three seconds of it, more than a stray detection and far less
  * than the 0.5–0.98 of a sheet that seizes (README, "What the model shows").
  */

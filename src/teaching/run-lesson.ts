@@ -3,15 +3,13 @@
  * command line's `run`), then its check. Synchronous and pure: the lesson worker calls it, and so
  * do the tests.
  */
-import { Monitors } from '../model/detect/monitors.ts';
 import { eventInSeconds } from '../model/detect/seizure.ts';
+import type { NetworkDrugEffects } from '../model/modifiers/drug-effects.ts';
 import { defaultParams, type Params, withParams } from '../model/params.ts';
-import { networkDrugEffects } from '../model/pharmacology/network-effects.ts';
-import type { BrainLevel } from '../model/pharmacology/pd.ts';
-import { type DrugLevels, pkAt, pkInputs } from '../model/pharmacology/pk.ts';
-import { parseTreatment, type Treatment } from '../model/pharmacology/treatment.ts';
-import { Simulation } from '../model/simulation.ts';
-import { runViciousCircle } from '../model/vicious-circle.ts';
+import type { DrugLevels } from '../model/pharmacology/pk.ts';
+import type { Treatment } from '../model/pharmacology/treatment.ts';
+import { dosingOf, type NetworkRun, patientAt, startRunWithDrugs } from '../model/runs/start-run.ts';
+import { runViciousCircle } from '../model/runs/vicious-circle.ts';
 import type {
   CircleOutcome,
   Lesson,
@@ -49,11 +47,6 @@ export function lessonWorkS(lesson: Lesson): number {
   return lesson.runs.reduce((sum, run) => sum + runWorkS(run), 0);
 }
 
-interface Measured {
-  monitors: Monitors;
-  sim: Simulation;
-}
-
 /** Network seconds simulated so far, for the progress callback. */
 type Tick = (simulatedS: number) => void;
 
@@ -63,24 +56,22 @@ type Tick = (simulatedS: number) => void;
  * instead of run again (day 0 of a circle with and without celecoxib, whose only target is the
  * barrier).
  */
-type RunCache = Map<string, Measured>;
+type RunCache = Map<string, NetworkRun>;
 
 function simulateSheet(
   params: Params,
-  levels: readonly BrainLevel[],
+  drugs: NetworkDrugEffects,
   durationS: number,
   tick: Tick,
   cache: RunCache,
-): Measured {
-  const drugs = networkDrugEffects(levels);
+): NetworkRun {
   const key = JSON.stringify([params, drugs, durationS]);
   const known = cache.get(key);
   if (known) {
     tick(durationS);
     return known;
   }
-  const sim = new Simulation(params, { drugs });
-  const monitors = new Monitors(sim);
+  const { sim, monitors } = startRunWithDrugs(params, drugs);
   let reportedSteps = 0;
   sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => {
     tick(((doneSteps - reportedSteps) * sim.dtMs) / 1000);
@@ -92,7 +83,7 @@ function simulateSheet(
 
 function sheetOutcomeOf(
   run: SheetRun,
-  { monitors, sim }: Measured,
+  { monitors, sim }: NetworkRun,
   drugs: DrugLevels[],
   pgpEffective: number,
 ): SheetOutcome {
@@ -118,18 +109,18 @@ const NO_DRUGS: Treatment = { drugs: [], atHours: 0 };
 export function runConditions(run: LessonRun, tick: Tick = () => {}, cache: RunCache = new Map()): RunOutcome {
   const params = runParams(run);
   const treatment = run.treatment ?? NO_DRUGS;
-  const regimens = parseTreatment(treatment);
+  const dosing = dosingOf(treatment);
   if (run.kind === 'circle') {
     const days = runViciousCircle(
-      { params, regimens, startH: treatment.atHours, days: run.days, trigger: run.trigger },
-      (dayParams, levels) =>
-        simulateSheet(dayParams, levels, run.durationS, tick, cache).monitors.summary().seizureBurden,
+      { params, regimens: dosing.regimens, startH: dosing.atHours, days: run.days, trigger: run.trigger },
+      (dayParams, _levels, _day, drugs) =>
+        simulateSheet(dayParams, drugs, run.durationS, tick, cache).monitors.summary().seizureBurden,
     );
     const outcome: CircleOutcome = { kind: 'circle', id: run.id, label: run.label, durationS: run.durationS, days };
     return outcome;
   }
-  const patient = pkAt(pkInputs(params), regimens, treatment.atHours);
-  const measured = simulateSheet(params, [...patient.drugs, ...(run.bath ?? [])], run.durationS, tick, cache);
+  const { patient, drugs } = patientAt(params, { ...dosing, bath: run.bath });
+  const measured = simulateSheet(params, drugs, run.durationS, tick, cache);
   return sheetOutcomeOf(run, measured, patient.drugs, patient.pgpEffective);
 }
 

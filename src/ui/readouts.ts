@@ -1,9 +1,9 @@
+import type { Frame } from '../model/runs/live/frame.ts';
 /**
  * Readouts that follow the frames: the GABA_A value the engine actually runs with (which shows
  * that a slider change reached the worker) and the simulated time. They touch the DOM only when
  * their text changes.
  */
-import type { Frame } from '../model/session.ts';
 
 export class FrameReadouts {
   private gaba = Number.NaN;

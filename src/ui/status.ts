@@ -1,3 +1,5 @@
+import type { Frame } from '../model/runs/live/frame.ts';
+
 /**
  * The status line: what the network is doing, in words, for everyone and in particular for
  * screen readers (it is a polite live region). It speaks of the smoothed population rates (a
@@ -5,11 +7,10 @@
  * activity once it has held for a second, and otherwise repeats itself at most every few
  * seconds, so that it informs without chattering.
  */
-import type { Frame } from '../model/session.ts';
 
-/** Golomb synchrony above this reads as synchronous (MODEL.md §7: χ > 0.4 during events). */
+/** Golomb synchrony above this reads as synchronous (docs/model.md §7: χ > 0.4 during events). */
 const SYNCHRONOUS_CHI = 0.4;
-/** The healthy resting band of the excitatory rate (MODEL.md §7, behaviour 1: 1–10 Hz). */
+/** The healthy resting band of the excitatory rate (docs/model.md §7, behaviour 1: 1–10 Hz). */
 const QUIET_BELOW_HZ = 1;
 const ELEVATED_ABOVE_HZ = 10;
 /** Shortest time between two updates that say the same kind of thing. */

@@ -135,8 +135,7 @@ export function potassiumColour(level: number): number {
  * The opt-in raw-spike view (behind a photosensitivity warning): a cell that fired in the frame
  * is drawn near white. This view can flash; it is never the default.
  */
-export const RAW_SPIKE_COLOUR = 0xf4f1e8;
-export const RAW_SPIKE_PARTICLE = ((0xff << 24) | (0xe8 << 16) | (0xf1 << 8) | 0xf4) >>> 0;
+export const RAW_SPIKE_PARTICLE = ((0xff << 24) | (0xe8 << 16) | (0xf1 << 8) | 0xf4) >>> 0; // #f4f1e8, as ABGR
 
 /** Population index: 0 excitatory, 1 inhibitory (the value of isInhibitoryGrid). */
 export type Population = 0 | 1;

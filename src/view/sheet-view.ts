@@ -12,7 +12,7 @@ import { scaleLinear } from 'd3-scale';
 // Content-Security-Policy forbids eval (src/content-security-policy.ts).
 import 'pixi.js/unsafe-eval';
 import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
-import type { Frame, SessionDescription } from '../model/session.ts';
+import type { Frame, SessionDescription } from '../model/runs/live/frame.ts';
 import {
   ACTIVITY_LEVELS,
   levelLowerBoundsHz,

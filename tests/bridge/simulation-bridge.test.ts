@@ -6,7 +6,8 @@ import { type Endpoint, expose, transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BridgeEvents, LONGEST_CHUNK_MS, SimulationBridge, STEP_MS } from '../../src/bridge/simulation-bridge.ts';
 import { defaultParams, type Params, withParams } from '../../src/model/params.ts';
-import { createSessionHost, type Frame, frameTransferables, type SessionDescription } from '../../src/model/session.ts';
+import { type Frame, frameTransferables, type SessionDescription } from '../../src/model/runs/live/frame.ts';
+import { createSessionHost } from '../../src/model/runs/live/host.ts';
 
 /** A worker stand-in: one end of a MessageChannel, the session host exposed on the other. */
 function fakeWorker(): Worker {

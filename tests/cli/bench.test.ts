@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../src/cli/commands/bench.ts';
-import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/network.ts';
+import { IN_DEGREE_E, IN_DEGREE_I } from '../../src/model/sheet/network.ts';
 import { runCli } from './helpers.ts';
 
 const FIELDS = [
@@ -67,7 +67,7 @@ describe('bench --json', () => {
     const r = benchJson(['--model', 'default', '--neurons', '256', '--duration-s', '0.3']);
     expect(r.model).toBe('default');
     expect(r.neurons).toBe(256);
-    // Fixed in-degree (MODEL.md §1), no sprouting by default.
+    // Fixed in-degree (docs/model.md §1), no sprouting by default.
     expect(r.synapses).toBe(256 * (IN_DEGREE_E + IN_DEGREE_I));
     expectConsistent(r, Math.round(0.8 * 256));
   });
@@ -75,7 +75,7 @@ describe('bench --json', () => {
   it('prints a readable report', () => {
     const r = runCli(['bench', '--neurons', '500', '--duration-s', '0.1']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^bench: COBA benchmark \(MODEL\.md §8\)\n/);
+    expect(r.stdout).toMatch(/^bench: COBA benchmark \(docs\/model\.md §8\)\n/);
     expect(r.stdout).toMatch(/network +500 neurons, \d+ synapses/);
     expect(r.stdout).toMatch(/loop .*× real time/);
     expect(r.stdout).toMatch(/ISI CV/);
@@ -88,7 +88,7 @@ interface CobaFixture {
   runs: { mode: string; synapses?: number; rateHz?: { exc: number; inh: number }; cvIsi?: number; error?: string }[];
 }
 
-describe('bench --model coba against Brian2 (tests/reference/brian2_coba.json, MODEL.md §7 behaviour 12)', () => {
+describe('bench --model coba against Brian2 (tests/reference/brian2_coba.json, docs/model.md §7 behaviour 12)', () => {
   const fixture = JSON.parse(
     readFileSync(new URL('../reference/brian2_coba.json', import.meta.url), 'utf8'),
   ) as CobaFixture;

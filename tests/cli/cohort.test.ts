@@ -1,8 +1,8 @@
 /** `cohort`: the virtual trial on the command line. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CohortReport } from '../../src/cli/commands/cohort.ts';
-import { CLINICAL_CUMULATIVE_SEIZURE_FREE } from '../../src/model/cohort/clinical.ts';
-import { patientSeed } from '../../src/model/cohort/population.ts';
+import { CLINICAL_CUMULATIVE_SEIZURE_FREE } from '../../src/model/runs/cohort/clinical.ts';
+import { patientSeed } from '../../src/model/runs/cohort/population.ts';
 import type { CliResult } from './helpers.ts';
 import { expectOneLineError, runCli, spawnCli } from './helpers.ts';
 

@@ -21,7 +21,7 @@ const goodScenario = {
   description: 'A custom scenario.',
   params: { gaba: 0.8 },
   durationS: 1,
-  demonstrates: 'MODEL.md §7 behaviour 2',
+  demonstrates: 'docs/model.md §7 behaviour 2',
 };
 
 describe('commands', () => {

@@ -1,7 +1,7 @@
 /** `neuron`: the reference protocol through the command line. */
 import { describe, expect, it } from 'vitest';
 import type { NeuronReport } from '../../src/cli/commands/neuron.ts';
-import { simulateReferenceNeuron } from '../../src/model/reference-neuron.ts';
+import { simulateReferenceNeuron } from '../../src/model/reference/single-neuron.ts';
 import { runCli } from './helpers.ts';
 
 describe('neuron', () => {

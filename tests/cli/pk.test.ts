@@ -135,7 +135,7 @@ describe('pk: bad input exits with status 2 and one line', () => {
   it('the same drug twice', () => {
     expectOneLineError(
       runCli(['pk', '--drug', 'phenytoin=100/8', '--drug', 'phenytoin=200/12']),
-      /--drug phenytoin is given more than once/,
+      /--drug phenytoin is listed twice/,
     );
   });
   it('bad --hours and --step-h', () => {

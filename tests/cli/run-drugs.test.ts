@@ -77,7 +77,7 @@ describe('run with drugs', () => {
     expectRunError(['--drug', 'phenytoin=100'], /malformed drug regimen "phenytoin=100"; write NAME=DOSE_MG\/EVERY_H/);
     expectRunError(['--drug', 'phenytoin=-5/8'], /the dose must be a positive number of mg/);
     expectRunError(['--drug', 'phenytoin=20000/8'], /more than 10× the maximum daily dose of phenytoin/);
-    expectRunError(['--drug', 'phenytoin=100/8', '--drug', 'phenytoin=50/8'], /phenytoin is given more than once/);
+    expectRunError(['--drug', 'phenytoin=100/8', '--drug', 'phenytoin=50/8'], /phenytoin is listed twice/);
     expectRunError(['--at-hours', '-1'], /--at-hours "-1" is not allowed: it takes a number in 0…8760 h/);
   });
 });

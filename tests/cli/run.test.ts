@@ -115,7 +115,7 @@ describe('run --json', () => {
         description: 'A short run on a small sheet.',
         params: { side: 16, drive: 1.5 },
         durationS: 0.3,
-        demonstrates: 'MODEL.md §7 behaviour 1',
+        demonstrates: 'docs/model.md §7 behaviour 1',
       }),
     );
     const own = JSON.parse(runCli(['run', '--json', '--scenario', path]).stdout) as RunReport;

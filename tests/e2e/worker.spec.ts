@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { defaultParams, withParams } from '../../src/model/params.ts';
-import { LiveSession, MAX_ADVANCE_MS } from '../../src/model/session.ts';
+import { LiveSession, MAX_ADVANCE_MS } from '../../src/model/runs/live/session.ts';
 import { openPage, SIM_WAIT_MS, type Snapshot, setGaba, snapshot, waitForSnapshot } from './helpers.ts';
 
 test('the GABA slider reaches the worker, which runs with the new value and fires more', async ({ page }) => {

@@ -7,8 +7,9 @@ import { coverageText, ExportError, RUN_TABLES, runCsv, runCsvFileName } from '.
 import { RECORD_WINDOW_S, RunRecorder } from '../../src/export/run-recorder.ts';
 import { scenarioFile } from '../../src/export/scenario-export.ts';
 import { defaultParams, type Params, withParams } from '../../src/model/params.ts';
+import type { Frame, SessionDescription } from '../../src/model/runs/live/frame.ts';
+import { LiveSession } from '../../src/model/runs/live/session.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
-import { type Frame, LiveSession, type SessionDescription } from '../../src/model/session.ts';
 import { runCli } from '../cli/helpers.ts';
 import { type CsvTable, numbers, readCsv, strings } from './csv-reader.ts';
 

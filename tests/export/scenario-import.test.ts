@@ -18,7 +18,7 @@ const transporter = validateScenario({
   drugs: ['phenytoin=200/12'],
   atHours: 336,
   durationS: 60,
-  demonstrates: 'MODEL.md §7 behaviour 8',
+  demonstrates: 'docs/model.md §7 behaviour 8',
 });
 
 function problemsOf(text: string): readonly string[] {
@@ -44,7 +44,7 @@ describe('scenario export', () => {
       drugs: ['phenytoin=200/12', 'diazepam=10iv'],
       atHours: 336,
       durationS: 12.4,
-      demonstrates: 'No MODEL.md §7 behaviour claimed: settings exported from the Refractory app',
+      demonstrates: 'No docs/model.md §7 behaviour claimed: settings exported from the Refractory app',
     });
     const back = settingsFromScenarioText(scenarioFileText(file));
     expect(back.params).toEqual(params);
@@ -55,7 +55,7 @@ describe('scenario export', () => {
     const { params, treatment } = presetIntent(transporter);
     const file = scenarioFile(params, treatment, 60, [transporter]);
     expect(file.name).toBe('transporter');
-    expect(file.demonstrates).toBe('MODEL.md §7 behaviour 8');
+    expect(file.demonstrates).toBe('docs/model.md §7 behaviour 8');
     expect(exportDurationS(0)).toBe(EXPORTED_DEFAULT_DURATION_S);
     expect(exportDurationS(7_200_000)).toBe(3600);
     expect(exportDurationS(20)).toBe(0.1);

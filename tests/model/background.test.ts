@@ -3,10 +3,10 @@
  * the plain TypeScript statement it replaces, `gAmpa[rng.int(n)] += jump`.
  */
 import { describe, expect, it } from 'vitest';
-import { deliverBackground } from '../../src/model/background.ts';
-import { buildNetwork } from '../../src/model/network.ts';
+import { deliverBackground } from '../../src/model/dynamics/background.ts';
+import { createState } from '../../src/model/dynamics/state.ts';
 import { Rng } from '../../src/model/rng.ts';
-import { createState } from '../../src/model/state.ts';
+import { buildNetwork } from '../../src/model/sheet/network.ts';
 
 describe('background drive', () => {
   it('gives the same conductances and leaves the generator where the TypeScript loop would', () => {

@@ -4,10 +4,10 @@
  * clamped. Tolerances are scaled to f32 precision and to the forward-Euler step.
  */
 import { describe, expect, it } from 'vitest';
-import { INHIBITORY } from '../../src/model/cells.ts';
+import { INHIBITORY } from '../../src/model/dynamics/cells.ts';
+import { TAU_AMPA_MS, TAU_GABA_MS, TAU_NMDA_MS } from '../../src/model/dynamics/synapses.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { Simulation } from '../../src/model/simulation.ts';
-import { TAU_AMPA_MS, TAU_GABA_MS, TAU_NMDA_MS } from '../../src/model/synapses.ts';
 
 function silentSheet(): Simulation {
   const params = withParams(defaultParams(), { side: 16, drive: 0, glutamate: 0, gaba: 0, gNapRatio: 0 });

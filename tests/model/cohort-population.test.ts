@@ -1,5 +1,7 @@
 /** The virtual population: seeds per patient, and draws that match their declared fractions. */
 import { describe, expect, it } from 'vitest';
+import { validateParamValue } from '../../src/model/params.ts';
+import { Rng } from '../../src/model/rng.ts';
 import {
   ADHERENCE_ADHERENT,
   ADHERENCE_NON_ADHERENT,
@@ -19,9 +21,7 @@ import {
   patientSeed,
   SEVERITY_BANDS,
   WEIGHT_KG,
-} from '../../src/model/cohort/population.ts';
-import { validateParamValue } from '../../src/model/params.ts';
-import { Rng } from '../../src/model/rng.ts';
+} from '../../src/model/runs/cohort/population.ts';
 
 const DRAWS = 20_000;
 

@@ -1,10 +1,10 @@
 /** From outcomes to the trial's figures, on hand-made outcomes (no simulation). */
 import { describe, expect, it } from 'vitest';
-import { CLINICAL_CUMULATIVE_SEIZURE_FREE, CLINICAL_REFRACTORY } from '../../src/model/cohort/clinical.ts';
-import type { PatientTraits } from '../../src/model/cohort/population.ts';
-import { summarize } from '../../src/model/cohort/summary.ts';
-import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/cohort/trial.ts';
 import type { DrugName } from '../../src/model/pharmacology/drugs.ts';
+import { CLINICAL_CUMULATIVE_SEIZURE_FREE, CLINICAL_REFRACTORY } from '../../src/model/runs/cohort/clinical.ts';
+import type { PatientTraits } from '../../src/model/runs/cohort/population.ts';
+import { summarize } from '../../src/model/runs/cohort/summary.ts';
+import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/runs/cohort/trial.ts';
 
 const PLAIN: PatientTraits = {
   gaba: 0.66,

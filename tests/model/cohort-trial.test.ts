@@ -4,17 +4,17 @@
  * with their seed.
  */
 import { describe, expect, it } from 'vitest';
-import { runPatients } from '../../src/model/cohort/cohort.ts';
-import { patientSeed } from '../../src/model/cohort/population.ts';
-import { summarize } from '../../src/model/cohort/summary.ts';
+import type { DrugName } from '../../src/model/pharmacology/drugs.ts';
+import { runPatients } from '../../src/model/runs/cohort/cohort.ts';
+import { patientSeed } from '../../src/model/runs/cohort/population.ts';
+import { summarize } from '../../src/model/runs/cohort/summary.ts';
 import {
   COHORT_SETTINGS,
   type PatientOutcome,
   regimensAt,
   runPatient,
   type TrialSettings,
-} from '../../src/model/cohort/trial.ts';
-import type { DrugName } from '../../src/model/pharmacology/drugs.ts';
+} from '../../src/model/runs/cohort/trial.ts';
 
 /** A cheap sheet for the tests of bookkeeping (16 × 16, 4 s): outcomes still depend on every draw. */
 const CHEAP: TrialSettings = { side: 16, windowS: 4, atHours: 336 };

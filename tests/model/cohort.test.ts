@@ -1,13 +1,13 @@
 /** The trial's request: drug sequences, patient counts, and how patients are split among workers. */
 import { describe, expect, it } from 'vitest';
+import { DrugError } from '../../src/model/pharmacology/regimen.ts';
 import {
   checkCohortSpec,
   DEFAULT_TRIAL_DRUGS,
   parseDrugSequence,
   splitPatients,
   TRIAL_DRUGS,
-} from '../../src/model/cohort/cohort.ts';
-import { DrugError } from '../../src/model/pharmacology/regimen.ts';
+} from '../../src/model/runs/cohort/cohort.ts';
 
 describe('the trial drugs', () => {
   it('are the maintenance antiseizure drugs of the table, and the default sequence uses them', () => {

@@ -1,19 +1,19 @@
 /**
- * The network's side of drug action (src/model/drug-effects.ts): neutral without a drug, each
+ * The network's side of drug action (src/model/modifiers/drug-effects.ts): neutral without a drug, each
  * target acting on its own quantity, and the sodium-channel block deepening with inactivation.
  */
 import { describe, expect, it } from 'vitest';
-import { refreshSpikeGain, SLOW_INACTIVATION } from '../../src/model/availability.ts';
+import { refreshSpikeGain, SLOW_INACTIVATION } from '../../src/model/dynamics/availability.ts';
+import { TAU_GABA_MS } from '../../src/model/dynamics/synapses.ts';
+import { POP_DECAY_GABA, PROP_RELEASE_U } from '../../src/model/kernels/layout.ts';
 import {
   chlorideEquilibriumWithDrug,
   type NetworkDrugEffects,
   NO_DRUG_EFFECTS,
   validateDrugEffects,
-} from '../../src/model/drug-effects.ts';
-import { POP_DECAY_GABA, PROP_RELEASE_U } from '../../src/model/kernels/layout.ts';
+} from '../../src/model/modifiers/drug-effects.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { Simulation } from '../../src/model/simulation.ts';
-import { TAU_GABA_MS } from '../../src/model/synapses.ts';
 
 const small = () => withParams(defaultParams(), { side: 24, seed: 5 });
 const spikesOf = (sim: Simulation, steps: number): number => sim.advance(steps);

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { EXCITATORY, INHIBITORY } from '../../src/model/cells.ts';
+import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
+import { chlorideEquilibriumMm, leakReversalMv } from '../../src/model/dynamics/ions.ts';
 import {
-  chlorideEquilibriumMm,
   egabaMv,
   ekMv,
   K_REST_MM,
-  leakReversalMv,
   NA_REST_MM,
   PUMP_ACTIVITY_REST,
   pumpActivity,
-} from '../../src/model/ions.ts';
+} from '../../src/model/dynamics/physics.ts';
 
-describe('ion equations of MODEL.md §4', () => {
+describe('ion equations of docs/model.md §4', () => {
   it('gives E_K = 26.7 mV · ln(Ko/140)', () => {
     expect(ekMv(3.5)).toBeCloseTo(26.7 * Math.log(3.5 / 140), 12);
     expect(ekMv(3.5)).toBeCloseTo(-98.49, 2);

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { EXCITATORY, INHIBITORY } from '../../src/model/cells.ts';
+import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
+import { SYNAPTIC_WEIGHTS } from '../../src/model/dynamics/synapses.ts';
+import { isResected } from '../../src/model/modifiers/resection.ts';
+import { defaultParams, withParams } from '../../src/model/params.ts';
+import { Rng } from '../../src/model/rng.ts';
+import { torusDistanceMm } from '../../src/model/sheet/geometry.ts';
 import {
-  isResected,
   LESION_EXTRA_EE_INPUTS,
   LESION_GABA_FACTOR,
   LESION_GNAP_FACTOR,
   lesionMembership,
-} from '../../src/model/lesion.ts';
-import {
-  buildNetwork,
-  IN_DEGREE_E,
-  IN_DEGREE_I,
-  SPROUTING_MAX_INPUTS,
-  torusDistanceMm,
-} from '../../src/model/network.ts';
-import { defaultParams, withParams } from '../../src/model/params.ts';
-import { Rng } from '../../src/model/rng.ts';
+} from '../../src/model/sheet/lesion.ts';
+import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, SPROUTING_MAX_INPUTS } from '../../src/model/sheet/network.ts';
 import { Simulation } from '../../src/model/simulation.ts';
-import { SYNAPTIC_WEIGHTS } from '../../src/model/synapses.ts';
 
 const SIDE = 32;
 const LESION = { xMm: 0.1, yMm: 1.9, radiusMm: 0.3 };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/model/rng.ts';
+import { torusDistanceMm } from '../../src/model/sheet/geometry.ts';
 import {
   buildNetwork,
   CONDUCTION_MM_PER_MS,
   DELAY_BASE_MS,
   IN_DEGREE_E,
   IN_DEGREE_I,
-  torusDistanceMm,
-} from '../../src/model/network.ts';
-import { Rng } from '../../src/model/rng.ts';
+} from '../../src/model/sheet/network.ts';
 
 const net = buildNetwork({ side: 32, dtMs: 0.1 }, new Rng(3));
 

@@ -12,7 +12,7 @@ import {
 } from '../../src/model/params.ts';
 
 describe('parameter table', () => {
-  it('holds every key of MODEL.md §5 with its default', () => {
+  it('holds every key of docs/model.md §5 with its default', () => {
     const p = defaultParams();
     expect(p).toMatchObject({
       glutamate: 1,

@@ -1,16 +1,16 @@
 /**
- * The single-cell reference protocol (MODEL.md §2, §7 behaviours 3 and 12) against Brian2, against
+ * The single-cell reference protocol (docs/model.md §2, §7 behaviours 3 and 12) against Brian2, against
  * closed forms, and the rheobase's fall with gNapRatio.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXCITATORY, INHIBITORY } from '../../src/model/cells.ts';
+import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
 import {
   findRheobase,
   type ReferenceCellType,
   simulateReferenceNeuron,
   wholeSteps,
-} from '../../src/model/reference-neuron.ts';
+} from '../../src/model/reference/single-neuron.ts';
 
 interface NeuronFixture {
   simulator: string;
@@ -175,7 +175,7 @@ describe('subthreshold response against closed forms (gNapRatio = 0)', () => {
   });
 });
 
-describe('rheobase (MODEL.md §7 behaviour 3)', () => {
+describe('rheobase (docs/model.md §7 behaviour 3)', () => {
   const dtMs = 0.01;
   const durationMs = 1000;
 

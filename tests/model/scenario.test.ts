@@ -16,7 +16,7 @@ const valid = {
   description: 'One line.',
   params: { gaba: 0.5 },
   durationS: 10,
-  demonstrates: 'MODEL.md §7 behaviour 2',
+  demonstrates: 'docs/model.md §7 behaviour 2',
 };
 
 /** The ScenarioError message of a rejected value (fails the test if nothing is thrown). */
@@ -40,10 +40,10 @@ describe('shipped scenarios (public/scenarios)', () => {
   });
 
   for (const file of files) {
-    it(`${file} is valid, named after its file, and names a MODEL.md §7 behaviour`, () => {
+    it(`${file} is valid, named after its file, and names a docs/model.md §7 behaviour`, () => {
       const text = readFileSync(new URL(file, scenarioDir), 'utf8');
       const s = parseScenarioText(text, file.replace(/\.json$/, ''));
-      expect(s.demonstrates).toMatch(/MODEL\.md §7 behaviour \d+/);
+      expect(s.demonstrates).toMatch(/docs\/model\.md §7 behaviour \d+/);
     });
   }
 
@@ -160,7 +160,9 @@ describe('scenario drugs', () => {
       /^"drugs" must be a list of regimens/,
     );
     expect(() => validateScenario({ ...base, drugs: ['aspirin=1/8'] })).toThrow(/^"drugs": unknown drug "aspirin"/);
-    expect(() => validateScenario({ ...base, drugs: ['phenytoin=1/8', 'phenytoin=2/8'] })).toThrow(/more than once/);
+    expect(() => validateScenario({ ...base, drugs: ['phenytoin=1/8', 'phenytoin=2/8'] })).toThrow(
+      /"drugs": phenytoin is listed twice/,
+    );
     expect(() => validateScenario({ ...base, atHours: -2 })).toThrow(/^"atHours" must be a number of hours in 0…8760/);
   });
 });

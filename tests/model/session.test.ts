@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, ParamError, type Params, withParams } from '../../src/model/params.ts';
 import { DrugError } from '../../src/model/pharmacology/regimen.ts';
-import {
-  ACTIVITY_TAU_MS,
-  createSessionHost,
-  FNV_OFFSET_BASIS,
-  type Frame,
-  fnv1aWord,
-  LiveSession,
-  RASTER_ROWS_E,
-  RASTER_ROWS_I,
-  SmoothedRates,
-} from '../../src/model/session.ts';
+import { FNV_OFFSET_BASIS, fnv1aWord } from '../../src/model/rng.ts';
+import type { Frame } from '../../src/model/runs/live/frame.ts';
+import { RASTER_ROWS_E, RASTER_ROWS_I } from '../../src/model/runs/live/frame-observer.ts';
+import { createSessionHost } from '../../src/model/runs/live/host.ts';
+import { ACTIVITY_TAU_MS, LiveSession } from '../../src/model/runs/live/session.ts';
+import { SmoothedRates } from '../../src/model/runs/live/smoothed-rates.ts';
 
 /** A small sheet keeps these tests fast; the session code does not depend on the size. */
 function params(overrides: Record<string, unknown> = {}): Params {

@@ -1,5 +1,5 @@
 /**
- * The day-by-day vicious circle (src/model/vicious-circle.ts) with stand-in networks, and the
+ * The day-by-day vicious circle (src/model/runs/vicious-circle.ts) with stand-in networks, and the
  * patient clock's seizure-burden history it rests on (src/model/pharmacology/pk.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { defaultParams, withParams } from '../../src/model/params.ts';
 import { INDUCTION_TAU_H } from '../../src/model/pharmacology/barrier.ts';
 import { pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
 import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
-import { CIRCLE_DAY_H, runViciousCircle } from '../../src/model/vicious-circle.ts';
+import { CIRCLE_DAY_H, runViciousCircle } from '../../src/model/runs/vicious-circle.ts';
 
 const PATIENT = withParams(defaultParams(), { pgp: 1.2 });
 const PHENOBARBITAL = [parseRegimen('phenobarbital=200/24')];

@@ -1,7 +1,7 @@
 /**
  * The blood–brain barrier: P-gp over-expression, tariquidar, induction by inflammation and
  * seizures and its block by celecoxib, brain entry lag, and bumetanide's poor penetration
- * (MODEL.md §6, §7 behaviours 6, 8, 9).
+ * (docs/model.md §6, §7 behaviours 6, 8, 9).
  */
 import { describe, expect, it } from 'vitest';
 import { INDUCTION_TAU_H, inductionTarget, kpuu } from '../../src/model/pharmacology/barrier.ts';
@@ -40,7 +40,7 @@ describe('Kp,uu = penetration · kpuuIntrinsic / (1 + s · (pgpEffective − 1))
   });
 });
 
-describe('2× P-gp at steady state (MODEL.md §7 behaviour 8)', () => {
+describe('2× P-gp at steady state (docs/model.md §7 behaviour 8)', () => {
   it('lowers brain unbound phenytoin and phenobarbital by 20–30 %', () => {
     for (const d of ['phenytoin', 'phenobarbital'] as const) {
       const ratio = brainMean(d, 2) / brainMean(d, 1);
@@ -79,7 +79,7 @@ describe('2× P-gp at steady state (MODEL.md §7 behaviour 8)', () => {
   });
 });
 
-describe('P-gp induction on the patient clock (MODEL.md §7 behaviour 9)', () => {
+describe('P-gp induction on the patient clock (docs/model.md §7 behaviour 9)', () => {
   it('inflammation 1 raises pgpEffective over hours, not at once, toward 2', () => {
     const s = simulatePk({ ...ADULT, inflammation: 1 }, [], 72, 1);
     expect(s.pgpEffective[0]).toBe(1);
@@ -143,7 +143,7 @@ describe('brain entry', () => {
   });
 });
 
-describe('bumetanide (MODEL.md §7 behaviour 6; Pressler 2015, Dzhala 2005)', () => {
+describe('bumetanide (docs/model.md §7 behaviour 6; Pressler 2015, Dzhala 2005)', () => {
   const clEqEc50 = DRUGS.bumetanide.effects[0].ec50Um;
   const peakBrain = (inputs: typeof ADULT, regimen: Regimen, drugs: DrugTable = DRUGS) =>
     Math.max(...simulatePk(inputs, [regimen], 24, 0.1, { drugs }).drugs[0].brainUnboundUm);

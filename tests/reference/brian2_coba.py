@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Brian2 run of the COBA benchmark (MODEL.md §8), the reference for `npm run sim -- bench --model coba`.
+"""Brian2 run of the COBA benchmark (docs/model.md §8), the reference for `npm run sim -- bench --model coba`.
 
 Brette et al. 2007, benchmark 1 (Vogels & Abbott 2005): 4,000 leaky integrate-and-fire cells,
 80 % excitatory; every ordered pair connected with probability 0.02 (self-connections allowed);
@@ -51,7 +51,7 @@ from brian2 import (
 )
 
 N = 4000
-N_E = 3200  # 80 % excitatory (MODEL.md §8)
+N_E = 3200  # 80 % excitatory (docs/model.md §8)
 P_CONNECT = 0.02
 DURATION_MS = 1000.0
 DT_MS = 0.1

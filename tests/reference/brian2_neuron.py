@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""Brian2 run of the single-cell reference protocol (MODEL.md §2), for tests/model/reference-neuron.test.ts.
+"""Brian2 run of the single-cell reference protocol (docs/model.md §2), for tests/model/reference-neuron.test.ts.
 
 One isolated AdEx cell with a persistent sodium current, A = 1, no synapses, no pump, ions at
 rest, a current step I_ext from t = 0, V = EL and w = 0 at t = 0, forward Euler
-(method='euler'). The equations and the cell table below are transcribed from MODEL.md §2
-independently of the TypeScript code (src/model/cells.ts, src/model/reference-neuron.ts), so that
+(method='euler'). The equations and the cell table below are transcribed from docs/model.md §2
+independently of the TypeScript code (src/model/dynamics/cells.ts, src/model/reference/single-neuron.ts), so that
 a slip in either shows up as a mismatch.
 
 Regenerate the fixture (Debian: apt-get install -y python3-brian; Brian2 2.5.1 was used):
@@ -37,12 +37,12 @@ from brian2 import (
 
 prefs.codegen.target = "numpy"
 
-# MODEL.md §2 table. E: Brette & Gerstner 2005 (ModelDB 154770); I: fast-spiking interneuron.
+# docs/model.md §2 table. E: Brette & Gerstner 2005 (ModelDB 154770); I: fast-spiking interneuron.
 CELLS = {
     "E": dict(C=281, gL=30, EL=-70.6, VT=-50.4, DeltaT=2, tauw=144, a=4, b=80.5, Vr=-70.6, tref=2),
     "I": dict(C=200, gL=10, EL=-70, VT=-50, DeltaT=0.5, tauw=144, a=0, b=0, Vr=-70, tref=1),
 }
-ENA_MV = 50  # MODEL.md §2: ENa = +50 mV in the reference protocol
+ENA_MV = 50  # docs/model.md §2: ENa = +50 mV in the reference protocol
 GNAP_RATIOS = [0.0, 0.2, 0.5]
 # Step currents (pA): for each type one below the gNapRatio = 0 rheobase (E ≈ 577 pA, I ≈ 195 pA
 # at 1 s), and two well above every rheobase, so that no case sits on a threshold tie.

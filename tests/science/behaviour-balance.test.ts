@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7, behaviours 1, 2 and 5: healthy rest, the E/I switch, and interictal spikes just
+ * docs/model.md §7, behaviours 1, 2 and 5: healthy rest, the E/I switch, and interictal spikes just
  * below the seizure threshold. Each run is one seeded simulation of a 48 × 48 sheet.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ const GABA_LEVELS = [1, 0.7, 0.5, 0.3] as const;
 const runs = new Map<number, SheetRun>();
 
 beforeAll(() => {
-  // Healthy rest is checked over the 60 s that MODEL.md asks for; the others over 30 s.
+  // Healthy rest is checked over the 60 s that docs/model.md asks for; the others over 30 s.
   for (const gaba of GABA_LEVELS) runs.set(gaba, runSheet({ gaba }, gaba === 1 ? 60 : 30));
 });
 

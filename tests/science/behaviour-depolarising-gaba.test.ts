@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7 behaviour 6: depolarising GABA. The same hyperexcitable sheet (gaba 0.6) with adult
+ * docs/model.md §7 behaviour 6: depolarising GABA. The same hyperexcitable sheet (gaba 0.6) with adult
  * chloride (clEqMm 5) and with neonatal chloride (clEqMm 30, E_GABA ≈ −36 mV). A benzodiazepine
  * (diazepam 10 mg IV, network 1 h later) strengthens GABA_A: that stops the adult sheet's
  * seizures and does nothing for the neonatal one, whose GABA_A current no longer hyperpolarises

@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7 behaviour 7 (Dravet): halving interneurons' Nav1.1 (scn1a 0.5; Yu 2006) lowers the
+ * docs/model.md §7 behaviour 7 (Dravet): halving interneurons' Nav1.1 (scn1a 0.5; Yu 2006) lowers the
  * seizure threshold, and a sodium-channel blocker at a therapeutic level calms a hyperexcitable
  * wild-type sheet but makes the Dravet-like sheet worse: it takes away sodium current from the
  * interneurons that were already short of it (lamotrigine worsened 80 % of Dravet patients;

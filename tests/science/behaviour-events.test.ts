@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7, behaviours 3 and 4: persistent sodium alone makes the sheet seize; events start,
+ * docs/model.md §7, behaviours 3 and 4: persistent sodium alone makes the sheet seize; events start,
  * end by themselves through the sodium pump, and leave post-ictal depression behind.
  *
  * Behaviour 4 is shown on the sheet whose events are cleanest: interneurons with half their

@@ -1,13 +1,13 @@
 /**
- * MODEL.md §7 behaviour 9, the network's part: inflammation shortens the time to the first seizure
+ * docs/model.md §7 behaviour 9, the network's part: inflammation shortens the time to the first seizure
  * in a borderline network (the P-gp part runs on the patient clock, in the pharmacology tests).
  */
 import { describe, expect, it } from 'vitest';
-import { inflammationFactors } from '../../src/model/inflammation.ts';
+import { inflammationFactors } from '../../src/model/modifiers/inflammation.ts';
 import { runSheet } from './run-sheet.ts';
 
 describe('behaviour 9: inflammation', () => {
-  it('maps the gain onto the four couplings of MODEL.md §5, and is neutral at 0', () => {
+  it('maps the gain onto the four couplings of docs/model.md §5, and is neutral at 0', () => {
     expect(inflammationFactors(0)).toEqual({ gaba: 1, nmda: 1, ampa: 1, kUptake: 1 });
     const f = inflammationFactors(1);
     expect(f.gaba).toBeCloseTo(0.7, 12);

@@ -1,9 +1,9 @@
 /**
- * The ketogenic diet (MODEL.md §6, other therapies): a modest shift of the synaptic balance that
+ * The ketogenic diet (docs/model.md §6, other therapies): a modest shift of the synaptic balance that
  * tips a borderline sheet back below threshold and leaves a severe one seizing.
  */
 import { describe, expect, it } from 'vitest';
-import { ketogenicFactors } from '../../src/model/ketogenic.ts';
+import { ketogenicFactors } from '../../src/model/modifiers/ketogenic.ts';
 import { runSheet } from './run-sheet.ts';
 
 describe('ketogenic diet', () => {

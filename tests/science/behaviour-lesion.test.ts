@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7 behaviours 10 (focal lesion and surgery) and 11 (sprouting), on the 48 × 48 test
+ * docs/model.md §7 behaviours 10 (focal lesion and surgery) and 11 (sprouting), on the 48 × 48 test
  * sheet.
  *
  * The seizure detector judges the whole sheet (1-s E rate above 10 Hz and χ above 0.4), so a
@@ -13,8 +13,8 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MS, Monitors, WINDOW_BLOCKS } from '../../src/model/detect/monitors.ts';
 import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
-import { torusDistanceMm } from '../../src/model/network.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
+import { torusDistanceMm } from '../../src/model/sheet/geometry.ts';
 import { Simulation } from '../../src/model/simulation.ts';
 import { runSheet, TEST_SIDE } from './run-sheet.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/rns.ts), on the 48 × 48
+ * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/modifiers/rns.ts), on the 48 × 48
  * test sheet: the focal-dysplasia patient (a 0.5-mm lesion in a sheet with gaba 0.7) on
  * carbamazepine, whose seizures start in the lesion, with and without the stimulator.
  *
@@ -9,8 +9,8 @@
  * burst a 200-ms one and the stimulator on for at most a fifth of the time.
  */
 import { describe, expect, it } from 'vitest';
+import { RNS_BURST_MS, RNS_LOCKOUT_MS } from '../../src/model/modifiers/rns.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
-import { RNS_BURST_MS, RNS_LOCKOUT_MS } from '../../src/model/rns.ts';
 import { Simulation } from '../../src/model/simulation.ts';
 import { runSheet, TEST_SIDE } from './run-sheet.ts';
 

@@ -5,7 +5,7 @@
  * and barely changes it after an hour.
  */
 import { describe, expect, it } from 'vitest';
-import { synapticGabaFraction } from '../../src/model/receptor-trafficking.ts';
+import { synapticGabaFraction } from '../../src/model/modifiers/status-epilepticus.ts';
 import { runSheet, type Treatment } from './run-sheet.ts';
 
 const DIAZEPAM: Treatment = { drugs: ['diazepam=10iv'], atHours: 0.25 };

@@ -1,5 +1,5 @@
 /**
- * MODEL.md §7 behaviour 8 (transporter hypothesis), the network's part (the concentrations are
+ * docs/model.md §7 behaviour 8 (transporter hypothesis), the network's part (the concentrations are
  * checked in tests/pharmacology): a phenytoin regimen that controls a borderline sheet at normal
  * P-glycoprotein fails at 2× P-gp, whose efflux takes ~25 % of phenytoin out of the brain
  * (van Vliet 2007), and the P-gp inhibitor tariquidar restores control (Brandt 2006).

@@ -1,11 +1,11 @@
 /**
- * Vagus nerve stimulation (MODEL.md §6, other therapies): cycles of extra drive onto interneurons.
+ * Vagus nerve stimulation (docs/model.md §6, other therapies): cycles of extra drive onto interneurons.
  * In a seizing sheet (gaba 0.6) seizures still begin while the stimulator is off, and the next
  * on-phase ends them: burden falls without reaching zero, as VNS helps without curing (about half
  * of patients have 50 % fewer seizures after two years; Englot 2011).
  */
 import { describe, expect, it } from 'vitest';
-import { VNS_OFF_MS, VNS_ON_MS, vnsOn } from '../../src/model/vns.ts';
+import { VNS_OFF_MS, VNS_ON_MS, vnsOn } from '../../src/model/modifiers/vns.ts';
 import { runSheet } from './run-sheet.ts';
 
 describe('vagus nerve stimulation', () => {

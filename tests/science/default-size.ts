@@ -1,11 +1,11 @@
 /**
- * Behaviours 1–5 of MODEL.md §7 at the default size (64 × 64, 4,096 cells), the figures the
+ * Behaviours 1–5 of docs/model.md §7 at the default size (64 × 64, 4,096 cells), the figures the
  * README reports. The test suite checks the same behaviours on a 48 × 48 sheet to stay fast; this
  * runs them once where the app runs them. About 15 minutes on one core:
  *
  *   npm run science:default            (add --json for one JSON object)
  */
-import { findRheobase } from '../../src/model/reference-neuron.ts';
+import { findRheobase } from '../../src/model/reference/single-neuron.ts';
 import { meanChi, meanRateE, runSheet, type SheetRun, type Treatment } from './run-sheet.ts';
 
 const SIDE = 64;

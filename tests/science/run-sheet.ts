@@ -1,19 +1,20 @@
 /**
- * Shared runner for the behaviour tests (MODEL.md §7): simulate a sheet for some seconds with the
- * monitors attached, and read summaries and windows of the 100-ms series.
+ * Shared runner for the behaviour tests (docs/model.md §7): simulate a sheet for some seconds with
+ * the monitors attached (the one composition, src/model/runs/start-run.ts), and read summaries and
+ * windows of the 100-ms series.
  *
  * The tests use a 48 × 48 sheet (2,304 cells) to stay fast. At side 32 the sheet is too small for
  * its connectivity (E axons σ = 0.3 mm on a 2-mm torus reach a quarter of it), so the healthy
  * network is already more synchronous there (χ ≈ 0.24); at 48 it matches the default 64 closely
  * (χ ≈ 0.16 vs 0.14). The figures at the default size are in the README.
  */
-import { type MonitorSummary, Monitors, type SeriesRecord } from '../../src/model/detect/monitors.ts';
+import type { MonitorSummary, SeriesRecord } from '../../src/model/detect/monitors.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
-import { networkDrugEffects } from '../../src/model/pharmacology/network-effects.ts';
 import type { BrainLevel } from '../../src/model/pharmacology/pd.ts';
-import { type PkSnapshot, pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
-import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
-import { Simulation, type SimulationOptions } from '../../src/model/simulation.ts';
+import type { PkSnapshot } from '../../src/model/pharmacology/pk.ts';
+import type { Treatment as PatientTreatment } from '../../src/model/pharmacology/treatment.ts';
+import { dosingOf, NO_DOSING, startRun } from '../../src/model/runs/start-run.ts';
+import type { Simulation, SimulationOptions } from '../../src/model/simulation.ts';
 
 export const TEST_SIDE = 48;
 
@@ -23,11 +24,8 @@ export interface SheetRun {
   sim: Simulation;
 }
 
-export interface Treatment {
-  /** Regimens as on the command line, e.g. "lamotrigine=200/12". */
-  drugs: readonly string[];
-  /** Patient-clock time at which the network runs. */
-  atHours: number;
+/** Regimens as on the command line (e.g. "lamotrigine=200/12") and the patient-clock time at which the network runs. */
+export interface Treatment extends PatientTreatment {
   /**
    * Drugs applied straight to the tissue at a brain concentration, bypassing the barrier, as in
    * a slice experiment.
@@ -42,18 +40,10 @@ export function runSheet(
   treatment?: Treatment,
 ): SheetRun & { patient: PkSnapshot | null } {
   const p = withParams(defaultParams(), { side: TEST_SIDE, ...params });
-  const patient = treatment
-    ? pkAt(
-        pkInputs(p),
-        treatment.drugs.map((text) => parseRegimen(text)),
-        treatment.atHours,
-      )
-    : null;
-  const drugs = patient && treatment ? networkDrugEffects([...patient.drugs, ...(treatment.bath ?? [])]) : undefined;
-  const sim = new Simulation(p, { ...options, drugs });
-  const monitors = new Monitors(sim);
+  const dosing = treatment ? { ...dosingOf(treatment), bath: treatment.bath } : NO_DOSING;
+  const { sim, monitors, patient } = startRun(p, dosing, options);
   sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);
-  return { summary: monitors.summary(), series: monitors.series, sim, patient };
+  return { summary: monitors.summary(), series: monitors.series, sim, patient: treatment ? patient : null };
 }
 
 /** Mean E rate of the records with fromMs < tMs ≤ toMs (NaN when there are none). */

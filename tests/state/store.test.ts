@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, ParamError } from '../../src/model/params.ts';
 import { DrugError } from '../../src/model/pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX } from '../../src/model/scenario.ts';
+import { AT_HOURS_MAX } from '../../src/model/pharmacology/treatment.ts';
 import { createIntentStore, DEFAULT_AT_HOURS, SPEED_MAX, SPEED_MIN } from '../../src/state/store.ts';
 
 /** The message of the error `action` throws, checking its class (fails the test if nothing is thrown). */
@@ -109,15 +109,15 @@ describe('treatment', () => {
     expect(rejection(() => store.getState().removeDrug(0), DrugError)).toContain('the schedule has 0');
   });
 
-  it('setAtHours accepts 0…SCENARIO_AT_HOURS_MAX and refuses anything else', () => {
+  it('setAtHours accepts 0…AT_HOURS_MAX and refuses anything else', () => {
     const store = createIntentStore();
     store.getState().setAtHours(0);
-    store.getState().setAtHours(SCENARIO_AT_HOURS_MAX);
-    expect(store.getState().treatment.atHours).toBe(SCENARIO_AT_HOURS_MAX);
-    for (const bad of [-1, SCENARIO_AT_HOURS_MAX + 1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(rejection(() => store.getState().setAtHours(bad), DrugError)).toContain(`0…${SCENARIO_AT_HOURS_MAX} h`);
+    store.getState().setAtHours(AT_HOURS_MAX);
+    expect(store.getState().treatment.atHours).toBe(AT_HOURS_MAX);
+    for (const bad of [-1, AT_HOURS_MAX + 1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(rejection(() => store.getState().setAtHours(bad), DrugError)).toContain(`0…${AT_HOURS_MAX} h`);
     }
-    expect(store.getState().treatment.atHours).toBe(SCENARIO_AT_HOURS_MAX);
+    expect(store.getState().treatment.atHours).toBe(AT_HOURS_MAX);
   });
 
   it('a bad initial treatment is refused when the store is made', () => {

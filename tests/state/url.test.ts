@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams, PARAM_SPECS, type ParamSpec, type Params } from '../../src/model/params.ts';
 import { DRUG_NAMES, DRUGS } from '../../src/model/pharmacology/drugs.ts';
 import { ABSURD_DOSE_FACTOR, dailyMg, formatRegimen, type Regimen } from '../../src/model/pharmacology/regimen.ts';
-import { parseScenarioText, SCENARIO_AT_HOURS_MAX, type Scenario } from '../../src/model/scenario.ts';
+import { AT_HOURS_MAX } from '../../src/model/pharmacology/treatment.ts';
+import { parseScenarioText, type Scenario } from '../../src/model/scenario.ts';
 import { presetIntent, sameParams } from '../../src/state/presets.ts';
 import { DEFAULT_AT_HOURS, SPEED_MAX, SPEED_MIN, validateTreatment } from '../../src/state/store.ts';
 import { type AddressIntent, defaultAddressIntent, intentFromQuery, queryFromIntent } from '../../src/state/url.ts';
@@ -77,8 +78,8 @@ const treatmentArb = fc
     regimens: fc.uniqueArray(regimenArb, { maxLength: 4, selector: (r) => r.drug }),
     atHours: fc.oneof(
       fc.constant(DEFAULT_AT_HOURS),
-      fc.double({ min: 0, max: SCENARIO_AT_HOURS_MAX, noNaN: true }),
-      fc.integer({ min: 0, max: SCENARIO_AT_HOURS_MAX }),
+      fc.double({ min: 0, max: AT_HOURS_MAX, noNaN: true }),
+      fc.integer({ min: 0, max: AT_HOURS_MAX }),
     ),
   })
   .map(({ regimens, atHours }) => validateTreatment({ drugs: regimens.map(formatRegimen), atHours }));

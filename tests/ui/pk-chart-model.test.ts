@@ -8,7 +8,7 @@ import { defaultParams, withParams } from '../../src/model/params.ts';
 import { DRUG_NAMES, DRUGS } from '../../src/model/pharmacology/drugs.ts';
 import { pkAt, pkInputs, simulatePk } from '../../src/model/pharmacology/pk.ts';
 import { formatRegimen, parseRegimen, standardRegimen } from '../../src/model/pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX } from '../../src/model/scenario.ts';
+import { AT_HOURS_MAX } from '../../src/model/pharmacology/treatment.ts';
 import {
   chartSentence,
   drugSummaries,
@@ -45,8 +45,8 @@ describe('the chart horizon', () => {
     expect(chartHorizonH(oral, 84)).toBe(WEEK_H);
     expect(chartHorizonH(oral, 85)).toBe(336);
     expect(chartHorizonH(oral, 336)).toBe(672);
-    expect(chartHorizonH(oral, SCENARIO_AT_HOURS_MAX)).toBe(SCENARIO_AT_HOURS_MAX);
-    for (const h of [0, 1, 50, 100, 1000, 4000, 8000, SCENARIO_AT_HOURS_MAX]) {
+    expect(chartHorizonH(oral, AT_HOURS_MAX)).toBe(AT_HOURS_MAX);
+    for (const h of [0, 1, 50, 100, 1000, 4000, 8000, AT_HOURS_MAX]) {
       const horizon = chartHorizonH(oral, h);
       expect(horizon).toBeGreaterThanOrEqual(h);
       expect(CHART_HORIZONS_H).toContain(horizon);

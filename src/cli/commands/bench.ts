@@ -1,12 +1,14 @@
 /**
- * `bench`: the engine's raw speed. `--model coba` runs the COBA benchmark of MODEL.md §8 (compare
+ * `bench`: the engine's raw speed. `--model coba` runs the COBA benchmark of docs/model.md §8 (compare
  * with tests/reference/brian2_coba.json); `--model default` runs the cortical sheet with its
  * default parameters. The timed part is the integration loop only: building the network (and
  * the synapses) is reported apart.
  */
-import { COBA, CobaNetwork } from '../../model/coba.ts';
+
 import { defaultParams, getSpec, type NumberSpec, withParams } from '../../model/params.ts';
-import { Simulation, type StepObserver } from '../../model/simulation.ts';
+import { COBA, CobaNetwork } from '../../model/reference/coba.ts';
+import { startRun } from '../../model/runs/start-run.ts';
+import type { Simulation, StepObserver } from '../../model/simulation.ts';
 import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, mebibytes, writeJson } from '../format.ts';
@@ -131,7 +133,8 @@ function benchCoba(neurons: number, durationS: number, seed: number): BenchRepor
 function benchDefault(side: number, durationS: number, seed: number): BenchReport {
   const params = withParams(defaultParams(), { side, seed });
   const builtAt = performance.now();
-  const sim = new Simulation(params);
+  // The network alone: no treatment, and its monitors are not fed (the loop is what is timed).
+  const { sim } = startRun(params);
   const wallSBuild = (performance.now() - builtAt) / 1000;
   const steps = Math.round((durationS * 1000) / sim.dtMs);
   const stats = new SpikeStats(sim.net.n, sim.net.nE);
@@ -207,7 +210,7 @@ export function benchReport(flags: ParsedFlags): BenchReport {
 }
 
 function formatReport(r: BenchReport): string {
-  const title = r.model === 'coba' ? 'COBA benchmark (MODEL.md §8)' : 'default cortical sheet';
+  const title = r.model === 'coba' ? 'COBA benchmark (docs/model.md §8)' : 'default cortical sheet';
   return `bench: ${title}\n${fields([
     ['network', `${r.neurons} neurons, ${r.synapses} synapses (built in ${duration(r.wallSBuild)})`],
     ['simulated', `${r.durationS} s`],

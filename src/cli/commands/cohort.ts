@@ -1,9 +1,10 @@
 /**
  * `cohort`: the virtual trial. Patients drawn from the documented distributions of the mechanisms
- * (src/model/cohort/population.ts), each given the drugs of the sequence in turn, and the fraction
+ * (src/model/runs/cohort/population.ts), each given the drugs of the sequence in turn, and the fraction
  * seizure-free after each drug next to the clinical figures (Kwan & Brodie 2000; Chen 2018).
  */
 import { availableParallelism } from 'node:os';
+import { SEED_MAX } from '../../model/rng.ts';
 import {
   type CohortSpec,
   checkCohortSpec,
@@ -14,11 +15,11 @@ import {
   MIN_PATIENTS,
   parseDrugSequence,
   TRIAL_DRUGS,
-} from '../../model/cohort/cohort.ts';
-import { type CohortSummary, summarize } from '../../model/cohort/summary.ts';
-import { COHORT_SETTINGS, type PatientOutcome, TRIAL_MODES } from '../../model/cohort/trial.ts';
+} from '../../model/runs/cohort/cohort.ts';
+import { type CohortSummary, summarize } from '../../model/runs/cohort/summary.ts';
+import { COHORT_SETTINGS, type PatientOutcome, TRIAL_MODES } from '../../model/runs/cohort/trial.ts';
 import { type CommandSpec, choiceFlag, integerFlag, type ParsedFlags } from '../args.ts';
-import { runCohortPool } from '../cohort-pool.ts';
+import { runCohortOnThreads } from '../cohort-worker-threads.ts';
 import { duration, fixed, table, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
 import { ProgressBar } from '../progress.ts';
@@ -71,7 +72,7 @@ export function resolveCohort(flags: ParsedFlags): { spec: CohortSpec; workers: 
   const patients =
     patientsText === undefined ? DEFAULT_PATIENTS : integerFlag('patients', patientsText, MIN_PATIENTS, MAX_PATIENTS);
   const seedText = flags.get('seed');
-  const seed = seedText === undefined ? DEFAULT_COHORT_SEED : integerFlag('seed', seedText, 0, 0xffffffff);
+  const seed = seedText === undefined ? DEFAULT_COHORT_SEED : integerFlag('seed', seedText, 0, SEED_MAX);
   const drugsText = flags.get('drugs');
   const drugs = drugsText === undefined ? [...DEFAULT_TRIAL_DRUGS] : parseDrugSequence(drugsText);
   const modeText = flags.get('mode');
@@ -87,7 +88,7 @@ export function resolveCohort(flags: ParsedFlags): { spec: CohortSpec; workers: 
 export function runCohort(spec: CohortSpec, workers: number, ctx: CliContext): CohortReport {
   const progress = new ProgressBar(ctx.stderr, 'cohort', spec.patients);
   const startedMs = performance.now();
-  const outcomes = runCohortPool(spec, workers, (done) => progress.update(done));
+  const outcomes = runCohortOnThreads(spec, workers, (done) => progress.update(done));
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
   const summary = summarize(spec.seed, spec.drugs, spec.mode, COHORT_SETTINGS, outcomes);

@@ -1,5 +1,5 @@
 /**
- * `neuron`: the single-cell reference protocol of MODEL.md §2 (src/model/reference-neuron.ts),
+ * `neuron`: the single-cell reference protocol of docs/model.md §2 (src/model/reference/single-neuron.ts),
  * whose spike times are compared with Brian2 (tests/reference/brian2_neuron.py).
  */
 import { defaultParams, parseParamText } from '../../model/params.ts';
@@ -10,7 +10,7 @@ import {
   REFERENCE_DURATION_MAX_MS,
   type ReferenceCellType,
   simulateReferenceNeuron,
-} from '../../model/reference-neuron.ts';
+} from '../../model/reference/single-neuron.ts';
 import { type CommandSpec, choiceFlag, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { fields, fixed, writeJson } from '../format.ts';
@@ -21,12 +21,12 @@ export const NEURON_DEFAULT_CURRENT_PA = 500;
 export const NEURON_DEFAULT_DURATION_MS = 1000;
 /** Shorter runs show nothing: the membrane time constants are 9 ms (E) and 20 ms (I). */
 export const NEURON_MIN_DURATION_MS = 1;
-/** The step of the comparison with other simulators (MODEL.md §2). */
+/** The step of the comparison with other simulators (docs/model.md §2). */
 export const NEURON_DEFAULT_DT_MS = 0.01;
 
 export const NEURON_SPEC: CommandSpec = {
   name: 'neuron',
-  summary: 'one isolated cell under a current step (the reference protocol of MODEL.md §2)',
+  summary: 'one isolated cell under a current step (the reference protocol of docs/model.md §2)',
   flags: [
     { name: 'type', kind: 'one', valueName: 'E|I', help: 'pyramidal (E) or fast-spiking interneuron (I); required' },
     {

@@ -6,7 +6,7 @@ import type { CliContext } from '../io.ts';
 
 export const PARAMS_SPEC: CommandSpec = {
   name: 'params',
-  summary: 'list the parameters: key, default, allowed range, unit, status, description',
+  summary: 'list the parameters: key, default, allowed range, unit, description',
   flags: [{ name: 'json', kind: 'switch', help: 'print one JSON object instead of a table' }],
 };
 
@@ -15,7 +15,6 @@ export interface ParamRow {
   default: string;
   range: string;
   unit: string;
-  status: string;
   description: string;
 }
 
@@ -25,7 +24,6 @@ export function paramRows(): ParamRow[] {
     default: formatParamValue(spec.key, spec.default),
     range: describeRange(spec),
     unit: spec.unit,
-    status: spec.status,
     description: spec.description,
   }));
 }
@@ -36,9 +34,7 @@ export function paramsCommand(flags: ParsedFlags, ctx: CliContext): void {
     writeJson(ctx.stdout, { params: rows });
     return;
   }
-  const header = ['key', 'default', 'range', 'unit', 'status', 'description'];
-  const body = rows.map((r) => [r.key, r.default, r.range, r.unit, r.status, r.description]);
-  ctx.stdout.write(
-    `${table([header, ...body])}\n\nSet with --set KEY=VALUE or a scenario's "params". Reserved keys are validated and kept, but the engine does not act on them yet.\n`,
-  );
+  const header = ['key', 'default', 'range', 'unit', 'description'];
+  const body = rows.map((r) => [r.key, r.default, r.range, r.unit, r.description]);
+  ctx.stdout.write(`${table([header, ...body])}\n\nSet with --set KEY=VALUE or a scenario's "params".\n`);
 }

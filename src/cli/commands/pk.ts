@@ -11,13 +11,8 @@ import { defaultParams, type Params, parseParamText, withParams } from '../../mo
 import { DRUGS, type DrugName } from '../../model/pharmacology/drugs.ts';
 import { drugEffects, type TargetEffects } from '../../model/pharmacology/pd.ts';
 import { type PkInputs, type PkSeries, pkInputs, simulatePk } from '../../model/pharmacology/pk.ts';
-import {
-  firstRepeatedDrug,
-  formatRegimen,
-  parseRegimen,
-  REGIMEN_FORMS,
-  type Regimen,
-} from '../../model/pharmacology/regimen.ts';
+import { formatRegimen, REGIMEN_FORMS, type Regimen } from '../../model/pharmacology/regimen.ts';
+import { checkRegimens } from '../../model/pharmacology/treatment.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { fields, fixed, table, writeJson } from '../format.ts';
@@ -105,9 +100,8 @@ export function resolvePk(flags: ParsedFlags): {
 } {
   const drugTexts = flags.all('drug');
   if (drugTexts.length === 0) throw new UsageError(`pk needs at least one --drug ${REGIMEN_FORMS}`);
-  const regimens = drugTexts.map((text) => parseRegimen(text));
-  const repeated = firstRepeatedDrug(regimens);
-  if (repeated) throw new UsageError(`--drug ${repeated} is given more than once; give each drug one regimen`);
+  const { regimens, problems } = checkRegimens(drugTexts);
+  if (problems.length > 0) throw new UsageError(`--drug ${problems[0]}`);
   const overrides: Record<string, unknown> = {};
   for (const assignment of flags.all('set')) {
     const { key, value } = splitAssignment(assignment);

@@ -9,7 +9,7 @@
  * brain concentrations of `--at-hours` (default 72 h), which act through their targets
  * (src/model/pharmacology/network-effects.ts).
  */
-import { type MonitorSummary, Monitors } from '../../model/detect/monitors.ts';
+import type { MonitorSummary } from '../../model/detect/monitors.ts';
 import { eventInSeconds, type SeizureEventInSeconds } from '../../model/detect/seizure.ts';
 import {
   changedKeys,
@@ -19,25 +19,16 @@ import {
   parseParamText,
   withParams,
 } from '../../model/params.ts';
-import { networkDrugEffects } from '../../model/pharmacology/network-effects.ts';
 import { effectsByDrug, type TargetEffects } from '../../model/pharmacology/pd.ts';
-import { pkAt, pkInputs } from '../../model/pharmacology/pk.ts';
+import { formatRegimen, type Regimen } from '../../model/pharmacology/regimen.ts';
+import { AT_HOURS_MAX, checkRegimens, DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
+import { type Dosing, startRun } from '../../model/runs/start-run.ts';
 import {
-  firstRepeatedDrug,
-  formatRegimen,
-  parseRegimen,
-  REGIMEN_FORMS,
-  type Regimen,
-} from '../../model/pharmacology/regimen.ts';
-import { DEFAULT_AT_HOURS } from '../../model/pharmacology/treatment.ts';
-import {
-  SCENARIO_AT_HOURS_MAX,
   SCENARIO_DURATION_MAX_S,
   SCENARIO_DURATION_MIN_S,
   type Scenario,
   scenarioParams,
 } from '../../model/scenario.ts';
-import { Simulation } from '../../model/simulation.ts';
 import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, writeJson } from '../format.ts';
@@ -137,16 +128,13 @@ export function resolveRun(
       ? numberFlag('duration-s', durationText, SCENARIO_DURATION_MIN_S, SCENARIO_DURATION_MAX_S, ' s')
       : (scenario?.durationS ?? RUN_DEFAULT_DURATION_S);
   // --drug adds to the scenario's drugs; for a drug the scenario already gives, it replaces it.
-  const fromFlags = flags.all('drug').map((text) => parseRegimen(text));
-  const repeated = firstRepeatedDrug(fromFlags);
-  if (repeated) {
-    throw new UsageError(`--drug ${repeated} is given more than once; give each drug one regimen (${REGIMEN_FORMS})`);
-  }
+  const { regimens: fromFlags, problems } = checkRegimens(flags.all('drug'));
+  if (problems.length > 0) throw new UsageError(`--drug ${problems[0]}`);
   const regimens = [...(scenario?.drugs ?? []).filter((r) => !fromFlags.some((f) => f.drug === r.drug)), ...fromFlags];
   const atText = flags.get('at-hours');
   const atHours =
     atText !== undefined
-      ? numberFlag('at-hours', atText, 0, SCENARIO_AT_HOURS_MAX, ' h')
+      ? numberFlag('at-hours', atText, 0, AT_HOURS_MAX, ' h')
       : (scenario?.atHours ?? RUN_DEFAULT_AT_HOURS);
   return { scenario, params, durationS, regimens, atHours };
 }
@@ -156,11 +144,9 @@ export function simulate(
   durationS: number,
   scenarioName: string | null,
   ctx: CliContext,
-  treatment: { regimens: readonly Regimen[]; atHours: number } = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
+  treatment: Dosing = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
 ): RunReport {
-  const patient = pkAt(pkInputs(params), treatment.regimens, treatment.atHours);
-  const sim = new Simulation(params, { drugs: networkDrugEffects(patient.drugs) });
-  const monitors = new Monitors(sim);
+  const { sim, monitors, patient } = startRun(params, treatment);
   const progress = new ProgressBar(ctx.stderr, 'run', Math.round((durationS * 1000) / sim.dtMs));
   const startedMs = performance.now();
   sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));

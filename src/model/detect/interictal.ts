@@ -1,5 +1,5 @@
 /**
- * Interictal spikes (MODEL.md §7): brief population bursts (< 300 ms) that recruit more than 20 %
+ * Interictal spikes (docs/model.md §7): brief population bursts (< 300 ms) that recruit more than 20 %
  * of E cells and do not become seizures.
  *
  * A burst is a run of 10-ms bins whose E rate exceeds both BURST_RATE_HZ and BURST_OVER_BASELINE

@@ -1,5 +1,5 @@
 /**
- * Monitors (MODEL.md §7): population rates in 10-ms bins, synchrony χ over sliding 1-s windows,
+ * Monitors (docs/model.md §7): population rates in 10-ms bins, synchrony χ over sliding 1-s windows,
  * the EEG/LFP proxy, the seizure detector, interictal spikes, seizure burden, and ion extremes.
  * They read the simulation after each step and each ion step and never change it.
  *

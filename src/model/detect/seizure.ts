@@ -1,5 +1,5 @@
 /**
- * The seizure detector (MODEL.md §7): a seizure-like event starts when the smoothed E rate and
+ * The seizure detector (docs/model.md §7): a seizure-like event starts when the smoothed E rate and
  * the synchrony χ both stay above their onset thresholds for at least `persistMs`, and ends when
  * they stay below their (lower) offset thresholds for at least `persistMs`. Onset and offset are
  * dated to the first sample of the run that confirmed them.

@@ -1,5 +1,5 @@
 /**
- * Golomb synchrony χ (Golomb & Rinzel 1993; MODEL.md §7): over a window,
+ * Golomb synchrony χ (Golomb & Rinzel 1993; docs/model.md §7): over a window,
  *   χ² = Var_t(mean_i V_i) / mean_i Var_t(V_i),
  * from a sample of at most 512 E cells. χ ≈ 1/√N for independent cells, 1 for identical ones.
  *

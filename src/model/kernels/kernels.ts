@@ -67,8 +67,6 @@ export interface KernelInstance<P extends ArrayPlan> {
   /** Float and integer views on the whole memory, for parameter blocks. */
   readonly f32: Float32Array;
   readonly i32: Int32Array;
-  /** Byte offset of each array, for the parameter blocks. */
-  readonly byteOffsetOf: (array: Float32Array | Int32Array) => number;
   readonly bytes: number;
 }
 
@@ -107,7 +105,6 @@ export function instantiateKernels<P extends ArrayPlan>(plan: P): KernelInstance
     arrays: arrays as ArraysOf<P>,
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
-    byteOffsetOf: (array) => array.byteOffset,
     bytes,
   };
 }

@@ -1,11 +1,11 @@
 /**
- * Word offsets of the parameter blocks shared by the WebAssembly kernels (AssemblyScript, in
- * ./assembly) and the TypeScript that drives them. Each block is a run of 4-byte words in the
+ * Word offsets of the parameter blocks shared by the WebAssembly kernels (AssemblyScript, the
+ * *.kernel.ts files beside the TypeScript that drives them) and that TypeScript. Each block is a run of 4-byte words in the
  * kernel memory; pointer and integer fields are i32, real fields are f32. This file is compiled by
  * both tsc and asc, so it holds only integer constants.
  */
 
-/** AdEx population step (assembly/network.ts: stepPopulation). */
+/** AdEx population step (dynamics/neurons.kernel.ts: stepPopulation). */
 export const POP_V = 0;
 export const POP_W = 1;
 export const POP_REF_UNTIL = 2;
@@ -32,6 +32,8 @@ export const POP_SPIKE_COUNT = 21;
 /** f32 fields. */
 export const POP_DT_OVER_C = 22;
 export const POP_G_L = 23;
+/** Persistent sodium activation (dynamics/physics.ts): half-activation and 1/slope. */
+export const POP_NAP_HALF_MV = 24;
 export const POP_E_NA = 25;
 export const POP_V_T = 26;
 export const POP_INV_DELTA_T = 27;
@@ -46,6 +48,7 @@ export const POP_DECAY_NMDA = 35;
 export const POP_DECAY_GABA = 36;
 export const POP_JUMP_AMPA = 37;
 export const POP_JUMP_NMDA = 38;
+export const POP_NAP_INV_SLOPE = 39;
 export const POP_DT = 40;
 export const POP_NA_PER_SPIKE = 41;
 /** Output: Σ (|I_AMPA + I_NMDA| + |I_GABA|) over the population this step (f32). */
@@ -56,14 +59,17 @@ export const POP_EXCITATORY = 43;
 export const POP_SPIKES_SINCE = 44;
 /**
  * Pointers, per cell (f32): gNaP (nS) and the GABA_A jump at full release (nS). Per cell because
- * a focal lesion raises the one and lowers the other inside it (src/model/lesion.ts); words 24 and
- * 39 held them as one number per population before and are free.
+ * a focal lesion raises the one and lowers the other inside it (sheet/lesion.ts).
  */
 export const POP_G_NAP = 45;
 export const POP_JUMP_GABA = 46;
-export const POP_WORDS = 48;
+/** NMDA Mg²⁺ block (dynamics/physics.ts): B(V) = 1 / (1 + factor · exp(slope · V)). */
+export const POP_MG_FACTOR = 47;
+export const POP_MG_SLOPE = 48;
+/** 52 words, not 49: the same 256-byte slot in the kernel memory as the 48 before. */
+export const POP_WORDS = 52;
 
-/** Spike propagation into the delay rings (assembly/network.ts: propagate). */
+/** Spike propagation into the delay rings (dynamics/synapses.kernel.ts: propagate). */
 export const PROP_SPIKE_IDX = 0;
 export const PROP_OUT_START = 1;
 export const PROP_OUT_OFFSET = 2;
@@ -85,7 +91,7 @@ export const PROP_INV_U0 = 14;
 export const PROP_RECOVERY_PER_STEP = 15;
 export const PROP_WORDS = 16;
 
-/** COBA benchmark step (assembly/coba.ts: cobaStep). */
+/** COBA benchmark step (reference/coba.kernel.ts: cobaStep). */
 export const COBA_V = 0;
 export const COBA_GE = 1;
 export const COBA_GI = 2;
@@ -113,7 +119,7 @@ export const COBA_W_E = 20;
 export const COBA_W_I = 21;
 export const COBA_WORDS = 24;
 
-/** Per-cell part of the ion step (assembly/ions.ts: ionCells). */
+/** Per-cell part of the ion step (dynamics/ions.kernel.ts: ionCells). */
 export const ION_NAI = 0;
 export const ION_PUMP = 1;
 export const ION_BIAS = 2;
@@ -143,6 +149,8 @@ export const ION_CL_RELAX = 20;
 /** Per tile (pointer): the [Cl⁻]i that the transporters pull towards, which follows Ko. */
 export const ION_TILE_CL_EQ = 21;
 export const ION_CL_FLOOR = 22;
+/** f32: the pump's Na⁺ half-point and 1/slope (dynamics/physics.ts). */
+export const ION_PUMP_NA_HALF_MM = 23;
 /** Fast Na⁺ availability: slow-inactivation gate h, spikes since the last ion step, V, and out. */
 export const ION_SLOW_H = 24;
 export const ION_SPIKES_SINCE = 25;
@@ -169,4 +177,13 @@ export const ION_NA_RELAX = 37;
  */
 export const ION_DRUG_REST_AFFINITY = 38;
 export const ION_DRUG_INACT_AFFINITY = 39;
-export const ION_WORDS = 40;
+export const ION_PUMP_NA_INV_SLOPE = 40;
+/**
+ * f32: E_GABA = RT/F · ln(([Cl⁻]i + insideTerm) · invOutsideTerm), the Goldman equation with
+ * bicarbonate (dynamics/physics.ts).
+ */
+export const ION_RT_OVER_F_MV = 41;
+export const ION_GHK_INSIDE_TERM = 42;
+export const ION_GHK_INV_OUTSIDE = 43;
+/** 44 words: the same 192-byte slot in the kernel memory as the 40 before. */
+export const ION_WORDS = 44;

@@ -1,5 +1,5 @@
 /**
- * The blood–brain barrier (MODEL.md §6): how much of the unbound plasma drug the brain sees, and
+ * The blood–brain barrier (docs/model.md §6): how much of the unbound plasma drug the brain sees, and
  * how P-glycoprotein changes it.
  *
  *   Kp,uu        = penetration · kpuuIntrinsic / (1 + s · (pgpEffective − 1))

@@ -1,5 +1,5 @@
 /**
- * The drug table (MODEL.md §6): what each drug is, how the body handles it, and what it does to
+ * The drug table (docs/model.md §6): what each drug is, how the body handles it, and what it does to
  * the network. Pure data; every number sits next to its source, or is marked as a modelling
  * choice with the reason.
  *
@@ -15,7 +15,7 @@
 /**
  * Where a drug acts in the model. The network applies these later; here they are only names.
  *
- * - naChannel: use-dependent block of fast Na⁺ channels (lowers the availability A, MODEL.md §5)
+ * - naChannel: use-dependent block of fast Na⁺ channels (lowers the availability A, docs/model.md §5)
  * - napCurrent: block of the persistent Na⁺ current I_NaP (phenytoin; Chao & Alzheimer 1995);
  *   kept apart from naChannel because its potency differs fourfold
  * - gabaConductance: GABA_A conductance (benzodiazepine site; valproate's GABA increase)
@@ -144,7 +144,7 @@ export const DRUGS: DrugTable = {
     // saturable elimination.
     kaPerH: 0.5,
     halfLifeH: 22, // Patsalos 2008 (7–42 h, concentration dependent); not used: elimination is saturable
-    saturable: { vmaxMgPerKgPerDay: 7, kmMgL: 4 }, // Vmax ≈ 7 mg/kg/day, Km ≈ 4 mg/L (MODEL.md §6; Patsalos 2008)
+    saturable: { vmaxMgPerKgPerDay: 7, kmMgL: 4 }, // Vmax ≈ 7 mg/kg/day, Km ≈ 4 mg/L (docs/model.md §6; Patsalos 2008)
     volumeLPerKg: 0.7, // 0.5–0.8 L/kg (Patsalos 2008)
     unboundFraction: 0.1, // 90 % bound (Patsalos 2008)
     therapeuticMgL: { low: 10, high: 20 }, // Patsalos 2008
@@ -168,7 +168,7 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 236.27, // PubChem
     bioavailability: 0.85, // 75–85 % (Patsalos 2008)
     kaPerH: 0.3, // modelling choice: Tmax 4–8 h (Patsalos 2008)
-    halfLifeH: 15, // after autoinduction, 8–20 h (Patsalos 2008); MODEL.md §6
+    halfLifeH: 15, // after autoinduction, 8–20 h (Patsalos 2008); docs/model.md §6
     saturable: null,
     volumeLPerKg: 1, // 0.8–2 L/kg (Patsalos 2008)
     unboundFraction: 0.25, // 75 % bound (Patsalos 2008)
@@ -187,7 +187,7 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 256.09, // PubChem
     bioavailability: 0.98, // ≥ 95 % (Patsalos 2008)
     kaPerH: 1.5, // modelling choice: Tmax 1–3 h (Patsalos 2008)
-    halfLifeH: 25, // 15–35 h in monotherapy (Patsalos 2008); MODEL.md §6
+    halfLifeH: 25, // 15–35 h in monotherapy (Patsalos 2008); docs/model.md §6
     saturable: null,
     volumeLPerKg: 1.1, // 0.9–1.3 L/kg (Patsalos 2008)
     unboundFraction: 0.45, // 55 % bound (Patsalos 2008)
@@ -208,12 +208,12 @@ export const DRUGS: DrugTable = {
     bioavailability: 1, // ≥ 90 %, essentially complete (Patsalos 2008)
     // Modelling choice: enteric-coated tablets reach Tmax in 3–6 h (Patsalos 2008): ka 0.4/h.
     kaPerH: 0.4,
-    halfLifeH: 14, // 12–16 h (Patsalos 2008); MODEL.md §6
+    halfLifeH: 14, // 12–16 h (Patsalos 2008); docs/model.md §6
     saturable: null,
     volumeLPerKg: 0.15, // 0.1–0.4 L/kg (Patsalos 2008)
     unboundFraction: 0.1, // 90 % bound at therapeutic levels (Patsalos 2008)
     therapeuticMgL: { low: 50, high: 100 }, // Patsalos 2008
-    pgpSubstrate: 0, // not a P-gp substrate (MODEL.md §6)
+    pgpSubstrate: 0, // not a P-gp substrate (docs/model.md §6)
     kpuuIntrinsic: 1,
     // Modelling choice: valproate enters the brain by carriers, more slowly than the lipophilic
     // drugs; τ 20 min.
@@ -234,10 +234,10 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 232.24, // PubChem
     bioavailability: 0.95, // > 90 % (Patsalos 2008)
     kaPerH: 1, // modelling choice: Tmax 2–4 h (Patsalos 2008)
-    halfLifeH: 100, // 70–140 h in adults (Patsalos 2008); MODEL.md §6
+    halfLifeH: 100, // 70–140 h in adults (Patsalos 2008); docs/model.md §6
     saturable: null,
     volumeLPerKg: 0.6, // 0.54–0.73 L/kg (Patsalos 2008)
-    unboundFraction: 0.45, // 55 % bound (Patsalos 2008; MODEL.md §6)
+    unboundFraction: 0.45, // 55 % bound (Patsalos 2008; docs/model.md §6)
     therapeuticMgL: { low: 10, high: 40 }, // Patsalos 2008
     pgpSubstrate: PGP_SUBSTRATE_STRONG, // substrate (van Vliet 2007; Brandt 2006)
     kpuuIntrinsic: 1,
@@ -255,15 +255,15 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 284.74, // PubChem
     bioavailability: 0.95, // > 90 % orally (Greenblatt 1980)
     kaPerH: 1.5, // modelling choice: oral Tmax ≈ 1 h
-    halfLifeH: 36, // MODEL.md §6 (20–50 h; Greenblatt 1980)
+    halfLifeH: 36, // docs/model.md §6 (20–50 h; Greenblatt 1980)
     saturable: null,
     volumeLPerKg: 1.1, // ≈ 1.1 L/kg (Greenblatt 1980)
-    unboundFraction: 0.02, // 98 % bound (MODEL.md §6)
+    unboundFraction: 0.02, // 98 % bound (docs/model.md §6)
     therapeuticMgL: null, // acute IV use
-    pgpSubstrate: 0, // not a substrate (MODEL.md §6)
+    pgpSubstrate: 0, // not a substrate (docs/model.md §6)
     kpuuIntrinsic: 1,
     kInPerH: 20, // modelling choice: acts within 1–3 min of an IV dose (τ 3 min)
-    // Benzodiazepines raise GABA_A conductance up to about 2× (MODEL.md §6). Modelling choice:
+    // Benzodiazepines raise GABA_A conductance up to about 2× (docs/model.md §6). Modelling choice:
     // EC50 20 nM unbound, the low end of the tens-of-nM potentiation EC50s of α1β2γ2 receptors,
     // so that 10 mg IV (≈ 9 nM unbound in this one-compartment model) gives a clear effect.
     effects: [{ target: 'gabaConductance', ec50Um: 0.02, emax: 1, hill: 1 }],
@@ -276,12 +276,12 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 325.77, // PubChem
     bioavailability: 0.4, // 30–50 % orally, first-pass metabolism (Allonen 1981)
     kaPerH: 2, // modelling choice: oral Tmax 0.5–1 h
-    halfLifeH: 3, // MODEL.md §6 (1.5–3.5 h)
+    halfLifeH: 3, // docs/model.md §6 (1.5–3.5 h)
     saturable: null,
     volumeLPerKg: 1, // 0.8–1.7 L/kg (Allonen 1981)
-    unboundFraction: 0.04, // 96 % bound (MODEL.md §6)
+    unboundFraction: 0.04, // 96 % bound (docs/model.md §6)
     therapeuticMgL: null, // acute IV use
-    pgpSubstrate: 0, // not a substrate (MODEL.md §6)
+    pgpSubstrate: 0, // not a substrate (docs/model.md §6)
     kpuuIntrinsic: 1,
     kInPerH: 20, // modelling choice, as diazepam
     effects: [{ target: 'gabaConductance', ec50Um: 0.02, emax: 1, hill: 1 }], // as diazepam (modelling choice)
@@ -294,12 +294,12 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 170.21, // PubChem
     bioavailability: 0.99, // ≥ 95 % (Patsalos 2008)
     kaPerH: 1.2, // modelling choice: Tmax ≈ 1–2 h (Patsalos 2008)
-    halfLifeH: 7, // 6–8 h (Patsalos 2008); MODEL.md §6
+    halfLifeH: 7, // 6–8 h (Patsalos 2008); docs/model.md §6
     saturable: null,
     volumeLPerKg: 0.6, // 0.5–0.7 L/kg (Patsalos 2008)
     unboundFraction: 0.95, // < 10 % bound (Patsalos 2008)
     therapeuticMgL: { low: 12, high: 46 }, // Patsalos 2008
-    pgpSubstrate: 0, // not a substrate in humans (MODEL.md §6)
+    pgpSubstrate: 0, // not a substrate in humans (docs/model.md §6)
     kpuuIntrinsic: 1,
     // Brain extracellular levels lag serum by ≈ 2 h (Tong & Patsalos 2001): τ = 2 h.
     kInPerH: 0.5,
@@ -317,10 +317,10 @@ export const DRUGS: DrugTable = {
     molarMassGPerMol: 364.42, // PubChem
     bioavailability: 0.8, // ≈ 80 % (Holazo 1984)
     kaPerH: 1.5, // modelling choice: Tmax 0.5–2 h
-    halfLifeH: 1.5, // adults (MODEL.md §6); newborns much longer (Pressler 2015)
+    halfLifeH: 1.5, // adults (docs/model.md §6); newborns much longer (Pressler 2015)
     saturable: null,
     volumeLPerKg: 0.2, // 0.13–0.2 L/kg in adults (Holazo 1984)
-    unboundFraction: 0.03, // 97 % bound (MODEL.md §6)
+    unboundFraction: 0.03, // 97 % bound (docs/model.md §6)
     therapeuticMgL: null, // research use in epilepsy
     pgpSubstrate: 0, // kept out by other transporters (OAT3), not P-gp (Löscher 2013 review)
     // Poor brain penetration: brain levels ≈ 1–2 % of plasma in rodents (Töllner 2014; Löscher
@@ -364,10 +364,10 @@ export const DRUGS: DrugTable = {
     // Absolute bioavailability is unknown; the apparent volume below is V/F (Davies 2000), so F = 1.
     bioavailability: 1,
     kaPerH: 1, // modelling choice: Tmax ≈ 3 h (Davies 2000)
-    halfLifeH: 11, // MODEL.md §6 (Davies 2000)
+    halfLifeH: 11, // docs/model.md §6 (Davies 2000)
     saturable: null,
     volumeLPerKg: 5.7, // V/F ≈ 400 L (Davies 2000)
-    unboundFraction: 0.03, // 97 % bound (MODEL.md §6; Davies 2000)
+    unboundFraction: 0.03, // 97 % bound (docs/model.md §6; Davies 2000)
     therapeuticMgL: null, // research use in epilepsy
     pgpSubstrate: 0,
     kpuuIntrinsic: 1,

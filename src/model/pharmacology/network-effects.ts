@@ -1,5 +1,5 @@
 /**
- * From brain concentrations to what the network integrates (src/model/drug-effects.ts).
+ * From brain concentrations to what the network integrates (src/model/modifiers/drug-effects.ts).
  *
  * Sodium-channel blockers act through the model's channel states, not through a fixed fraction:
  * the table's naChannel EC50 is the dissociation constant from inactivated channels (Kuo 1998:
@@ -7,7 +7,7 @@
  * times more weakly. Drugs of the class share one site (Kuo 1998), so their affinities add:
  * x = Σ C_i/Kd_i. Every other target is the Hill effect of pd.ts applied as a factor.
  */
-import { type NetworkDrugEffects, NO_DRUG_EFFECTS } from '../drug-effects.ts';
+import { type NetworkDrugEffects, NO_DRUG_EFFECTS } from '../modifiers/drug-effects.ts';
 import { DRUGS, type DrugTable } from './drugs.ts';
 import { type BrainLevel, combinedEffects } from './pd.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Pharmacodynamics: from an unbound concentration to a fractional change of each target.
  *
- *   E = Emax · C^n / (EC50^n + C^n)       (Hill; MODEL.md §6)
+ *   E = Emax · C^n / (EC50^n + C^n)       (Hill; docs/model.md §6)
  *
  * A pure function of concentrations: the network applies the changes later (a target's value
  * × (1 + E)). The barrier targets (P-gp inhibition and induction block) act in barrier.ts.

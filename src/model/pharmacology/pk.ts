@@ -1,6 +1,6 @@
 /**
  * Pharmacokinetics on the patient clock (hours): from a list of regimens to plasma and brain
- * concentrations over time (MODEL.md §6).
+ * concentrations over time (docs/model.md §6).
  *
  * Per drug: gut amount (first-order absorption, ka), one central compartment of volume
  * V = volumeLPerKg · weightKg (linear elimination from the half-life, or Michaelis–Menten for
@@ -29,7 +29,7 @@ export interface BurdenPiece {
  * The parameters that matter on the patient clock, plus the network's seizure burden (0…1), which
  * induces P-gp (barrier.ts). `seizureBurden` holds from t = 0 until the first piece of
  * `seizureBurdenHistory` (pieces in ascending `fromH`), whose values then hold each until the
- * next: a burden measured day by day (src/model/vicious-circle.ts). Both absent: no seizures.
+ * next: a burden measured day by day (src/model/runs/vicious-circle.ts). Both absent: no seizures.
  */
 export type PkInputs = Pick<Params, 'pgp' | 'penetration' | 'adherence' | 'weightKg' | 'inflammation' | 'seed'> & {
   seizureBurden?: number;

@@ -57,16 +57,6 @@ export function dailyMg(r: Regimen): number {
   return r.route === 'iv' ? r.doseMg : r.doseMg * Math.max(1, 24 / r.everyH);
 }
 
-/** The first drug given more than one regimen in the list, or null: each drug takes one. */
-export function firstRepeatedDrug(regimens: readonly Regimen[]): string | null {
-  const seen = new Set<string>();
-  for (const r of regimens) {
-    if (seen.has(r.drug)) return r.drug;
-    seen.add(r.drug);
-  }
-  return null;
-}
-
 /** Check a typed regimen (from code or a scenario file); returns it unchanged or throws DrugError. */
 export function validateRegimen(r: Regimen, drugs: DrugTable = DRUGS): Regimen {
   if (!isDrugName(r.drug)) {

@@ -6,7 +6,7 @@
  * seeded from the seed and the drug's name, so the missed doses of one drug do not depend on
  * the horizon or on which other drugs are given. An IV bolus is given by staff: always taken.
  */
-import { Rng } from '../rng.ts';
+import { fnv1aText, Rng } from '../rng.ts';
 import type { Regimen } from './regimen.ts';
 
 export interface DoseEvent {
@@ -16,19 +16,10 @@ export interface DoseEvent {
   taken: boolean;
 }
 
-/** FNV-1a hash of a name, to give each drug its own stream. */
-function nameHash(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function doseSchedule(regimen: Regimen, hours: number, adherence: number, seed: number): DoseEvent[] {
   if (regimen.route === 'iv') return [{ timeH: 0, doseMg: regimen.doseMg, route: 'iv', taken: true }];
-  const rng = new Rng((seed ^ nameHash(regimen.drug)) >>> 0);
+  // The drug's name salts the seed (FNV-1a, xor); the generator then mixes it (deriveSeed).
+  const rng = new Rng((seed ^ fnv1aText(regimen.drug)) >>> 0);
   const events: DoseEvent[] = [];
   // Integer counting, so that 1000 doses of 0.1 h do not drift.
   const endH = Math.min(hours, regimen.stopH ?? Number.POSITIVE_INFINITY);

@@ -1,5 +1,5 @@
 /**
- * Lesson: the excitation–inhibition balance (MODEL.md §7 behaviour 2; public/scenarios/ei-imbalance).
+ * Lesson: the excitation–inhibition balance (docs/model.md §7 behaviour 2; public/scenarios/ei-imbalance).
  * Halving GABA_A strength tips the sheet from asynchronous firing into synchronised
  * seizure-like bursts: at 48 × 48, seed 1, 20 s: burden 0 → 0.95 (the first event from 1 s).
  */

@@ -1,5 +1,5 @@
 /**
- * Lesson: genetics, Dravet syndrome (MODEL.md §7 behaviour 7; public/scenarios/dravet-lamotrigine).
+ * Lesson: genetics, Dravet syndrome (docs/model.md §7 behaviour 7; public/scenarios/dravet-lamotrigine).
  * With interneurons' Nav1.1 halved (scn1a 0.5) and GABA_A slightly low (0.9), the sheet is calm
  * over 20 s; lamotrigine 200 mg every 12 h (72 h in) silences the interneurons that were already
  * short of sodium current and the sheet seizes (48 × 48, seed 1: burden 0 → 0.95, interneurons

@@ -1,6 +1,6 @@
 /**
  * Lesson: alternatives to drugs, the ketogenic diet (public/scenarios/ketogenic.json). Its
- * modest shift (release × 0.85, GABA_A × 1.1; src/model/ketogenic.ts) stops a sheet just over the
+ * modest shift (release × 0.85, GABA_A × 1.1; src/model/modifiers/ketogenic.ts) stops a sheet just over the
  * edge (gaba 0.63) and not a severe one (gaba 0.5): at 48 × 48, seed 1, 20 s: 0.65 → 0, and
  * tests/science/behaviour-ketogenic.test.ts for the severe sheet.
  */

@@ -1,12 +1,12 @@
 /**
- * Lesson: a structural lesion, and why surgery works where drugs fail (MODEL.md §7 behaviour 10;
+ * Lesson: a structural lesion, and why surgery works where drugs fail (docs/model.md §7 behaviour 10;
  * public/scenarios/focal-dysplasia.json). A 0.5-mm dysplasia in a slightly disinhibited sheet
  * (gaba 0.7) on carbamazepine 400 mg every 12 h (72 h in): seizures start in the lesion and the
  * drug does not stop them (48 × 48, seed 1, 20 s: burden 0.55, onset 9 s, 0.43 mm from the
  * centre); with the lesion resected, none.
  */
 
-import { torusDistanceMm } from '../../model/network.ts';
+import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, fixed, seizes, sheetOutcome } from '../measures.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Lesson: children and newborns, depolarising GABA (MODEL.md §7 behaviour 6; the scenario
+ * Lesson: children and newborns, depolarising GABA (docs/model.md §7 behaviour 6; the scenario
  * public/scenarios/neonatal.json). A 3.5-kg newborn's sheet (clEqMm 30, gaba 0.6) with and
  * without diazepam 1 mg IV (the network an hour later); bumetanide 1 mg IV beside it, the NEMO
  * trial's kind of dose, hardly reaches the brain; bumetanide in the tissue (10 µM, as in slices)
@@ -77,7 +77,7 @@ export const newbornLesson: Lesson = {
     const diazepam = sheetOutcome(outcomes, 'diazepam');
     const iv = sheetOutcome(outcomes, 'bumetanide-iv');
     const slice = sheetOutcome(outcomes, 'bumetanide-slice');
-    // Stopped: at most half the untreated burden and below the seizing line (MODEL.md §7
+    // Stopped: at most half the untreated burden and below the seizing line (docs/model.md §7
     // behaviour 6 asks ≥ 50 % less for adults, < 20 % less for newborns).
     const stopped = !seizes(diazepam) || diazepam.seizureBurden <= 0.5 * untreated.seizureBurden;
     const bumetanideBrain = iv.drugs.find((d) => d.drug === 'bumetanide')?.brainUnboundUm ?? 0;

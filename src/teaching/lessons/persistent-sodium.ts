@@ -1,5 +1,5 @@
 /**
- * Lesson: the persistent sodium current (MODEL.md §7 behaviour 3; public/scenarios/nap-gain).
+ * Lesson: the persistent sodium current (docs/model.md §7 behaviour 3; public/scenarios/nap-gain).
  * Four times the persistent sodium conductance, synapses untouched, makes the sheet seize by
  * itself: at 48 × 48, seed 1, burden 0.54 over 20 s (onset 9.2 s); 25 s leaves room for seeds
  * whose onset comes a little later.

@@ -1,5 +1,5 @@
 /**
- * Lesson: the blood–brain barrier and its efflux pump (MODEL.md §7 behaviour 8). Phenobarbital
+ * Lesson: the blood–brain barrier and its efflux pump (docs/model.md §7 behaviour 8). Phenobarbital
  * 200 mg a day (plasma ≈ 23 mg/L, in the 10–40 range), two weeks in (half-life 100 h), controls a
  * sheet with GABA_A at half strength; at 2× P-gp the same plasma level leaves a quarter less in
  * the brain (Kp,uu 0.75) and the seizures return; tariquidar, which inhibits P-gp, brings the brain

@@ -1,6 +1,6 @@
 /**
- * Lesson: inflammation's vicious circle (MODEL.md §6, §7 behaviour 9), closed day by day in
- * src/model/vicious-circle.ts: a day's seizures induce P-gp (Bauer 2008), the next day less
+ * Lesson: inflammation's vicious circle (docs/model.md §6, §7 behaviour 9), closed day by day in
+ * src/model/runs/vicious-circle.ts: a day's seizures induce P-gp (Bauer 2008), the next day less
  * phenobarbital reaches the brain, and the seizures come back; celecoxib blocks the induction
  * (Zibell 2009).
  *

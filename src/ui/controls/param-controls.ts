@@ -17,8 +17,8 @@ import {
   type ParamSpec,
   type Params,
   parseParamText,
-  SHEET_MM,
 } from '../../model/params.ts';
+import { SHEET_MM } from '../../model/sheet/geometry.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { h, messageOf, sentence, showProblem } from './dom.ts';
 import { formatNumber, labelText, labelUnit, readoutText, spokenText } from './param-text.ts';
@@ -34,14 +34,14 @@ export interface ParamControl {
 const NEW_LESION: Lesion = { xMm: SHEET_MM / 2, yMm: SHEET_MM / 2, radiusMm: 0.5 };
 const LESION_STEP_MM = 0.05;
 
-interface Frame {
+interface ControlShell {
   element: HTMLElement;
   problem: HTMLElement;
   describedBy: string;
 }
 
 /** The parts every control shares: the command-line key, the hint, the rebuild note, the problem line. */
-function frame(spec: ParamSpec, head: HTMLElement, body: HTMLElement[], defaultText: string): Frame {
+function controlShell(spec: ParamSpec, head: HTMLElement, body: HTMLElement[], defaultText: string): ControlShell {
   const id = spec.key;
   const hint = h('p', { class: 'param-hint', id: `${id}-hint` }, `${spec.description}. Default: ${defaultText}.`);
   const note = spec.rebuild
@@ -89,7 +89,7 @@ function rangeControl(spec: NumberSpec, store: IntentStore): ParamControl {
   const key = spec.key;
   const s = slider(key, spec.min, spec.max, spec.step, labelUnit(spec), (v) => readoutText(spec, v, spec.step));
   const head = h('div', { class: 'param-head' }, h('label', { for: key }, labelText(spec)));
-  const f = frame(spec, head, [s.row], readoutText(spec, spec.default, spec.step));
+  const f = controlShell(spec, head, [s.row], readoutText(spec, spec.default, spec.step));
   s.input.setAttribute('aria-describedby', f.describedBy);
   let shown = Number.NaN;
   const show = (params: Params): void => {
@@ -131,7 +131,7 @@ function integerFieldControl(spec: NumberSpec, store: IntentStore): ParamControl
     inputmode: 'numeric',
   });
   const head = h('div', { class: 'param-head' }, h('label', { for: key }, labelText(spec)));
-  const f = frame(spec, head, [h('div', { class: 'control-row' }, input)], String(spec.default));
+  const f = controlShell(spec, head, [h('div', { class: 'control-row' }, input)], String(spec.default));
   input.setAttribute('aria-describedby', f.describedBy);
   const show = (params: Params): void => {
     const text = formatParamValue(key, params[key]);
@@ -155,7 +155,7 @@ function checkboxControl(spec: BooleanSpec, store: IntentStore): ParamControl {
   const key = spec.key;
   const input = h('input', { type: 'checkbox', id: key, name: key });
   const head = h('div', { class: 'param-head param-check' }, input, h('label', { for: key }, labelText(spec)));
-  const f = frame(spec, head, [], spec.default ? 'on' : 'off');
+  const f = controlShell(spec, head, [], spec.default ? 'on' : 'off');
   input.setAttribute('aria-describedby', f.describedBy);
   const show = (params: Params): void => {
     input.checked = params[key] as boolean;
@@ -185,7 +185,7 @@ function lesionControl(spec: LesionSpec, store: IntentStore): ParamControl {
   const radius = part('radius', 'Radius (mm)', LESION_RADIUS_MIN_MM, LESION_RADIUS_MAX_MM);
   const fields = h('div', { class: 'lesion-fields' }, x.field, y.field, radius.field);
   const head = h('div', { class: 'param-head param-check' }, toggle, h('label', { for: key }, labelText(spec)));
-  const f = frame(spec, head, [fields], 'none');
+  const f = controlShell(spec, head, [fields], 'none');
   for (const input of [toggle, x.input, y.input, radius.input]) input.setAttribute('aria-describedby', f.describedBy);
 
   let shown = '';

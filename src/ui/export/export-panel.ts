@@ -13,8 +13,8 @@ import { ExportError, RUN_TABLES, type RunTable, runCsv, runCsvFileName } from '
 import { RECORD_WINDOW_S, type RunRecorder, STATE_CODES } from '../../export/run-recorder.ts';
 import { exportDurationS, scenarioFile, scenarioFileText, settingsText } from '../../export/scenario-export.ts';
 import { ImportError, scenarioSizeProblem, settingsFromScenarioText } from '../../export/scenario-import.ts';
+import type { ActivityState } from '../../model/runs/live/frame.ts';
 import type { Scenario } from '../../model/scenario.ts';
-import type { ActivityState } from '../../model/session.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { STATE_WORDS } from '../../view/plots/events.ts';
 import type { SheetView } from '../../view/sheet-view.ts';
@@ -54,52 +54,116 @@ function stamp(recorder: RunRecorder): string {
 }
 
 export function mountExportPanel(host: HTMLElement, parts: ExportPanelParts): void {
-  const { store, recorder } = parts;
-  const coverage = h('p', { class: 'hint', id: 'export-coverage' }, coverageLine(recorder));
-  const message = h('div', { class: 'export-message', id: 'export-message', role: 'status' });
-  const problem = h('div', { class: 'export-message problem', id: 'export-problem', role: 'alert' });
+  new ExportPanel(host, parts).mount();
+}
 
-  const showDone = (text: string): void => {
-    problem.replaceChildren();
-    setText(message, text);
-  };
-  const showProblems = (lead: string, problems: readonly string[]): void => {
-    message.replaceChildren();
-    problem.replaceChildren(
+class ExportPanel {
+  private readonly coverage: HTMLParagraphElement;
+  private readonly message = h('div', { class: 'export-message', id: 'export-message', role: 'status' });
+  private readonly problem = h('div', { class: 'export-message problem', id: 'export-problem', role: 'alert' });
+  private readonly fileInput = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json' });
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly parts: ExportPanelParts,
+  ) {
+    this.coverage = h('p', { class: 'hint', id: 'export-coverage' }, coverageLine(parts.recorder));
+  }
+
+  mount(): void {
+    const tableButtons = RUN_TABLES.map((table) => this.tableButton(table));
+    const pictureButton = h('button', { type: 'button', 'data-export': 'png' }, 'Picture (PNG)');
+    pictureButton.addEventListener('click', () => this.savePicture());
+    const scenarioButton = h('button', { type: 'button', 'data-export': 'scenario' }, 'Settings (JSON)');
+    scenarioButton.addEventListener('click', () => this.saveSettings());
+    this.fileInput.addEventListener('change', () => {
+      const file = this.fileInput.files?.[0];
+      this.fileInput.value = '';
+      if (file) void this.importFile(file);
+    });
+    this.acceptDroppedFiles();
+
+    this.host.replaceChildren(
+      h('h2', { id: 'export-panel-title' }, 'Save and load'),
+      h(
+        'p',
+        { class: 'hint' },
+        `Downloads hold the last ${RECORD_WINDOW_S} s of simulated time of the current network; a new network starts them again.`,
+      ),
+      this.coverage,
+      h('div', { class: 'export-buttons', role: 'group', 'aria-label': 'Save the run as CSV' }, ...tableButtons),
+      h(
+        'div',
+        { class: 'export-buttons', role: 'group', 'aria-label': 'Save a picture or the settings' },
+        pictureButton,
+        scenarioButton,
+      ),
+      h(
+        'div',
+        { class: 'export-import' },
+        h('label', { for: 'import-file' }, 'Load settings from a scenario file (JSON)'),
+        this.fileInput,
+        h(
+          'p',
+          { class: 'hint' },
+          'Or drop the file anywhere on the page. It is checked first; a file with problems changes nothing.',
+        ),
+      ),
+      this.message,
+      this.problem,
+    );
+    this.host.hidden = false;
+    setInterval(() => setText(this.coverage, coverageLine(this.parts.recorder)), COVERAGE_REFRESH_MS);
+  }
+
+  private showDone(text: string): void {
+    this.problem.replaceChildren();
+    setText(this.message, text);
+  }
+
+  private showProblems(lead: string, problems: readonly string[]): void {
+    this.message.replaceChildren();
+    this.problem.replaceChildren(
       h('p', {}, lead),
       h('ul', {}, ...problems.map((p) => h('li', {}, p[0].toUpperCase() + p.slice(1)))),
       h('p', {}, 'Nothing was changed.'),
     );
-  };
-  const exportProblem = (error: unknown): void => {
+  }
+
+  private exportProblem(error: unknown): void {
     if (!(error instanceof ExportError)) throw error;
-    showProblems('Nothing to save yet:', [error.message]);
-  };
+    this.showProblems('Nothing to save yet:', [error.message]);
+  }
 
-  const context = () => ({ treatment: store.getState().treatment, presets: parts.presets });
-
-  const tableButtons = RUN_TABLES.map((table) => {
+  /** A button that saves one table of the recorded run as CSV. */
+  private tableButton(table: RunTable): HTMLButtonElement {
+    const { store, recorder, presets } = this.parts;
     const button = h('button', { type: 'button', 'data-export': table }, `${TABLE_LABELS[table]} (CSV)`);
     button.addEventListener('click', () => {
       try {
-        downloadText(runCsv(recorder, table, context()), runCsvFileName(recorder, table), 'text/csv');
-        showDone(`Saved ${runCsvFileName(recorder, table)}.`);
+        const context = { treatment: store.getState().treatment, presets };
+        downloadText(runCsv(recorder, table, context), runCsvFileName(recorder, table), 'text/csv');
+        this.showDone(`Saved ${runCsvFileName(recorder, table)}.`);
       } catch (error) {
-        exportProblem(error);
+        this.exportProblem(error);
       }
     });
     return button;
-  });
+  }
 
-  const pictureButton = h('button', { type: 'button', 'data-export': 'png' }, 'Picture (PNG)');
-  pictureButton.addEventListener('click', () => {
-    if (recorder.empty) return exportProblem(new ExportError('nothing has been drawn yet: let the simulation run'));
+  /** The sheet and the plots as one PNG, with a caption. */
+  private savePicture(): void {
+    const { store, recorder } = this.parts;
+    if (recorder.empty) {
+      this.exportProblem(new ExportError('nothing has been drawn yet: let the simulation run'));
+      return;
+    }
     const { params, treatment } = store.getState();
-    parts.plots.drawCanvasesNow();
+    this.parts.plots.drawCanvasesNow();
     const state: ActivityState = STATE_CODES[recorder.frameState[(recorder.frameEnd - 1) % recorder.frameCapacity]];
     const canvas = composePicture({
-      sheet: parts.sheet,
-      plots: plotCanvases(parts.plotsHost),
+      sheet: this.parts.sheet,
+      plots: plotCanvases(this.parts.plotsHost),
       caption: [
         `Refractory, an educational model, not medical advice. Simulated time ${(recorder.timeMs / 1000).toFixed(1)} s; ${STATE_WORDS[state].toLowerCase()}; seed ${params.seed}.`,
         `Settings: ${settingsText(recorder.params ?? params, treatment)}.`,
@@ -109,37 +173,41 @@ export function mountExportPanel(host: HTMLElement, parts: ExportPanelParts): vo
     canvasToPng(canvas).then(
       (blob) => {
         downloadBlob(blob, name);
-        showDone(`Saved ${name}.`);
+        this.showDone(`Saved ${name}.`);
       },
-      (error: Error) => showProblems('The picture could not be made:', [error.message]),
+      (error: Error) => this.showProblems('The picture could not be made:', [error.message]),
     );
-  });
+  }
 
-  const scenarioButton = h('button', { type: 'button', 'data-export': 'scenario' }, 'Settings (JSON)');
-  scenarioButton.addEventListener('click', () => {
+  /** The settings as a scenario file. */
+  private saveSettings(): void {
+    const { store, recorder, presets } = this.parts;
     const { params, treatment } = store.getState();
-    const file = scenarioFile(params, treatment, exportDurationS(recorder.timeMs), parts.presets);
+    const file = scenarioFile(params, treatment, exportDurationS(recorder.timeMs), presets);
     const name = `${file.name}.json`;
     downloadText(scenarioFileText(file), name, 'application/json');
-    showDone(`Saved ${name}: run it with npm run sim -- run --scenario ${name}, or load it here.`);
-  });
+    this.showDone(`Saved ${name}: run it with npm run sim -- run --scenario ${name}, or load it here.`);
+  }
 
-  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json' });
-  const importFile = async (file: File): Promise<void> => {
+  /** Check a scenario file whole, then apply it through the store, or list every problem and change nothing. */
+  private async importFile(file: File): Promise<void> {
+    const store = this.parts.store;
     const sizeProblem = scenarioSizeProblem(file.size);
-    if (sizeProblem) return showProblems(`${file.name} was not loaded:`, [sizeProblem]);
+    if (sizeProblem) return this.showProblems(`${file.name} was not loaded:`, [sizeProblem]);
     let text: string;
     try {
       text = await file.text();
     } catch (error) {
-      return showProblems(`${file.name} was not loaded:`, [`the file could not be read (${(error as Error).message})`]);
+      return this.showProblems(`${file.name} was not loaded:`, [
+        `the file could not be read (${(error as Error).message})`,
+      ]);
     }
     let settings: ReturnType<typeof settingsFromScenarioText>;
     try {
       settings = settingsFromScenarioText(text);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      return showProblems(`${file.name} was not loaded:`, error.problems);
+      return this.showProblems(`${file.name} was not loaded:`, error.problems);
     }
     const state = store.getState();
     const before = { params: state.params, treatment: state.treatment };
@@ -149,70 +217,36 @@ export function mountExportPanel(host: HTMLElement, parts: ExportPanelParts): vo
     } catch (error) {
       // Checked above with the same rules; should the store still refuse, nothing stays half-applied.
       store.setState(before);
-      return showProblems(`${file.name} was not loaded:`, [(error as Error).message]);
+      return this.showProblems(`${file.name} was not loaded:`, [(error as Error).message]);
     }
-    showDone(
+    this.showDone(
       `Loaded "${settings.scenario.name}" from ${file.name}: ${settingsText(settings.params, settings.treatment)}.`,
     );
-  };
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    fileInput.value = '';
-    if (file) void importFile(file);
-  });
+  }
 
-  // A file dropped anywhere on the page is loaded (the browser would otherwise open it instead).
-  const hasFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
-  document.addEventListener('dragover', (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    host.classList.add('export-drop');
-  });
-  document.addEventListener('dragleave', (event) => {
-    if (event.relatedTarget === null) host.classList.remove('export-drop');
-  });
-  document.addEventListener('drop', (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    host.classList.remove('export-drop');
-    const files = event.dataTransfer?.files;
-    const count = files?.length ?? 0;
-    if (!files || count !== 1) {
-      return showProblems('Nothing was loaded:', [`drop one scenario file (.json), not ${count}`]);
-    }
-    void importFile(files[0]);
-  });
-
-  host.replaceChildren(
-    h('h2', { id: 'export-panel-title' }, 'Save and load'),
-    h(
-      'p',
-      { class: 'hint' },
-      `Downloads hold the last ${RECORD_WINDOW_S} s of simulated time of the current network; a new network starts them again.`,
-    ),
-    coverage,
-    h('div', { class: 'export-buttons', role: 'group', 'aria-label': 'Save the run as CSV' }, ...tableButtons),
-    h(
-      'div',
-      { class: 'export-buttons', role: 'group', 'aria-label': 'Save a picture or the settings' },
-      pictureButton,
-      scenarioButton,
-    ),
-    h(
-      'div',
-      { class: 'export-import' },
-      h('label', { for: 'import-file' }, 'Load settings from a scenario file (JSON)'),
-      fileInput,
-      h(
-        'p',
-        { class: 'hint' },
-        'Or drop the file anywhere on the page. It is checked first; a file with problems changes nothing.',
-      ),
-    ),
-    message,
-    problem,
-  );
-  host.hidden = false;
-  setInterval(() => setText(coverage, coverageLine(recorder)), COVERAGE_REFRESH_MS);
+  /** A file dropped anywhere on the page is loaded (the browser would otherwise open it instead). */
+  private acceptDroppedFiles(): void {
+    const hasFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
+    document.addEventListener('dragover', (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      this.host.classList.add('export-drop');
+    });
+    document.addEventListener('dragleave', (event) => {
+      if (event.relatedTarget === null) this.host.classList.remove('export-drop');
+    });
+    document.addEventListener('drop', (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      this.host.classList.remove('export-drop');
+      const files = event.dataTransfer?.files;
+      const count = files?.length ?? 0;
+      if (!files || count !== 1) {
+        this.showProblems('Nothing was loaded:', [`drop one scenario file (.json), not ${count}`]);
+        return;
+      }
+      void this.importFile(files[0]);
+    });
+  }
 }

@@ -72,7 +72,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
     title: 'A drug that works',
     sentences: [
       'A patch just over the edge seizes. Phenytoin at a therapeutic dose reaches the brain and the seizures stop.',
-      // 47 % seizure-free on the first drug (Kwan & Brodie 2000; MODEL.md §6).
+      // 47 % seizure-free on the first drug (Kwan & Brodie 2000; docs/model.md §6).
       'About half of people with epilepsy become seizure-free on their first drug.',
     ],
     scenario: 'transporter',

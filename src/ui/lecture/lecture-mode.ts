@@ -10,10 +10,10 @@
  */
 import './lecture.css';
 import { type Params, withParams } from '../../model/params.ts';
-import type { Frame, SessionDescription } from '../../model/session.ts';
+import type { Frame, SessionDescription } from '../../model/runs/live/frame.ts';
 import type { PresetIntent } from '../../state/presets.ts';
 import type { IntentStore } from '../../state/store.ts';
-import { h as el } from '../controls/dom.ts';
+import { h } from '../controls/dom.ts';
 import { AnnotationLayer, PENS } from './annotate.ts';
 import type { Deck } from './deck.ts';
 import { isFullscreen, toggleFullscreen } from './fullscreen.ts';
@@ -49,312 +49,395 @@ export interface LectureMode {
 }
 
 export function mountLectureMode(options: LectureModeOptions): LectureMode {
-  const { store, sheetHost, opener } = options;
-  const deck = options.deck ?? SHIPPED_DECK;
-  const scenes = deck.scenes;
-  const panel = sheetHost.parentElement;
-  if (!panel) throw new Error('the sheet has no panel to lay the lecture views in');
+  const lecture = new LectureModeController(options);
+  lecture.start();
+  return { snapshot: () => lecture.snapshot(), requestSplitFrame: () => lecture.requestSplitFrame() };
+}
 
-  // The bar: where we are, what the scene says, and the tools.
-  const count = el('p', { class: 'lecture-count', 'aria-hidden': 'true' });
-  const title = el('h2', { id: 'lecture-title', class: 'lecture-title', tabindex: '-1' });
-  const text = el('div', { class: 'lecture-text' });
-  const announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'lecture-announcer' });
-  const message = el('p', { class: 'lecture-message', 'aria-live': 'polite', id: 'lecture-message' });
-  const button = (id: string, label: string, keyHint: string): HTMLButtonElement => {
-    const b = el('button', { type: 'button', id, 'aria-keyshortcuts': keyHint }, label);
-    return b;
-  };
-  const previous = button('lecture-previous', '◀ Previous', 'ArrowLeft PageUp');
-  const next = button('lecture-next', 'Next ▶', 'ArrowRight PageDown');
-  const draw = button('lecture-draw', 'Freeze and draw (A)', 'A');
-  const split = button('lecture-split', 'Split screen (S)', 'S');
-  const fullscreen = button('lecture-fullscreen', 'Full screen (F)', 'F');
-  const leave = button('lecture-leave', 'Leave lecture mode (Esc)', 'Escape');
+/** The lecture bar: where we are, what the scene says, and the tools; the pens while drawing. */
+interface LectureBar {
+  bar: HTMLElement;
+  count: HTMLElement;
+  title: HTMLElement;
+  text: HTMLElement;
+  announcer: HTMLElement;
+  message: HTMLElement;
+  previous: HTMLButtonElement;
+  next: HTMLButtonElement;
+  draw: HTMLButtonElement;
+  split: HTMLButtonElement;
+  fullscreen: HTMLButtonElement;
+  leave: HTMLButtonElement;
+  pens: HTMLElement;
+  penButtons: HTMLButtonElement[];
+  undo: HTMLButtonElement;
+  clear: HTMLButtonElement;
+  done: HTMLButtonElement;
+}
+
+function lectureButton(id: string, label: string, keyHint: string): HTMLButtonElement {
+  return h('button', { type: 'button', id, 'aria-keyshortcuts': keyHint }, label);
+}
+
+function buildLectureBar(): LectureBar {
+  const count = h('p', { class: 'lecture-count', 'aria-hidden': 'true' });
+  const title = h('h2', { id: 'lecture-title', class: 'lecture-title', tabindex: '-1' });
+  const text = h('div', { class: 'lecture-text' });
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'lecture-announcer' });
+  const message = h('p', { class: 'lecture-message', 'aria-live': 'polite', id: 'lecture-message' });
+  const previous = lectureButton('lecture-previous', '◀ Previous', 'ArrowLeft PageUp');
+  const next = lectureButton('lecture-next', 'Next ▶', 'ArrowRight PageDown');
+  const draw = lectureButton('lecture-draw', 'Freeze and draw (A)', 'A');
+  const split = lectureButton('lecture-split', 'Split screen (S)', 'S');
+  const fullscreen = lectureButton('lecture-fullscreen', 'Full screen (F)', 'F');
+  const leave = lectureButton('lecture-leave', 'Leave lecture mode (Esc)', 'Escape');
   draw.setAttribute('aria-pressed', 'false');
   split.setAttribute('aria-pressed', 'false');
-  const tools = el('div', { class: 'lecture-tools', role: 'group', 'aria-label': 'Lecture' });
+  const tools = h('div', { class: 'lecture-tools', role: 'group', 'aria-label': 'Lecture' });
   tools.append(previous, next, draw, split, fullscreen, leave);
 
-  const penButtons = PENS.map((pen, index) => {
-    const b = el('button', { type: 'button', class: 'lecture-pen', 'aria-pressed': 'false' });
+  const penButtons = PENS.map((pen) => {
+    const b = h('button', { type: 'button', class: 'lecture-pen', 'aria-pressed': 'false' });
     b.style.setProperty('--pen', pen.css);
-    b.append(el('span', { class: 'lecture-pen-swatch', 'aria-hidden': 'true' }), `${pen.name} pen`);
-    b.addEventListener('click', () => choosePen(index));
+    b.append(h('span', { class: 'lecture-pen-swatch', 'aria-hidden': 'true' }), `${pen.name} pen`);
     return b;
   });
-  const undo = button('lecture-undo', 'Undo (Z)', 'Z');
-  const clear = button('lecture-clear', 'Clear (C)', 'C');
-  const done = button('lecture-draw-done', 'Done: resume (A)', 'A');
-  const pens = el('div', { class: 'lecture-pens', role: 'group', 'aria-label': 'Drawing' });
+  const undo = lectureButton('lecture-undo', 'Undo (Z)', 'Z');
+  const clear = lectureButton('lecture-clear', 'Clear (C)', 'C');
+  const done = lectureButton('lecture-draw-done', 'Done: resume (A)', 'A');
+  const pens = h('div', { class: 'lecture-pens', role: 'group', 'aria-label': 'Drawing' });
   pens.append(...penButtons, undo, clear, done);
   pens.hidden = true;
 
-  const head = el('div', { class: 'lecture-head' });
+  const head = h('div', { class: 'lecture-head' });
   head.append(count, title);
-  const bar = el('section', { class: 'lecture-bar', 'aria-labelledby': 'lecture-title', id: 'lecture-bar' });
+  const bar = h('section', { class: 'lecture-bar', 'aria-labelledby': 'lecture-title', id: 'lecture-bar' });
   bar.append(head, text, tools, pens, message, announcer);
   bar.hidden = true;
-  options.barBefore.before(bar);
-
-  const ink = new AnnotationLayer(panel);
-  const splitScreen = new SplitScreen(panel, sheetHost, options.createWorker, store);
-  options.frameTaps.push((frame) => splitScreen.showMainFrame(frame));
-  options.descriptionTaps.push((description) => splitScreen.mainDescription(description));
-
-  /** What the user had set before entering from the page; brought back on leaving. */
-  let beforeLecture: PresetIntent | null = null;
-  /** Whether the simulation played before drawing froze it. */
-  let playedBeforeDrawing = false;
-
-  const say = (line: string): void => {
-    message.textContent = line;
+  return {
+    bar,
+    count,
+    title,
+    text,
+    announcer,
+    message,
+    previous,
+    next,
+    draw,
+    split,
+    fullscreen,
+    leave,
+    pens,
+    penButtons,
+    undo,
+    clear,
+    done,
   };
+}
 
-  const choosePen = (index: number): void => {
-    ink.setPen(index);
-    penButtons.forEach((b, k) => {
+class LectureModeController {
+  private readonly store: IntentStore;
+  private readonly deck: Deck;
+  private readonly scenes: Deck['scenes'];
+  private readonly ui = buildLectureBar();
+  private readonly ink: AnnotationLayer;
+  private readonly splitScreen: SplitScreen;
+  /** What the user had set before entering from the page; brought back on leaving. */
+  private beforeLecture: PresetIntent | null = null;
+  /** Whether the simulation played before drawing froze it. */
+  private playedBeforeDrawing = false;
+
+  constructor(private readonly options: LectureModeOptions) {
+    this.store = options.store;
+    this.deck = options.deck ?? SHIPPED_DECK;
+    this.scenes = this.deck.scenes;
+    const panel = options.sheetHost.parentElement;
+    if (!panel) throw new Error('the sheet has no panel to lay the lecture views in');
+    options.barBefore.before(this.ui.bar);
+    this.ink = new AnnotationLayer(panel);
+    this.splitScreen = new SplitScreen(panel, options.sheetHost, options.createWorker, this.store);
+    options.frameTaps.push((frame) => this.splitScreen.showMainFrame(frame));
+    options.descriptionTaps.push((description) => this.splitScreen.mainDescription(description));
+  }
+
+  start(): void {
+    const ui = this.ui;
+    ui.penButtons.forEach((b, index) => {
+      b.addEventListener('click', () => this.choosePen(index));
+    });
+    this.choosePen(0);
+    this.ink.onStrokesChanged = (strokes) => this.showStrokes(strokes);
+    this.showStrokes(0);
+    document.addEventListener('fullscreenchange', () => this.fullscreenChanged());
+    this.bindButtons();
+    this.bindKeys();
+    // Restart restarts both sides; Play while drawing ends the drawing.
+    document.getElementById('reset')?.addEventListener('click', () => this.splitScreen.reset());
+    this.store.subscribe((state, before) => {
+      if (state.lecture !== before.lecture) this.show(state.lecture);
+      if (state.playing && !before.playing && this.ink.active) {
+        this.playedBeforeDrawing = false;
+        this.setDrawing(false);
+      }
+    });
+    const initial = this.store.getState().lecture;
+    if (initial !== null && initial >= this.scenes.length) this.store.getState().setLecture(null);
+    else this.show(initial);
+  }
+
+  snapshot(): LectureSnapshot {
+    const scene = this.store.getState().lecture;
+    return {
+      scene,
+      sceneCount: this.scenes.length,
+      title: scene === null ? null : (this.scenes[scene]?.spec.title ?? null),
+      annotating: this.ink.active,
+      strokes: this.ink.strokes,
+      inkPixels: this.ink.inkPixels(),
+      fullscreen: isFullscreen(),
+      message: this.ui.message.textContent ?? '',
+      split: this.splitScreen.snapshot({ achievedSpeed: this.options.achievedSpeed(), paused: this.options.paused() }),
+    };
+  }
+
+  requestSplitFrame(): void {
+    this.splitScreen.requestFrame();
+  }
+
+  private say(line: string): void {
+    this.ui.message.textContent = line;
+  }
+
+  private choosePen(index: number): void {
+    this.ink.setPen(index);
+    this.ui.penButtons.forEach((b, k) => {
       b.setAttribute('aria-pressed', String(k === index));
     });
-  };
-  choosePen(0);
-  const showStrokes = (strokes: number): void => {
-    undo.disabled = strokes === 0;
-    clear.disabled = strokes === 0;
-  };
-  ink.onStrokesChanged = showStrokes;
-  showStrokes(0);
+  }
 
-  const setDrawing = (on: boolean): void => {
-    if (on === ink.active) return;
+  private showStrokes(strokes: number): void {
+    this.ui.undo.disabled = strokes === 0;
+    this.ui.clear.disabled = strokes === 0;
+  }
+
+  private setDrawing(on: boolean): void {
+    if (on === this.ink.active) return;
+    const state = this.store.getState();
     if (on) {
-      playedBeforeDrawing = store.getState().playing;
-      store.getState().setPlaying(false);
+      this.playedBeforeDrawing = state.playing;
+      state.setPlaying(false);
     }
-    ink.setActive(on);
-    pens.hidden = !on;
-    draw.setAttribute('aria-pressed', String(on));
+    this.ink.setActive(on);
+    this.ui.pens.hidden = !on;
+    this.ui.draw.setAttribute('aria-pressed', String(on));
     document.body.classList.toggle('lecture-drawing', on);
-    say(on ? 'Frozen: draw on the sheet. Z undoes, C clears, A or Escape resumes.' : '');
-    if (!on && playedBeforeDrawing) store.getState().setPlaying(true);
-  };
+    this.say(on ? 'Frozen: draw on the sheet. Z undoes, C clears, A or Escape resumes.' : '');
+    if (!on && this.playedBeforeDrawing) this.store.getState().setPlaying(true);
+  }
 
   /** Two simulations share the machine: split screen runs both at SPLIT_SIDE at most. */
-  const splitParams = (params: Params): Params =>
-    params.side > SPLIT_SIDE ? withParams(params, { side: SPLIT_SIDE }) : params;
+  private splitParams(params: Params): Params {
+    return params.side > SPLIT_SIDE ? withParams(params, { side: SPLIT_SIDE }) : params;
+  }
 
-  const closeSplit = (): void => {
-    if (!splitScreen.open) return;
-    splitScreen.close();
+  private closeSplit(): void {
+    if (!this.splitScreen.open) return;
+    this.splitScreen.close();
     document.body.classList.remove('lecture-split');
-    split.setAttribute('aria-pressed', 'false');
+    this.ui.split.setAttribute('aria-pressed', 'false');
     // Back to the scene's own size, unless someone chose another since.
-    const state = store.getState();
-    const scene = state.lecture === null ? undefined : scenes[state.lecture];
+    const state = this.store.getState();
+    const scene = state.lecture === null ? undefined : this.scenes[state.lecture];
     if (scene && state.params.side === SPLIT_SIDE && scene.state.params.side !== SPLIT_SIDE) {
       state.setParams({ side: scene.state.params.side });
     }
-  };
+  }
 
-  const openSplit = (index: number): void => {
-    const scene = scenes[index];
+  private openSplit(index: number): void {
+    const scene = this.scenes[index];
     if (!scene.spec.contrast) {
-      const withPairs = scenes
+      const withPairs = this.scenes
         .map((s, k) => (s.spec.contrast ? String(k + 1) : ''))
         .filter((k) => k !== '')
         .join(', ');
-      closeSplit();
-      say(`Scene ${index + 1} has no side-by-side comparison; scenes ${withPairs} have one.`);
+      this.closeSplit();
+      this.say(`Scene ${index + 1} has no side-by-side comparison; scenes ${withPairs} have one.`);
       return;
     }
     document.body.classList.add('lecture-split');
-    split.setAttribute('aria-pressed', 'true');
-    const state = store.getState();
+    this.ui.split.setAttribute('aria-pressed', 'true');
+    const state = this.store.getState();
     if (state.params.side > SPLIT_SIDE) state.setParams({ side: SPLIT_SIDE });
-    splitScreen.show(scene).then(
-      () => options.restart(),
+    this.splitScreen.show(scene).then(
+      () => this.options.restart(),
       (error: unknown) => {
-        closeSplit();
-        say(`Split screen could not start: ${error instanceof Error ? error.message : String(error)}`);
+        this.closeSplit();
+        this.say(`Split screen could not start: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
-  };
+  }
 
-  const goTo = (index: number): void => {
+  private goTo(index: number): void {
+    const scenes = this.scenes;
     if (scenes.length === 0) return;
-    const current = store.getState().lecture;
+    const current = this.store.getState().lecture;
     if (index < 0 || index >= scenes.length) {
-      say(index < 0 ? 'This is the first scene.' : `This is the last scene (${scenes.length} of ${scenes.length}).`);
+      this.say(
+        index < 0 ? 'This is the first scene.' : `This is the last scene (${scenes.length} of ${scenes.length}).`,
+      );
       return;
     }
     if (index === current) return;
-    setDrawing(false);
-    ink.clear();
+    this.setDrawing(false);
+    this.ink.clear();
     const scene = scenes[index];
-    const state = store.getState();
-    const params = splitScreen.open && scene.spec.contrast ? splitParams(scene.state.params) : scene.state.params;
+    const state = this.store.getState();
+    const open = this.splitScreen.open;
+    const params = open && scene.spec.contrast ? this.splitParams(scene.state.params) : scene.state.params;
     state.setParams(params as unknown as Record<string, unknown>);
     state.setTreatment(scene.state.treatment);
     state.setLecture(index);
     // Both sides start again together (openSplit restarts the page's side once the other is set).
-    if (splitScreen.open && scene.spec.contrast) {
-      openSplit(index);
+    if (this.splitScreen.open && scene.spec.contrast) {
+      this.openSplit(index);
       return;
     }
-    options.restart();
-    if (splitScreen.open) {
-      closeSplit();
-      say('This scene has no side-by-side comparison: split screen closed.');
+    this.options.restart();
+    if (this.splitScreen.open) {
+      this.closeSplit();
+      this.say('This scene has no side-by-side comparison: split screen closed.');
     }
-  };
+  }
 
-  const enter = (): void => {
-    if (store.getState().lecture !== null || scenes.length === 0) {
-      if (scenes.length === 0) say(`Lecture mode has no scenes: ${deck.problems.join('; ')}`);
+  private enter(): void {
+    const scenes = this.scenes;
+    if (this.store.getState().lecture !== null || scenes.length === 0) {
+      if (scenes.length === 0) this.say(`Lecture mode has no scenes: ${this.deck.problems.join('; ')}`);
       return;
     }
-    const { params, treatment } = store.getState();
-    beforeLecture = { params, treatment };
-    goTo(0);
+    const { params, treatment } = this.store.getState();
+    this.beforeLecture = { params, treatment };
+    this.goTo(0);
     // The button that entered is gone now: focus the scene's title (Space there still plays and
     // pauses, where on a button it would press it).
-    title.focus();
-  };
+    this.ui.title.focus();
+  }
 
-  const exit = (): void => {
-    if (store.getState().lecture === null) return;
-    setDrawing(false);
-    ink.clear();
-    closeSplit();
+  private exit(): void {
+    if (this.store.getState().lecture === null) return;
+    this.setDrawing(false);
+    this.ink.clear();
+    this.closeSplit();
     if (isFullscreen()) void document.exitFullscreen().catch(() => undefined);
-    const state = store.getState();
+    const state = this.store.getState();
     state.setLecture(null);
-    if (beforeLecture) {
-      state.setParams(beforeLecture.params as unknown as Record<string, unknown>);
-      state.setTreatment(beforeLecture.treatment);
-      beforeLecture = null;
+    if (this.beforeLecture) {
+      state.setParams(this.beforeLecture.params as unknown as Record<string, unknown>);
+      state.setTreatment(this.beforeLecture.treatment);
+      this.beforeLecture = null;
     }
-    opener.focus();
-  };
+    this.options.opener.focus();
+  }
 
-  const fullscreenChanged = (): void => {
-    fullscreen.textContent = isFullscreen() ? 'Leave full screen (F)' : 'Full screen (F)';
-  };
-  document.addEventListener('fullscreenchange', fullscreenChanged);
-  const requestFullscreen = (): void => {
+  private fullscreenChanged(): void {
+    this.ui.fullscreen.textContent = isFullscreen() ? 'Leave full screen (F)' : 'Full screen (F)';
+  }
+
+  private requestFullscreen(): void {
     void toggleFullscreen().then((outcome) => {
-      say(outcome.ok ? '' : outcome.message);
-      fullscreenChanged();
+      this.say(outcome.ok ? '' : outcome.message);
+      this.fullscreenChanged();
     });
-  };
+  }
 
-  const run = (command: LectureCommand): void => {
-    const scene = store.getState().lecture;
+  private run(command: LectureCommand): void {
+    const scene = this.store.getState().lecture;
     switch (command) {
       case 'toggle-lecture':
-        if (scene === null) enter();
-        else exit();
+        if (scene === null) this.enter();
+        else this.exit();
         return;
       case 'next':
-        goTo((scene ?? -1) + 1);
+        this.goTo((scene ?? -1) + 1);
         return;
       case 'previous':
-        goTo((scene ?? 1) - 1);
+        this.goTo((scene ?? 1) - 1);
         return;
       case 'first':
-        goTo(0);
+        this.goTo(0);
         return;
       case 'last':
-        goTo(scenes.length - 1);
+        this.goTo(this.scenes.length - 1);
         return;
       case 'fullscreen':
-        requestFullscreen();
+        this.requestFullscreen();
         return;
       case 'annotate':
-        setDrawing(!ink.active);
+        this.setDrawing(!this.ink.active);
         return;
       case 'split':
-        if (splitScreen.open) closeSplit();
-        else if (scene !== null) openSplit(scene);
+        if (this.splitScreen.open) this.closeSplit();
+        else if (scene !== null) this.openSplit(scene);
         return;
       case 'undo':
-        ink.undo();
+        this.ink.undo();
         return;
       case 'clear':
-        ink.clear();
+        this.ink.clear();
         return;
       case 'leave':
-        if (ink.active) setDrawing(false);
-        else if (splitScreen.open) closeSplit();
-        else exit();
+        if (this.ink.active) this.setDrawing(false);
+        else if (this.splitScreen.open) this.closeSplit();
+        else this.exit();
         return;
     }
-  };
+  }
 
-  opener.addEventListener('click', () => run('toggle-lecture'));
-  previous.addEventListener('click', () => run('previous'));
-  next.addEventListener('click', () => run('next'));
-  draw.addEventListener('click', () => run('annotate'));
-  done.addEventListener('click', () => run('annotate'));
-  split.addEventListener('click', () => run('split'));
-  fullscreen.addEventListener('click', () => run('fullscreen'));
-  leave.addEventListener('click', () => run('toggle-lecture'));
-  undo.addEventListener('click', () => run('undo'));
-  clear.addEventListener('click', () => run('clear'));
+  private bindButtons(): void {
+    const ui = this.ui;
+    const commands: [HTMLElement, LectureCommand][] = [
+      [this.options.opener, 'toggle-lecture'],
+      [ui.previous, 'previous'],
+      [ui.next, 'next'],
+      [ui.draw, 'annotate'],
+      [ui.done, 'annotate'],
+      [ui.split, 'split'],
+      [ui.fullscreen, 'fullscreen'],
+      [ui.leave, 'toggle-lecture'],
+      [ui.undo, 'undo'],
+      [ui.clear, 'clear'],
+    ];
+    for (const [button, command] of commands) button.addEventListener('click', () => this.run(command));
+  }
 
-  document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    if (document.querySelector('dialog[open]') !== null || ownsKeys(event.target)) return;
-    const command = lectureCommand(event.key, store.getState().lecture !== null, ink.active);
-    if (command === null) return;
-    event.preventDefault();
-    run(command);
-  });
+  private bindKeys(): void {
+    document.addEventListener('keydown', (event) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (document.querySelector('dialog[open]') !== null || ownsKeys(event.target)) return;
+      const command = lectureCommand(event.key, this.store.getState().lecture !== null, this.ink.active);
+      if (command === null) return;
+      event.preventDefault();
+      this.run(command);
+    });
+  }
 
-  // Restart restarts both sides; Play while drawing ends the drawing.
-  document.getElementById('reset')?.addEventListener('click', () => splitScreen.reset());
-  const show = (scene: number | null): void => {
+  /** The bar for a scene (null: hidden, the page as usual). */
+  private show(scene: number | null): void {
+    const ui = this.ui;
+    const scenes = this.scenes;
     const on = scene !== null && scene < scenes.length;
     document.body.classList.toggle('lecture', on);
-    bar.hidden = !on;
-    opener.hidden = on;
+    ui.bar.hidden = !on;
+    this.options.opener.hidden = on;
     if (!on) return;
     const spec = scenes[scene].spec;
-    count.textContent = `${scene + 1} / ${scenes.length}`;
-    title.textContent = spec.title;
-    text.replaceChildren(...spec.sentences.map((sentence) => el('p', {}, sentence)));
-    previous.disabled = scene === 0;
-    next.disabled = scene === scenes.length - 1;
-    split.disabled = !spec.contrast;
-    split.title = spec.contrast ? '' : 'This scene has no side-by-side comparison';
-    announcer.textContent = `Scene ${scene + 1} of ${scenes.length}: ${spec.title}. ${spec.sentences.join(' ')}`;
-  };
-  store.subscribe((state, before) => {
-    if (state.lecture !== before.lecture) show(state.lecture);
-    if (state.playing && !before.playing && ink.active) {
-      playedBeforeDrawing = false;
-      setDrawing(false);
-    }
-  });
-  const initial = store.getState().lecture;
-  if (initial !== null && initial >= scenes.length) store.getState().setLecture(null);
-  else show(initial);
-
-  return {
-    snapshot: () => {
-      const scene = store.getState().lecture;
-      return {
-        scene,
-        sceneCount: scenes.length,
-        title: scene === null ? null : (scenes[scene]?.spec.title ?? null),
-        annotating: ink.active,
-        strokes: ink.strokes,
-        inkPixels: ink.inkPixels(),
-        fullscreen: isFullscreen(),
-        message: message.textContent ?? '',
-        split: splitScreen.snapshot({ achievedSpeed: options.achievedSpeed(), paused: options.paused() }),
-      };
-    },
-    requestSplitFrame: () => splitScreen.requestFrame(),
-  };
+    ui.count.textContent = `${scene + 1} / ${scenes.length}`;
+    ui.title.textContent = spec.title;
+    ui.text.replaceChildren(...spec.sentences.map((sentence) => h('p', {}, sentence)));
+    ui.previous.disabled = scene === 0;
+    ui.next.disabled = scene === scenes.length - 1;
+    ui.split.disabled = !spec.contrast;
+    ui.split.title = spec.contrast ? '' : 'This scene has no side-by-side comparison';
+    ui.announcer.textContent = `Scene ${scene + 1} of ${scenes.length}: ${spec.title}. ${spec.sentences.join(' ')}`;
+  }
 }

@@ -8,7 +8,7 @@
  * change, and play, pause and speed apply to both. Closing stops the second worker.
  */
 import { SimulationBridge } from '../../bridge/simulation-bridge.ts';
-import type { Frame, SessionDescription } from '../../model/session.ts';
+import type { Frame, SessionDescription } from '../../model/runs/live/frame.ts';
 import { type Intent, type IntentStore, SPEED_MAX } from '../../state/store.ts';
 import { StateLabel } from '../../view/plots/state-label.ts';
 import { SheetView } from '../../view/sheet-view.ts';

@@ -10,8 +10,9 @@ import './patient.css';
 import type { Params } from '../../model/params.ts';
 import type { DrugName } from '../../model/pharmacology/drugs.ts';
 import { type PkInputs, pkInputs } from '../../model/pharmacology/pk.ts';
+import type { Regimen } from '../../model/pharmacology/regimen.ts';
 import type { IntentStore } from '../../state/store.ts';
-import { el as element } from '../controls/dom.ts';
+import { el } from '../controls/dom.ts';
 import { DrugSummaryView } from './drug-summary-view.ts';
 import {
   chartSentence,
@@ -55,8 +56,8 @@ function pkParamsChanged(a: Params, b: Params): boolean {
 }
 
 function legendItem(swatchClass: string, text: string): HTMLLIElement {
-  const item = element('li');
-  const swatch = element('span', `pk-swatch ${swatchClass}`);
+  const item = el('li');
+  const swatch = el('span', `pk-swatch ${swatchClass}`);
   swatch.setAttribute('aria-hidden', 'true');
   item.append(swatch, document.createTextNode(text));
   return item;
@@ -70,39 +71,34 @@ function cursorLabel(atHours: number, horizonH: number): string {
 
 /** Build the panel in `host` (the page's empty #patient-panel), show it, and keep it in step with the store. */
 export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
-  const pk = new PatientPk();
+  new PatientPanel(host, store).start();
+}
 
-  const heading = element('h2', undefined, PATIENT_PANEL_TITLE);
-  heading.id = 'patient-panel-title';
-  const intro = element(
-    'p',
-    'hint',
-    'Drugs act over hours and days, the network over milliseconds: the network runs at the drug levels of one moment of the treatment, set on the patient clock.',
-  );
+/** The chart of one drug: its chooser, the drawing, the legend, the caption and a table for screen readers. */
+interface ChartParts {
+  figure: HTMLElement;
+  chooser: HTMLElement;
+  select: HTMLSelectElement;
+  area: HTMLElement;
+  view: PkChartView;
+  bandItem: HTMLLIElement;
+  missedItem: HTMLLIElement;
+  caption: HTMLElement;
+  table: HTMLTableElement;
+}
 
-  let frozenHorizonH: number | null = null;
-  let horizonH = 0;
-  const clock = new TimeCursor(store, {
-    dragging: (active) => {
-      frozenHorizonH = active ? horizonH : null;
-      if (!active) schedule();
-    },
-  });
-
-  const empty = element('p', 'patient-empty', NO_DRUGS_TEXT);
-  const summary = new DrugSummaryView();
-
-  const figure = element('figure', 'pk-chart');
-  const chooser = element('div', 'pk-chooser');
-  const chooserLabel = element('label', undefined, 'Drug in the chart');
+function buildChart(): ChartParts {
+  const figure = el('figure', 'pk-chart');
+  const chooser = el('div', 'pk-chooser');
+  const chooserLabel = el('label', undefined, 'Drug in the chart');
   chooserLabel.htmlFor = 'pk-drug';
-  const select = element('select');
+  const select = el('select');
   select.id = 'pk-drug';
   chooser.append(chooserLabel, select);
-  const area = element('div', 'pk-chart-area');
+  const area = el('div', 'pk-chart-area');
   const view = new PkChartView('pk-chart-caption');
   area.append(view.element);
-  const legend = element('ul', 'pk-legend');
+  const legend = el('ul', 'pk-legend');
   legend.setAttribute('aria-label', 'Chart legend');
   const bandItem = legendItem('pk-swatch-band', 'Therapeutic range of the plasma total');
   const missedItem = legendItem('pk-swatch-missed', 'Missed dose (adherence below 1)');
@@ -114,168 +110,228 @@ export function mountPatientPanel(host: HTMLElement, store: IntentStore): void {
     legendItem('pk-swatch-cursor', "The network runs at this point of the patient's treatment"),
     missedItem,
   );
-  const caption = element('figcaption', 'pk-caption');
+  const caption = el('figcaption', 'pk-caption');
   caption.id = 'pk-chart-caption';
   // A table cannot be clipped to a pixel itself; its box can.
-  const tableBox = element('div', 'visually-hidden');
-  const table = element('table');
+  const tableBox = el('div', 'visually-hidden');
+  const table = el('table');
   tableBox.append(table);
   figure.append(chooser, area, legend, caption, tableBox);
+  return { figure, chooser, select, area, view, bandItem, missedItem, caption, table };
+}
 
-  // The clock sits right above the chart whose cursor it moves; the levels at that time follow.
-  host.replaceChildren(heading, intro, clock.element, empty, figure, summary.element);
-  host.hidden = false;
+class PatientPanel {
+  private readonly pk = new PatientPk();
+  private readonly clock: TimeCursor;
+  private readonly empty = el('p', 'patient-empty', NO_DRUGS_TEXT);
+  private readonly summary = new DrugSummaryView();
+  private readonly chart = buildChart();
+  /** The chart's time span while a pointer drags the clock (it must not rescale under the pointer). */
+  private frozenHorizonH: number | null = null;
+  private horizonH = 0;
+  private chosen: DrugName | null = null;
+  private drawnChart: ChartSeries | null = null;
+  private drawnIndex = -1;
+  private drawnWidthPx = -1;
+  private model: PkChartModel | null = null;
+  private levelsCostMs = 0;
+  private settleTimer = 0;
+  private settled = false;
+  private frame = 0;
+  private chartPointer: number | null = null;
 
-  let chosen: DrugName | null = null;
-  let drawnChart: ChartSeries | null = null;
-  let drawnIndex = -1;
-  let drawnWidthPx = -1;
-  let model: PkChartModel | null = null;
-  let levelsCostMs = 0;
-  let settleTimer = 0;
-  let settled = false;
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly store: IntentStore,
+  ) {
+    this.clock = new TimeCursor(store, {
+      dragging: (active) => {
+        this.frozenHorizonH = active ? this.horizonH : null;
+        if (!active) this.schedule();
+      },
+    });
+    const heading = el('h2', undefined, PATIENT_PANEL_TITLE);
+    heading.id = 'patient-panel-title';
+    const intro = el(
+      'p',
+      'hint',
+      'Drugs act over hours and days, the network over milliseconds: the network runs at the drug levels of one moment of the treatment, set on the patient clock.',
+    );
+    // The clock sits right above the chart whose cursor it moves; the levels at that time follow.
+    host.replaceChildren(heading, intro, this.clock.element, this.empty, this.chart.figure, this.summary.element);
+    host.hidden = false;
+  }
 
-  select.addEventListener('change', () => {
-    chosen = select.value as DrugName;
-    schedule();
-  });
+  start(): void {
+    this.chart.select.addEventListener('change', () => {
+      this.chosen = this.chart.select.value as DrugName;
+      this.schedule();
+    });
+    this.bindChartDrag();
+    this.store.subscribe((state, previous) => {
+      if (state.treatment !== previous.treatment || pkParamsChanged(state.params, previous.params)) this.schedule();
+    });
+    new ResizeObserver(() => {
+      if (this.chart.area.clientWidth !== this.drawnWidthPx) this.schedule();
+    }).observe(this.chart.area);
+    this.render();
+  }
 
-  const render = (): void => {
-    const { treatment, params } = store.getState();
+  /** Render at the next animation frame (once, however often asked before it). */
+  private schedule(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const { treatment, params } = this.store.getState();
     const regimens = parseTreatmentDrugs(treatment.drugs);
     const inputs = pkInputs(params);
     const atHours = treatment.atHours;
-    horizonH = frozenHorizonH ?? chartHorizonH(regimens, atHours);
-    clock.show(atHours, horizonH);
+    this.horizonH = this.frozenHorizonH ?? chartHorizonH(regimens, atHours);
+    this.clock.show(atHours, this.horizonH);
 
     const hasDrugs = regimens.length > 0;
-    empty.hidden = hasDrugs;
-    summary.element.hidden = !hasDrugs;
-    figure.hidden = !hasDrugs;
+    this.empty.hidden = hasDrugs;
+    this.summary.element.hidden = !hasDrugs;
+    this.chart.figure.hidden = !hasDrugs;
     if (!hasDrugs) return;
 
-    let index = regimens.findIndex((r) => r.drug === chosen);
+    const index = this.chooseDrug(regimens);
+    const chart = this.pk.series(treatment.drugs, inputs, this.horizonH);
+    const model = this.drawChart(chart, index);
+    this.chart.view.moveCursor(cursorPx(model, atHours), cursorLabel(atHours, this.horizonH));
+    this.showLevels(regimens, inputs, chart, index);
+  }
+
+  /** The drug the chart shows (the chosen one while it is in the schedule, else the first), and the chooser. */
+  private chooseDrug(regimens: readonly Regimen[]): number {
+    const { select, chooser } = this.chart;
+    let index = regimens.findIndex((r) => r.drug === this.chosen);
     if (index < 0) index = 0;
-    chosen = regimens[index].drug;
+    this.chosen = regimens[index].drug;
     if (select.options.length !== regimens.length || regimens.some((r, i) => select.options[i].value !== r.drug)) {
       select.replaceChildren(...regimens.map((r) => new Option(r.drug, r.drug)));
     }
-    select.value = chosen;
+    select.value = this.chosen;
     chooser.hidden = regimens.length < 2;
+    return index;
+  }
 
-    const chart = pk.series(treatment.drugs, inputs, horizonH);
-    const widthPx = area.clientWidth;
-    if (chart !== drawnChart || index !== drawnIndex || widthPx !== drawnWidthPx || !model) {
-      model = buildChartModel(chart, index, widthPx);
-      view.draw(model, {
+  /** Draw the chart again only when its series, drug or width changed. */
+  private drawChart(chart: ChartSeries, index: number): PkChartModel {
+    const parts = this.chart;
+    const widthPx = parts.area.clientWidth;
+    if (chart !== this.drawnChart || index !== this.drawnIndex || widthPx !== this.drawnWidthPx || !this.model) {
+      const model = buildChartModel(chart, index, widthPx);
+      this.model = model;
+      parts.view.draw(model, {
         plasma: 'Plasma total (mg/L)',
         unbound: 'Unbound drug (µM): plasma and brain',
         time: `Time since the first dose (${model.timeUnit})`,
       });
-      drawnChart = chart;
-      drawnIndex = index;
-      drawnWidthPx = widthPx;
-      bandItem.hidden = model.plasma.band === null;
-      missedItem.hidden = model.plasma.missedDosesPx.length === 0;
-      fillTable(table, chart, index, model);
-      host.dataset.pkComputeMs = chart.computeMs.toFixed(1);
+      this.drawnChart = chart;
+      this.drawnIndex = index;
+      this.drawnWidthPx = widthPx;
+      parts.bandItem.hidden = model.plasma.band === null;
+      parts.missedItem.hidden = model.plasma.missedDosesPx.length === 0;
+      fillTable(parts.table, chart, index, model);
+      this.host.dataset.pkComputeMs = chart.computeMs.toFixed(1);
     }
-    view.moveCursor(cursorPx(model, atHours), cursorLabel(atHours, horizonH));
+    return this.model;
+  }
 
-    // The levels at the cursor cost time in proportion to it (the engine's fine step from 0 h):
-    // a few ms for weeks, ~40 ms for four drugs at a month. While a pointer drags and they cost
-    // more than a frame, they wait until the pointer rests or lets go, and the summary keeps
-    // naming the time its numbers belong to.
-    clearTimeout(settleTimer);
-    if (frozenHorizonH !== null && levelsCostMs > FRAME_BUDGET_MS && !settled) {
-      settleTimer = window.setTimeout(() => {
-        settled = true;
-        schedule();
+  /**
+   * The levels at the cursor, in the summary and the caption. They cost time in proportion to it
+   * (the engine's fine step from 0 h): a few ms for weeks, ~40 ms for four drugs at a month. While a
+   * pointer drags and they cost more than a frame, they wait until the pointer rests or lets go,
+   * and the summary keeps naming the time its numbers belong to.
+   */
+  private showLevels(regimens: readonly Regimen[], inputs: PkInputs, chart: ChartSeries, index: number): void {
+    const { treatment } = this.store.getState();
+    clearTimeout(this.settleTimer);
+    if (this.frozenHorizonH !== null && this.levelsCostMs > FRAME_BUDGET_MS && !this.settled) {
+      this.settleTimer = window.setTimeout(() => {
+        this.settled = true;
+        this.schedule();
       }, SETTLE_MS);
       return;
     }
-    settled = false;
+    this.settled = false;
     const startMs = performance.now();
-    const levels = pk.levelsAt(treatment.drugs, inputs, atHours);
+    const levels = this.pk.levelsAt(treatment.drugs, inputs, treatment.atHours);
     const costMs = performance.now() - startMs;
     // A cache hit costs nothing and says nothing about the next computation.
-    if (costMs > 0.5) levelsCostMs = costMs;
-    summary.show(formatPatientTime(levels.timeH), drugSummaries(regimens, levels, inputs), pgpInWords(levels, inputs));
-    caption.textContent = chartSentence(chart, index, levels);
-  };
-
-  let frame = 0;
-  function schedule(): void {
-    if (frame !== 0) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      render();
-    });
+    if (costMs > 0.5) this.levelsCostMs = costMs;
+    this.summary.show(
+      formatPatientTime(levels.timeH),
+      drugSummaries(regimens, levels, inputs),
+      pgpInWords(levels, inputs),
+    );
+    this.chart.caption.textContent = chartSentence(chart, index, levels);
   }
 
-  // Dragging on the chart moves the patient clock too (the slider is the keyboard's way).
-  let chartPointer: number | null = null;
-  const dragTo = (event: PointerEvent): void => {
-    if (!model) return;
-    const rect = view.element.getBoundingClientRect();
-    const xPx = ((event.clientX - rect.left) * model.widthPx) / Math.max(1, rect.width);
-    clock.request(hoursAtPx(model, xPx, dragResolutionH(model.horizonH)));
-  };
-  view.element.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0) return;
-    chartPointer = event.pointerId;
-    view.element.setPointerCapture(event.pointerId);
-    frozenHorizonH = horizonH;
-    dragTo(event);
-  });
-  view.element.addEventListener('pointermove', (event) => {
-    if (event.pointerId === chartPointer) dragTo(event);
-  });
-  const endChartDrag = (event: PointerEvent): void => {
-    if (event.pointerId !== chartPointer) return;
-    chartPointer = null;
-    frozenHorizonH = null;
-    schedule();
-  };
-  view.element.addEventListener('pointerup', endChartDrag);
-  view.element.addEventListener('pointercancel', endChartDrag);
-
-  store.subscribe((state, previous) => {
-    if (state.treatment !== previous.treatment || pkParamsChanged(state.params, previous.params)) schedule();
-  });
-  new ResizeObserver(() => {
-    if (area.clientWidth !== drawnWidthPx) schedule();
-  }).observe(area);
-  render();
+  /** Dragging on the chart moves the patient clock too (the slider is the keyboard's way). */
+  private bindChartDrag(): void {
+    const target = this.chart.view.element;
+    const dragTo = (event: PointerEvent): void => {
+      const model = this.model;
+      if (!model) return;
+      const rect = target.getBoundingClientRect();
+      const xPx = ((event.clientX - rect.left) * model.widthPx) / Math.max(1, rect.width);
+      this.clock.request(hoursAtPx(model, xPx, dragResolutionH(model.horizonH)));
+    };
+    target.addEventListener('pointerdown', (event) => {
+      if (event.button !== 0) return;
+      this.chartPointer = event.pointerId;
+      target.setPointerCapture(event.pointerId);
+      this.frozenHorizonH = this.horizonH;
+      dragTo(event);
+    });
+    target.addEventListener('pointermove', (event) => {
+      if (event.pointerId === this.chartPointer) dragTo(event);
+    });
+    const endChartDrag = (event: PointerEvent): void => {
+      if (event.pointerId !== this.chartPointer) return;
+      this.chartPointer = null;
+      this.frozenHorizonH = null;
+      this.schedule();
+    };
+    target.addEventListener('pointerup', endChartDrag);
+    target.addEventListener('pointercancel', endChartDrag);
+  }
 }
 
 /** The chart's key points as a table, for screen readers (visually hidden). */
 function fillTable(table: HTMLTableElement, chart: ChartSeries, index: number, model: PkChartModel): void {
-  const caption = element('caption', undefined, `Key points of the chart for ${chart.series.drugs[index].drug}`);
-  const head = element('tr');
+  const caption = el('caption', undefined, `Key points of the chart for ${chart.series.drugs[index].drug}`);
+  const head = el('tr');
   for (const title of ['Time', 'Plasma total (mg/L)', 'Against the therapeutic range', 'Brain unbound (µM)']) {
-    const th = element('th', undefined, title);
+    const th = el('th', undefined, title);
     th.scope = 'col';
     head.append(th);
   }
-  const body = element('tbody');
+  const body = el('tbody');
   for (const p of keyPoints(
     chart,
     index,
     model.xTicks.map((t) => t.value),
   )) {
-    const tr = element('tr');
-    const th = element('th', undefined, p.time);
+    const tr = el('tr');
+    const th = el('th', undefined, p.time);
     th.scope = 'row';
     tr.append(
       th,
-      element('td', undefined, p.plasmaTotal),
-      element('td', undefined, p.status),
-      element('td', undefined, p.brainUnbound),
+      el('td', undefined, p.plasmaTotal),
+      el('td', undefined, p.status),
+      el('td', undefined, p.brainUnbound),
     );
     body.append(tr);
   }
-  const thead = element('thead');
+  const thead = el('thead');
   thead.append(head);
   table.replaceChildren(caption, thead, body);
 }

@@ -5,7 +5,7 @@
  *
  * Two precisions, on purpose:
  * - the levels at the cursor come from `pkAt` with its default step, the very call the engine
- *   makes (src/model/session.ts), so the panel's numbers are the network's numbers;
+ *   makes (src/model/runs/live/session.ts), so the panel's numbers are the network's numbers;
  * - the chart integrates with a coarser step fitted to the fastest process of its drugs (see
  *   chartSampling), because a 60-day series at the engine's 0.02-h step costs ~90 ms for four
  *   drugs and the chart is redrawn whenever the treatment changes. The error stays below 0.1 % of
@@ -21,7 +21,7 @@ import {
   simulatePk,
 } from '../../model/pharmacology/pk.ts';
 import { parseRegimen, type Regimen } from '../../model/pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX } from '../../model/scenario.ts';
+import { AT_HOURS_MAX } from '../../model/pharmacology/treatment.ts';
 
 /** One week: every oral drug here but phenobarbital is near its steady state by then. */
 export const WEEK_H = 168;
@@ -31,19 +31,7 @@ export const WEEK_H = 168;
  * the axis changes only at these steps, not with every move of the cursor. The last is the
  * patient clock's own limit (a year), so the cursor is always on the chart.
  */
-export const CHART_HORIZONS_H: readonly number[] = [
-  12,
-  24,
-  48,
-  72,
-  WEEK_H,
-  336,
-  672,
-  1344,
-  2688,
-  5376,
-  SCENARIO_AT_HOURS_MAX,
-];
+export const CHART_HORIZONS_H: readonly number[] = [12, 24, 48, 72, WEEK_H, 336, 672, 1344, 2688, 5376, AT_HOURS_MAX];
 /**
  * An IV bolus is shown until about five half-lives, when 97 % of it is gone (2⁻⁵ = 3 %), so a
  * short-acting drug given once is not squeezed into the first pixels of a week.

@@ -9,7 +9,7 @@
  */
 
 import { DrugError } from '../../model/pharmacology/regimen.ts';
-import { SCENARIO_AT_HOURS_MAX } from '../../model/scenario.ts';
+import { AT_HOURS_MAX } from '../../model/pharmacology/treatment.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { formatPatientTime } from './patient-words.ts';
 import { dragResolutionH, HOURS_PER_DAY } from './pk-chart-model.ts';
@@ -76,7 +76,7 @@ export class TimeCursor {
     this.number.type = 'number';
     this.number.id = 'patient-clock-hours';
     this.number.min = '0';
-    this.number.max = String(SCENARIO_AT_HOURS_MAX);
+    this.number.max = String(AT_HOURS_MAX);
     this.number.step = 'any';
     this.number.inputMode = 'decimal';
     this.number.setAttribute('aria-label', PATIENT_CLOCK_NUMBER_LABEL);
@@ -162,7 +162,7 @@ export class TimeCursor {
     else return;
     event.preventDefault();
     // The ends of the clock are the ends of the control, as on any slider.
-    target = Math.min(SCENARIO_AT_HOURS_MAX, Math.max(0, target));
+    target = Math.min(AT_HOURS_MAX, Math.max(0, target));
     if (target !== now) this.request(target);
   }
 
@@ -177,7 +177,7 @@ export class TimeCursor {
     // A number field gives "" for anything that is not a number.
     const hours = text === '' ? Number.NaN : Number(text);
     if (!Number.isFinite(hours)) {
-      this.refuse(`Not changed: type the patient-clock time as a number of hours, 0…${SCENARIO_AT_HOURS_MAX}.`);
+      this.refuse(`Not changed: type the patient-clock time as a number of hours, 0…${AT_HOURS_MAX}.`);
       return;
     }
     this.request(hours);

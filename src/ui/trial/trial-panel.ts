@@ -1,12 +1,13 @@
 /**
  * The "Virtual trial" panel: patients, a drug sequence from the table, a seed, Run and Cancel, a
  * progress bar with words, and the figures (trial-results.ts). The patients run in a pool of
- * workers (src/bridge/cohort-pool.ts); the live simulation is paused meanwhile, because on a
+ * workers (src/bridge/cohort-web-workers.ts); the live simulation is paused meanwhile, because on a
  * machine with few cores the two would slow each other down, and it plays again afterwards if it
  * was playing. Nothing in the panel flashes: the progress bar fills, the results appear once.
  */
 import './trial.css';
-import { CohortPool, poolSize, TrialCancelled } from '../../bridge/cohort-pool.ts';
+import { CohortWebWorkers, poolSize, TrialCancelled } from '../../bridge/cohort-web-workers.ts';
+import { SEED_MAX } from '../../model/rng.ts';
 import {
   type CohortSpec,
   checkDrugSequence,
@@ -15,9 +16,9 @@ import {
   MAX_PATIENTS,
   MIN_PATIENTS,
   TRIAL_DRUGS,
-} from '../../model/cohort/cohort.ts';
-import { summarize } from '../../model/cohort/summary.ts';
-import { COHORT_SETTINGS, type TrialMode } from '../../model/cohort/trial.ts';
+} from '../../model/runs/cohort/cohort.ts';
+import { summarize } from '../../model/runs/cohort/summary.ts';
+import { COHORT_SETTINGS, type TrialMode } from '../../model/runs/cohort/trial.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { el } from '../controls/dom.ts';
 import { showTrialResults } from './trial-results.ts';
@@ -81,7 +82,7 @@ export class TrialPanel {
 
   constructor(
     root: HTMLElement,
-    private readonly pool: CohortPool,
+    private readonly pool: CohortWebWorkers,
     private readonly live: LiveSimulation,
     private readonly cores: () => number | undefined = () => navigator.hardwareConcurrency,
   ) {
@@ -99,7 +100,7 @@ export class TrialPanel {
     const form = el('form', 'trial-form');
     form.noValidate = true;
     this.patients = numberInput(DEFAULT_BROWSER_PATIENTS, MIN_PATIENTS, MAX_PATIENTS);
-    this.seed = numberInput(DEFAULT_COHORT_SEED, 0, 0xffffffff);
+    this.seed = numberInput(DEFAULT_COHORT_SEED, 0, SEED_MAX);
     this.mode = el('select');
     for (const [value, text] of [
       ['substitution', 'replaced by the next (substitution)'],
@@ -190,7 +191,7 @@ export class TrialPanel {
   readSpec(): CohortSpec | string {
     const patients = wholeNumber(this.patients.value, 'Patients', MIN_PATIENTS, MAX_PATIENTS);
     if (typeof patients === 'string') return patients;
-    const seed = wholeNumber(this.seed.value, 'The seed', 0, 0xffffffff);
+    const seed = wholeNumber(this.seed.value, 'The seed', 0, SEED_MAX);
     if (typeof seed === 'string') return seed;
     const chosen = this.slots.map((s) => s.value);
     const firstEmpty = chosen.indexOf(NONE);
@@ -253,7 +254,7 @@ export class TrialPanel {
 
 /** Mount the panel; the live simulation is paused through the store while a trial runs. */
 export function mountTrialPanel(root: HTMLElement, store: IntentStore): TrialPanel {
-  const pool = new CohortPool(
+  const pool = new CohortWebWorkers(
     () => new Worker(new URL('../../../workers/cohort.worker.ts', import.meta.url), { type: 'module', name: 'cohort' }),
   );
   let pausedByTrial = false;

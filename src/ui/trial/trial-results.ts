@@ -3,8 +3,8 @@
  * clinical figures, the distance from them, the refractory fraction, who stayed refractory
  * mechanism by mechanism, and every patient's seed. Drawn once per finished trial: nothing moves.
  */
-import type { CohortSummary } from '../../model/cohort/summary.ts';
-import type { PatientOutcome } from '../../model/cohort/trial.ts';
+import type { CohortSummary } from '../../model/runs/cohort/summary.ts';
+import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);

@@ -14,7 +14,6 @@
  * buffer, and the page keeps one WebGL context (the sheet's).
  */
 import { SEIZURE_ONSET_CHI } from '../../model/detect/seizure.ts';
-import type { Frame, SessionDescription } from '../../model/session.ts';
 import { ChiPlot } from './chi-plot.ts';
 import { EventLog } from './event-log.ts';
 import { ActivityHistory, WINDOW_S } from './history.ts';
@@ -26,6 +25,7 @@ import { RatePlot } from './rate-plot.ts';
 import { StateLabel } from './state-label.ts';
 import { SynchronyGauge } from './synchrony-gauge.ts';
 import './plots.css';
+import type { Frame, SessionDescription } from '../../model/runs/live/frame.ts';
 
 /** Draw times kept for the page's inspection hook (the browser test reports their median). */
 const DRAW_TIMES_KEPT = 512;

@@ -3,9 +3,9 @@
  * lasted, and where it started (and whether that is inside the focal lesion). No DOM.
  */
 import type { SeizureEvent } from '../../model/detect/seizure.ts';
-import { torusDistanceMm } from '../../model/network.ts';
 import type { Lesion } from '../../model/params.ts';
-import type { ActivityState } from '../../model/session.ts';
+import type { ActivityState } from '../../model/runs/live/frame.ts';
+import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 
 /** The state label's words. */
 export const STATE_WORDS: Readonly<Record<ActivityState, string>> = {

@@ -1,3 +1,4 @@
+import type { Frame, SessionDescription } from '../../model/runs/live/frame.ts';
 /**
  * The last few seconds of a network's activity, kept for the plots: raster spikes, the EEG/LFP
  * proxy per sample, population rates in 10-ms bins and χ per frame. Every series is a ring
@@ -8,7 +9,6 @@
  * Pure TypeScript (no DOM): the view reads the rings by absolute index, `slot = index % capacity`,
  * between the `…First()` and `…End` bounds below, and the Node tests read them the same way.
  */
-import type { Frame, SessionDescription } from '../../model/session.ts';
 
 /**
  * Seconds shown. Four: a seizure-like event here bursts at a few Hz, so the window holds a dozen

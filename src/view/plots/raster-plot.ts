@@ -7,7 +7,8 @@
  * Tens of thousands of marks are written straight into a pixel buffer (an ImageData made once
  * per size) and put on the canvas in one call; the axes and labels are drawn over it.
  */
-import type { SessionDescription } from '../../model/session.ts';
+
+import type { SessionDescription } from '../../model/runs/live/frame.ts';
 import type { ActivityHistory } from './history.ts';
 import { RASTER_CAPACITY } from './history.ts';
 import { CSS, GRID as GRID_RGB, imageDataWord, rasterWords } from './plot-palette.ts';

@@ -6,7 +6,8 @@
  *
  * Not a live region: the page's status line (src/ui/status.ts) already announces the state.
  */
-import type { ActivityState } from '../../model/session.ts';
+
+import type { ActivityState } from '../../model/runs/live/frame.ts';
 import { STATE_WORDS } from './events.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

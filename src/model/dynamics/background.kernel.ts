@@ -1,0 +1,30 @@
+/**
+ * Background Poisson drive (src/model/dynamics/background.ts): `events` excitatory inputs, each onto a
+ * uniformly chosen cell, drawn from the engine's one generator. The generator's state lives in
+ * this memory and src/model/rng.ts reads and writes the same four words, so the stream is one
+ * stream whichever side draws. Every operation repeats the TypeScript exactly: sfc32 in 32-bit
+ * integers, the cell as floor(u · n) in f64, the jump added in f64 and rounded to f32 as a
+ * Float32Array store does; the spikes are the same bits as when this loop ran in TypeScript.
+ */
+export function background(rngP: usize, gAmpaP: usize, n: i32, nE: i32, events: i32, jumpE: f64, jumpI: f64): void {
+  let a = load<i32>(rngP);
+  let b = load<i32>(rngP, 4);
+  let c = load<i32>(rngP, 8);
+  let d = load<i32>(rngP, 12);
+  const nF = <f64>n;
+  for (let k = 0; k < events; k++) {
+    const t = a + b + d;
+    d = d + 1;
+    a = b ^ (b >>> 9);
+    b = c + (c << 3);
+    c = ((c << 21) | (c >>> 11)) + t;
+    const u = <f64>(<u32>t) * 2.3283064365386963e-10;
+    const cell = <i32>Math.floor(u * nF);
+    const at = gAmpaP + (<usize>cell << 2);
+    store<f32>(at, <f32>(<f64>load<f32>(at) + (cell < nE ? jumpE : jumpI)));
+  }
+  store<i32>(rngP, a);
+  store<i32>(rngP, b, 4);
+  store<i32>(rngP, c, 8);
+  store<i32>(rngP, d, 12);
+}

@@ -1,0 +1,208 @@
+/**
+ * The per-cell part of the ion step (see ions.ts beside it for the equations and sources):
+ * Na⁺/K⁺ pump activity, pump current and Na⁺ extrusion of every cell, the constant membrane
+ * current gL·EL(Ko) − I_pump, and the chloride of E cells with their E_GABA. Per-tile values
+ * (the pump's K⁺ factor, the leak reversals) come in precomputed; the pump's K⁺ uptake goes out
+ * summed per tile.
+ */
+import {
+  ION_BIAS,
+  ION_CL,
+  ION_CL_FLOOR,
+  ION_CL_LOAD,
+  ION_CL_RELAX,
+  ION_AVAIL_SCALE,
+  ION_AVAILABILITY,
+  ION_BLOCK_BELOW,
+  ION_E_GABA,
+  ION_EXP_GAIN,
+  ION_GABA_CHARGE,
+  ION_GAIN_E,
+  ION_DRUG_INACT_AFFINITY,
+  ION_DRUG_REST_AFFINITY,
+  ION_GAIN_I,
+  ION_GHK_INSIDE_TERM,
+  ION_GHK_INV_OUTSIDE,
+  ION_H_HALF_MV,
+  ION_H_INV_SLOPE,
+  ION_H_PER_SPIKE,
+  ION_H_RATE,
+  ION_N,
+  ION_N_E,
+  ION_NA_EXTRUSION,
+  ION_NA_RELAX,
+  ION_NA_REST,
+  ION_NAI,
+  ION_PUMP,
+  ION_PUMP_NA_DEPENDENCE,
+  ION_PUMP_NA_HALF_MM,
+  ION_PUMP_NA_INV_SLOPE,
+  ION_PUMP_REST,
+  ION_PUMP_SCALE_E,
+  ION_PUMP_SCALE_I,
+  ION_RT_OVER_F_MV,
+  ION_SLOW_H,
+  ION_SPIKES_SINCE,
+  ION_TILE_CL_EQ,
+  ION_TILE_KO_FACTOR,
+  ION_TILE_LEAK_E,
+  ION_TILE_LEAK_I,
+  ION_TILE_OF,
+  ION_TILE_PUMP_SUM,
+  ION_V,
+} from '../kernels/layout';
+import { vexp, vlog } from '../kernels/simd-math.kernel';
+
+// @ts-ignore: AssemblyScript decorator
+@inline
+function word(block: usize, w: i32): usize {
+  return block + (<usize>w << 2);
+}
+// @ts-ignore: AssemblyScript decorator
+@inline
+function ptr(block: usize, w: i32): usize {
+  return <usize>load<i32>(word(block, w));
+}
+
+export function ionCells(block: usize): void {
+  const naiP = ptr(block, ION_NAI);
+  const pumpP = ptr(block, ION_PUMP);
+  const biasP = ptr(block, ION_BIAS);
+  const tileOfP = ptr(block, ION_TILE_OF);
+  const koFactorP = ptr(block, ION_TILE_KO_FACTOR);
+  const leakEP = ptr(block, ION_TILE_LEAK_E);
+  const leakIP = ptr(block, ION_TILE_LEAK_I);
+  const pumpSumP = ptr(block, ION_TILE_PUMP_SUM);
+  const clP = ptr(block, ION_CL);
+  const chargeP = ptr(block, ION_GABA_CHARGE);
+  const eGabaP = ptr(block, ION_E_GABA);
+  const n = load<i32>(word(block, ION_N));
+  const nE = load<i32>(word(block, ION_N_E));
+  const naDependent = load<i32>(word(block, ION_PUMP_NA_DEPENDENCE)) != 0;
+  const scaleE = f32x4.splat(load<f32>(word(block, ION_PUMP_SCALE_E)));
+  const scaleI = f32x4.splat(load<f32>(word(block, ION_PUMP_SCALE_I)));
+  const extrusion = f32x4.splat(load<f32>(word(block, ION_NA_EXTRUSION)));
+  const pumpRest = f32x4.splat(load<f32>(word(block, ION_PUMP_REST)));
+  const naRest = f32x4.splat(load<f32>(word(block, ION_NA_REST)));
+  const naRelax = f32x4.splat(load<f32>(word(block, ION_NA_RELAX)));
+  const one = f32x4.splat(1.0);
+  // The pump's Na⁺ factor 1/(1 + exp((half − Nai)/slope)) (Cressman 2009; constants: dynamics/physics.ts).
+  const naHalf = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_HALF_MM)));
+  const naInvSlope = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_INV_SLOPE)));
+  const laneIndex = i32x4(0, 1, 2, 3);
+  const nV = i32x4.splat(n);
+  const nEV = i32x4.splat(nE);
+
+  for (let i = 0; i < n; i += 4) {
+    const o = <usize>i << 2;
+    const lanes = i32x4.add(i32x4.splat(i), laneIndex);
+    const inside = i32x4.lt_s(lanes, nV);
+    const excitatory = i32x4.lt_s(lanes, nEV);
+    const t0 = <usize>load<i32>(tileOfP + o) << 2;
+    const t1 = <usize>load<i32>(tileOfP + o, 4) << 2;
+    const t2 = <usize>load<i32>(tileOfP + o, 8) << 2;
+    const t3 = <usize>load<i32>(tileOfP + o, 12) << 2;
+    let koFactor = f32x4.splat(load<f32>(koFactorP + t0));
+    koFactor = f32x4.replace_lane(koFactor, 1, load<f32>(koFactorP + t1));
+    koFactor = f32x4.replace_lane(koFactor, 2, load<f32>(koFactorP + t2));
+    koFactor = f32x4.replace_lane(koFactor, 3, load<f32>(koFactorP + t3));
+    let leakE = f32x4.splat(load<f32>(leakEP + t0));
+    leakE = f32x4.replace_lane(leakE, 1, load<f32>(leakEP + t1));
+    leakE = f32x4.replace_lane(leakE, 2, load<f32>(leakEP + t2));
+    leakE = f32x4.replace_lane(leakE, 3, load<f32>(leakEP + t3));
+    let leakI = f32x4.splat(load<f32>(leakIP + t0));
+    leakI = f32x4.replace_lane(leakI, 1, load<f32>(leakIP + t1));
+    leakI = f32x4.replace_lane(leakI, 2, load<f32>(leakIP + t2));
+    leakI = f32x4.replace_lane(leakI, 3, load<f32>(leakIP + t3));
+
+    const nai = v128.load(naiP + o);
+    const naSeen = naDependent ? nai : naRest;
+    const naFactor = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(naHalf, naSeen), naInvSlope))));
+    const activity = v128.and(f32x4.sub(f32x4.mul(naFactor, koFactor), pumpRest), inside);
+    const pump = f32x4.mul(v128.bitselect(scaleE, scaleI, excitatory), activity);
+    const pumpOld = v128.load(pumpP + o);
+    v128.store(pumpP + o, v128.bitselect(pump, pumpOld, inside));
+    const naLoss = f32x4.add(f32x4.mul(extrusion, activity), f32x4.mul(naRelax, f32x4.sub(nai, naRest)));
+    v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, naLoss), nai, inside));
+    const bias = f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump);
+    v128.store(biasP + o, v128.bitselect(bias, v128.load(biasP + o), inside));
+
+    store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(activity, 0));
+    store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(activity, 1));
+    store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(activity, 2));
+    store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(activity, 3));
+  }
+
+  // Fast Na⁺ availability A = scale × h. The slow-inactivation gate h relaxes to h∞(V) and loses
+  // a fraction with every spike (use dependence); below blockBelow the cell cannot fire
+  // (depolarisation block) and its spike current is removed.
+  const hP = ptr(block, ION_SLOW_H);
+  const spikesP = ptr(block, ION_SPIKES_SINCE);
+  const vP = ptr(block, ION_V);
+  const scaleP = ptr(block, ION_AVAIL_SCALE);
+  const availP = ptr(block, ION_AVAILABILITY);
+  const gainP = ptr(block, ION_EXP_GAIN);
+  const hHalf = f32x4.splat(load<f32>(word(block, ION_H_HALF_MV)));
+  const hInvSlope = f32x4.splat(load<f32>(word(block, ION_H_INV_SLOPE)));
+  const hRate = f32x4.splat(load<f32>(word(block, ION_H_RATE)));
+  const hPerSpike = f32x4.splat(load<f32>(word(block, ION_H_PER_SPIKE)));
+  const blockBelow = f32x4.splat(load<f32>(word(block, ION_BLOCK_BELOW)));
+  const gainE = f32x4.splat(load<f32>(word(block, ION_GAIN_E)));
+  const gainI = f32x4.splat(load<f32>(word(block, ION_GAIN_I)));
+  const drugRest = f32x4.splat(load<f32>(word(block, ION_DRUG_REST_AFFINITY)));
+  const drugInact = f32x4.splat(load<f32>(word(block, ION_DRUG_INACT_AFFINITY)));
+  const zeroV = f32x4.splat(0.0);
+  for (let i = 0; i < n; i += 4) {
+    const o = <usize>i << 2;
+    const lanes = i32x4.add(i32x4.splat(i), laneIndex);
+    const inside = i32x4.lt_s(lanes, nV);
+    const excitatory = i32x4.lt_s(lanes, nEV);
+    const v = v128.load(vP + o);
+    const h = v128.load(hP + o);
+    const spikes = v128.load(spikesP + o);
+    const hInf = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(v, hHalf), hInvSlope))));
+    let hNext = f32x4.add(h, f32x4.mul(hRate, f32x4.sub(hInf, h)));
+    hNext = f32x4.sub(hNext, f32x4.mul(f32x4.mul(hPerSpike, spikes), hNext));
+    hNext = f32x4.pmax(hNext, zeroV);
+    // Drug bound to the channels, weighted by their state: blockers of the phenytoin class bind
+    // inactivated channels far more tightly than resting ones (Kuo 1998), so the block deepens
+    // with depolarisation and with firing. Without a drug x = 0 and the factor is exactly 1.
+    const x = f32x4.add(f32x4.mul(hNext, drugRest), f32x4.mul(f32x4.sub(one, hNext), drugInact));
+    const free = f32x4.div(one, f32x4.add(one, x));
+    const availability = f32x4.mul(f32x4.mul(v128.load(scaleP + o), hNext), free);
+    const firing = f32x4.ge(availability, blockBelow);
+    const gain = v128.and(f32x4.mul(v128.bitselect(gainE, gainI, excitatory), availability), firing);
+    v128.store(hP + o, v128.bitselect(hNext, h, inside));
+    v128.store(spikesP + o, v128.bitselect(zeroV, spikes, inside));
+    v128.store(availP + o, v128.bitselect(availability, v128.load(availP + o), inside));
+    v128.store(gainP + o, v128.bitselect(gain, v128.load(gainP + o), inside));
+  }
+
+  const clLoad = f32x4.splat(load<f32>(word(block, ION_CL_LOAD)));
+  const clRelax = f32x4.splat(load<f32>(word(block, ION_CL_RELAX)));
+  const clEqP = ptr(block, ION_TILE_CL_EQ);
+  const clFloor = f32x4.splat(load<f32>(word(block, ION_CL_FLOOR)));
+  // E_GABA from the Goldman equation with bicarbonate (constants: dynamics/physics.ts).
+  const rtOverF = f32x4.splat(load<f32>(word(block, ION_RT_OVER_F_MV)));
+  const ghkInside = f32x4.splat(load<f32>(word(block, ION_GHK_INSIDE_TERM)));
+  const ghkInvOutside = f32x4.splat(load<f32>(word(block, ION_GHK_INV_OUTSIDE)));
+  const zero = f32x4.splat(0.0);
+  for (let i = 0; i < nE; i += 4) {
+    const o = <usize>i << 2;
+    const inside = i32x4.lt_s(i32x4.add(i32x4.splat(i), laneIndex), nEV);
+    let clEq = f32x4.splat(load<f32>(clEqP + (<usize>load<i32>(tileOfP + o) << 2)));
+    clEq = f32x4.replace_lane(clEq, 1, load<f32>(clEqP + (<usize>load<i32>(tileOfP + o, 4) << 2)));
+    clEq = f32x4.replace_lane(clEq, 2, load<f32>(clEqP + (<usize>load<i32>(tileOfP + o, 8) << 2)));
+    clEq = f32x4.replace_lane(clEq, 3, load<f32>(clEqP + (<usize>load<i32>(tileOfP + o, 12) << 2)));
+    const cl = v128.load(clP + o);
+    const charge = v128.load(chargeP + o);
+    let next = f32x4.sub(f32x4.add(cl, f32x4.mul(clLoad, charge)), f32x4.mul(clRelax, f32x4.sub(cl, clEq)));
+    // [Cl⁻]i cannot fall below the floor: an efflux larger than the content is not physical.
+    next = f32x4.pmax(next, clFloor);
+    v128.store(clP + o, v128.bitselect(next, cl, inside));
+    v128.store(chargeP + o, v128.bitselect(zero, charge, inside));
+    const ratio = f32x4.mul(f32x4.add(next, ghkInside), ghkInvOutside);
+    const eGaba = f32x4.mul(rtOverF, vlog(ratio));
+    v128.store(eGabaP + o, v128.bitselect(eGaba, v128.load(eGabaP + o), inside));
+  }
+}

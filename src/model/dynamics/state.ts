@@ -1,0 +1,215 @@
+/**
+ * The network's dynamic state: a struct of typed arrays, allocated once per network.
+ * Cells 0…nE−1 are excitatory, nE…n−1 inhibitory (see sheet/network.ts).
+ *
+ * Arrays the hot loops touch live in the kernels' WebAssembly memory as f32/i32 views; the slow
+ * variables that only TypeScript touches (the K⁺ tiles) are ordinary f64 arrays.
+ *
+ * This file only allocates (and wires the network's synapses into the kernels' memory): each
+ * concept sets its own starting values (neurons.ts, availability.ts, synapses.ts, ions.ts), and
+ * nothing here depends on them, so the dependencies run one way.
+ */
+
+import { instantiateKernels, type KernelExports, ParamBlock } from '../kernels/kernels.ts';
+import { ION_WORDS, POP_WORDS, PROP_WORDS } from '../kernels/layout.ts';
+import type { Rng } from '../rng.ts';
+import type { Network } from '../sheet/network.ts';
+
+export interface NetworkState {
+  readonly n: number;
+  readonly nE: number;
+  readonly kernels: KernelExports;
+  /** Bytes of kernel memory (state, rings, synapses). */
+  readonly kernelBytes: number;
+  /** Membrane potential. */
+  readonly vMv: Float32Array;
+  /** Adaptation current (stays 0 on I cells, which have a = b = 0). */
+  readonly wPa: Float32Array;
+  /** First step at which the cell integrates again after a spike. */
+  readonly refractoryUntilStep: Int32Array;
+  readonly gAmpaNs: Float32Array;
+  readonly gNmdaNs: Float32Array;
+  readonly gGabaNs: Float32Array;
+  /**
+   * gL·ΔT·A per cell: the spike-initiation current's gain (A: fast Na⁺ availability); 0 while the
+   * cell is in depolarisation block.
+   */
+  readonly expGainPa: Float32Array;
+  /** Fast Na⁺ availability A = availScale × slow-inactivation gate h (docs/model.md §2, §5). */
+  readonly naAvailability: Float32Array;
+  readonly naSlowGate: Float32Array;
+  /** Genetic factor × (1 − drug block) per cell: the part of A that is not the gate. */
+  readonly naAvailScale: Float32Array;
+  /** Spikes of each cell since the last ion step (the gate's use dependence). */
+  readonly spikesSinceIonStep: Float32Array;
+  /** gL·EL(Ko) − I_pump per cell: the constant part of the membrane current, set each ion step. */
+  readonly biasPa: Float32Array;
+  readonly eGabaMv: Float32Array;
+  /** ∫ I_GABA dt since the last ion step (pA·ms): the chloride load of each E cell. */
+  readonly gabaChargePaMs: Float32Array;
+  /** Intracellular Na⁺ (mM). */
+  readonly naiMm: Float32Array;
+  /** Persistent sodium conductance gNaP (nS) and GABA_A jump at full release (nS) per cell. */
+  readonly gNapNs: Float32Array;
+  readonly gabaJumpNs: Float32Array;
+  /** Tsodyks–Markram resource x of each E cell's terminals, and the step it was last updated. */
+  readonly resource: Float32Array;
+  readonly resourceStampStep: Int32Array;
+  /** Spikes per K⁺ tile since the last ion step, and each cell's tile (kernel copy). */
+  readonly tileSpikes: Float32Array;
+  readonly tileOfCell: Int32Array;
+  /** Indices of the cells that spiked in the last step: spikeIdx[0…spikeCount−1]. */
+  readonly spikeIdx: Int32Array;
+  /** Delay rings: released transmitter (E) and spike count (I) per slot and target. */
+  readonly ringSlots: number;
+  readonly ringE: Float32Array;
+  readonly ringI: Float32Array;
+  /** Synapses for the kernels: CSR start per cell and ring offset delay·n + target per synapse. */
+  readonly outStart: Int32Array;
+  readonly outOffset: Int32Array;
+  readonly blockE: ParamBlock;
+  readonly blockI: ParamBlock;
+  readonly blockPropagate: ParamBlock;
+  readonly blockIons: ParamBlock;
+  /** Pump current per cell (outward positive). */
+  readonly pumpPa: Float32Array;
+  /** Intracellular Cl⁻ (E cells). */
+  readonly clMm: Float32Array;
+  /** Per tile, for the ion kernel: 1/(1 + exp(5.5 − Ko)), gL·EL(Ko) of E and I cells. */
+  readonly tileKoFactor: Float32Array;
+  readonly tileLeakEPa: Float32Array;
+  readonly tileLeakIPa: Float32Array;
+  /** Per tile: the [Cl⁻]i the chloride transporters pull towards (follows Ko). */
+  readonly tileClEqMm: Float32Array;
+  /** Per tile, from the ion kernel: Σ excess pump activity of its cells. */
+  readonly tilePumpSum: Float32Array;
+
+  /** The generator's four state words, in the kernels' memory (the background drive draws from it). */
+  readonly rngState: Int32Array;
+  /** Extracellular K⁺ per tile and the leak reversals it sets. */
+  readonly koMm: Float64Array;
+  readonly eLeakEMv: Float64Array;
+  readonly eLeakIMv: Float64Array;
+  readonly koScratch: Float64Array;
+
+  spikeCount: number;
+  /** Steps taken since the network was built. */
+  step: number;
+  /** Sum over E cells of |I_AMPA + I_NMDA| + |I_GABA| since the last ion step (pA). */
+  lfpSumPa: number;
+}
+
+/** Initial membrane potentials are drawn uniformly over this band below threshold. */
+const V_INIT_LOW_MV = -70;
+const V_INIT_HIGH_MV = -55;
+
+export function createState(net: Network, rng: Rng): NetworkState {
+  const { n, nE, nTiles, synapseCount } = net;
+  const ringSlots = net.maxDelaySteps + 2;
+  const kernel = instantiateKernels({
+    vMv: ['f32', n],
+    wPa: ['f32', n],
+    refractoryUntilStep: ['i32', n],
+    gAmpaNs: ['f32', n],
+    gNmdaNs: ['f32', n],
+    gGabaNs: ['f32', n],
+    expGainPa: ['f32', n],
+    naAvailability: ['f32', n],
+    naSlowGate: ['f32', n],
+    naAvailScale: ['f32', n],
+    spikesSinceIonStep: ['f32', n],
+    biasPa: ['f32', n],
+    eGabaMv: ['f32', n],
+    gabaChargePaMs: ['f32', n],
+    naiMm: ['f32', n],
+    pumpPa: ['f32', n],
+    clMm: ['f32', n],
+    tileKoFactor: ['f32', nTiles],
+    tileLeakEPa: ['f32', nTiles],
+    tileLeakIPa: ['f32', nTiles],
+    tileClEqMm: ['f32', nTiles],
+    tilePumpSum: ['f32', nTiles],
+    resource: ['f32', n],
+    resourceStampStep: ['i32', n],
+    tileOfCell: ['i32', n],
+    tileSpikes: ['f32', nTiles],
+    spikeIdx: ['i32', n],
+    ringE: ['f32', ringSlots * n],
+    ringI: ['f32', ringSlots * n],
+    outStart: ['i32', n + 1],
+    outOffset: ['i32', synapseCount],
+    blockE: ['i32', POP_WORDS],
+    blockI: ['i32', POP_WORDS],
+    blockPropagate: ['i32', PROP_WORDS],
+    blockIons: ['i32', ION_WORDS],
+    rngState: ['i32', 4],
+    // Last, so that the arrays above keep the offsets (and cache sets) they were tuned with.
+    gNapNs: ['f32', n],
+    gabaJumpNs: ['f32', n],
+  });
+  const a = kernel.arrays;
+  a.tileOfCell.set(net.tileOfCell);
+  a.outStart.set(net.outStart);
+  for (let syn = 0; syn < synapseCount; syn++) {
+    a.outOffset[syn] = net.outDelaySteps[syn] * n + net.outTarget[syn];
+  }
+  for (let i = 0; i < n; i++) {
+    a.vMv[i] = V_INIT_LOW_MV + (V_INIT_HIGH_MV - V_INIT_LOW_MV) * rng.uniform();
+  }
+  // From here on the generator's state lives in the kernels' memory, where the background drive
+  // (kernels/assembly/background.ts) draws from the same stream.
+  rng.moveStateTo(a.rngState);
+  const block = (arr: Int32Array): ParamBlock => new ParamBlock(kernel.f32, kernel.i32, arr.byteOffset);
+  return {
+    n,
+    nE,
+    kernels: kernel.exports,
+    kernelBytes: kernel.bytes,
+    vMv: a.vMv,
+    wPa: a.wPa,
+    refractoryUntilStep: a.refractoryUntilStep,
+    gAmpaNs: a.gAmpaNs,
+    gNmdaNs: a.gNmdaNs,
+    gGabaNs: a.gGabaNs,
+    expGainPa: a.expGainPa,
+    naAvailability: a.naAvailability,
+    naSlowGate: a.naSlowGate,
+    naAvailScale: a.naAvailScale,
+    spikesSinceIonStep: a.spikesSinceIonStep,
+    biasPa: a.biasPa,
+    eGabaMv: a.eGabaMv,
+    gabaChargePaMs: a.gabaChargePaMs,
+    naiMm: a.naiMm,
+    gNapNs: a.gNapNs,
+    gabaJumpNs: a.gabaJumpNs,
+    resource: a.resource,
+    resourceStampStep: a.resourceStampStep,
+    tileSpikes: a.tileSpikes,
+    tileOfCell: a.tileOfCell,
+    spikeIdx: a.spikeIdx,
+    ringSlots,
+    ringE: a.ringE,
+    ringI: a.ringI,
+    outStart: a.outStart,
+    outOffset: a.outOffset,
+    blockE: block(a.blockE),
+    blockI: block(a.blockI),
+    blockPropagate: block(a.blockPropagate),
+    blockIons: block(a.blockIons),
+    pumpPa: a.pumpPa,
+    clMm: a.clMm,
+    tileKoFactor: a.tileKoFactor,
+    tileLeakEPa: a.tileLeakEPa,
+    tileLeakIPa: a.tileLeakIPa,
+    tileClEqMm: a.tileClEqMm,
+    tilePumpSum: a.tilePumpSum,
+    rngState: a.rngState,
+    koMm: new Float64Array(nTiles),
+    eLeakEMv: new Float64Array(nTiles),
+    eLeakIMv: new Float64Array(nTiles),
+    koScratch: new Float64Array(nTiles),
+    spikeCount: 0,
+    step: 0,
+    lfpSumPa: 0,
+  };
+}

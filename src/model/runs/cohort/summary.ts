@@ -1,0 +1,141 @@
+/**
+ * From the patients' outcomes to the trial's figures: the cumulative fraction seizure-free after
+ * each drug, next to the clinical figures and the distance from them, the refractory fraction,
+ * and who stayed refractory, mechanism by mechanism (the teaching point).
+ */
+import type { DrugName } from '../../pharmacology/drugs.ts';
+import { CLINICAL_REFRACTORY, CLINICAL_SOURCE, clinicalCumulative } from './clinical.ts';
+import type { PatientTraits } from './population.ts';
+import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
+
+/** A "severe" E/I deficit for the breakdown: GABA_A at or below this (no drug in the table controls 0.55 at 24 × 24). */
+export const SEVERE_GABA = 0.6;
+/** Adherence below this counts as non-adherent (medication possession ratio < 0.8; Faught 2008). */
+export const NON_ADHERENT_BELOW = 0.8;
+
+export interface Mechanism {
+  key: 'pgpHigh' | 'dravet' | 'lesion' | 'inflamed' | 'severeEi' | 'nonAdherent';
+  label: string;
+  has(traits: PatientTraits): boolean;
+}
+
+export const MECHANISMS: readonly Mechanism[] = [
+  { key: 'severeEi', label: `severe E/I deficit (gaba ≤ ${SEVERE_GABA})`, has: (t) => t.gaba <= SEVERE_GABA },
+  { key: 'lesion', label: 'structural lesion', has: (t) => t.lesion !== null },
+  { key: 'inflamed', label: 'brain inflammation', has: (t) => t.inflammation > 0 },
+  { key: 'pgpHigh', label: 'high P-gp at the barrier', has: (t) => t.pgpHigh },
+  { key: 'dravet', label: 'SCN1A loss (Dravet-like)', has: (t) => t.dravet },
+  {
+    key: 'nonAdherent',
+    label: `non-adherent (doses taken < ${NON_ADHERENT_BELOW})`,
+    has: (t) => t.adherence < NON_ADHERENT_BELOW,
+  },
+];
+
+export interface MechanismRow {
+  key: Mechanism['key'];
+  label: string;
+  /** Share of all patients (with epilepsy) who have it. */
+  cohortShare: number;
+  /** Share of the refractory patients who have it. */
+  refractoryShare: number;
+  /** Share of those who became seizure-free who have it. */
+  seizureFreeShare: number;
+  /** Of the patients who have it, the share who stayed refractory (null when nobody has it). */
+  refractoryRate: number | null;
+}
+
+export interface CohortSummary {
+  seed: number;
+  /** Patients drawn. */
+  patients: number;
+  /** Patients whose untreated sheet seized: the denominator of every fraction. */
+  withEpilepsy: number;
+  /** Patients whose sheet never seized in any severity draw (not treated, not counted). */
+  withoutEpilepsy: number;
+  drugs: DrugName[];
+  mode: TrialMode;
+  settings: TrialSettings;
+  /** After each drug of the sequence, the fraction seizure-free so far (non-decreasing). */
+  cumulativeSeizureFree: number[];
+  /** The fraction who became seizure-free on each drug. */
+  newlySeizureFree: number[];
+  /** Of those who took each drug, the fraction whose seizure burden it raised (by more than 0.05). */
+  worsenedBy: number[];
+  clinical: { source: string; cumulativeSeizureFree: (number | null)[]; refractory: number };
+  /** Model minus clinical, percentage points, per drug (null where there is no clinical figure). */
+  distancePp: (number | null)[];
+  /** Not seizure-free after the whole sequence. */
+  refractoryFraction: number;
+  refractoryDistancePp: number;
+  mechanisms: MechanismRow[];
+}
+
+const WORSENED_BY = 0.05;
+
+function share(group: readonly PatientOutcome[], m: Mechanism): number {
+  if (group.length === 0) return 0;
+  let n = 0;
+  for (const o of group) if (m.has(o.traits)) n++;
+  return n / group.length;
+}
+
+const pp = (a: number, b: number): number => Math.round(1000 * (a - b)) / 10;
+
+/** The figures of a cohort; `outcomes` in any order (they are sorted by index). */
+export function summarize(
+  seed: number,
+  drugs: readonly DrugName[],
+  mode: TrialMode,
+  settings: TrialSettings,
+  outcomes: readonly PatientOutcome[],
+): CohortSummary {
+  const sorted = [...outcomes].sort((a, b) => a.index - b.index);
+  const ill = sorted.filter((o) => o.epileptic);
+  const n = ill.length;
+  const newly = drugs.map((_, k) => (n === 0 ? 0 : ill.filter((o) => o.seizureFreeOn === k).length / n));
+  // From counts, so that the figures are exactly non-decreasing.
+  const cumulative = drugs.map((_, k) =>
+    n === 0 ? 0 : ill.filter((o) => o.seizureFreeOn !== null && o.seizureFreeOn <= k).length / n,
+  );
+  const worsenedBy = drugs.map((_, k) => {
+    const took = ill.filter((o) => o.trials.length > k);
+    if (took.length === 0) return 0;
+    return took.filter((o) => o.trials[k].seizureBurden > o.baselineSeizureBurden + WORSENED_BY).length / took.length;
+  });
+  const refractory = ill.filter((o) => o.seizureFreeOn === null);
+  const free = ill.filter((o) => o.seizureFreeOn !== null);
+  const clinical = drugs.map((_, k) => clinicalCumulative(k));
+  const refractoryFraction = n === 0 ? 0 : refractory.length / n;
+  return {
+    seed,
+    patients: sorted.length,
+    withEpilepsy: n,
+    withoutEpilepsy: sorted.length - n,
+    drugs: [...drugs],
+    mode,
+    settings,
+    cumulativeSeizureFree: cumulative,
+    newlySeizureFree: newly,
+    worsenedBy,
+    clinical: { source: CLINICAL_SOURCE, cumulativeSeizureFree: clinical, refractory: CLINICAL_REFRACTORY },
+    distancePp: cumulative.map((c, k) => {
+      const ref = clinical[k];
+      return ref === null ? null : pp(c, ref);
+    }),
+    refractoryFraction,
+    refractoryDistancePp: pp(refractoryFraction, CLINICAL_REFRACTORY),
+    mechanisms: MECHANISMS.map((m) => {
+      const withIt = ill.filter((o) => m.has(o.traits));
+      return {
+        key: m.key,
+        label: m.label,
+        cohortShare: share(ill, m),
+        refractoryShare: share(refractory, m),
+        seizureFreeShare: share(free, m),
+        refractoryRate:
+          withIt.length === 0 ? null : withIt.filter((o) => o.seizureFreeOn === null).length / withIt.length,
+      };
+    }),
+  };
+}

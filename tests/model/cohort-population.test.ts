@@ -41,7 +41,7 @@ describe('patientSeed', () => {
   });
 
   it('pins the seeds of the first patients of cohort 1 (a change here changes every trial)', () => {
-    expect([0, 1, 2].map((i) => patientSeed(1, i))).toEqual([3733537180, 1621202482, 755297586]);
+    expect([0, 1, 2].map((i) => patientSeed(1, i))).toEqual([2527132011, 314344336, 2535364964]);
     expect(patientSeed(1, 0)).not.toBe(patientSeed(2, 0));
     expect(patientSeed(0, 1)).not.toBe(patientSeed(1, 0));
   });

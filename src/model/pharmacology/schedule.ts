@@ -6,7 +6,7 @@
  * seeded from the seed and the drug's name, so the missed doses of one drug do not depend on
  * the horizon or on which other drugs are given. An IV bolus is given by staff: always taken.
  */
-import { fnv1aText, Rng } from '../rng.ts';
+import { deriveSeed, fnv1aText, Rng } from '../rng.ts';
 import type { Regimen } from './regimen.ts';
 
 export interface DoseEvent {
@@ -18,8 +18,8 @@ export interface DoseEvent {
 
 export function doseSchedule(regimen: Regimen, hours: number, adherence: number, seed: number): DoseEvent[] {
   if (regimen.route === 'iv') return [{ timeH: 0, doseMg: regimen.doseMg, route: 'iv', taken: true }];
-  // The drug's name salts the seed (FNV-1a, xor); the generator then mixes it (deriveSeed).
-  const rng = new Rng((seed ^ fnv1aText(regimen.drug)) >>> 0);
+  // The drug's name (its FNV-1a hash) is the salt of the one mixer.
+  const rng = new Rng(deriveSeed(seed, fnv1aText(regimen.drug)));
   const events: DoseEvent[] = [];
   // Integer counting, so that 1000 doses of 0.1 h do not drift.
   const endH = Math.min(hours, regimen.stopH ?? Number.POSITIVE_INFINITY);

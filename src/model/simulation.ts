@@ -31,6 +31,7 @@ import {
   ionStep,
 } from './dynamics/ions.ts';
 import {
+  addEegSums,
   configurePopulation,
   flushTinyConductances,
   setGabaDecay,
@@ -62,8 +63,8 @@ import { lesionFactors } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
-  /** Pump ignores [Na⁺]i when false (docs/model.md §7 behaviour 4: events then do not end). */
-  pumpNaDependence?: boolean;
+  /** E_GABA held at its resting value: no chloride loading, no Ko dependence (a knock-out). */
+  chlorideStatic?: boolean;
   /** Ions held at rest: no K⁺, Na⁺ or Cl⁻ dynamics, no pump current. */
   ionsClamped?: boolean;
   /** Overrides of the tuned constants, for experiments and tests. */
@@ -95,7 +96,7 @@ export class Simulation {
   readonly weights: SynapticWeights;
   readonly ionConstants: IonConstants;
   readonly gate: SlowInactivation;
-  readonly options: Required<Pick<SimulationOptions, 'pumpNaDependence' | 'ionsClamped'>>;
+  readonly options: Required<Pick<SimulationOptions, 'ionsClamped'>>;
   private currentParams: Params;
   private drugEffects: NetworkDrugEffects = { ...NO_DRUG_EFFECTS };
   private readonly rng: Rng;
@@ -114,7 +115,6 @@ export class Simulation {
   constructor(params: Params, options: SimulationOptions = {}) {
     this.currentParams = params;
     this.options = {
-      pumpNaDependence: options.pumpNaDependence ?? true,
       ionsClamped: options.ionsClamped ?? false,
     };
     this.weights = { ...SYNAPTIC_WEIGHTS, ...options.weights };
@@ -139,7 +139,7 @@ export class Simulation {
     const drive = this.driveFor(params);
     initAvailability(s);
     initResources(s);
-    initIons(net, s, drive.clEqMm, E_GABA_INHIBITORY_MV);
+    initIons(net, s, this.ionConstants, drive.clEqMm, E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
     configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
@@ -149,7 +149,8 @@ export class Simulation {
       dtMs: this.ionEvery * this.dtMs,
       uptakeScale: 1,
       clEqMm: params.clEqMm,
-      pumpNaDependence: this.options.pumpNaDependence,
+      pumpNaSensitivity: params.pumpNaSensitivity,
+      chlorideStatic: options.chlorideStatic ?? false,
     };
     this.applyParams(params);
     this.startConductancesNearMeans(drive);
@@ -245,6 +246,7 @@ export class Simulation {
     this.backgroundMeanPerStep = drive.backgroundEventsPerStep;
     this.ionInputs.uptakeScale = drive.kUptakeScale;
     this.ionInputs.clEqMm = drive.clEqMm;
+    this.ionInputs.pumpNaSensitivity = p.pumpNaSensitivity;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
     setAvailabilityScale(net, s, p.scn1a);
     setSodiumChannelDrug(s, d.naRestAffinity, d.naInactivatedAffinity);
@@ -291,7 +293,8 @@ export class Simulation {
         jumpOntoINs,
       );
       s.spikeCount = 0;
-      s.lfpSumPa += stepPopulation(s, s.blockE);
+      stepPopulation(s, s.blockE);
+      addEegSums(s, s.blockE);
       stepPopulation(s, s.blockI);
       this.synapticEvents += propagateSpikes(s, s.blockPropagate);
       spikes += s.spikeCount;
@@ -304,7 +307,8 @@ export class Simulation {
         else ionStep(net, s, this.ionConstants, this.ionInputs);
         if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
         if (observer) observer.afterIonStep(this);
-        s.lfpSumPa = 0;
+        s.eegExcitatorySumPa = 0;
+        s.eegInhibitorySumPa = 0;
       }
     }
     return spikes;

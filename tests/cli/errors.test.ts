@@ -72,6 +72,14 @@ describe('parameters', () => {
     expectOneLineError(runCli(['run', '--set', 'gaba=4']), /gaba=4 is not allowed: gaba takes a number in 0…3/);
     expectOneLineError(runCli(['run', '--set', 'gaba=abc']), /gaba="abc" is not allowed: gaba takes a number in 0…3/);
     expectOneLineError(runCli(['run', '--set', 'gaba=']), /gaba="" is not allowed/);
+    expectOneLineError(
+      runCli(['run', '--set', 'pumpNaSensitivity=1.5']),
+      /pumpNaSensitivity=1\.5 is not allowed: pumpNaSensitivity takes a number in 0…1 fraction/,
+    );
+    expectOneLineError(
+      runCli(['run', '--set', 'pumpNaSensitivity=-0.1']),
+      /pumpNaSensitivity=-0\.1 is not allowed: pumpNaSensitivity takes a number in 0…1/,
+    );
     expectOneLineError(runCli(['run', '--set', 'side=20.5']), /side takes a whole number in 16…128/);
     expectOneLineError(
       runCli(['run', '--set', 'dtMs=1']),

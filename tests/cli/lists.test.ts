@@ -30,7 +30,7 @@ describe('scenarios', () => {
     const r = runCli(['scenarios']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^name +description\n/);
-    expect(r.stdout).toMatch(/\nei-imbalance +Halve GABA_A inhibition/);
+    expect(r.stdout).toMatch(/\nei-imbalance +Weaken GABA_A inhibition/);
     expect(r.stdout).toMatch(/\nhealthy +A healthy cortical patch at rest/);
   });
 
@@ -54,7 +54,7 @@ describe('scenarios', () => {
       'transporter',
       'vns',
     ]);
-    expect(scenarios.find((s) => s.name === 'ei-imbalance')?.params).toEqual({ gaba: 0.5 });
+    expect(scenarios.find((s) => s.name === 'ei-imbalance')?.params).toEqual({ gaba: 0.6 });
   });
 });
 

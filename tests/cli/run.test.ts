@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRunReport, type RunReport } from '../../src/cli/commands/run.ts';
 import type { MonitorSummary } from '../../src/model/detect/monitors.ts';
+import { reportSeizures } from '../../src/model/detect/seizure-report.ts';
 import { defaultParams, PARAM_KEYS } from '../../src/model/params.ts';
 import { runCli, spawnCli } from './helpers.ts';
 
@@ -82,7 +83,7 @@ describe('run --json', () => {
   it('takes parameters from the scenario, then --set in order, then --seed', () => {
     const fromScenario = runJson(['--scenario', 'ei-imbalance', '--duration-s', '0.2']);
     expect(fromScenario.scenario).toBe('ei-imbalance');
-    expect(fromScenario.params.gaba).toBe(0.5);
+    expect(fromScenario.params.gaba).toBe(0.6);
     const overridden = runJson([
       '--scenario',
       'ei-imbalance',
@@ -139,24 +140,62 @@ describe('run --json', () => {
 });
 
 describe('buildRunReport', () => {
-  it('converts seizure times to seconds and keeps an ongoing event open', () => {
+  it('reports each seizure with its figures, an ongoing event open, and the speed', () => {
+    const seizures = [
+      { onsetMs: 1500, offsetMs: 4250, onsetXMm: 0.5, onsetYMm: 1.25 },
+      { onsetMs: 8000, offsetMs: null, onsetXMm: 1, onsetYMm: 1 },
+    ];
+    const series = Array.from({ length: 100 }, (_, k) => ({
+      tMs: (k + 1) * 100,
+      rateEHz: 5,
+      rateIHz: 20,
+      chi: 0.6,
+      rate1sHz: 5,
+      discharges: 0,
+      lfpPa: 0,
+      koMaxMm: 4,
+      koMeanMm: 3.5,
+      naiMeanMm: 15,
+      naiMeanEMm: 14,
+      eGabaMeanMv: -72,
+      inSeizure: false,
+    }));
     const summary: MonitorSummary = {
       durationS: 10,
       rateHz: { exc: 12, inh: 30 },
       chi: { mean: 0.3, max: 0.6 },
-      seizures: [
-        { onsetMs: 1500, offsetMs: 4250, onsetXMm: 0.5, onsetYMm: 1.25 },
-        { onsetMs: 8000, offsetMs: null, onsetXMm: 1, onsetYMm: 1 },
-      ],
+      seizures,
+      seizureReports: reportSeizures(series, seizures, [2000, 3000], 10_000),
       seizureBurden: 0.475,
       interictalSpikes: 3,
       ions: { koMaxMm: 8, naiMaxMm: 20, eGabaMeanMv: -70 },
     };
     const r = buildRunReport(summary, { scenario: 'x', params: defaultParams(), neurons: 4096, wallS: 4 });
-    expect(r.seizures).toEqual([
-      { onsetS: 1.5, offsetS: 4.25, onsetXMm: 0.5, onsetYMm: 1.25 },
-      { onsetS: 8, offsetS: null, onsetXMm: 1, onsetYMm: 1 },
+    expect(r.seizures.map((e) => [e.onsetS, e.offsetS, e.endedByItself, e.onsetXMm, e.onsetYMm])).toEqual([
+      [1.5, 4.25, true, 0.5, 1.25],
+      [8, null, false, 1, 1],
     ]);
+    // The interface of issue 12, for each seizure.
+    for (const key of [
+      'onsetS',
+      'offsetS',
+      'endedByItself',
+      'rateBeforeHz',
+      'rateDuringHz',
+      'rateAfterHz',
+      'chiDuring',
+      'koPeakMm',
+      'naiPeakMm',
+      'burstsPerSFirstThird',
+      'burstsPerSLastThird',
+      'onsetXMm',
+      'onsetYMm',
+    ]) {
+      expect(Object.keys(r.seizures[0])).toContain(key);
+    }
+    expect(r.seizures[0].discharges).toBe(2);
+    expect(r.seizures[0].rateAfterHz).toBeCloseTo(5, 9);
+    expect(r.seizures[1].rateAfterHz).toBeNull();
     expect(r.realtimeFactor).toBe(2.5);
     expect(r.seed).toBe(1);
   });

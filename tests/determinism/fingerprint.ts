@@ -163,7 +163,7 @@ export const RUNS: readonly FingerprintRun[] = [
   sheet('nap-glutamate-drive-32', false, { side: 32, gNapRatio: 0.8, glutamate: 1.3, drive: 1.4 }, 3),
   sheet('kclearance-32', false, { side: 32, kClearance: 0.3, gaba: 0.7 }, 3),
   sheet('vns-32', false, { side: 32, gaba: 0.6, vns: true }, 12),
-  sheet('pump-blind-32', false, { side: 32, gaba: 0.5 }, 3, { options: { pumpNaDependence: false } }),
+  sheet('pump-blind-32', false, { side: 32, gaba: 0.5, pumpNaSensitivity: 0 }, 3),
   sheet('ions-clamped-32', false, { side: 32 }, 2, { options: { ionsClamped: true } }),
   sheet('dt0.05-32', false, { side: 32, dtMs: 0.05 }, 1),
   sheet('phenytoin-pgp-32', false, { side: 32, gaba: 0.63, pgp: 2 }, 4, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DischargeCounter } from '../../src/model/detect/discharges.ts';
 import { InterictalDetector } from '../../src/model/detect/interictal.ts';
-import { SeizureDetector } from '../../src/model/detect/seizure.ts';
+import { SEIZURE_THRESHOLDS, SeizureDetector } from '../../src/model/detect/seizure.ts';
 import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
 import { Rng } from '../../src/model/rng.ts';
 
@@ -49,59 +50,72 @@ describe('Golomb synchrony χ', () => {
 
 describe('seizure detector', () => {
   const where = () => [0.5, 1.5] as const;
-  const thresholds = { onsetRateHz: 15, onsetChi: 0.3, holdRateHz: 15, holdChi: 0.3, persistMs: 1000 };
-  const run = (detector: SeizureDetector, samples: Array<[number, number]>, stepMs = 100, t0 = 0) => {
-    samples.forEach(([rate, chi], k) => {
-      detector.update(t0 + k * stepMs, rate, chi, where);
+  const thresholds = { onsetRateHz: 20, offsetRateHz: 12, dischargeHz: 2.5, persistMs: 1000 };
+  const run = (detector: SeizureDetector, rates: number[], stepMs = 100, t0 = 0) => {
+    rates.forEach((rate, k) => {
+      detector.update(t0 + k * stepMs, rate, 0, 0, where);
     });
   };
 
-  it('confirms an onset after one second above both thresholds and dates it to the start', () => {
+  it('confirms an onset after one second at or above the onset rate and dates it to the start', () => {
     const d = new SeizureDetector(thresholds);
-    run(d, [
-      ...Array.from({ length: 5 }, () => [5, 0.1] as [number, number]),
-      ...Array.from({ length: 15 }, () => [30, 0.6] as [number, number]),
-    ]);
+    run(d, [...Array(5).fill(5), ...Array(15).fill(30)]);
     expect(d.events).toEqual([{ onsetMs: 500, offsetMs: null, onsetXMm: 0.5, onsetYMm: 1.5 }]);
     expect(d.inSeizure).toBe(true);
   });
 
-  it('ignores a high rate without synchrony, and synchrony without a high rate', () => {
+  it('reads the rate alone: a desynchronised tonic phase is a seizure, synchrony at a low rate is not', () => {
     const d = new SeizureDetector(thresholds);
-    run(
-      d,
-      Array.from({ length: 30 }, (_, k) => (k < 15 ? [40, 0.1] : [5, 0.8]) as [number, number]),
-    );
-    expect(d.events).toHaveLength(0);
+    run(d, Array(30).fill(45));
+    expect(d.events).toHaveLength(1);
+    const calm = new SeizureDetector(thresholds);
+    run(calm, Array(30).fill(15));
+    expect(calm.events).toHaveLength(0);
   });
 
-  it('keeps an event going while rate and χ stay above the lower hold thresholds', () => {
-    const d = new SeizureDetector({ onsetRateHz: 10, onsetChi: 0.4, holdRateHz: 8, holdChi: 0.3, persistMs: 1000 });
-    const strong: [number, number] = [12, 0.5];
-    const weaker: [number, number] = [9, 0.35];
-    const gone: [number, number] = [5, 0.1];
-    run(d, [...Array(12).fill(strong), ...Array(20).fill(weaker), ...Array(15).fill(gone)]);
+  it('keeps an event going while the rate stays above the lower offset rate (hysteresis)', () => {
+    const d = new SeizureDetector(thresholds);
+    run(d, [...Array(12).fill(40), ...Array(20).fill(15), ...Array(15).fill(5)]);
     expect(d.events).toEqual([{ onsetMs: 0, offsetMs: 3200, onsetXMm: 0.5, onsetYMm: 1.5 }]);
-    const fresh = new SeizureDetector({ onsetRateHz: 10, onsetChi: 0.4, holdRateHz: 8, holdChi: 0.3, persistMs: 1000 });
-    run(fresh, Array(20).fill(weaker));
+    const fresh = new SeizureDetector(thresholds);
+    run(fresh, Array(20).fill(15));
     expect(fresh.events).toHaveLength(0);
   });
 
   it('ignores a run shorter than one second, and ends an event after a second below', () => {
     const d = new SeizureDetector(thresholds);
-    const high: [number, number] = [30, 0.6];
-    const low: [number, number] = [2, 0.1];
-    run(d, [
-      ...Array(9).fill(high),
-      ...Array(5).fill(low),
-      ...Array(20).fill(high),
-      ...Array(5).fill(low),
-      ...Array(12).fill(low),
-    ]);
+    run(d, [...Array(9).fill(30), ...Array(5).fill(2), ...Array(20).fill(30), ...Array(17).fill(2)]);
     expect(d.events).toHaveLength(1);
     expect(d.events[0].onsetMs).toBe(1400);
     expect(d.events[0].offsetMs).toBe(3400);
     expect(d.timeInSeizureMs(5000)).toBe(2000);
+  });
+
+  it('calls rhythmic discharges faster than 2.5 Hz a seizure whatever the rate, and holds it while they go on', () => {
+    const d = new SeizureDetector(thresholds);
+    // 16 Hz with 4 discharges/s (over the last 10 s and the last 2 s), then quiet.
+    for (let k = 0; k < 40; k++) d.update(k * 100, 16, k < 20 ? 0 : 4, k < 20 ? 0 : 4, where);
+    for (let k = 40; k < 60; k++) d.update(k * 100, 8, 3, 1, where);
+    expect(d.events).toEqual([{ onsetMs: 2000, offsetMs: 4000, onsetXMm: 0.5, onsetYMm: 1.5 }]);
+    // Interictal spikes, 1 per second: never.
+    const calm = new SeizureDetector(thresholds);
+    for (let k = 0; k < 100; k++) calm.update(k * 100, 9, 1, 1, where);
+    expect(calm.events).toHaveLength(0);
+  });
+
+  it('puts its default thresholds between the healthy range and the ictal state, with hysteresis', () => {
+    expect(SEIZURE_THRESHOLDS.offsetRateHz).toBeLessThan(SEIZURE_THRESHOLDS.onsetRateHz);
+    expect(SEIZURE_THRESHOLDS.offsetRateHz).toBeGreaterThan(10);
+  });
+});
+
+describe('population discharges', () => {
+  it('counts bins far above the last second’s mean, once per discharge, and never a tonic plateau', () => {
+    const c = new DischargeCounter();
+    const rates = [5, 5, 80, 120, 60, 4, 5, 90, 3, 50, 52, 49, 51];
+    const means = [5, 5, 10, 12, 14, 14, 14, 16, 16, 48, 49, 49, 50];
+    for (let k = 0; k < rates.length; k++) c.updateBin((k + 1) * 10, 10, rates[k], means[k]);
+    expect(c.timesMs).toEqual([20, 70]);
   });
 });
 

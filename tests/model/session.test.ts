@@ -221,7 +221,10 @@ describe('frame series: raster, EEG proxy, population spikes', () => {
       expect(f.rasterTimesMs[k]).toBeLessThan(250);
       expect(f.rasterRows[k]).toBeLessThan(d.rasterGrid.length);
     }
-    expect(f.eegPa.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
+    // The EEG proxy has a polarity (excitatory minus inhibitory current): finite, and not all of
+    // one sign once the delay of its excitatory part has passed.
+    expect(f.eegPa.every((x) => Number.isFinite(x))).toBe(true);
+    expect(f.eegPa.slice(10).some((x) => x > 0)).toBe(true);
   });
 
   it('are the same whatever the chunking', () => {

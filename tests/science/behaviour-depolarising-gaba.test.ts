@@ -1,5 +1,5 @@
 /**
- * docs/model.md §7 behaviour 6: depolarising GABA. The same hyperexcitable sheet (gaba 0.6) with adult
+ * docs/model.md §7 behaviour 6: depolarising GABA. The same hyperexcitable sheet (gaba 0.7) with adult
  * chloride (clEqMm 5) and with neonatal chloride (clEqMm 30, E_GABA ≈ −36 mV). A benzodiazepine
  * (diazepam 10 mg IV, network 1 h later) strengthens GABA_A: that stops the adult sheet's
  * seizures and does nothing for the neonatal one, whose GABA_A current no longer hyperpolarises
@@ -13,7 +13,7 @@ import { runSheet, type Treatment } from './run-sheet.ts';
 
 const DURATION_S = 30;
 const burden = (params: Record<string, unknown>, treatment?: Treatment): number =>
-  runSheet({ gaba: 0.6, ...params }, DURATION_S, {}, treatment).summary.seizureBurden;
+  runSheet({ gaba: 0.7, ...params }, DURATION_S, {}, treatment).summary.seizureBurden;
 const DIAZEPAM: Treatment = { drugs: ['diazepam=10iv'], atHours: 1 };
 const BATH_BUMETANIDE = [{ drug: 'bumetanide' as const, brainUnboundUm: 10 }];
 
@@ -38,7 +38,7 @@ describe('behaviour 6: depolarising GABA', () => {
     expect(bathWithDiazepam).toBeLessThanOrEqual(0.5 * bathOnly);
 
     const newborn = runSheet(
-      { gaba: 0.6, clEqMm: 30, weightKg: 3.5 },
+      { gaba: 0.7, clEqMm: 30, weightKg: 3.5 },
       DURATION_S,
       {},
       {

@@ -11,16 +11,16 @@ import { runSheet, type Treatment } from './run-sheet.ts';
 const LAMOTRIGINE: Treatment = { drugs: ['lamotrigine=200/12'], atHours: 72 };
 
 describe('behaviour 7: Dravet', () => {
-  it('scn1a 0.5 lowers the threshold: at gaba 0.8 only the Dravet-like sheet seizes', () => {
-    const wildType = runSheet({ gaba: 0.8 }, 30).summary;
-    const dravet = runSheet({ gaba: 0.8, scn1a: 0.5 }, 30).summary;
+  it('scn1a 0.5 lowers the threshold: at gaba 0.85 only the Dravet-like sheet seizes', () => {
+    const wildType = runSheet({ gaba: 0.85 }, 30).summary;
+    const dravet = runSheet({ gaba: 0.85, scn1a: 0.5 }, 30).summary;
     expect(wildType.seizures).toEqual([]);
     expect(dravet.seizureBurden).toBeGreaterThan(0.3);
   });
 
   it('a sodium-channel blocker in the therapeutic range lowers burden in a hyperexcitable wild-type sheet', () => {
-    const untreated = runSheet({ gaba: 0.65 }, 40).summary;
-    const treated = runSheet({ gaba: 0.65 }, 40, {}, LAMOTRIGINE);
+    const untreated = runSheet({ gaba: 0.75 }, 40).summary;
+    const treated = runSheet({ gaba: 0.75 }, 40, {}, LAMOTRIGINE);
     const level = treated.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
     expect(level).toBeGreaterThanOrEqual(2.5);
     expect(level).toBeLessThanOrEqual(15);
@@ -28,9 +28,9 @@ describe('behaviour 7: Dravet', () => {
     expect(treated.summary.seizureBurden).toBeLessThan(0.5 * untreated.seizureBurden);
   });
 
-  it('the same drug raises burden in the Dravet-like sheet (scn1a 0.5, gaba 0.9)', () => {
-    const untreated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40).summary;
-    const treated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40, {}, LAMOTRIGINE).summary;
+  it('the same drug raises burden in the Dravet-like sheet (scn1a 0.5, gaba 0.88)', () => {
+    const untreated = runSheet({ gaba: 0.88, scn1a: 0.5 }, 40).summary;
+    const treated = runSheet({ gaba: 0.88, scn1a: 0.5 }, 40, {}, LAMOTRIGINE).summary;
     expect(treated.seizureBurden).toBeGreaterThan(untreated.seizureBurden + 0.3);
   });
 });

@@ -1,64 +1,88 @@
 /**
- * docs/model.md §7, behaviours 3 and 4: persistent sodium alone makes the sheet seize; events start,
- * end by themselves through the sodium pump, and leave post-ictal depression behind.
+ * docs/model.md §7, behaviours 3 and 4 (issue 12): persistent sodium alone makes the sheet seize; a
+ * seizure is a state of its own that begins, evolves, ends by itself and comes back, and the
+ * knock-outs show which mechanism does what.
  *
- * Behaviour 4 is shown on the sheet whose events are cleanest: interneurons with half their
- * Nav1.1 (scn1a 0.5, as in Dravet syndrome) and slightly weaker GABA_A (gaba 0.8). Its events
- * begin when interneurons fall into depolarisation block and end when intracellular Na⁺ in the
- * pyramidal cells has driven the pump current high enough to silence them (Krishnan & Bazhenov
- * 2011). The network in its ordinary form (gaba below 0.6) bursts rhythmically for as long as it
- * runs instead; see the README.
+ * The chronically hyperexcitable sheet is gaba 0.6 (the threshold lies between 0.7 and 0.8). Its
+ * cycle: K⁺ runs away to ~10 mM (tonic phase), clonic discharges slow as Na⁺i and the pump's
+ * current climb, the event ends, K⁺o undershoots and the sheet is silent until Na⁺i recovers.
+ * Seeds 2 and 3: the constants were tuned on seed 1.
  */
 import { describe, expect, it } from 'vitest';
-import { meanChi, meanRateE, runSheet } from './run-sheet.ts';
+import type { SeizureReport } from '../../src/model/detect/seizure-report.ts';
+import { runSheet } from './run-sheet.ts';
+
+const CHRONIC = { gaba: 0.6 };
+
+/** Events that ended with 5 s of run after them and had 10 s of run before them. */
+function judged(reports: readonly SeizureReport[]): SeizureReport[] {
+  return reports.filter((e) => e.endedByItself && e.rateAfterHz !== null && e.onsetS >= 10);
+}
 
 describe('behaviour 3: persistent sodium', () => {
   it('enough gNaP alone makes the sheet seize (gNapRatio 0.8, everything else default)', () => {
-    const { summary, series } = runSheet({ gNapRatio: 0.8 }, 30);
+    const { summary } = runSheet({ gNapRatio: 0.8 }, 40);
     expect(summary.seizures.length).toBeGreaterThan(0);
-    expect(summary.seizureBurden).toBeGreaterThan(0.3);
-    const e = summary.seizures[0];
-    expect(meanChi(series, e.onsetMs, e.offsetMs ?? 30_000)).toBeGreaterThan(0.4);
+    expect(summary.seizureReports[0].rateDuringHz).toBeGreaterThan(25);
   });
 });
 
-describe('behaviour 4: onset and spontaneous termination', () => {
-  const durationS = 90;
-  const dravet = { scn1a: 0.5, gaba: 0.8 };
-  // The sheet starts from the healthy network's ion levels; the Dravet-like sheet settles to its
-  // own (more Na⁺ in E cells) over its first events, which are shorter. Events are judged once it
-  // has settled.
-  const settledMs = 15_000;
+describe('behaviour 4: a seizure begins, evolves, ends by itself and comes back', () => {
+  for (const seed of [2, 3]) {
+    it(`seed ${seed}: a gaba-0.6 sheet has ≥ 2 events in 160 s, each a distinct state with a life-cycle`, () => {
+      const { summary } = runSheet({ ...CHRONIC, seed }, 160);
+      const events = judged(summary.seizureReports);
+      expect(summary.seizures.length, JSON.stringify(summary.seizureReports)).toBeGreaterThanOrEqual(2);
+      expect(events.length).toBeGreaterThanOrEqual(1);
+      for (const e of events) {
+        const tag = `event at ${e.onsetS} s: ${JSON.stringify(e)}`;
+        // Ends by itself after 5–120 s.
+        expect(e.durationS, tag).toBeGreaterThanOrEqual(5);
+        expect(e.durationS, tag).toBeLessThanOrEqual(120);
+        // A distinct state: at least 3× the rate of the 10 s before.
+        expect(e.rateDuringHz, tag).toBeGreaterThanOrEqual(3 * (e.rateBeforeHz as number));
+        // K⁺o peaks 7–12 mM; Na⁺i rises by several mM.
+        expect(e.koPeakMm, tag).toBeGreaterThanOrEqual(7);
+        expect(e.koPeakMm, tag).toBeLessThanOrEqual(12);
+        expect(e.naiRiseMm, tag).toBeGreaterThanOrEqual(3);
+        // Clonic discharges slow towards the end: the last intervals are longer than the first.
+        expect(e.dischargeIntervalLateMs as number, tag).toBeGreaterThan(1.3 * (e.dischargeIntervalEarlyMs as number));
+        // Post-ictal depression (under half the rate before) with a K⁺o undershoot.
+        expect(e.rateAfterHz as number, tag).toBeLessThan(0.5 * (e.rateBeforeHz as number));
+        expect(e.koMinAfterMm as number, tag).toBeLessThan((e.koBeforeMm as number) - 0.3);
+      }
+    });
+  }
 
-  it('events end by themselves after 5–120 s, K⁺ stays ≤ 12 mM, and the E rate after each event is below the rate before it', () => {
-    const { summary, series } = runSheet(dravet, durationS);
-    const ended = summary.seizures.filter((e) => e.offsetMs !== null && e.onsetMs >= settledMs);
-    expect(ended.length).toBeGreaterThanOrEqual(3);
-    for (const e of ended) {
-      const durS = ((e.offsetMs as number) - e.onsetMs) / 1000;
-      expect(durS, `event at ${e.onsetMs} ms`).toBeGreaterThanOrEqual(5);
-      expect(durS, `event at ${e.onsetMs} ms`).toBeLessThanOrEqual(120);
-      expect(meanChi(series, e.onsetMs, e.offsetMs as number)).toBeGreaterThan(0.4);
-    }
-    expect(summary.ions.koMaxMm).toBeLessThanOrEqual(12);
-    // Post-ictal depression: the 2 s after each event against the 2 s that ended 1 s before its
-    // onset.
-    for (const e of ended) {
-      const before = meanRateE(series, e.onsetMs - 3000, e.onsetMs - 1000);
-      const after = meanRateE(series, e.offsetMs as number, (e.offsetMs as number) + 2000);
-      expect(after, `event at ${e.onsetMs} ms: ${after} Hz after, ${before} Hz before`).toBeLessThan(before);
-    }
+  it('with the pump blind to Na⁺ (pumpNaSensitivity 0) the first event never ends', () => {
+    const { summary } = runSheet({ ...CHRONIC, seed: 2, pumpNaSensitivity: 0 }, 90);
+    expect(summary.seizures.length).toBe(1);
+    expect(summary.seizures[0].offsetMs).toBeNull();
+    expect(summary.seizures[0].onsetMs).toBeLessThan(30_000);
   });
 
-  it("with the pump's sodium dependence switched off, the first event never ends", () => {
-    const { series } = runSheet(dravet, 60, { pumpNaDependence: false });
-    // The event starts as in the intact sheet; from then on the E rate never comes back down.
-    const start = series.findIndex((r) => r.rateEHz > 10);
-    expect(start).toBeGreaterThanOrEqual(0);
-    expect(series[start].tMs).toBeLessThan(10_000);
-    const startMs = series[start].tMs;
-    for (let t = startMs + 5000; t + 1000 <= 60_000; t += 1000) {
-      expect(meanRateE(series, t, t + 1000), `E rate in the second after ${t} ms`).toBeGreaterThan(10);
-    }
+  it('poorer K⁺ clearance (kClearance 0.4) makes a borderline sheet seize sooner, with higher K⁺o', () => {
+    const borderline = { gaba: 0.75, seed: 2 };
+    const normal = runSheet(borderline, 50).summary;
+    const poor = runSheet({ ...borderline, kClearance: 0.4 }, 50).summary;
+    expect(normal.seizures.length).toBeGreaterThan(0);
+    expect(poor.seizures.length).toBeGreaterThan(0);
+    expect(poor.seizures[0].onsetMs).toBeLessThan(normal.seizures[0].onsetMs);
+    expect(poor.seizureReports[0].koPeakMm).toBeGreaterThan(normal.seizureReports[0].koPeakMm + 1);
+  });
+
+  it('chloride: without its loading (static E_GABA) or with a more negative E_GABA the chronic sheet does not seize', () => {
+    // In this model chloride acts on the threshold more than on the duration: as K⁺o rises, KCC2
+    // stops extruding chloride (its equilibrium follows Ko), E_GABA climbs from −72 to −56 mV,
+    // and that second positive feedback is part of the runaway. Without it, or with E_GABA
+    // 7 mV more negative (clEqMm 3), the same sheet stays in its interictal state.
+    const dynamic = runSheet({ ...CHRONIC, seed: 2 }, 45).summary;
+    const fixed = runSheet({ ...CHRONIC, seed: 2 }, 45, { chlorideStatic: true }).summary;
+    const negative = runSheet({ ...CHRONIC, seed: 2, clEqMm: 3 }, 45).summary;
+    expect(dynamic.seizures.length).toBeGreaterThan(0);
+    expect(fixed.seizures).toEqual([]);
+    expect(negative.seizures).toEqual([]);
+    expect(fixed.ions.koMaxMm).toBeLessThan(6);
+    expect(negative.ions.koMaxMm).toBeLessThan(6);
   });
 });

@@ -16,17 +16,17 @@ describe('behaviour 9: inflammation', () => {
     expect(f.kUptake).toBeCloseTo(0.5, 12);
   });
 
-  it('gain 1 brings the first seizure of a borderline sheet (gaba 0.65) much sooner', () => {
+  it('gain 1 brings the first seizure of a borderline sheet (gaba 0.85) much sooner', () => {
     const durationS = 30;
     const firstOnsetS = (inflammation: number): number => {
-      const { summary } = runSheet({ gaba: 0.65, inflammation }, durationS);
+      const { summary } = runSheet({ gaba: 0.85, inflammation }, durationS);
       return summary.seizures.length > 0 ? summary.seizures[0].onsetMs / 1000 : Number.POSITIVE_INFINITY;
     };
     const calm = firstOnsetS(0);
     const inflamed = firstOnsetS(1);
-    // Borderline: it does seize, but only after a while.
-    expect(calm).toBeGreaterThan(5);
-    expect(calm).toBeLessThan(durationS);
-    expect(inflamed).toBeLessThan(calm / 2);
+    // Borderline: just on the quiet side of the threshold (it lies between gaba 0.7 and 0.8), so
+    // it does not seize within the run; inflamed, it seizes within seconds.
+    expect(calm).toBeGreaterThan(durationS);
+    expect(inflamed).toBeLessThan(5);
   });
 });

@@ -16,9 +16,9 @@ describe('ketogenic diet', () => {
     expect(on.gaba).toBeLessThanOrEqual(1.2);
   });
 
-  it('stops a borderline sheet (gaba 0.63) and not a severe one (gaba 0.5)', () => {
-    const borderline = runSheet({ gaba: 0.63 }, 40).summary.seizureBurden;
-    const borderlineKeto = runSheet({ gaba: 0.63, ketogenic: true }, 40).summary.seizureBurden;
+  it('stops a borderline sheet (gaba 0.75) and not a severe one (gaba 0.5)', () => {
+    const borderline = runSheet({ gaba: 0.75 }, 40).summary.seizureBurden;
+    const borderlineKeto = runSheet({ gaba: 0.75, ketogenic: true }, 40).summary.seizureBurden;
     const severeKeto = runSheet({ gaba: 0.5, ketogenic: true }, 30).summary.seizureBurden;
     expect(borderline).toBeGreaterThan(0.5);
     expect(borderlineKeto).toBeLessThan(0.5 * borderline);

@@ -20,7 +20,7 @@ import { runSheet, TEST_SIDE } from './run-sheet.ts';
 
 const TILE_MM = 0.125;
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const SHEET = { gaba: 0.7, seed: 1 };
+const SHEET = { gaba: 0.9, seed: 1 };
 const DURATION_S = 40;
 
 /**

@@ -21,8 +21,8 @@ const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 
 describe('responsive neurostimulation', () => {
   it('stimulating the lesion when it starts to burst at least halves the seizure burden', () => {
-    const off = SEEDS.map((seed) => runSheet({ seed, gaba: 0.7, lesion: FOCUS }, DURATION_S, {}, TREATMENT));
-    const on = SEEDS.map((seed) => runSheet({ seed, gaba: 0.7, lesion: FOCUS, rns: true }, DURATION_S, {}, TREATMENT));
+    const off = SEEDS.map((seed) => runSheet({ seed, gaba: 0.9, lesion: FOCUS }, DURATION_S, {}, TREATMENT));
+    const on = SEEDS.map((seed) => runSheet({ seed, gaba: 0.9, lesion: FOCUS, rns: true }, DURATION_S, {}, TREATMENT));
     const mean = (runs: typeof off) => runs.reduce((a, r) => a + r.summary.seizureBurden, 0) / runs.length;
     // Every patient seizes without the device, and the drug is on board.
     for (const r of off) expect(r.summary.seizures.length).toBeGreaterThan(0);
@@ -39,7 +39,7 @@ describe('responsive neurostimulation', () => {
 
   it('a burst silences the focus while it lasts', () => {
     const sim = new Simulation(
-      withParams(defaultParams(), { side: TEST_SIDE, gaba: 0.7, lesion: FOCUS, rns: true, seed: 1 }),
+      withParams(defaultParams(), { side: TEST_SIDE, gaba: 0.9, lesion: FOCUS, rns: true, seed: 1 }),
     );
     const net = sim.net;
     let lesionE = 0;

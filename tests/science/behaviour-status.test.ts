@@ -20,9 +20,9 @@ describe('status epilepticus and benzodiazepines', () => {
   });
 
   it('diazepam stops the seizures at the start of status, and not after an hour of it', () => {
-    const early = runSheet({ gaba: 0.6, statusMin: 0 }, 30, {}, DIAZEPAM).summary.seizureBurden;
-    const lateUntreated = runSheet({ gaba: 0.6, statusMin: 60 }, 30).summary.seizureBurden;
-    const late = runSheet({ gaba: 0.6, statusMin: 60 }, 30, {}, DIAZEPAM).summary.seizureBurden;
+    const early = runSheet({ gaba: 0.7, statusMin: 0 }, 30, {}, DIAZEPAM).summary.seizureBurden;
+    const lateUntreated = runSheet({ gaba: 0.7, statusMin: 60 }, 30).summary.seizureBurden;
+    const late = runSheet({ gaba: 0.7, statusMin: 60 }, 30, {}, DIAZEPAM).summary.seizureBurden;
     expect(early).toBe(0);
     expect(lateUntreated).toBeGreaterThan(0.5);
     expect(late).toBeGreaterThan(0.8 * lateUntreated);

@@ -14,7 +14,7 @@ import { pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
 import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { runSheet, TEST_SIDE } from './run-sheet.ts';
 
-const SHEET = { gaba: 0.63, seed: 1 };
+const SHEET = { gaba: 0.7, seed: 1 };
 // Phenytoin 200 mg every 12 h, two weeks in: its saturable elimination needs that long to settle.
 const PHENYTOIN = 'phenytoin=200/12';
 const AT_HOURS = 336;

@@ -18,8 +18,8 @@ describe('vagus nerve stimulation', () => {
 
   it('lowers burden, and seizures that begin while it is off end in the next on-phase', () => {
     const durationS = 60;
-    const off = runSheet({ gaba: 0.6 }, durationS).summary;
-    const on = runSheet({ gaba: 0.6, vns: true }, durationS).summary;
+    const off = runSheet({ gaba: 0.7 }, durationS).summary;
+    const on = runSheet({ gaba: 0.7, vns: true }, durationS).summary;
     expect(off.seizureBurden).toBeGreaterThan(0.8);
     expect(on.seizureBurden).toBeLessThan(0.75 * off.seizureBurden);
     const cycle = VNS_ON_MS + VNS_OFF_MS;

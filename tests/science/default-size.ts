@@ -6,7 +6,7 @@
  *   npm run science:default            (add --json for one JSON object)
  */
 import { findRheobase } from '../../src/model/reference/single-neuron.ts';
-import { meanChi, meanRateE, runSheet, type SheetRun, type Treatment } from './run-sheet.ts';
+import { meanRateE, runSheet, type SheetRun, type Treatment } from './run-sheet.ts';
 
 const SIDE = 64;
 const json = process.argv.includes('--json');
@@ -17,15 +17,7 @@ const log = (line: string): void => {
 
 function describeRun(label: string, r: SheetRun): Record<string, unknown> {
   const s = r.summary;
-  const events = s.seizures.map((e) => ({
-    onsetS: e.onsetMs / 1000,
-    offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
-    onsetXMm: e.onsetXMm,
-    onsetYMm: e.onsetYMm,
-    chiDuring: meanChi(r.series, e.onsetMs, e.offsetMs ?? s.durationS * 1000),
-    rateBeforeHz: e.onsetMs >= 3000 ? meanRateE(r.series, e.onsetMs - 3000, e.onsetMs - 1000) : null,
-    rateAfterHz: e.offsetMs === null ? null : meanRateE(r.series, e.offsetMs, e.offsetMs + 2000),
-  }));
+  const events = s.seizureReports;
   const row = {
     durationS: s.durationS,
     rateExcHz: s.rateHz.exc,
@@ -45,7 +37,10 @@ function describeRun(label: string, r: SheetRun): Record<string, unknown> {
   if (row.rnsBursts > 0) log(`    responsive neurostimulation: ${row.rnsBursts} bursts`);
   for (const e of events) {
     log(
-      `    event ${f(e.onsetS, 1)}–${e.offsetS === null ? 'end' : f(e.offsetS, 1)} s  from (${f(e.onsetXMm)}, ${f(e.onsetYMm)}) mm  χ ${f(e.chiDuring)}  E before ${f(e.rateBeforeHz)} Hz, after ${f(e.rateAfterHz)} Hz`,
+      `    event ${f(e.onsetS, 1)}–${e.offsetS === null ? 'end' : f(e.offsetS, 1)} s  from (${f(e.onsetXMm)}, ${f(e.onsetYMm)}) mm  ` +
+        `E ${f(e.rateBeforeHz, 1)} → ${f(e.rateDuringHz, 1)} → ${f(e.rateAfterHz, 2)} Hz  χ ${f(e.chiDuring)}  ` +
+        `K⁺o peak ${f(e.koPeakMm, 1)} mM, after ${f(e.koMinAfterMm)} mM  Na⁺i +${f(e.naiRiseMm, 1)} mM  ` +
+        `discharges ${f(e.dischargeIntervalEarlyMs, 0)} → ${f(e.dischargeIntervalLateMs, 0)} ms apart`,
     );
   }
   return row;
@@ -65,7 +60,7 @@ out.healthy = sheet60('defaults', {});
 
 log('\nBehaviours 2 and 5: E/I balance, interictal spikes below threshold (60 s each)');
 const balance: Record<string, unknown> = {};
-for (const gaba of [0.8, 0.7, 0.5, 0.3]) balance[gaba] = sheet60(`gaba ${gaba}`, { gaba });
+for (const gaba of [0.85, 0.75, 0.6, 0.3]) balance[gaba] = sheet60(`gaba ${gaba}`, { gaba });
 balance['glutamate 1.5'] = sheet60('glutamate 1.5', { glutamate: 1.5 });
 out.balance = balance;
 
@@ -90,13 +85,13 @@ log(
 out.rheobasePa = rheobase;
 out.gNap = sheet60('gNapRatio 0.8 (60 s)', { gNapRatio: 0.8 });
 
-log('\nBehaviour 4: onset and termination (scn1a 0.5, gaba 0.8, 90 s)');
-out.termination = describeRun('pump intact', runSheet({ side: SIDE, scn1a: 0.5, gaba: 0.8 }, 90));
-const off = runSheet({ side: SIDE, scn1a: 0.5, gaba: 0.8 }, 60, { pumpNaDependence: false });
-out.pumpNaIndependent = describeRun('pump blind to Na⁺ (60 s)', off);
+log('\nBehaviour 4: onset, termination and recurrence (gaba 0.6, seed 2, 300 s)');
+out.termination = describeRun('pump intact', runSheet({ side: SIDE, gaba: 0.6, seed: 2 }, 300));
+const off = runSheet({ side: SIDE, gaba: 0.6, seed: 2, pumpNaSensitivity: 0 }, 90);
+out.pumpNaIndependent = describeRun('pump blind to Na⁺ (90 s)', off);
 const seconds: number[] = [];
-for (let t = 0; t < 60; t += 5) seconds.push(meanRateE(off.series, t * 1000, (t + 5) * 1000));
-log(`    E rate per 5 s: ${seconds.map((x) => x.toFixed(1)).join(' ')} Hz`);
+for (let t = 0; t < 90; t += 10) seconds.push(meanRateE(off.series, t * 1000, (t + 10) * 1000));
+log(`    E rate per 10 s: ${seconds.map((x) => x.toFixed(1)).join(' ')} Hz`);
 
 log('\nBehaviour 6: depolarising GABA (gaba 0.6; diazepam 10 mg IV, network at 1 h)');
 const diazepam: Treatment = { drugs: ['diazepam=10iv'], atHours: 1 };

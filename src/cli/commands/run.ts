@@ -10,7 +10,7 @@
  * (src/model/pharmacology/network-effects.ts).
  */
 import type { MonitorSummary } from '../../model/detect/monitors.ts';
-import { eventInSeconds, type SeizureEventInSeconds } from '../../model/detect/seizure.ts';
+import type { SeizureReport } from '../../model/detect/seizure-report.ts';
 import {
   changedKeys,
   defaultParams,
@@ -90,7 +90,8 @@ export interface RunReport {
   params: Params;
   rateHz: { exc: number; inh: number };
   chi: { mean: number | null; max: number | null };
-  seizures: SeizureEventInSeconds[];
+  /** Every seizure-like event with its figures (src/model/detect/seizure-report.ts). */
+  seizures: SeizureReport[];
   seizureBurden: number;
   interictalSpikes: number;
   ions: { koMaxMm: number; naiMaxMm: number; eGabaMeanMv: number | null };
@@ -196,7 +197,7 @@ export function buildRunReport(
     params: run.params,
     rateHz: summary.rateHz,
     chi: summary.chi,
-    seizures: summary.seizures.map(eventInSeconds),
+    seizures: summary.seizureReports,
     seizureBurden: summary.seizureBurden,
     interictalSpikes: summary.interictalSpikes,
     ions: summary.ions,
@@ -213,19 +214,34 @@ function drugLine(d: RunDrugReport): string {
   return `${d.regimen}: plasma ${fixed(d.plasmaTotalMgL, 1)} mg/L, brain unbound ${fixed(d.brainUnboundUm, 2)} µM (Kp,uu ${fixed(d.kpuu, 2)})`;
 }
 
+const num = (x: number | null, digits: number): string => (x === null || Number.isNaN(x) ? '—' : fixed(x, digits));
+
+/** One event in words: when, how fast against before and after, how synchronous, the ions, the discharges. */
+export function describeSeizure(e: SeizureReport): string {
+  const when = `${fixed(e.onsetS, 1)}–${e.offsetS === null ? 'still going at the end' : `${fixed(e.offsetS, 1)} s`} (${fixed(e.durationS, 1)} s${e.endedByItself ? ', ended by itself' : ''})`;
+  const rates =
+    `E ${num(e.rateDuringHz, 1)} Hz during, ${num(e.rateBeforeHz, 1)} Hz in the 10 s before` +
+    (e.rateAfterHz === null ? '' : `, ${num(e.rateAfterHz, 2)} Hz in the 5 s after`);
+  const ions =
+    `K⁺o peak ${num(e.koPeakMm, 1)} mM` +
+    (e.koMinAfterMm === null || e.koBeforeMm === null
+      ? ''
+      : ` (${num(e.koBeforeMm, 2)} before, down to ${num(e.koMinAfterMm, 2)} after)`) +
+    `, Na⁺i (E) up ${num(e.naiRiseMm, 1)} to ${num(e.naiPeakMm, 1)} mM`;
+  const bursts =
+    `${e.discharges} discharges, ${num(e.burstsPerSFirstThird, 1)}/s in the first third and ${num(e.burstsPerSLastThird, 1)}/s in the last` +
+    (e.dischargeIntervalEarlyMs === null || e.dischargeIntervalLateMs === null
+      ? ''
+      : `, ${num(e.dischargeIntervalEarlyMs, 0)} ms apart at first and ${num(e.dischargeIntervalLateMs, 0)} ms at the end`);
+  const chi = `χ ${num(e.chiDuring, 2)} (${num(e.chiFirstThird, 2)} in the first third, ${num(e.chiLastThird, 2)} in the last)`;
+  return `${when} from (${fixed(e.onsetXMm, 2)}, ${fixed(e.onsetYMm, 2)}) mm: ${rates}; ${chi}; ${ions}; ${bursts}`;
+}
+
 function formatReport(r: RunReport): string {
   const side = Math.round(Math.sqrt(r.neurons));
   const changed = changedKeys(defaultParams(), r.params).filter((k) => k !== 'seed');
   const seizures =
-    r.seizures.length === 0
-      ? 'none'
-      : r.seizures
-          .map(
-            (e) =>
-              `${fixed(e.onsetS, 1)}–${e.offsetS === null ? 'still going' : `${fixed(e.offsetS, 1)} s`}` +
-              ` from (${fixed(e.onsetXMm, 2)}, ${fixed(e.onsetYMm, 2)}) mm`,
-          )
-          .join('; ');
+    r.seizures.length === 0 ? 'none' : r.seizures.map((e, k) => `\n    ${k + 1}. ${describeSeizure(e)}`).join('');
   const head = `run: ${r.scenario ? `scenario ${r.scenario}, ` : ''}seed ${r.seed}, ${r.neurons} neurons (${side} × ${side}), ${fixed(r.durationS, 1)} s simulated`;
   return `${head}\n${fields([
     [

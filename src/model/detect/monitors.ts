@@ -6,36 +6,34 @@
  * A record is kept every 100 ms (`series`), for the command line, the tests and the view.
  */
 import type { Simulation, StepObserver } from '../simulation.ts';
+import { DischargeCounter } from './discharges.ts';
+import { EegProxy } from './eeg.ts';
 import { InterictalDetector } from './interictal.ts';
-import { SeizureDetector, type SeizureEvent } from './seizure.ts';
+import {
+  SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
+  SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
+  SeizureDetector,
+  type SeizureEvent,
+} from './seizure.ts';
+import { reportSeizures, type SeizureReport } from './seizure-report.ts';
+import type { SeriesRecord } from './series.ts';
 import { SynchronyMeter } from './synchrony.ts';
+
+export type { SeriesRecord } from './series.ts';
 
 export const RATE_BIN_MS = 10;
 export const BLOCK_MS = 100;
 export const WINDOW_BLOCKS = 10;
 
-/** One 100-ms record. */
-export interface SeriesRecord {
-  tMs: number;
-  /** Mean rates over the block. */
-  rateEHz: number;
-  rateIHz: number;
-  /** χ over the 1-s window ending here (NaN during the first second). */
-  chi: number;
-  /** LFP proxy: mean over E cells of |I_AMPA + I_NMDA| + |I_GABA|, averaged over the block (pA). */
-  lfpPa: number;
-  koMaxMm: number;
-  naiMeanMm: number;
-  eGabaMeanMv: number;
-  inSeizure: boolean;
-}
-
 export class Monitors implements StepObserver {
   readonly series: SeriesRecord[] = [];
   readonly seizures: SeizureDetector;
   readonly interictal: InterictalDetector;
+  readonly discharges = new DischargeCounter();
   readonly synchrony: SynchronyMeter;
-  /** LFP proxy per ion step (≈ 1 ms), the last second, as a ring; `lfpHead` is the next slot. */
+  /** The EEG proxy; its latest sample is `eeg.valuePa`. */
+  readonly eeg: EegProxy;
+  /** EEG proxy per ion step (≈ 1 ms), the last second, as a ring; `lfpHead` is the next slot. */
   readonly lfpRecent: Float64Array;
   lfpHead = 0;
   spikesE = 0;
@@ -60,6 +58,10 @@ export class Monitors implements StepObserver {
   private blockE = 0;
   private blockI = 0;
   private blockLfp = 0;
+  private blockDischarges = 0;
+  /** Discharges per 100-ms block over the detector's onset window, as a ring. */
+  private readonly dischargeBlocks: Float64Array;
+  private dischargeHead = 0;
   private ionStepInBlock = 0;
   /** Spikes per K⁺ tile in each 100-ms block of the last second (onset location). */
   private readonly tileWindow: Float64Array;
@@ -78,6 +80,8 @@ export class Monitors implements StepObserver {
     this.nTiles = net.nTiles;
     this.tileWindow = new Float64Array(WINDOW_BLOCKS * net.nTiles);
     this.lfpRecent = new Float64Array(Math.round((WINDOW_BLOCKS * BLOCK_MS) / ionStepMs));
+    this.eeg = new EegProxy(ionStepMs);
+    this.dischargeBlocks = new Float64Array(Math.round(SEIZURE_DISCHARGE_ONSET_WINDOW_MS / BLOCK_MS));
   }
 
   afterStep(sim: Simulation): void {
@@ -112,6 +116,10 @@ export class Monitors implements StepObserver {
     this.windowSum += this.binE - this.windowBins[this.windowHead];
     this.windowBins[this.windowHead] = this.binE;
     this.windowHead = (this.windowHead + 1) % this.windowBins.length;
+    const windowS = (this.windowBins.length * RATE_BIN_MS) / 1000;
+    if (this.discharges.updateBin(tMs, this.binSteps * sim.dtMs, rateE, this.windowSum / net.nE / windowS)) {
+      this.blockDischarges++;
+    }
     this.blockE += this.binE;
     this.blockI += this.binI;
     this.binE = 0;
@@ -121,7 +129,8 @@ export class Monitors implements StepObserver {
 
   afterIonStep(sim: Simulation): void {
     const s = sim.state;
-    const lfp = s.lfpSumPa / sim.net.nE / sim.ionEvery;
+    const perCellStep = 1 / (sim.net.nE * sim.ionEvery);
+    const lfp = this.eeg.push(s.eegExcitatorySumPa * perCellStep, s.eegInhibitorySumPa * perCellStep);
     this.lfpRecent[this.lfpHead] = lfp;
     this.lfpHead = (this.lfpHead + 1) % this.lfpRecent.length;
     this.blockLfp += lfp;
@@ -144,9 +153,11 @@ export class Monitors implements StepObserver {
       if (chi > this.chiMax) this.chiMax = chi;
     }
     let naiSum = 0;
+    let naiSumE = 0;
     for (let i = 0; i < net.n; i++) {
       const x = s.naiMm[i];
       naiSum += x;
+      if (i < net.nE) naiSumE += x;
       if (x > this.naiMaxMm) this.naiMaxMm = x;
     }
     let eGabaSum = 0;
@@ -155,26 +166,55 @@ export class Monitors implements StepObserver {
     this.eGabaSumMv += eGabaMean;
     this.eGabaSamples++;
     let koMax = 0;
-    for (let t = 0; t < s.koMm.length; t++) if (s.koMm[t] > koMax) koMax = s.koMm[t];
+    let koSum = 0;
+    for (let t = 0; t < s.koMm.length; t++) {
+      koSum += s.koMm[t];
+      if (s.koMm[t] > koMax) koMax = s.koMm[t];
+    }
 
     const windowS = (this.windowBins.length * RATE_BIN_MS) / 1000;
-    const smoothedRateE = this.windowSum / net.nE / windowS;
-    if (!Number.isNaN(chi)) this.seizures.update(tMs, smoothedRateE, chi, () => this.activeLocation());
+    const rate1s = this.windowSum / net.nE / windowS;
+    const ring = this.dischargeBlocks;
+    ring[this.dischargeHead] = this.blockDischarges;
+    this.dischargeHead = (this.dischargeHead + 1) % ring.length;
+    const holdBlocks = Math.round(SEIZURE_DISCHARGE_HOLD_WINDOW_MS / BLOCK_MS);
+    let onsetCount = 0;
+    let holdCount = 0;
+    for (let k = 0; k < ring.length; k++) {
+      const c = ring[(this.dischargeHead - 1 - k + 2 * ring.length) % ring.length];
+      onsetCount += c;
+      if (k < holdBlocks) holdCount += c;
+    }
+    // The detector waits for a whole first second, as χ does.
+    if (!Number.isNaN(chi)) {
+      this.seizures.update(
+        tMs,
+        rate1s,
+        (onsetCount * 1000) / SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
+        (holdCount * 1000) / SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
+        () => this.activeLocation(),
+      );
+    }
 
     this.series.push({
       tMs,
       rateEHz: this.blockE / net.nE / blockS,
       rateIHz: this.blockI / net.nI / blockS,
       chi,
+      rate1sHz: rate1s,
+      discharges: this.blockDischarges,
       lfpPa: this.blockLfp / this.ionStepInBlock,
       koMaxMm: koMax,
+      koMeanMm: koSum / s.koMm.length,
       naiMeanMm: naiSum / net.n,
+      naiMeanEMm: naiSumE / net.nE,
       eGabaMeanMv: eGabaMean,
       inSeizure: this.seizures.inSeizure,
     });
     this.blockE = 0;
     this.blockI = 0;
     this.blockLfp = 0;
+    this.blockDischarges = 0;
     this.ionStepInBlock = 0;
     this.tileBlock = (this.tileBlock + 1) % WINDOW_BLOCKS;
     this.tileWindow.fill(0, this.tileBlock * this.nTiles, (this.tileBlock + 1) * this.nTiles);
@@ -214,6 +254,7 @@ export class Monitors implements StepObserver {
         max: this.chiCount > 0 ? this.chiMax : null,
       },
       seizures: this.seizures.events.map((e: SeizureEvent) => ({ ...e })),
+      seizureReports: reportSeizures(this.series, this.seizures.events, this.discharges.timesMs, endMs),
       seizureBurden: endMs > 0 ? this.seizures.timeInSeizureMs(endMs) / endMs : 0,
       interictalSpikes: this.interictal.count,
       ions: {
@@ -230,6 +271,8 @@ export interface MonitorSummary {
   rateHz: { exc: number; inh: number };
   chi: { mean: number | null; max: number | null };
   seizures: SeizureEvent[];
+  /** Each event's figures (seizure-report.ts); needs the series, so empty for a live session that drops it. */
+  seizureReports: SeizureReport[];
   seizureBurden: number;
   interictalSpikes: number;
   ions: { koMaxMm: number; naiMaxMm: number; eGabaMeanMv: number | null };

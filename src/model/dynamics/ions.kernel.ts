@@ -30,16 +30,17 @@ import {
   ION_N,
   ION_N_E,
   ION_NA_EXTRUSION,
-  ION_NA_RELAX,
-  ION_NA_REST,
+  ION_NA_WORKING_E,
+  ION_NA_WORKING_I,
   ION_NAI,
   ION_PUMP,
-  ION_PUMP_NA_DEPENDENCE,
-  ION_PUMP_NA_HALF_MM,
-  ION_PUMP_NA_INV_SLOPE,
+  ION_PUMP_KM_NA,
+  ION_PUMP_NA_SENSITIVITY,
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_PUMP_WORKING_E,
+  ION_PUMP_WORKING_I,
   ION_RT_OVER_F_MV,
   ION_SLOW_H,
   ION_SPIKES_SINCE,
@@ -78,17 +79,17 @@ export function ionCells(block: usize): void {
   const eGabaP = ptr(block, ION_E_GABA);
   const n = load<i32>(word(block, ION_N));
   const nE = load<i32>(word(block, ION_N_E));
-  const naDependent = load<i32>(word(block, ION_PUMP_NA_DEPENDENCE)) != 0;
+  const sensitivity = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_SENSITIVITY)));
   const scaleE = f32x4.splat(load<f32>(word(block, ION_PUMP_SCALE_E)));
   const scaleI = f32x4.splat(load<f32>(word(block, ION_PUMP_SCALE_I)));
   const extrusion = f32x4.splat(load<f32>(word(block, ION_NA_EXTRUSION)));
   const pumpRest = f32x4.splat(load<f32>(word(block, ION_PUMP_REST)));
-  const naRest = f32x4.splat(load<f32>(word(block, ION_NA_REST)));
-  const naRelax = f32x4.splat(load<f32>(word(block, ION_NA_RELAX)));
+  const naWorkingE = f32x4.splat(load<f32>(word(block, ION_NA_WORKING_E)));
+  const naWorkingI = f32x4.splat(load<f32>(word(block, ION_NA_WORKING_I)));
+  const pumpWorkingE = f32x4.splat(load<f32>(word(block, ION_PUMP_WORKING_E)));
+  const pumpWorkingI = f32x4.splat(load<f32>(word(block, ION_PUMP_WORKING_I)));
+  const kmNa = f32x4.splat(load<f32>(word(block, ION_PUMP_KM_NA)));
   const one = f32x4.splat(1.0);
-  // The pump's Na⁺ factor 1/(1 + exp((half − Nai)/slope)) (Cressman 2009; constants: dynamics/physics.ts).
-  const naHalf = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_HALF_MM)));
-  const naInvSlope = f32x4.splat(load<f32>(word(block, ION_PUMP_NA_INV_SLOPE)));
   const laneIndex = i32x4(0, 1, 2, 3);
   const nV = i32x4.splat(n);
   const nEV = i32x4.splat(nE);
@@ -115,22 +116,29 @@ export function ionCells(block: usize): void {
     leakI = f32x4.replace_lane(leakI, 2, load<f32>(leakIP + t2));
     leakI = f32x4.replace_lane(leakI, 3, load<f32>(leakIP + t3));
 
+    // Pump activity P = (1 + Km,K/Ko)⁻² (1 + Km,Na/Nai)⁻³ (ions.ts), with the Na⁺ it sees blended
+    // towards the working state by pumpNaSensitivity. It extrudes Na⁺ in proportion to P − P_rest
+    // (the silent cell's pump only balances the resting leak) and its current is counted from the
+    // population's working state, P − P_working (that part is in the cell table's EL).
     const nai = v128.load(naiP + o);
-    const naSeen = naDependent ? nai : naRest;
-    const naFactor = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(naHalf, naSeen), naInvSlope))));
-    const activity = v128.and(f32x4.sub(f32x4.mul(naFactor, koFactor), pumpRest), inside);
-    const pump = f32x4.mul(v128.bitselect(scaleE, scaleI, excitatory), activity);
+    const naWorking = v128.bitselect(naWorkingE, naWorkingI, excitatory);
+    const naSeen = f32x4.add(naWorking, f32x4.mul(sensitivity, f32x4.sub(nai, naWorking)));
+    const r = f32x4.div(naSeen, f32x4.add(naSeen, kmNa));
+    const naFactor = f32x4.mul(f32x4.mul(r, r), r);
+    const p = f32x4.mul(naFactor, koFactor);
+    const aboveRest = v128.and(f32x4.sub(p, pumpRest), inside);
+    const pumpWorking = v128.bitselect(pumpWorkingE, pumpWorkingI, excitatory);
+    const pump = f32x4.mul(v128.bitselect(scaleE, scaleI, excitatory), f32x4.sub(p, pumpWorking));
     const pumpOld = v128.load(pumpP + o);
     v128.store(pumpP + o, v128.bitselect(pump, pumpOld, inside));
-    const naLoss = f32x4.add(f32x4.mul(extrusion, activity), f32x4.mul(naRelax, f32x4.sub(nai, naRest)));
-    v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, naLoss), nai, inside));
+    v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, f32x4.mul(extrusion, aboveRest)), nai, inside));
     const bias = f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump);
     v128.store(biasP + o, v128.bitselect(bias, v128.load(biasP + o), inside));
 
-    store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(activity, 0));
-    store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(activity, 1));
-    store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(activity, 2));
-    store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(activity, 3));
+    store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(aboveRest, 0));
+    store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(aboveRest, 1));
+    store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(aboveRest, 2));
+    store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(aboveRest, 3));
   }
 
   // Fast Na⁺ availability A = scale × h. The slow-inactivation gate h relaxes to h∞(V) and loses

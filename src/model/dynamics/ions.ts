@@ -30,16 +30,17 @@ import {
   ION_N,
   ION_N_E,
   ION_NA_EXTRUSION,
-  ION_NA_RELAX,
-  ION_NA_REST,
+  ION_NA_WORKING_E,
+  ION_NA_WORKING_I,
   ION_NAI,
   ION_PUMP,
-  ION_PUMP_NA_DEPENDENCE,
-  ION_PUMP_NA_HALF_MM,
-  ION_PUMP_NA_INV_SLOPE,
+  ION_PUMP_KM_NA,
+  ION_PUMP_NA_SENSITIVITY,
   ION_PUMP_REST,
   ION_PUMP_SCALE_E,
   ION_PUMP_SCALE_I,
+  ION_PUMP_WORKING_E,
+  ION_PUMP_WORKING_I,
   ION_RT_OVER_F_MV,
   ION_SLOW_H,
   ION_SPIKES_SINCE,
@@ -62,24 +63,26 @@ import {
   GABA_GHK_INSIDE_TERM_MM,
   GABA_GHK_INV_OUTSIDE_MM,
   K_REST_MM,
-  NA_REST_MM,
   PUMP_ACTIVITY_REST,
   PUMP_K_PER_NA,
-  PUMP_NA_HALF_MM,
-  PUMP_NA_SLOPE_MM,
+  PUMP_KM_NA_MM,
+  PUMP_PA_PER_MM_PER_MS,
+  pumpActivity,
   pumpKFactor,
   RT_OVER_F_MV,
 } from './physics.ts';
 import type { NetworkState } from './state.ts';
 
 /**
- * Na⁺ at the start of a run. Ongoing background firing holds [Na⁺]i above the silent-cell value
- * of 10 mM; the pump needs minutes of simulated time to reach that level from 10 mM, so runs
- * start there instead: the mean of each population after 120 s of the default network
- * (16.0 and 22.1 mM with seed 1; 3.4 relaxation times, so within a few % of its steady state).
+ * [Na⁺]i of each population in the healthy working state: the mean of each population after
+ * 120 s of the default network with these dynamics (64 × 64, seed 1: 14.5 and 23.1 mM, the I cells
+ * still rising by ~0.1 mM per 20 s). Runs start there (the pump needs
+ * minutes of simulated time to get there from 10 mM), the pump current is counted from there
+ * (the cell table's EL is that of a cell in its ordinary working state, its ordinary pump current
+ * included), and a pump blind to Na⁺ (pumpNaSensitivity 0) keeps the rate it has there.
  */
-export const NA_START_E_MM = 16;
-export const NA_START_I_MM = 22;
+export const NA_WORKING_E_MM = 14.5;
+export const NA_WORKING_I_MM = 23.2;
 
 /**
  * The leak is split into K⁺ and Na⁺ parts, gL (V − EL) = gK (V − EK) + gNa (V − ENa), with the
@@ -107,46 +110,57 @@ export function chlorideEquilibriumMm(clEqMm: number, koMm: number): number {
 }
 
 export interface IonConstants {
-  /** Ko rise of a tile when each of its cells fires one spike. */
-  kPerSpikeMm: number;
   /**
-   * Glial uptake (Kir4.1 buffering and the glial pump), saturating: U = Umax·x/(Khalf + x) with
-   * x = Ko − 3.5 mM. Near rest it clears K⁺ with τ = Khalf/Umax; sustained firing that releases
-   * K⁺ faster than Umax overwhelms it, which is the threshold of seizure onset (Bazhenov 2004:
-   * how well K⁺ is cleared sets the threshold). kClearance scales Umax.
+   * Intracellular Na⁺ entering with each spike. A spike moves ≈ C·ΔV of Na⁺ charge: 281 pF ×
+   * 100 mV = 28 pC = 0.29 fmol, 0.029 mM in 10 pL (docs/model.md §4).
    */
-  kUptakeMaxMmPerMs: number;
-  kUptakeHalfMm: number;
-  /**
-   * A slow, unsaturable clearance (spatial buffering through the glial syncytium and exchange with
-   * the blood): together with the pump it holds Ko near the ceiling once glia saturate.
-   */
-  kSlowClearanceTauMs: number;
-  /** Effective K⁺ diffusion coefficient in extracellular space. */
-  kDiffusionMm2PerMs: number;
-  /** Intracellular Na⁺ entering with each spike. */
   naPerSpikeMm: number;
   /**
-   * Na⁺ relaxes to 10 mM with this time constant by the high-affinity transport that handles
-   * ordinary firing (Epileptor-2: τNa ≈ 35 s, Chizhov 2018); the Cressman pump below acts on top
-   * of it and takes over when Na⁺ climbs during a seizure.
+   * Extracellular space per unit of cell volume. A volume fraction of 0.2 (Nicholson & Syková
+   * 1998) gives 2.5 pL around each 10-pL cell, a ratio of 0.25. The K⁺ a spike releases equals
+   * the Na⁺ it brings in (the same charge), so each spike raises its cell's share of
+   * extracellular space by naPerSpikeMm / 0.25 = 0.1 mM before buffering (docs/model.md §4:
+   * 0.05–0.1 mM; Cressman 2009: 0.06–0.17; Epileptor-2: 0.02), and the pump's K⁺ uptake lowers it
+   * by 2/3 of the Na⁺ it extrudes, divided by the same ratio.
    */
-  naRelaxTauMs: number;
+  extracellularPerCellVolume: number;
+  /** Maximal pump Na⁺ extrusion (P = 1), per cell. */
+  pumpMaxMmPerMs: number;
   /**
-   * Na⁺ extrusion by the pump per unit of excess pump activity; the pump takes up 2 K⁺ for every
-   * 3 Na⁺ (the stoichiometry Epileptor-2 writes as −3γI_pump for Na⁺, −2γI_pump for K⁺).
+   * Fraction of the pump's charge-consistent current that each population's membrane equation
+   * feels (1: all of it, F·V/3 per unit of Na⁺ flux).
    */
-  naPumpMmPerMs: number;
+  pumpCurrentFractionE: number;
+  pumpCurrentFractionI: number;
+  /** [Na⁺]i of each population in the working state (see NA_WORKING_E_MM). */
+  naWorkingEMm: number;
+  naWorkingIMm: number;
   /**
-   * Pump current per unit of excess pump activity, as the potential shift it causes:
-   * I_pump = gL · pumpMv · (P − P_rest), per population. The pump is the model's slow brake
-   * that ends seizures in pyramidal cells (Krishnan & Bazhenov 2011). Fast-spiking interneurons
-   * express the high-capacity α3 isoform of the pump (Richards 2007), which keeps pace with their
-   * fast firing; their pump's hyperpolarising effect is taken proportionally smaller, or it would
-   * silence them at their ordinary rates.
+   * Glial K⁺ buffering near rest (Kir4.1 channels and the glial pump), saturating and symmetric:
+   * B = Bmax·x/(Bhalf + |x|), x = Ko − 3.5 mM. Fast near rest; firing that releases K⁺ faster
+   * than Bmax overwhelms it, the threshold of K⁺ accumulation (Bazhenov 2004: how well K⁺ is
+   * cleared sets the seizure threshold).
    */
-  pumpMvE: number;
-  pumpMvI: number;
+  kBufferMaxMmPerMs: number;
+  kBufferHalfMm: number;
+  /**
+   * The same buffer gives K⁺ back when Ko falls below rest, but more weakly: Kir4.1 is an inward
+   * rectifier, so glia take K⁺ up far more readily than they release it (Kofuji & Newman 2004).
+   * B = Bmax·x/(BhalfBelow + |x|) for x < 0. This is what lets the pump's uptake after an event
+   * pull Ko below rest (the post-ictal undershoot of Krishnan & Bazhenov 2011).
+   */
+  kBufferHalfBelowMm: number;
+  /**
+   * Glial uptake that grows steeply at high Ko (Cressman 2009: G/(1 + exp((18 − Ko)/2.5)),
+   * G = 66.7 mM/s), counted from its value at rest: the mechanism of the Heinemann & Lux ceiling.
+   */
+  kGliaMaxMmPerMs: number;
+  kGliaHalfMm: number;
+  kGliaSlopeMm: number;
+  /** Slow exchange with the blood and distant tissue, towards 3.5 mM (symmetric). */
+  kSlowClearanceTauMs: number;
+  /** Effective K⁺ diffusion coefficient between tiles. */
+  kDiffusionMm2PerMs: number;
   /** Cl⁻ concentration change per pA·ms of GABA_A chloride current. */
   clPerChargeMmPerPaMs: number;
   /** Chloride share of the GABA_A current (the rest is bicarbonate). */
@@ -156,23 +170,39 @@ export interface IonConstants {
 }
 
 export const ION_CONSTANTS: IonConstants = {
-  kPerSpikeMm: 0.01,
-  // τ near rest = 0.3 mM / 0.2 mM·s⁻¹ = 1.5 s ("a time constant of seconds", docs/model.md §4).
-  kUptakeMaxMmPerMs: 0.0002,
-  kUptakeHalfMm: 0.3,
+  naPerSpikeMm: 0.025,
+  extracellularPerCellVolume: 0.25,
+  pumpMaxMmPerMs: 0.0057,
+  pumpCurrentFractionE: 1,
+  pumpCurrentFractionI: 1,
+  naWorkingEMm: NA_WORKING_E_MM,
+  naWorkingIMm: NA_WORKING_I_MM,
+  // Bmax sets the seizure threshold (Bazhenov 2004): a sheet whose release outgrows it runs away.
+  // 1.2 mM/s puts the threshold between gaba 0.7 and 0.8 with everything else at its default
+  // (48 × 48, seed 1, 120 s: gaba 0.8 and 0.9 stay at 10.8 and 9.3 Hz; 0.7 and 0.6 seize and
+  // recur), leaving the healthy sheet (8.6 Hz, K⁺o ≤ 3.9 mM) a margin of 20–30 % of its GABA.
+  // 1.0 mM/s put it near 0.85 (gaba 0.8 seized), 1.5 mM/s below 0.6 (gaba 0.6 settled into
+  // steady bursting instead of recurring events). Bhalf = 0.5 mM: the buffer's slope at rest is
+  // Bmax/Bhalf = 2.4 s⁻¹ (K⁺ clears with τ ≈ 0.4 s after a small rise).
+  kBufferMaxMmPerMs: 0.0012,
+  kBufferHalfMm: 0.5,
+  // 1 mM: after an event Ko falls ~1 mM below its baseline (48 × 48, gaba 0.6); 3 mM gave
+  // −1.4 mM and a minute of silence, 0.5 mM (symmetric) almost no undershoot.
+  kBufferHalfBelowMm: 1,
+  // Cressman 2009's glial uptake, 66.7 mM/s · σ((Ko − Khalf)/2.5), with Khalf 19 mM instead of
+  // his 18: 0.03 s⁻¹ of slope at rest, 0.8 / 1.7 / 3.8 mM/s at Ko 8 / 10 / 12 mM. With 18 mM the
+  // events peaked at 9–10 mM and were only 2.3–2.9× the rate of the 10 s before them (48 × 48,
+  // gaba 0.6, seeds 2–3); with 19 mM they peak at 10.7–11.3 mM and reach 3.2–4.5×; with 20 mM
+  // they overshoot the Heinemann & Lux ceiling (12.2–12.6 mM).
+  kGliaMaxMmPerMs: 0.0667,
+  kGliaHalfMm: 19,
+  kGliaSlopeMm: 2.5,
   kSlowClearanceTauMs: 30000,
   // K⁺ in brain extracellular space: D = 1.96e-5 cm²/s in free solution, tortuosity λ ≈ 1.6
-  // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s = 7.7e-7 mm²/ms.
-  kDiffusionMm2PerMs: 7.7e-7,
-  naPerSpikeMm: 0.025,
-  naRelaxTauMs: 35000,
-  naPumpMmPerMs: 0.003,
-  // pumpMvE sets how much Na⁺ load ends an event. Tuned on the Dravet-like sheet (scn1a 0.5,
-  // gaba 0.8, side 48, 90 s): 1400 mV ended its events after ~5 s, 1100 after 3–7 s, 800 after
-  // 7–13 s once the sheet has settled (≈ 20 s), with 5–7 s of post-ictal quiet between them; the
-  // healthy default sheet barely changes (E 7.2 Hz at 1100, 7.6 Hz at 800; χ 0.13 and 0.12).
-  pumpMvE: 800,
-  pumpMvI: 150,
+  // (Nicholson & Syková 1998), D* = D/λ² ≈ 7.7e-4 mm²/s; ×10 for spatial buffering through the
+  // astrocytic syncytium, which carries K⁺ away from where it is released far faster than
+  // extracellular diffusion (Orkand 1966; Kofuji & Newman 2004).
+  kDiffusionMm2PerMs: 7.7e-6,
   // ΔC = Q / (F · volume): 1 pA·ms into 1 pL is 1/96485 mM. Chloride spreads through soma and
   // dendrites, a volume of order 10 pL for a pyramidal cell.
   clPerChargeMmPerPaMs: 1 / (FARADAY_C_PER_MOL * 10),
@@ -189,21 +219,43 @@ export interface IonStepInputs {
   uptakeScale: number;
   /** Equilibrium [Cl⁻]i of E cells. */
   clEqMm: number;
-  /** When false, the pump ignores [Na⁺]i (a lesion test: seizures then do not end). */
-  pumpNaDependence: boolean;
+  /** How much the pump follows [Na⁺]i (pumpNaSensitivity; 0: it keeps its working-state rate). */
+  pumpNaSensitivity: number;
+  /**
+   * Static chloride (a knock-out for docs/model.md §7 behaviour 4): GABA_A current loads no Cl⁻ and the
+   * transporters' equilibrium ignores Ko, so E_GABA stays at its resting value.
+   */
+  chlorideStatic: boolean;
+}
+
+/** Glial K⁺ uptake (mM/ms) at Ko, before kClearance: the buffer near rest plus the growing term. */
+export function glialUptakeMmPerMs(c: IonConstants, koMm: number): number {
+  const x = koMm - K_REST_MM;
+  const buffer = (c.kBufferMaxMmPerMs * x) / (x > 0 ? c.kBufferHalfMm + x : c.kBufferHalfBelowMm - x);
+  const sigmoid = 1 / (1 + Math.exp((c.kGliaHalfMm - koMm) / c.kGliaSlopeMm));
+  const sigmoidAtRest = 1 / (1 + Math.exp((c.kGliaHalfMm - K_REST_MM) / c.kGliaSlopeMm));
+  return buffer + c.kGliaMaxMmPerMs * (sigmoid - sigmoidAtRest);
 }
 
 /** [Cl⁻]i cannot fall below this: a chloride efflux larger than the content is not physical. */
 const CL_FLOOR_MM = 0.1;
+/** Nor Ko below this. */
+const K_FLOOR_MM = 0.1;
 
 /**
- * The ions at the start of a run: Na⁺ at its running level (NA_START_*), K⁺ at rest in every tile
- * with the leak reversals that follow, and every E cell's chloride at `clEqMm` with its E_GABA
- * (I cells get a fixed GABA_A reversal, `eGabaInhibitoryMv`).
+ * The ions at the start of a run: Na⁺ at each population's working level (c.naWorking*), K⁺ at
+ * rest in every tile with the leak reversals that follow, and every E cell's chloride at `clEqMm`
+ * with its E_GABA (I cells get a fixed GABA_A reversal, `eGabaInhibitoryMv`).
  */
-export function initIons(net: Network, s: NetworkState, clEqMm: number, eGabaInhibitoryMv: number): void {
-  s.naiMm.fill(NA_START_E_MM, 0, net.nE);
-  s.naiMm.fill(NA_START_I_MM, net.nE, net.n);
+export function initIons(
+  net: Network,
+  s: NetworkState,
+  c: IonConstants,
+  clEqMm: number,
+  eGabaInhibitoryMv: number,
+): void {
+  s.naiMm.fill(c.naWorkingEMm, 0, net.nE);
+  s.naiMm.fill(c.naWorkingIMm, net.nE, net.n);
   s.koMm.fill(K_REST_MM);
   s.eLeakEMv.fill(EXCITATORY.eLMv);
   s.eLeakIMv.fill(INHIBITORY.eLMv);
@@ -254,14 +306,18 @@ export function configureIons(
   b.setPointer(ION_E_GABA, s.eGabaMv);
   b.setInt(ION_N, net.n);
   b.setInt(ION_N_E, net.nE);
-  b.setReal(ION_PUMP_SCALE_E, c.pumpMvE * EXCITATORY.gLNs);
-  b.setReal(ION_PUMP_SCALE_I, c.pumpMvI * INHIBITORY.gLNs);
+  // Pump current per unit of P: F·V/3 per unit of Na⁺ flux, times the maximal flux.
+  b.setReal(ION_PUMP_SCALE_E, PUMP_PA_PER_MM_PER_MS * c.pumpMaxMmPerMs * c.pumpCurrentFractionE);
+  b.setReal(ION_PUMP_SCALE_I, PUMP_PA_PER_MM_PER_MS * c.pumpMaxMmPerMs * c.pumpCurrentFractionI);
+  b.setReal(ION_NA_EXTRUSION, c.pumpMaxMmPerMs * dtMs);
   b.setReal(ION_PUMP_REST, PUMP_ACTIVITY_REST);
-  b.setReal(ION_NA_REST, NA_REST_MM);
+  b.setReal(ION_NA_WORKING_E, c.naWorkingEMm);
+  b.setReal(ION_NA_WORKING_I, c.naWorkingIMm);
+  b.setReal(ION_PUMP_WORKING_E, pumpActivity(c.naWorkingEMm, K_REST_MM));
+  b.setReal(ION_PUMP_WORKING_I, pumpActivity(c.naWorkingIMm, K_REST_MM));
+  b.setReal(ION_PUMP_KM_NA, PUMP_KM_NA_MM);
   b.setReal(ION_CL_LOAD, c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
   b.setReal(ION_CL_FLOOR, CL_FLOOR_MM);
-  b.setReal(ION_PUMP_NA_HALF_MM, PUMP_NA_HALF_MM);
-  b.setReal(ION_PUMP_NA_INV_SLOPE, 1 / PUMP_NA_SLOPE_MM);
   b.setReal(ION_RT_OVER_F_MV, RT_OVER_F_MV);
   b.setReal(ION_GHK_INSIDE_TERM, GABA_GHK_INSIDE_TERM_MM);
   b.setReal(ION_GHK_INV_OUTSIDE, GABA_GHK_INV_OUTSIDE_MM);
@@ -292,40 +348,52 @@ export function refreshTiles(net: Network, s: NetworkState): void {
 
 /**
  * One slow step, explicit: every rate is computed from the values at the start of the step.
- *   cells (kernel ionCells): pump activity, pump current and Na⁺ extrusion; gL·EL(Ko) − I_pump;
+ *   cells (kernel ionCells): pump activity P(Nai, Ko), its Na⁺ extrusion Pmax·(P − P_rest) and
+ *                            its current F·V/3·Pmax·(P − P_working); gL·EL(Ko) − I_pump;
  *                            the Na⁺-channel availability gate (availability.ts);
  *                            Cl⁻ loading by GABA_A current and extrusion; E_GABA
- *   tiles (here):            K⁺ release by spikes, glial uptake, pump uptake, diffusion
+ *   tiles (here):            K⁺ release by spikes, pump uptake, glial buffering and uptake, slow
+ *                            exchange, diffusion
  */
 export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: IonStepInputs): void {
-  const { dtMs, uptakeScale, clEqMm, pumpNaDependence } = inputs;
+  const { dtMs, uptakeScale, clEqMm, pumpNaSensitivity, chlorideStatic } = inputs;
   const { nTiles, tilesPerSide, cellsInTile } = net;
   const ko = s.koMm;
   const tileSpikes = s.tileSpikes;
   const pumpSum = s.tilePumpSum;
 
   const b = s.blockIons;
-  b.setInt(ION_PUMP_NA_DEPENDENCE, pumpNaDependence ? 1 : 0);
-  b.setReal(ION_NA_EXTRUSION, c.naPumpMmPerMs * dtMs);
-  b.setReal(ION_NA_RELAX, dtMs / c.naRelaxTauMs);
+  b.setReal(ION_PUMP_NA_SENSITIVITY, pumpNaSensitivity);
   b.setReal(ION_CL_RELAX, dtMs / c.clTauMs);
-  for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideEquilibriumMm(clEqMm, ko[t]);
+  b.setReal(ION_CL_LOAD, chlorideStatic ? 0 : c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
+  for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideStatic ? clEqMm : chlorideEquilibriumMm(clEqMm, ko[t]);
   pumpSum.fill(0);
   s.kernels.ionCells(b.byteOffset);
 
-  // K⁺ per tile: release by spikes, glial uptake (saturating; symmetric below rest), pump uptake.
-  const uptakeMax = uptakeScale * c.kUptakeMaxMmPerMs * dtMs;
-  const kPerSpike = c.kPerSpikeMm;
-  const kPerActivity = PUMP_K_PER_NA * c.naPumpMmPerMs * dtMs;
+  // K⁺ per tile: release by spikes (the charge of their Na⁺), pump uptake (2 K⁺ per 3 Na⁺),
+  // glial buffering and uptake, slow exchange.
+  const volumeRatio = c.extracellularPerCellVolume;
+  const kPerSpike = c.naPerSpikeMm / volumeRatio;
+  const kPerActivity = (PUMP_K_PER_NA * c.pumpMaxMmPerMs * dtMs) / volumeRatio;
+  // Glial uptake as glialUptakeMmPerMs, written out: this runs for every tile every millisecond.
+  const bufferMax = uptakeScale * c.kBufferMaxMmPerMs * dtMs;
+  const gliaMax = uptakeScale * c.kGliaMaxMmPerMs * dtMs;
+  const gliaAtRest = 1 / (1 + Math.exp((c.kGliaHalfMm - K_REST_MM) / c.kGliaSlopeMm));
+  const invGliaSlope = 1 / c.kGliaSlopeMm;
   const slowRate = dtMs / c.kSlowClearanceTauMs;
   for (let t = 0; t < nTiles; t++) {
     const cells = cellsInTile[t];
-    const excess = ko[t] - K_REST_MM;
-    ko[t] +=
-      (kPerSpike * tileSpikes[t]) / cells -
-      (uptakeMax * excess) / (c.kUptakeHalfMm + Math.abs(excess)) -
-      slowRate * excess -
-      (kPerActivity * pumpSum[t]) / cells;
+    const k = ko[t];
+    const x = k - K_REST_MM;
+    const glia = 1 / (1 + Math.exp((c.kGliaHalfMm - k) * invGliaSlope)) - gliaAtRest;
+    const next =
+      k +
+      (kPerSpike * tileSpikes[t] - kPerActivity * pumpSum[t]) / cells -
+      (bufferMax * x) / (x > 0 ? c.kBufferHalfMm + x : c.kBufferHalfBelowMm - x) -
+      gliaMax * glia -
+      slowRate * x;
+    // Ko cannot fall to zero: a pump uptake larger than what is there is not physical.
+    ko[t] = next > K_FLOOR_MM ? next : K_FLOOR_MM;
     tileSpikes[t] = 0;
   }
 

@@ -36,6 +36,7 @@ import {
   POP_JUMP_AMPA,
   POP_JUMP_GABA,
   POP_JUMP_NMDA,
+  POP_LFP_GABA_SUM,
   POP_LFP_SUM,
   POP_NA_PER_SPIKE,
   POP_NAP_HALF_MV,
@@ -103,8 +104,9 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-/** Σ (|I_AMPA + I_NMDA| + |I_GABA|) per lane over the chunks of one stepPopulation call. */
+/** Σ |I_AMPA + I_NMDA| and Σ |I_GABA| per lane over the chunks of one stepPopulation call. */
 let lfpLanes: v128 = f32x4.splat(0.0);
+let lfpGabaLanes: v128 = f32x4.splat(0.0);
 /** The spike count while stepPopulation runs. */
 let spikeCount: i32 = 0;
 
@@ -118,6 +120,7 @@ export function stepPopulation(block: usize): void {
   const end = int(block, POP_END);
   spikeCount = int(block, POP_SPIKE_COUNT);
   lfpLanes = f32x4.splat(0.0);
+  lfpGabaLanes = f32x4.splat(0.0);
   // Whole chunks of 4 cells without masking, then at most one masked chunk for the rest.
   // Compile-time flags: `masked` only for the last partial chunk; `excitatory` adds the LFP proxy
   // and the chloride load, which only E cells need.
@@ -134,6 +137,10 @@ export function stepPopulation(block: usize): void {
   const lfpSum =
     f32x4.extract_lane(lfp, 0) + f32x4.extract_lane(lfp, 1) + f32x4.extract_lane(lfp, 2) + f32x4.extract_lane(lfp, 3);
   store<f32>(block + (<usize>POP_LFP_SUM << 2), lfpSum);
+  const g = lfpGabaLanes;
+  const gabaSum =
+    f32x4.extract_lane(g, 0) + f32x4.extract_lane(g, 1) + f32x4.extract_lane(g, 2) + f32x4.extract_lane(g, 3);
+  store<f32>(block + (<usize>POP_LFP_GABA_SUM << 2), gabaSum);
 }
 
 /**
@@ -233,8 +240,9 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     current = f32x4.sub(current, iGaba);
     let vNext = v128.bitselect(f32x4.add(v, f32x4.mul(current, dtOverC)), v, integrating);
     if (excitatory) {
-      const lfp = f32x4.add(f32x4.abs(iAmpaNmda), f32x4.abs(iGaba));
-      lfpLanes = f32x4.add(lfpLanes, v128.and(lfp, masked ? v128.and(integrating, inside) : integrating));
+      const counted = masked ? v128.and(integrating, inside) : integrating;
+      lfpLanes = f32x4.add(lfpLanes, v128.and(f32x4.abs(iAmpaNmda), counted));
+      lfpGabaLanes = f32x4.add(lfpGabaLanes, v128.and(f32x4.abs(iGaba), counted));
       const charge = v128.load(chargeP);
       const chargeNext = f32x4.add(charge, f32x4.mul(iGaba, dt));
       v128.store(chargeP, masked ? v128.bitselect(chargeNext, charge, inside) : chargeNext);

@@ -45,6 +45,7 @@ import {
   POP_JUMP_AMPA,
   POP_JUMP_GABA,
   POP_JUMP_NMDA,
+  POP_LFP_GABA_SUM,
   POP_LFP_SUM,
   POP_MG_FACTOR,
   POP_MG_SLOPE,
@@ -169,15 +170,20 @@ export function setPopulationDrive(
 
 /**
  * Integrate one population for the current step (s.step). Spikes are appended after the
- * s.spikeCount already in s.spikeIdx. Returns the population's Σ|I_syn| for the LFP proxy.
+ * s.spikeCount already in s.spikeIdx.
  */
-export function stepPopulation(s: NetworkState, block: ParamBlock): number {
+export function stepPopulation(s: NetworkState, block: ParamBlock): void {
   block.setInt(POP_STEP, s.step);
   block.setInt(POP_SLOT_OFFSET, (s.step % s.ringSlots) * s.n);
   block.setInt(POP_SPIKE_COUNT, s.spikeCount);
   s.kernels.stepPopulation(block.byteOffset);
   s.spikeCount = block.getInt(POP_SPIKE_COUNT);
-  return block.getReal(POP_LFP_SUM);
+}
+
+/** Add the E population's Σ|I_AMPA + I_NMDA| and Σ|I_GABA| of this step to the EEG sums. */
+export function addEegSums(s: NetworkState, blockE: ParamBlock): void {
+  s.eegExcitatorySumPa += blockE.getReal(POP_LFP_SUM);
+  s.eegInhibitorySumPa += blockE.getReal(POP_LFP_GABA_SUM);
 }
 
 /** Zero conductances below 1e-30 nS (see flushTiny in the kernel); once per ion step. */

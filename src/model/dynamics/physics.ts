@@ -59,22 +59,48 @@ export function egabaMv(clInMm: number): number {
 }
 
 /**
- * The Na⁺/K⁺ pump (docs/model.md §4), Cressman 2009 form: activity
- * P = 1 / ((1 + exp((25 − Nai)/3)) (1 + exp(5.5 − Ko))), relative to its value at rest
- * P_rest = P(10 mM, 3.5 mM). It moves 3 Na⁺ out for 2 K⁺ in.
+ * Intracellular Na⁺ of a silent cell at rest (docs/model.md §4): there the pump only balances the
+ * resting Na⁺ leak, so its flux at (10 mM, 3.5 mM) is the zero of every Na⁺ and K⁺ balance.
  */
 export const NA_REST_MM = 10;
-export const PUMP_NA_HALF_MM = 25;
-export const PUMP_NA_SLOPE_MM = 3;
-export const PUMP_K_HALF_MM = 5.5;
+
+/**
+ * The Na⁺/K⁺ pump (docs/model.md §4), normalised: P = (1 + Km,K/Ko)⁻² (1 + Km,Na/Nai)⁻³, the form
+ * of Kager, Wadman & Somjen 2000 used by Krishnan & Bazhenov 2011 (two external K⁺ sites, three
+ * internal Na⁺ sites), with Km,K = 2 mM and Km,Na = 10 mM (ModelDB 222321, after Kager 2000).
+ * The external K⁺ site is mostly saturated at rest (P is 0.41 of its K⁺ maximum at 3.5 mM, 0.64
+ * at 8 mM), unlike Cressman 2009's logistic with a half-point of 5.5 mM, which made raised K⁺
+ * hyperpolarise the cells through the pump more than it depolarised them through the leak.
+ * It moves 3 Na⁺ out for 2 K⁺ in.
+ */
+export const PUMP_KM_K_MM = 2;
+export const PUMP_KM_NA_MM = 10;
 export const PUMP_K_PER_NA = 2 / 3;
 
-/** The pump's K⁺ factor 1 / (1 + exp(5.5 − Ko)) (slope 1 mM). */
+/** The pump's K⁺ factor (1 + Km,K/Ko)⁻². */
 export function pumpKFactor(koMm: number): number {
-  return 1 / (1 + Math.exp(PUMP_K_HALF_MM - koMm));
+  const r = koMm / (koMm + PUMP_KM_K_MM);
+  return r * r;
 }
-
+/** The pump's Na⁺ factor (1 + Km,Na/Nai)⁻³. */
+export function pumpNaFactor(naiMm: number): number {
+  const r = naiMm / (naiMm + PUMP_KM_NA_MM);
+  return r * r * r;
+}
 export function pumpActivity(naiMm: number, koMm: number): number {
-  return 1 / ((1 + Math.exp((PUMP_NA_HALF_MM - naiMm) / PUMP_NA_SLOPE_MM)) * (1 + Math.exp(PUMP_K_HALF_MM - koMm)));
+  return pumpKFactor(koMm) * pumpNaFactor(naiMm);
 }
+/** The silent cell at rest: the pump balances the resting Na⁺ leak and nothing more. */
 export const PUMP_ACTIVITY_REST = pumpActivity(NA_REST_MM, K_REST_MM);
+
+/**
+ * The cell volume of docs/model.md §4 (a 10-pL pyramidal soma and proximal dendrites), in which
+ * spike Na⁺, pump flux and chloride load are counted.
+ */
+export const CELL_VOLUME_PL = 10;
+/**
+ * Charge of the pump: it moves 3 Na⁺ out and 2 K⁺ in, one net charge per 3 Na⁺. A Na⁺ flux of
+ * 1 mM/ms out of a cell of volume V carries F·V/3 of outward current: 96485 C/mol × 10 pL / 3 =
+ * 321,617 pA.
+ */
+export const PUMP_PA_PER_MM_PER_MS = (FARADAY_C_PER_MOL * CELL_VOLUME_PL) / 3;

@@ -95,8 +95,9 @@ export interface NetworkState {
   spikeCount: number;
   /** Steps taken since the network was built. */
   step: number;
-  /** Sum over E cells of |I_AMPA + I_NMDA| + |I_GABA| since the last ion step (pA). */
-  lfpSumPa: number;
+  /** Sums over E cells of |I_AMPA + I_NMDA| and of |I_GABA| since the last ion step (pA). */
+  eegExcitatorySumPa: number;
+  eegInhibitorySumPa: number;
 }
 
 /** Initial membrane potentials are drawn uniformly over this band below threshold. */
@@ -210,6 +211,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     koScratch: new Float64Array(nTiles),
     spikeCount: 0,
     step: 0,
-    lfpSumPa: 0,
+    eegExcitatorySumPa: 0,
+    eegInhibitorySumPa: 0,
   };
 }

@@ -51,8 +51,12 @@ export const POP_JUMP_NMDA = 38;
 export const POP_NAP_INV_SLOPE = 39;
 export const POP_DT = 40;
 export const POP_NA_PER_SPIKE = 41;
-/** Output: Σ (|I_AMPA + I_NMDA| + |I_GABA|) over the population this step (f32). */
+/**
+ * Outputs for the EEG proxy (f32): Σ |I_AMPA + I_NMDA| and Σ |I_GABA| over the population this
+ * step (E cells only; src/model/detect/eeg.ts).
+ */
 export const POP_LFP_SUM = 42;
+export const POP_LFP_GABA_SUM = 49;
 /** i32: 1 for the excitatory population (LFP proxy and chloride load are only tracked there). */
 export const POP_EXCITATORY = 43;
 /** Pointer: spikes of each cell since the last ion step (f32), for the availability gate. */
@@ -66,7 +70,7 @@ export const POP_JUMP_GABA = 46;
 /** NMDA Mg²⁺ block (dynamics/physics.ts): B(V) = 1 / (1 + factor · exp(slope · V)). */
 export const POP_MG_FACTOR = 47;
 export const POP_MG_SLOPE = 48;
-/** 52 words, not 49: the same 256-byte slot in the kernel memory as the 48 before. */
+/** 52 words, not 50: the same 256-byte slot in the kernel memory as the 48 before. */
 export const POP_WORDS = 52;
 
 /** Spike propagation into the delay rings (dynamics/synapses.kernel.ts: propagate). */
@@ -124,11 +128,11 @@ export const ION_NAI = 0;
 export const ION_PUMP = 1;
 export const ION_BIAS = 2;
 export const ION_TILE_OF = 3;
-/** Per tile: the pump's K⁺ factor 1/(1 + exp(5.5 − Ko)), gL·EL(Ko) for E and I cells. */
+/** Per tile: the pump's K⁺ factor (1 + Km,K/Ko)⁻², gL·EL(Ko) for E and I cells. */
 export const ION_TILE_KO_FACTOR = 4;
 export const ION_TILE_LEAK_E = 5;
 export const ION_TILE_LEAK_I = 6;
-/** Output per tile: Σ excess pump activity of its cells. */
+/** Output per tile: Σ over its cells of the pump activity above the silent cell's (P − P_rest). */
 export const ION_TILE_PUMP_SUM = 7;
 export const ION_CL = 8;
 export const ION_GABA_CHARGE = 9;
@@ -136,21 +140,27 @@ export const ION_E_GABA = 10;
 /** i32 fields. */
 export const ION_N = 11;
 export const ION_N_E = 12;
-/** 1: the pump follows [Na⁺]i; 0: it sees resting Na⁺ (events then do not end). */
-export const ION_PUMP_NA_DEPENDENCE = 13;
-/** f32 fields. */
+/**
+ * f32 fields. How much the pump follows [Na⁺]i (pumpNaSensitivity, 0…1): it sees
+ * Na_working + s·(Nai − Na_working).
+ */
+export const ION_PUMP_NA_SENSITIVITY = 13;
+/** Pump current per unit of activity (pA), per population. */
 export const ION_PUMP_SCALE_E = 14;
 export const ION_PUMP_SCALE_I = 15;
+/** Na⁺ extruded per unit of activity per ion step (mM). */
 export const ION_NA_EXTRUSION = 16;
+/** Pump activity of the silent cell at rest (the zero of the Na⁺ and K⁺ balances). */
 export const ION_PUMP_REST = 17;
-export const ION_NA_REST = 18;
+/** [Na⁺]i of E cells in the working state. */
+export const ION_NA_WORKING_E = 18;
 export const ION_CL_LOAD = 19;
 export const ION_CL_RELAX = 20;
 /** Per tile (pointer): the [Cl⁻]i that the transporters pull towards, which follows Ko. */
 export const ION_TILE_CL_EQ = 21;
 export const ION_CL_FLOOR = 22;
-/** f32: the pump's Na⁺ half-point and 1/slope (dynamics/physics.ts). */
-export const ION_PUMP_NA_HALF_MM = 23;
+/** f32: the pump's Na⁺ half-saturation Km,Na (dynamics/physics.ts). */
+export const ION_PUMP_KM_NA = 23;
 /** Fast Na⁺ availability: slow-inactivation gate h, spikes since the last ion step, V, and out. */
 export const ION_SLOW_H = 24;
 export const ION_SPIKES_SINCE = 25;
@@ -168,8 +178,8 @@ export const ION_H_PER_SPIKE = 33;
 export const ION_BLOCK_BELOW = 34;
 export const ION_GAIN_E = 35;
 export const ION_GAIN_I = 36;
-/** f32: dt/τNa, the linear relaxation of Na⁺ towards rest. */
-export const ION_NA_RELAX = 37;
+/** f32: [Na⁺]i of I cells in the working state. */
+export const ION_NA_WORKING_I = 37;
 /**
  * f32: a sodium-channel blocker's concentration over its dissociation constant from resting and
  * from inactivated channels (0 without a drug): the drug-bound fraction is x/(1 + x) with
@@ -177,7 +187,8 @@ export const ION_NA_RELAX = 37;
  */
 export const ION_DRUG_REST_AFFINITY = 38;
 export const ION_DRUG_INACT_AFFINITY = 39;
-export const ION_PUMP_NA_INV_SLOPE = 40;
+/** f32: pump activity in each population's working state (the zero of its pump current). */
+export const ION_PUMP_WORKING_E = 40;
 /**
  * f32: E_GABA = RT/F · ln(([Cl⁻]i + insideTerm) · invOutsideTerm), the Goldman equation with
  * bicarbonate (dynamics/physics.ts).
@@ -185,5 +196,6 @@ export const ION_PUMP_NA_INV_SLOPE = 40;
 export const ION_RT_OVER_F_MV = 41;
 export const ION_GHK_INSIDE_TERM = 42;
 export const ION_GHK_INV_OUTSIDE = 43;
-/** 44 words: the same 192-byte slot in the kernel memory as the 40 before. */
-export const ION_WORDS = 44;
+export const ION_PUMP_WORKING_I = 44;
+/** 45 words: the same 192-byte slot in the kernel memory as the 40 before. */
+export const ION_WORDS = 45;

@@ -34,6 +34,7 @@ export const PARAM_TEXT: Readonly<Record<ParamKey, ParamText>> = {
   gNapRatio: { name: 'Persistent Na⁺ current, gNaP/gL', group: 'sodium', unit: 'ratio' },
   scn1a: { name: 'SCN1A (Nav1.1) in interneurons', group: 'sodium' },
   kClearance: { name: 'K⁺ clearance by glia', group: 'ions' },
+  pumpNaSensitivity: { name: 'Na⁺/K⁺ pump: sensitivity to Na⁺', group: 'ions' },
   clEqMm: { name: 'Chloride equilibrium of pyramidal cells', group: 'ions' },
   inflammation: { name: 'Inflammation', group: 'barrier' },
   pgp: { name: 'P-glycoprotein efflux', group: 'barrier' },

@@ -13,7 +13,6 @@
  * Canvas 2D, not pixi: the plots are mostly lines and text, the raster is fastest as a pixel
  * buffer, and the page keeps one WebGL context (the sheet's).
  */
-import { SEIZURE_ONSET_CHI } from '../../model/detect/seizure.ts';
 import { ChiPlot } from './chi-plot.ts';
 import { EventLog } from './event-log.ts';
 import { ActivityHistory, WINDOW_S } from './history.ts';
@@ -53,9 +52,10 @@ const FIGURES: readonly FigureSpec[] = [
   },
   {
     key: 'lfp',
-    title: 'LFP proxy',
-    detail: '(pA, summed synaptic current onto pyramidal cells; an EEG-like signal)',
-    label: `LFP proxy over the last ${WINDOW_S} seconds, in picoamperes.`,
+    title: 'EEG proxy',
+    detail:
+      '(pA: excitatory minus 1.65 × inhibitory synaptic current onto pyramidal cells, after Mazzoni 2015; up = net excitation)',
+    label: `EEG proxy over the last ${WINDOW_S} seconds, in picoamperes: up is net excitatory synaptic current onto pyramidal cells, down net inhibitory.`,
   },
   {
     key: 'rate',
@@ -70,9 +70,7 @@ const FIGURES: readonly FigureSpec[] = [
     key: 'chi',
     title: 'Synchrony χ',
     detail: '(0 independent … 1 in lockstep; over 1-s windows)',
-    label: `Synchrony χ over the last ${WINDOW_S} seconds, from 0 to 1, with the detector's threshold at ${SEIZURE_ONSET_CHI}.`,
-    legend:
-      '<span class="plots-key"><span class="plots-key-line plots-key-threshold" aria-hidden="true"></span>Detector threshold</span>',
+    label: `Synchrony χ over the last ${WINDOW_S} seconds, from 0 to 1.`,
   },
 ];
 

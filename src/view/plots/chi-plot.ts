@@ -1,26 +1,21 @@
 /**
- * Synchrony χ over the window (0…1), with the seizure detector's onset threshold as a dashed
- * line: the detector calls a seizure-like event when χ (and the rate) stay above it for a second.
+ * Synchrony χ over the window (0…1). The seizure detector reads the E rate, not χ (a seizure's
+ * tonic phase is desynchronised), so there is no threshold line here.
  */
-import { SEIZURE_ONSET_CHI } from '../../model/detect/seizure.ts';
 import { YAxis } from './axes.ts';
 import { type ActivityHistory, CHI_CAPACITY } from './history.ts';
 import { CSS } from './plot-palette.ts';
 import type { PlotSurface } from './plot-surface.ts';
 
 const LINE_CSS_PX = 1.5;
-const THRESHOLD_DASH_CSS = [4, 3];
 
 export class ChiPlot {
   readonly axis = new YAxis(() => 2);
-  private dash: number[] = [];
-  private readonly solid: number[] = [];
 
   constructor(readonly surface: PlotSurface) {}
 
   layout(): void {
     const s = this.surface;
-    this.dash = THRESHOLD_DASH_CSS.map((px) => px * s.dpr);
     this.axis.set(0, 1, s.bottom, s.top);
   }
 
@@ -32,16 +27,6 @@ export class ChiPlot {
     s.clear();
     s.drawValueAxis(this.axis);
     s.drawTimeAxis(endMs);
-
-    const thresholdY = Math.round(y(SEIZURE_ONSET_CHI)) + 0.5;
-    ctx.strokeStyle = CSS.threshold;
-    ctx.lineWidth = s.dpr;
-    ctx.setLineDash(this.dash);
-    ctx.beginPath();
-    ctx.moveTo(s.left, thresholdY);
-    ctx.lineTo(s.right, thresholdY);
-    ctx.stroke();
-    ctx.setLineDash(this.solid);
 
     ctx.save();
     ctx.beginPath();

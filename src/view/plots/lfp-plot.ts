@@ -1,5 +1,6 @@
 /**
- * The EEG/LFP proxy: the summed synaptic current onto pyramidal cells, one sample per ms, drawn
+ * The EEG/LFP proxy (src/model/detect/eeg.ts: excitatory minus 1.65 × inhibitory synaptic current
+ * onto pyramidal cells, after Mazzoni 2015; it has a polarity), one sample per ms, drawn
  * as its envelope per pixel column (the smallest and largest sample of each column joined by a
  * vertical stroke), so every spike of the trace shows whatever the width, with one path of about
  * two points per column.
@@ -9,7 +10,7 @@ import type { ActivityHistory } from './history.ts';
 import { CSS } from './plot-palette.ts';
 import type { PlotSurface } from './plot-surface.ts';
 
-/** The y range never shrinks below 0…MIN_TOP_PA (a resting sheet swings about 1000–2200 pA). */
+/** The y range never shrinks below 0…MIN_TOP_PA at the top. */
 const MIN_TOP_PA = 1000;
 /**
  * One CSS pixel, as a whole number of device pixels. Where a CSS pixel is one device pixel (the

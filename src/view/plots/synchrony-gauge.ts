@@ -1,9 +1,8 @@
 /**
- * The synchrony gauge: χ now, as a bar from 0 to 1 with the seizure detector's threshold marked,
- * and the number beside it. χ is shown to two decimals; the DOM changes only when that number
+ * The synchrony gauge: χ now, as a bar from 0 to 1, and the number beside it. χ is shown to two decimals; the DOM changes only when that number
  * does (χ itself changes every 100 ms at most), and every string it needs is made up front.
  */
-import { SEIZURE_ONSET_CHI } from '../../model/detect/seizure.ts';
+import { SEIZURE_ONSET_RATE_HZ } from '../../model/detect/seizure.ts';
 
 const STEPS = 100;
 const VALUE_TEXT = Array.from({ length: STEPS + 1 }, (_, i) => (i / STEPS).toFixed(2));
@@ -33,15 +32,12 @@ export class SynchronyGauge {
     this.meter.setAttribute('aria-valuemax', '1');
     this.fill = doc.createElement('div');
     this.fill.className = 'plots-gauge-fill';
-    const threshold = doc.createElement('div');
-    threshold.className = 'plots-gauge-threshold';
-    threshold.style.left = `${SEIZURE_ONSET_CHI * 100}%`;
-    this.meter.append(this.fill, threshold);
+    this.meter.append(this.fill);
     this.value = doc.createElement('span');
     this.value.className = 'plots-gauge-value';
     const note = doc.createElement('span');
     note.className = 'plots-gauge-note';
-    note.textContent = `threshold ${SEIZURE_ONSET_CHI.toFixed(1)}: above it (with a high rate, for 1 s) the detector calls a seizure-like event`;
+    note.textContent = `high in clonic discharges, low in a seizure's tonic phase: the detector reads the pyramidal cells' rate instead (an event when it stays at ${SEIZURE_ONSET_RATE_HZ} Hz or more for 1 s)`;
     const row = doc.createElement('div');
     row.className = 'plots-gauge-row';
     row.append(label, this.meter, this.value);

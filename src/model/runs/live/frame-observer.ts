@@ -95,7 +95,7 @@ export class FrameObserver implements StepObserver {
   afterIonStep(sim: Simulation): void {
     this.monitors.afterIonStep(sim);
     if (this.sample < this.eegPa.length) {
-      this.eegPa[this.sample] = sim.state.lfpSumPa / sim.net.nE / sim.ionEvery;
+      this.eegPa[this.sample] = this.monitors.eeg.valuePa;
       this.spikesE[this.sample] = Math.min(this.countE, 0xffff);
       this.spikesI[this.sample] = Math.min(this.countI, 0xffff);
       this.sample++;

@@ -1,0 +1,76 @@
+/**
+ * One line per seizure-like event of a run (issue 12's figures, src/model/detect/seizure-report.ts),
+ * for knock-out comparisons (docs/notes/real-seizures.md):
+ *
+ *   npx tsx scripts/seizure-events.ts --set gaba=0.6 --set side=48 --set seed=2 --duration-s 120 \
+ *     [--option chlorideStatic=true] [--ion key=value …] [--detector 15,11]
+ *
+ * `--detector ON,OFF` re-reads the same run with other onset/offset rates (Hz) as well.
+ */
+import { Monitors } from '../src/model/detect/monitors.ts';
+import { SEIZURE_THRESHOLDS, SeizureDetector } from '../src/model/detect/seizure.ts';
+import { reportSeizures, type SeizureReport } from '../src/model/detect/seizure-report.ts';
+import { ION_CONSTANTS, type IonConstants } from '../src/model/dynamics/ions.ts';
+import { defaultParams, parseParamText, withParams } from '../src/model/params.ts';
+import { Simulation, type SimulationOptions } from '../src/model/simulation.ts';
+
+const args = process.argv.slice(2);
+const overrides: Record<string, unknown> = {};
+const ions: Partial<Record<keyof IonConstants, number>> = {};
+const options: Record<string, unknown> = {};
+const detectors: Array<[number, number]> = [];
+let durationS = 60;
+for (let k = 0; k < args.length; k++) {
+  const a = args[k];
+  const next = (): string => args[++k];
+  if (a === '--set') {
+    const [key, value] = next().split('=');
+    overrides[key] = parseParamText(key, value);
+  } else if (a === '--ion') {
+    const [key, value] = next().split('=');
+    if (!(key in ION_CONSTANTS)) throw new Error(`unknown ion constant ${key}`);
+    ions[key as keyof IonConstants] = Number(value);
+  } else if (a === '--option') {
+    const [key, value] = next().split('=');
+    options[key] = value === 'true';
+  } else if (a === '--detector') {
+    const [on, off] = next().split(',').map(Number);
+    detectors.push([on, off]);
+  } else if (a === '--duration-s') durationS = Number(next());
+  else throw new Error(`unknown argument ${a}`);
+}
+
+const sim = new Simulation(withParams(defaultParams(), overrides), { ...(options as SimulationOptions), ions });
+const monitors = new Monitors(sim);
+const started = performance.now();
+sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);
+const f = (x: number | null, d = 1): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
+const line = (e: SeizureReport): string =>
+  `  ${f(e.onsetS)}–${e.offsetS === null ? '…' : f(e.offsetS)} s (${f(e.durationS)} s): E ${f(e.rateBeforeHz)} → ${f(e.rateDuringHz)} → ${f(e.rateAfterHz, 2)} Hz, ` +
+  `χ ${f(e.chiDuring, 2)} (${f(e.chiFirstThird, 2)}/${f(e.chiLastThird, 2)}), K⁺o ${f(e.koBeforeMm, 2)} → peak ${f(e.koPeakMm)} → ${f(e.koMinAfterMm, 2)} mM, ` +
+  `Na⁺i +${f(e.naiRiseMm)} to ${f(e.naiPeakMm)} mM, ${e.discharges} discharges (${f(e.burstsPerSFirstThird)}/${f(e.burstsPerSLastThird)} per s; ` +
+  `intervals ${f(e.dischargeIntervalEarlyMs, 0)} → ${f(e.dischargeIntervalLateMs, 0)} ms)`;
+const s = monitors.summary();
+console.log(
+  `${JSON.stringify(overrides)} ${JSON.stringify(options)} ${JSON.stringify(ions)} ${durationS} s: E ${s.rateHz.exc.toFixed(2)} Hz, ` +
+    `χ max ${s.chi.max?.toFixed(2)}, K⁺o max ${s.ions.koMaxMm.toFixed(2)} mM, burden ${s.seizureBurden.toFixed(2)}, ` +
+    `${s.seizures.length} events, wall ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
+for (const e of s.seizureReports) console.log(line(e));
+for (const [on, off] of detectors) {
+  const d = new SeizureDetector({ ...SEIZURE_THRESHOLDS, onsetRateHz: on, offsetRateHz: off });
+  const series = monitors.series;
+  for (let k = 0; k < series.length; k++) {
+    const r = series[k];
+    let last10 = 0;
+    let last2 = 0;
+    for (let j = Math.max(0, k - 99); j <= k; j++) {
+      last10 += series[j].discharges;
+      if (j > k - 20) last2 += series[j].discharges;
+    }
+    if (!Number.isNaN(r.chi)) d.update(r.tMs, r.rate1sHz, last10 / 10, last2 / 2, () => [0, 0]);
+  }
+  console.log(`re-read with onset ${on} Hz, offset ${off} Hz:`);
+  for (const e of reportSeizures(monitors.series, d.events, monitors.discharges.timesMs, sim.timeMs))
+    console.log(line(e));
+}

@@ -95,7 +95,14 @@ const mean = (a: ArrayLike<number>, from: number, to: number): number => {
 };
 const fmt = (x: number, d = 2): string => (Number.isNaN(x) ? '  —' : x.toFixed(d)).padStart(7);
 
-const header = '   t s    E Hz    I Hz       χ  Ko mean  Ko max  Nai E  Nai I  pump E  EGABA  bursts  state';
+/** Share of I cells in depolarisation block (no spike gain) at the end of the interval. */
+const blockedShare = (): number => {
+  let blocked = 0;
+  for (let i = net.nE; i < net.n; i++) if (s.expGainPa[i] === 0) blocked++;
+  return blocked / net.nI;
+};
+const header =
+  '   t s    E Hz    I Hz       χ  Ko mean  Ko max  Nai E  Nai I  pump E  EGABA  bursts  V E   w E   V I  Iblock  state';
 if (!quiet) console.log(header);
 const stepsPerChunk = Math.round((everyS * 1000) / sim.dtMs);
 const started = performance.now();
@@ -117,7 +124,9 @@ for (let t = everyS; t <= durationS + 1e-9; t += everyS) {
     console.log(
       `${fmt(t, 1)} ${fmt(rateE)} ${fmt(rateI)} ${fmt(last.chi, 3)} ${fmt(mean(s.koMm, 0, s.koMm.length))} ${fmt(koMax)}` +
         ` ${fmt(naiE, 1)} ${fmt(mean(s.naiMm, net.nE, net.n), 1)} ${fmt(mean(s.pumpPa, 0, net.nE), 0)}` +
-        ` ${fmt(mean(s.eGabaMv, 0, net.nE), 1)} ${String(tracer.bursts).padStart(7)}  ${monitors.seizures.inSeizure ? 'SEIZURE' : ''}`,
+        ` ${fmt(mean(s.eGabaMv, 0, net.nE), 1)} ${String(tracer.bursts).padStart(7)}` +
+        ` ${fmt(mean(s.vMv, 0, net.nE), 1)} ${fmt(mean(s.wPa, 0, net.nE), 0)} ${fmt(mean(s.vMv, net.nE, net.n), 1)}` +
+        ` ${fmt(blockedShare(), 2)}  ${monitors.seizures.inSeizure ? 'SEIZURE' : ''}`,
     );
   }
   tracer.bursts = 0;

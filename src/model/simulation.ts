@@ -33,6 +33,7 @@ import {
 import {
   addEegSums,
   configurePopulation,
+  RESET_FOLLOWS_E,
   flushTinyConductances,
   setGabaDecay,
   setPopulationDrive,
@@ -65,6 +66,8 @@ import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/ne
 export interface SimulationOptions {
   /** E_GABA held at its resting value: no chloride loading, no Ko dependence (a knock-out). */
   chlorideStatic?: boolean;
+  /** The pyramidal reset held at V_reset instead of following E_K (a knock-out; dynamics/neurons.ts). */
+  resetFixed?: boolean;
   /** Ions held at rest: no K⁺, Na⁺ or Cl⁻ dynamics, no pump current. */
   ionsClamped?: boolean;
   /** Overrides of the tuned constants, for experiments and tests. */
@@ -142,8 +145,9 @@ export class Simulation {
     initIons(net, s, this.ionConstants, drive.clEqMm, E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
     const naPerSpike = this.options.ionsClamped ? 0 : this.ionConstants.naPerSpikeMm;
-    configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike);
-    configurePopulation(s, s.blockI, INHIBITORY, net.nE, net.n, params.dtMs, naPerSpike);
+    const resetFollows = options.resetFixed ? 0 : RESET_FOLLOWS_E;
+    configurePopulation(s, s.blockE, EXCITATORY, 0, net.nE, params.dtMs, naPerSpike, resetFollows);
+    configurePopulation(s, s.blockI, INHIBITORY, net.nE, net.n, params.dtMs, naPerSpike, 0);
     configurePropagation(net, s, s.blockPropagate, params.dtMs, this.weights);
     this.ionInputs = {
       dtMs: this.ionEvery * this.dtMs,

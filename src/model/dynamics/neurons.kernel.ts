@@ -56,6 +56,7 @@ import {
   POP_V,
   POP_V_CUT,
   POP_V_RESET,
+  POP_RESET_FOLLOWS,
   POP_V_T,
   POP_W,
 } from '../kernels/layout';
@@ -188,6 +189,7 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
   const dtOverTauW = splat(block, POP_DT_OVER_TAU_W);
   const vCut = splat(block, POP_V_CUT);
   const vReset = splat(block, POP_V_RESET);
+  const resetFollows = splat(block, POP_RESET_FOLLOWS);
   const napHalf = splat(block, POP_NAP_HALF_MV);
   const napInvSlope = splat(block, POP_NAP_INV_SLOPE);
   const mgFactor = splat(block, POP_MG_FACTOR);
@@ -260,7 +262,9 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     const crossed = v128.and(f32x4.ge(vNext, vCut), f32x4.gt(expGain, f32x4.splat(0.0)));
     const spiked = masked ? v128.and(crossed, inside) : crossed;
     if (v128.any_true(spiked)) {
-      vNext = v128.bitselect(vReset, vNext, spiked);
+      // The reset follows the effective leak reversal (K⁺o, pump): see POP_RESET_FOLLOWS.
+      const resetV = f32x4.add(vReset, f32x4.mul(resetFollows, f32x4.sub(f32x4.div(v128.load(biasP0 + o), gL), eL)));
+      vNext = v128.bitselect(resetV, vNext, spiked);
       wNext = v128.bitselect(f32x4.add(wNext, b), wNext, spiked);
       v128.store(refP, v128.bitselect(refEndV, refUntil, spiked));
       recordSpikes(block, i, i32x4.bitmask(spiked));

@@ -67,13 +67,50 @@ import {
   POP_V,
   POP_V_CUT,
   POP_V_RESET,
+  POP_RESET_FOLLOWS,
   POP_V_T,
   POP_W,
 } from '../kernels/layout.ts';
-import { type CellType, spikeCutMv } from './cells.ts';
-import { E_NA_MV, MG_BLOCK_KD_MM, MG_BLOCK_PER_MV, MG_OUT_MM, NAP_HALF_MV, NAP_SLOPE_MV } from './physics.ts';
+import { type CellType, EXCITATORY, spikeCutMv } from './cells.ts';
+import {
+  E_NA_MV,
+  ekMv,
+  K_REST_MM,
+  MG_BLOCK_KD_MM,
+  MG_BLOCK_PER_MV,
+  MG_OUT_MM,
+  NAP_HALF_MV,
+  NAP_SLOPE_MV,
+} from './physics.ts';
 import type { NetworkState } from './state.ts';
 import { TAU_AMPA_MS, TAU_GABA_MS, TAU_NMDA_MS } from './synapses.ts';
+
+/**
+ * The reset of a pyramidal cell follows E_K. The trough that ends a spike (AdEx's V_reset) is set
+ * by the K⁺ currents that repolarise it, so raised K⁺o lifts it with E_K, the spike's
+ * after-hyperpolarisation shrinks, its after-depolarisation wins, and a regular-spiking pyramidal
+ * cell becomes an intrinsic burster: raising K⁺o from 3.5 to 7.5–8.5 mM turns CA1 pyramidal cells
+ * from single spikes to bursts (Jensen, Azouz & Yaari 1994), the bursting that the elevated-K⁺
+ * model of epilepsy synchronises (Jensen & Yaari 1997). In AdEx a reset near or above the
+ * threshold region is what makes a cell burst (Naud, Marcille, Clopath & Gerstner 2008).
+ *
+ * The kernel moves the reset with the cell's own resting-potential shift, bias/gL − EL (its tile's
+ * leak reversal and its pump current), times this factor: 1 / (the K⁺ share of the E leak), so that
+ * the reset follows E_K one for one (148.6 / 120.6 = 1.23): with K⁺o at 8 mM E_K rises by 22 mV,
+ * and so does the reset (−70.6 → −48.5 mV). The pump's standing current, which hyperpolarises the
+ * cell, lowers it the same way. Nothing is tuned here: the factor follows from E_Na, E_K at rest
+ * and the cell's EL. In the healthy working state the shift is 0, and spikes are those of the
+ * fixed reset; with the knock-out `resetFixed` the reset never moves.
+ *
+ * Measured (48 × 48, gaba 0.6, seed 3, 60 s, scripts/seizure-trace.ts): χ during the event 0.13
+ * with a fixed reset (a tonic phase of ~20 s at χ 0.05: every E cell a K⁺-driven pacemaker),
+ * 0.36 with the reset following half of that shift, 0.54 following E_K; healthy sheets unchanged
+ * (E 8.3 Hz, χ max 0.28).
+ *
+ * Interneurons keep a fixed reset: fast-spiking cells have no after-depolarisation to unmask and
+ * fire single spikes at any K⁺o in these experiments.
+ */
+export const RESET_FOLLOWS_E = (E_NA_MV - ekMv(K_REST_MM)) / (E_NA_MV - EXCITATORY.eLMv);
 
 /** Fill the constant part of a population's parameter block. */
 export function configurePopulation(
@@ -84,6 +121,7 @@ export function configurePopulation(
   end: number,
   dtMs: number,
   naPerSpikeMm: number,
+  resetFollows: number,
 ): void {
   block.setPointer(POP_V, s.vMv);
   block.setPointer(POP_W, s.wPa);
@@ -119,6 +157,7 @@ export function configurePopulation(
   block.setReal(POP_B, cell.bPa);
   block.setReal(POP_V_CUT, spikeCutMv(cell));
   block.setReal(POP_V_RESET, cell.vResetMv);
+  block.setReal(POP_RESET_FOLLOWS, resetFollows);
   block.setReal(POP_DECAY_AMPA, Math.exp(-dtMs / TAU_AMPA_MS));
   block.setReal(POP_DECAY_NMDA, Math.exp(-dtMs / TAU_NMDA_MS));
   block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / TAU_GABA_MS));

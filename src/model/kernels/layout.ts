@@ -70,6 +70,11 @@ export const POP_JUMP_GABA = 46;
 /** NMDA Mg²⁺ block (dynamics/physics.ts): B(V) = 1 / (1 + factor · exp(slope · V)). */
 export const POP_MG_FACTOR = 47;
 export const POP_MG_SLOPE = 48;
+/**
+ * f32: how far the reset follows the cell's effective leak reversal, bias/gL − EL (raised K⁺o
+ * and the pump's current): V_reset = V_reset,0 + k·(bias/gL − EL). 0 for a fixed reset.
+ */
+export const POP_RESET_FOLLOWS = 50;
 /** 52 words, not 50: the same 256-byte slot in the kernel memory as the 48 before. */
 export const POP_WORDS = 52;
 

@@ -57,6 +57,7 @@ import {
   POP_V_CUT,
   POP_V_RESET,
   POP_RESET_FOLLOWS,
+  POP_PUMP,
   POP_V_T,
   POP_W,
 } from '../kernels/layout';
@@ -263,7 +264,8 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     const spiked = masked ? v128.and(crossed, inside) : crossed;
     if (v128.any_true(spiked)) {
       // The reset follows the effective leak reversal (K⁺o, pump): see POP_RESET_FOLLOWS.
-      const resetV = f32x4.add(vReset, f32x4.mul(resetFollows, f32x4.sub(f32x4.div(v128.load(biasP0 + o), gL), eL)));
+      const restShift = f32x4.sub(f32x4.div(f32x4.add(v128.load(biasP0 + o), v128.load(ptr(block, POP_PUMP) + o)), gL), eL);
+      const resetV = f32x4.add(vReset, f32x4.mul(resetFollows, restShift));
       vNext = v128.bitselect(resetV, vNext, spiked);
       wNext = v128.bitselect(f32x4.add(wNext, b), wNext, spiked);
       v128.store(refP, v128.bitselect(refEndV, refUntil, spiked));

@@ -68,6 +68,7 @@ import {
   POP_V_CUT,
   POP_V_RESET,
   POP_RESET_FOLLOWS,
+  POP_PUMP,
   POP_V_T,
   POP_W,
 } from '../kernels/layout.ts';
@@ -94,18 +95,19 @@ import { TAU_AMPA_MS, TAU_GABA_MS, TAU_NMDA_MS } from './synapses.ts';
  * model of epilepsy synchronises (Jensen & Yaari 1997). In AdEx a reset near or above the
  * threshold region is what makes a cell burst (Naud, Marcille, Clopath & Gerstner 2008).
  *
- * The kernel moves the reset with the cell's own resting-potential shift, bias/gL − EL (its tile's
- * leak reversal and its pump current), times this factor: 1 / (the K⁺ share of the E leak), so that
- * the reset follows E_K one for one (148.6 / 120.6 = 1.23): with K⁺o at 8 mM E_K rises by 22 mV,
- * and so does the reset (−70.6 → −48.5 mV). The pump's standing current, which hyperpolarises the
- * cell, lowers it the same way. Nothing is tuned here: the factor follows from E_Na, E_K at rest
- * and the cell's EL. In the healthy working state the shift is 0, and spikes are those of the
- * fixed reset; with the knock-out `resetFixed` the reset never moves.
+ * The kernel moves the reset with the shift of the cell's leak reversal, (bias + I_pump)/gL − EL
+ * (its tile's K⁺o; the pump's current is added back, so it does not move the reset), times this
+ * factor: 1 / (the K⁺ share of the E leak), so that the reset follows E_K one for one
+ * (148.6 / 120.6 = 1.23): with K⁺o at 8 mM E_K rises by 22 mV, and so does the reset (−70.6 →
+ * −48.5 mV). Nothing is tuned here: the factor follows from E_Na, E_K at rest and the cell's EL.
+ * At resting K⁺o the shift is 0 and spikes are those of the fixed reset; with the knock-out
+ * `resetFixed` the reset never moves.
  *
  * Measured (48 × 48, gaba 0.6, seed 3, 60 s, scripts/seizure-trace.ts): χ during the event 0.13
- * with a fixed reset (a tonic phase of ~20 s at χ 0.05: every E cell a K⁺-driven pacemaker),
- * 0.36 with the reset following half of that shift, 0.54 following E_K; healthy sheets unchanged
- * (E 8.3 Hz, χ max 0.28).
+ * with a fixed reset (a tonic phase of ~20 s at χ 0.05, every E cell a K⁺-driven pacemaker),
+ * 0.54 with the reset following E_K but lowered by the pump's current, 0.79 following E_K alone
+ * (with the glial uptake at Cressman's half-point, ions.ts); healthy sheets unchanged (E 8.3 Hz,
+ * χ max 0.28).
  *
  * Interneurons keep a fixed reset: fast-spiking cells have no after-depolarisation to unmask and
  * fire single spikes at any K⁺o in these experiments.
@@ -133,6 +135,7 @@ export function configurePopulation(
   block.setPointer(POP_RING_I, s.ringI);
   block.setPointer(POP_EXP_GAIN, s.expGainPa);
   block.setPointer(POP_BIAS, s.biasPa);
+  block.setPointer(POP_PUMP, s.pumpPa);
   block.setPointer(POP_E_GABA, s.eGabaMv);
   block.setPointer(POP_GABA_CHARGE, s.gabaChargePaMs);
   block.setPointer(POP_NAI, s.naiMm);

@@ -75,6 +75,8 @@ export const POP_MG_SLOPE = 48;
  * and the pump's current): V_reset = V_reset,0 + k·(bias/gL − EL). 0 for a fixed reset.
  */
 export const POP_RESET_FOLLOWS = 50;
+/** Pointer (f32 per cell): the pump current (pA) in bias, added back for the reset when POP_RESET_PUMP. */
+export const POP_PUMP = 51;
 /** 52 words, not 50: the same 256-byte slot in the kernel memory as the 48 before. */
 export const POP_WORDS = 52;
 

@@ -50,7 +50,7 @@ describe('Golomb synchrony χ', () => {
 
 describe('seizure detector', () => {
   const where = () => [0.5, 1.5] as const;
-  const thresholds = { onsetRateHz: 20, offsetRateHz: 12, dischargeHz: 2.5, persistMs: 1000 };
+  const thresholds = { onsetRateHz: 20, offsetRateHz: 12, dischargeHz: 2.5, evolutionFactor: 1.5, persistMs: 1000 };
   const run = (detector: SeizureDetector, rates: number[], stepMs = 100, t0 = 0) => {
     rates.forEach((rate, k) => {
       detector.update(t0 + k * stepMs, rate, 0, 0, where);
@@ -91,16 +91,24 @@ describe('seizure detector', () => {
     expect(d.timeInSeizureMs(5000)).toBe(2000);
   });
 
-  it('calls rhythmic discharges faster than 2.5 Hz a seizure whatever the rate, and holds it while they go on', () => {
+  it('calls evolving discharges faster than 2.5 Hz a seizure whatever the rate, and holds it while they go on', () => {
     const d = new SeizureDetector(thresholds);
-    // 16 Hz with 4 discharges/s (over the last 10 s and the last 2 s), then quiet.
-    for (let k = 0; k < 40; k++) d.update(k * 100, 16, k < 20 ? 0 : 4, k < 20 ? 0 : 4, where);
-    for (let k = 40; k < 60; k++) d.update(k * 100, 8, 3, 1, where);
+    // 16 Hz with discharges building from 2 to 6 per second (first and second halves of the
+    // 10-s window), then quiet.
+    for (let k = 0; k < 40; k++) d.update(k * 100, 16, k < 20 ? 0 : 4, k < 20 ? 0 : 6, where, 2, 6);
+    for (let k = 40; k < 60; k++) d.update(k * 100, 8, 3, 1, where, 3, 1);
     expect(d.events).toEqual([{ onsetMs: 2000, offsetMs: 4000, onsetXMm: 0.5, onsetYMm: 1.5 }]);
     // Interictal spikes, 1 per second: never.
     const calm = new SeizureDetector(thresholds);
-    for (let k = 0; k < 100; k++) calm.update(k * 100, 9, 1, 1, where);
+    for (let k = 0; k < 100; k++) calm.update(k * 100, 9, 1, 1, where, 1, 1);
     expect(calm.events).toHaveLength(0);
+  });
+
+  it('does not call a steady rhythm of discharges a seizure: it must evolve', () => {
+    const steady = new SeizureDetector(thresholds);
+    // 14 Hz with 7 discharges per second, the same in both halves of the window, for 30 s.
+    for (let k = 0; k < 300; k++) steady.update(k * 100, 14, 7, 7, where, 7, 7);
+    expect(steady.events).toHaveLength(0);
   });
 
   it('puts its default thresholds between the healthy range and the ictal state, with hysteresis', () => {

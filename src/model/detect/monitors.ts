@@ -180,11 +180,15 @@ export class Monitors implements StepObserver {
     const holdBlocks = Math.round(SEIZURE_DISCHARGE_HOLD_WINDOW_MS / BLOCK_MS);
     let onsetCount = 0;
     let holdCount = 0;
+    let lateCount = 0;
+    const halfBlocks = ring.length / 2;
     for (let k = 0; k < ring.length; k++) {
       const c = ring[(this.dischargeHead - 1 - k + 2 * ring.length) % ring.length];
       onsetCount += c;
       if (k < holdBlocks) holdCount += c;
+      if (k < halfBlocks) lateCount += c;
     }
+    const halfS = SEIZURE_DISCHARGE_ONSET_WINDOW_MS / 2000;
     // The detector waits for a whole first second, as χ does.
     if (!Number.isNaN(chi)) {
       this.seizures.update(
@@ -193,6 +197,8 @@ export class Monitors implements StepObserver {
         (onsetCount * 1000) / SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
         (holdCount * 1000) / SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
         () => this.activeLocation(),
+        (onsetCount - lateCount) / halfS,
+        lateCount / halfS,
       );
     }
 

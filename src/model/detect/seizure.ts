@@ -15,7 +15,10 @@
  *   onset   for SEIZURE_PERSIST_MS, the 1-s E rate stays at or above SEIZURE_ONSET_RATE_HZ, or the
  *           population discharges come faster than SEIZURE_DISCHARGE_HZ over the last 10 s and
  *           still over the last 2 s (the clonic discharges that ended an event do not start
- *           another one);
+ *           another one) and they evolve: the last 5 s of the window hold at least
+ *           SEIZURE_EVOLUTION_FACTOR times the discharges of the first 5 s. Steady rhythmic
+ *           discharges without evolution are not a seizure here (issue 12: "discharges > 2.5 Hz
+ *           with evolution"); a sheet that sits in such a state is an interictal one;
  *   offset  for SEIZURE_PERSIST_MS, the 1-s E rate stays below SEIZURE_OFFSET_RATE_HZ and the
  *           discharges of the last 2 s come no faster than SEIZURE_DISCHARGE_HZ (hysteresis: a
  *           clonic phase whose discharges slow does not cut the event in two).
@@ -29,6 +32,12 @@
 export const SEIZURE_ONSET_RATE_HZ = 20;
 export const SEIZURE_OFFSET_RATE_HZ = 12;
 export const SEIZURE_DISCHARGE_HZ = 2.5;
+/**
+ * Evolution (ACNS: a definite change in frequency): the discharges of the second half of the
+ * 10-s onset window are at least 1.5 times those of the first half. A K⁺ runaway's discharges go
+ * from ~1 to ~10 per second within a few seconds; a steady rhythm stays within ±20 %.
+ */
+export const SEIZURE_EVOLUTION_FACTOR = 1.5;
 /** Windows over which discharges are counted for onset (EEG: ≥ 10 s) and for holding an event. */
 export const SEIZURE_DISCHARGE_ONSET_WINDOW_MS = 10_000;
 export const SEIZURE_DISCHARGE_HOLD_WINDOW_MS = 2_000;
@@ -39,6 +48,7 @@ export interface SeizureThresholds {
   offsetRateHz: number;
   /** Discharges per second above which the sheet is seizing whatever its rate (Infinity: off). */
   dischargeHz: number;
+  evolutionFactor: number;
   persistMs: number;
 }
 
@@ -46,6 +56,7 @@ export const SEIZURE_THRESHOLDS: SeizureThresholds = {
   onsetRateHz: SEIZURE_ONSET_RATE_HZ,
   offsetRateHz: SEIZURE_OFFSET_RATE_HZ,
   dischargeHz: SEIZURE_DISCHARGE_HZ,
+  evolutionFactor: SEIZURE_EVOLUTION_FACTOR,
   persistMs: SEIZURE_PERSIST_MS,
 };
 
@@ -87,7 +98,7 @@ export class SeizureDetector {
 
   /**
    * One sample at time tMs: the 1-s E rate and the discharge rates (per s) over the onset and
-   * hold windows. `location` is called only when a candidate onset begins, to say where the
+   * hold windows, and over the first and second halves of the onset window (for evolution). `location` is called only when a candidate onset begins, to say where the
    * activity is. Returns 'onset' or 'offset' when an event was confirmed by this sample, else null.
    */
   update(
@@ -96,11 +107,15 @@ export class SeizureDetector {
     dischargesOnsetHz: number,
     dischargesHoldHz: number,
     location: () => readonly [number, number],
+    dischargesEarlyHz = 0,
+    dischargesLateHz = dischargesOnsetHz,
   ): 'onset' | 'offset' | null {
     const t = this.thresholds;
+    const evolving = dischargesLateHz >= t.evolutionFactor * dischargesEarlyHz;
     const active = this.inSeizure
       ? rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz
-      : rateHz >= t.onsetRateHz || (dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz);
+      : rateHz >= t.onsetRateHz ||
+        (dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz && evolving);
     if (active === this.inSeizure) {
       this.runStartMs = Number.NaN;
       return null;

@@ -5,12 +5,11 @@
  * critical-care EEG terminology; issue 12).
  *
  * In this model a seizure is a state of its own, not a degree of synchrony: in a K⁺-driven event
- * pyramidal cells fire at 30–60 Hz, first tonically (fast and desynchronised), then in clonic
- * population discharges that slow down before the event ends; outside events they fire at
- * 0–15 Hz. Some sheets also settle into steady rhythmic discharges at 15–25 Hz without a K⁺
- * runaway (interneurons failing on lamotrigine in Dravet, neonatal chloride): by the EEG criteria
- * those are seizures too. χ does not separate the states (the tonic phase is desynchronised,
- * χ ≈ 0.05; docs/notes/real-seizures.md has both distributions), so the detector does not use it.
+ * pyramidal cells fire at 45–75 Hz in population discharges that start at 8–10 per second and
+ * slow down before the event ends; outside events they fire at 0–15 Hz. χ rises in events too
+ * (0.76–0.80 against at most ~0.3 in healthy sheets), but interictal discharges raise it as well,
+ * and the rate separates the states with a wider gap, so the detector reads the rate and the
+ * discharges (docs/notes/real-seizures.md has both distributions).
  *
  *   onset   for SEIZURE_PERSIST_MS, the 1-s E rate stays at or above SEIZURE_ONSET_RATE_HZ, or the
  *           population discharges come faster than SEIZURE_DISCHARGE_HZ over the last 10 s and

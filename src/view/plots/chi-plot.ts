@@ -1,6 +1,6 @@
 /**
- * Synchrony χ over the window (0…1). The seizure detector reads the E rate, not χ (a seizure's
- * tonic phase is desynchronised), so there is no threshold line here.
+ * Synchrony χ over the window (0…1). The seizure detector reads the E rate and the discharges, not
+ * χ (interictal discharges raise χ too), so there is no threshold line here.
  */
 import { YAxis } from './axes.ts';
 import { type ActivityHistory, CHI_CAPACITY } from './history.ts';

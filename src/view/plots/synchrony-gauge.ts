@@ -37,7 +37,7 @@ export class SynchronyGauge {
     this.value.className = 'plots-gauge-value';
     const note = doc.createElement('span');
     note.className = 'plots-gauge-note';
-    note.textContent = `high in clonic discharges, low in a seizure's tonic phase: the detector reads the pyramidal cells' rate instead (an event when it stays at ${SEIZURE_ONSET_RATE_HZ} Hz or more for 1 s)`;
+    note.textContent = `about 0.1 at rest, 0.7–0.9 in a seizure's discharges; interictal bursts raise it too, so the detector reads the pyramidal cells' rate (an event when it stays at ${SEIZURE_ONSET_RATE_HZ} Hz or more for 1 s)`;
     const row = doc.createElement('div');
     row.className = 'plots-gauge-row';
     row.append(label, this.meter, this.value);

@@ -95,20 +95,27 @@ describe('seizure detector', () => {
     const d = new SeizureDetector(thresholds);
     // 16 Hz with discharges building from 2 to 6 per second (first and second halves of the
     // 10-s window), then quiet.
-    for (let k = 0; k < 40; k++) d.update(k * 100, 16, k < 20 ? 0 : 4, k < 20 ? 0 : 6, where, 2, 6);
-    for (let k = 40; k < 60; k++) d.update(k * 100, 8, 3, 1, where, 3, 1);
+    const building = { dischargesEarlyHz: 2, dischargesLateHz: 6, rateEarlyHz: 9, rateLateHz: 16 };
+    for (let k = 0; k < 40; k++) d.update(k * 100, 16, k < 20 ? 0 : 4, k < 20 ? 0 : 6, where, building);
+    for (let k = 40; k < 60; k++) d.update(k * 100, 8, 3, 1, where);
     expect(d.events).toEqual([{ onsetMs: 2000, offsetMs: 4000, onsetXMm: 0.5, onsetYMm: 1.5 }]);
     // Interictal spikes, 1 per second: never.
     const calm = new SeizureDetector(thresholds);
-    for (let k = 0; k < 100; k++) calm.update(k * 100, 9, 1, 1, where, 1, 1);
+    for (let k = 0; k < 100; k++) calm.update(k * 100, 9, 1, 1, where);
     expect(calm.events).toHaveLength(0);
   });
 
   it('does not call a steady rhythm of discharges a seizure: it must evolve', () => {
     const steady = new SeizureDetector(thresholds);
     // 14 Hz with 7 discharges per second, the same in both halves of the window, for 30 s.
-    for (let k = 0; k < 300; k++) steady.update(k * 100, 14, 7, 7, where, 7, 7);
+    const same = { dischargesEarlyHz: 7, dischargesLateHz: 7, rateEarlyHz: 14, rateLateHz: 14 };
+    for (let k = 0; k < 300; k++) steady.update(k * 100, 14, 7, 7, where, same);
     expect(steady.events).toHaveLength(0);
+    // Discharges that swing from 2 to 4 per second while the rate stays at 13 Hz: not evolution.
+    const swinging = new SeizureDetector(thresholds);
+    const swing = { dischargesEarlyHz: 2, dischargesLateHz: 4, rateEarlyHz: 13, rateLateHz: 13 };
+    for (let k = 0; k < 300; k++) swinging.update(k * 100, 13, 3, 4, where, swing);
+    expect(swinging.events).toHaveLength(0);
   });
 
   it('puts its default thresholds between the healthy range and the ictal state, with hysteresis', () => {

@@ -61,6 +61,8 @@ export class Monitors implements StepObserver {
   private blockDischarges = 0;
   /** Discharges per 100-ms block over the detector's onset window, as a ring. */
   private readonly dischargeBlocks: Float64Array;
+  /** E spikes per 100-ms block over the same 10 s, for the evolution of the rate. */
+  private readonly spikeBlocks: Float64Array;
   private dischargeHead = 0;
   private ionStepInBlock = 0;
   /** Spikes per K⁺ tile in each 100-ms block of the last second (onset location). */
@@ -82,6 +84,7 @@ export class Monitors implements StepObserver {
     this.lfpRecent = new Float64Array(Math.round((WINDOW_BLOCKS * BLOCK_MS) / ionStepMs));
     this.eeg = new EegProxy(ionStepMs);
     this.dischargeBlocks = new Float64Array(Math.round(SEIZURE_DISCHARGE_ONSET_WINDOW_MS / BLOCK_MS));
+    this.spikeBlocks = new Float64Array(this.dischargeBlocks.length);
   }
 
   afterStep(sim: Simulation): void {
@@ -176,17 +179,24 @@ export class Monitors implements StepObserver {
     const rate1s = this.windowSum / net.nE / windowS;
     const ring = this.dischargeBlocks;
     ring[this.dischargeHead] = this.blockDischarges;
+    this.spikeBlocks[this.dischargeHead] = this.blockE;
     this.dischargeHead = (this.dischargeHead + 1) % ring.length;
     const holdBlocks = Math.round(SEIZURE_DISCHARGE_HOLD_WINDOW_MS / BLOCK_MS);
     let onsetCount = 0;
     let holdCount = 0;
     let lateCount = 0;
+    let earlySpikes = 0;
+    let lateSpikes = 0;
     const halfBlocks = ring.length / 2;
     for (let k = 0; k < ring.length; k++) {
-      const c = ring[(this.dischargeHead - 1 - k + 2 * ring.length) % ring.length];
+      const at = (this.dischargeHead - 1 - k + 2 * ring.length) % ring.length;
+      const c = ring[at];
       onsetCount += c;
       if (k < holdBlocks) holdCount += c;
-      if (k < halfBlocks) lateCount += c;
+      if (k < halfBlocks) {
+        lateCount += c;
+        lateSpikes += this.spikeBlocks[at];
+      } else earlySpikes += this.spikeBlocks[at];
     }
     const halfS = SEIZURE_DISCHARGE_ONSET_WINDOW_MS / 2000;
     // The detector waits for a whole first second, as χ does.
@@ -197,8 +207,12 @@ export class Monitors implements StepObserver {
         (onsetCount * 1000) / SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
         (holdCount * 1000) / SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
         () => this.activeLocation(),
-        (onsetCount - lateCount) / halfS,
-        lateCount / halfS,
+        {
+          dischargesEarlyHz: (onsetCount - lateCount) / halfS,
+          dischargesLateHz: lateCount / halfS,
+          rateEarlyHz: earlySpikes / net.nE / halfS,
+          rateLateHz: lateSpikes / net.nE / halfS,
+        },
       );
     }
 

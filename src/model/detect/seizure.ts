@@ -15,7 +15,7 @@
  *           population discharges come faster than SEIZURE_DISCHARGE_HZ over the last 10 s and
  *           still over the last 2 s (the clonic discharges that ended an event do not start
  *           another one) and they evolve: the last 5 s of the window hold at least
- *           SEIZURE_EVOLUTION_FACTOR times the discharges of the first 5 s. Steady rhythmic
+ *           SEIZURE_EVOLUTION_FACTOR times the discharges and the E rate of the first 5 s. Steady rhythmic
  *           discharges without evolution are not a seizure here (issue 12: "discharges > 2.5 Hz
  *           with evolution"); a sheet that sits in such a state is an interictal one;
  *   offset  for SEIZURE_PERSIST_MS, the 1-s E rate stays below SEIZURE_OFFSET_RATE_HZ and the
@@ -32,9 +32,11 @@ export const SEIZURE_ONSET_RATE_HZ = 20;
 export const SEIZURE_OFFSET_RATE_HZ = 12;
 export const SEIZURE_DISCHARGE_HZ = 2.5;
 /**
- * Evolution (ACNS: a definite change in frequency): the discharges of the second half of the
- * 10-s onset window are at least 1.5 times those of the first half. A K⁺ runaway's discharges go
- * from ~1 to ~10 per second within a few seconds; a steady rhythm stays within ±20 %.
+ * Evolution (ACNS: a definite change in frequency): the discharges and the E rate of the second
+ * half of the 10-s onset window are both at least 1.5 times those of the first half. A K⁺
+ * runaway's discharges go from ~1 to ~10 per second within a few seconds and its rate doubles; a
+ * steady rhythm's discharge count may swing by half from one 5 s to the next (48 × 48, gaba 0.7
+ * on phenytoin: 12–14 Hz with 2–4 discharges/s), its rate does not.
  */
 export const SEIZURE_EVOLUTION_FACTOR = 1.5;
 /** Windows over which discharges are counted for onset (EEG: ≥ 10 s) and for holding an event. */
@@ -86,6 +88,16 @@ export function eventInSeconds(e: SeizureEvent): SeizureEventInSeconds {
   };
 }
 
+/** The discharges and the E rate over the first and the second half of the 10-s onset window. */
+export interface WindowHalves {
+  dischargesEarlyHz: number;
+  dischargesLateHz: number;
+  rateEarlyHz: number;
+  rateLateHz: number;
+}
+/** No evolution: the same in both halves. */
+const STEADY: WindowHalves = { dischargesEarlyHz: 1, dischargesLateHz: 1, rateEarlyHz: 1, rateLateHz: 1 };
+
 export class SeizureDetector {
   readonly events: SeizureEvent[] = [];
   inSeizure = false;
@@ -106,11 +118,12 @@ export class SeizureDetector {
     dischargesOnsetHz: number,
     dischargesHoldHz: number,
     location: () => readonly [number, number],
-    dischargesEarlyHz = 0,
-    dischargesLateHz = dischargesOnsetHz,
+    halves: WindowHalves = STEADY,
   ): 'onset' | 'offset' | null {
     const t = this.thresholds;
-    const evolving = dischargesLateHz >= t.evolutionFactor * dischargesEarlyHz;
+    const evolving =
+      halves.dischargesLateHz >= t.evolutionFactor * halves.dischargesEarlyHz &&
+      halves.rateLateHz >= t.evolutionFactor * halves.rateEarlyHz;
     const active = this.inSeizure
       ? rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz
       : rateHz >= t.onsetRateHz ||

@@ -152,6 +152,7 @@ export class Simulation {
     this.ionInputs = {
       dtMs: this.ionEvery * this.dtMs,
       uptakeScale: 1,
+      ceilingScale: 1,
       clEqMm: params.clEqMm,
       pumpNaSensitivity: params.pumpNaSensitivity,
       chlorideStatic: options.chlorideStatic ?? false,
@@ -249,6 +250,7 @@ export class Simulation {
     setGabaDecay(s.blockI, p.dtMs, drive.tauGabaMs);
     this.backgroundMeanPerStep = drive.backgroundEventsPerStep;
     this.ionInputs.uptakeScale = drive.kUptakeScale;
+    this.ionInputs.ceilingScale = drive.kCeilingScale;
     this.ionInputs.clEqMm = drive.clEqMm;
     this.ionInputs.pumpNaSensitivity = p.pumpNaSensitivity;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).

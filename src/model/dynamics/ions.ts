@@ -216,8 +216,13 @@ export const ION_CONSTANTS: IonConstants = {
 export interface IonStepInputs {
   /** Ion step length. */
   dtMs: number;
-  /** Glial uptake scale (kClearance, times the inflammation factor). */
+  /** Scale of the Kir4.1 buffer (kClearance, times the inflammation factor). */
   uptakeScale: number;
+  /**
+   * Scale of the glial uptake at high Ko, the ceiling (kClearance alone: inflammation's loss of
+   * astrocytic Kir4.1, Ivens 2007, is a loss of the buffer near rest, not of the glial pump).
+   */
+  ceilingScale: number;
   /** Equilibrium [Cl⁻]i of E cells. */
   clEqMm: number;
   /** How much the pump follows [Na⁺]i (pumpNaSensitivity; 0: it keeps its working-state rate). */
@@ -357,7 +362,7 @@ export function refreshTiles(net: Network, s: NetworkState): void {
  *                            exchange, diffusion
  */
 export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: IonStepInputs): void {
-  const { dtMs, uptakeScale, clEqMm, pumpNaSensitivity, chlorideStatic } = inputs;
+  const { dtMs, uptakeScale, ceilingScale, clEqMm, pumpNaSensitivity, chlorideStatic } = inputs;
   const { nTiles, tilesPerSide, cellsInTile } = net;
   const ko = s.koMm;
   const tileSpikes = s.tileSpikes;
@@ -378,7 +383,7 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
   const kPerActivity = (PUMP_K_PER_NA * c.pumpMaxMmPerMs * dtMs) / volumeRatio;
   // Glial uptake as glialUptakeMmPerMs, written out: this runs for every tile every millisecond.
   const bufferMax = uptakeScale * c.kBufferMaxMmPerMs * dtMs;
-  const gliaMax = uptakeScale * c.kGliaMaxMmPerMs * dtMs;
+  const gliaMax = ceilingScale * c.kGliaMaxMmPerMs * dtMs;
   const gliaAtRest = 1 / (1 + Math.exp((c.kGliaHalfMm - K_REST_MM) / c.kGliaSlopeMm));
   const invGliaSlope = 1 / c.kGliaSlopeMm;
   const slowRate = dtMs / c.kSlowClearanceTauMs;

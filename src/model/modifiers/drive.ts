@@ -27,8 +27,10 @@ export interface NetworkDrive {
   /** Background Poisson rate per cell (Hz), and the mean number of events per step over `cells` cells. */
   backgroundRateHz: number;
   backgroundEventsPerStep: number;
-  /** Glial K⁺ uptake scale. */
+  /** Scale of the glial Kir4.1 K⁺ buffer (kClearance, times the inflammation factor). */
   kUptakeScale: number;
+  /** Scale of the glial uptake at high K⁺o, the ceiling (kClearance; inflammation leaves it). */
+  kCeilingScale: number;
   /** E cells' chloride equilibrium (mM), after any NKCC1 block. */
   clEqMm: number;
 }
@@ -75,6 +77,7 @@ export function networkDrive(
     backgroundRateHz: w.backgroundRateHz * p.drive,
     backgroundEventsPerStep: (cells.count * w.backgroundRateHz * p.drive * p.dtMs) / 1000,
     kUptakeScale: p.kClearance * f.kUptake,
+    kCeilingScale: p.kClearance,
     clEqMm: chlorideEquilibriumWithDrug(p.clEqMm, d.nkcc1Block),
   };
 }

@@ -9,8 +9,9 @@
  *                                      phosphorylation of NR2B (Viviani 2003)
  *   AMPA conductance   × (1 + 0.2 I)   TNF-α inserts Ca²⁺-permeable AMPA receptors (Stellwagen
  *                                      2005); 20 % is this model's choice within the reported range
- *   glial K⁺ uptake    × (1 − 0.5 I)   albumin leaking through the opened barrier → TGF-β →
- *                                      astrocytic Kir4.1 loss, halving K⁺ buffering (Ivens 2007)
+ *   glial K⁺ buffer    × (1 − 0.5 I)   albumin leaking through the opened barrier → TGF-β →
+ *                                      astrocytic Kir4.1 loss, halving K⁺ buffering (Ivens 2007);
+ *                                      the glial uptake at high K⁺o (the ceiling) is left as it is
  *
  * At I = 0 every factor is exactly 1, so an uninflamed network is the same to the last bit.
  */

@@ -33,8 +33,8 @@ import {
 import {
   addEegSums,
   configurePopulation,
-  RESET_FOLLOWS_E,
   flushTinyConductances,
+  RESET_FOLLOWS_E,
   setGabaDecay,
   setPopulationDrive,
   stepPopulation,

@@ -126,8 +126,7 @@ export class SeizureDetector {
       halves.rateLateHz >= t.evolutionFactor * halves.rateEarlyHz;
     const active = this.inSeizure
       ? rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz
-      : rateHz >= t.onsetRateHz ||
-        (dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz && evolving);
+      : rateHz >= t.onsetRateHz || (dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz && evolving);
     if (active === this.inSeizure) {
       this.runStartMs = Number.NaN;
       return null;

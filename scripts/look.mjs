@@ -63,6 +63,7 @@ try {
       if (m.type() === 'error') console.log(`  console error: ${m.text()}`);
     });
     await page.goto(`${base}/${shot.query}`);
+    await page.waitForFunction(() => (window.__refractory?.snapshot().framesDrawn ?? 0) > 0, null, { timeout: 60_000 });
     const dismiss = page.locator('#safety-dismiss');
     if (await dismiss.isVisible().catch(() => false)) await dismiss.click();
     if (shot.status) {

@@ -27,6 +27,14 @@ const SIZES = {
   phone: { width: 390, height: 844 },
 };
 
+/** Click a pyramidal cell a third of the way across the sheet. */
+async function clickCell(page) {
+  const box = await page.locator('#sheet canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.4);
+}
+
+const map = (kind) => (page) => page.locator(`#view-map-${kind}`).check();
+
 /** name, size, address, simulated ms to wait for (or a status text), extra steps. */
 const SHOTS = [
   { name: 'rest', size: 'laptop', query: '', atMs: 3000 },
@@ -35,6 +43,25 @@ const SHOTS = [
   { name: 'seizure', size: 'hd', query: '?gaba=0.3', status: 'Seizure-like event', afterMs: 3000 },
   { name: 'rest', size: 'phone', query: '', atMs: 3000 },
   { name: 'seizure', size: 'phone', query: '?gaba=0.3', status: 'Seizure-like event', afterMs: 3000 },
+  { name: 'cell', size: 'laptop', query: '?gaba=0.3', status: 'Seizure-like event', afterMs: 3000, before: clickCell },
+  { name: 'cell', size: 'phone', query: '?gaba=0.3', status: 'Seizure-like event', afterMs: 3000, before: clickCell },
+  {
+    name: 'potassium',
+    size: 'laptop',
+    query: '?gaba=0.3',
+    status: 'Seizure-like event',
+    afterMs: 2000,
+    before: map('potassium'),
+  },
+  {
+    name: 'sodium',
+    size: 'hd',
+    query: '?gaba=0.3',
+    status: 'Seizure-like event',
+    afterMs: 2000,
+    before: map('sodium'),
+  },
+  { name: 'egaba', size: 'hd', query: '?gaba=0.3', status: 'Seizure-like event', afterMs: 2000, before: map('egaba') },
   { name: 'lecture1', size: 'hd', query: '?lecture=1', atMs: 4000 },
   { name: 'lecture2', size: 'hd', query: '?lecture=2', atMs: 6000 },
   { name: 'lecture2', size: 'laptop', query: '?lecture=2', atMs: 6000 },
@@ -69,13 +96,14 @@ try {
     if (shot.status) {
       await page.locator('#status').filter({ hasText: shot.status }).waitFor({ timeout: 180_000 });
     }
+    if (shot.before) await shot.before(page);
     const start = await simMs(page);
     const until = shot.atMs ?? start + (shot.afterMs ?? 0);
     await page.waitForFunction((t) => (window.__refractory?.snapshot().timeMs ?? 0) >= t, until, {
       timeout: 180_000,
       polling: 100,
     });
-    if (shot.steps) await shot.steps(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${out}/${file}.png` });
     console.log(`${file}.png at ${((await simMs(page)) / 1000).toFixed(1)} s`);
     await context.close();

@@ -97,12 +97,13 @@ export const RAMPS: readonly [PopulationRamp, PopulationRamp] = [
     quiet: { hueDeg: 255, chroma: 0.07 },
     active: { hueDeg: 68, chroma: 0.16 },
   },
-  // Interneurons: grey-blue when quiet, cyan when firing.
+  // Interneurons: grey-teal when quiet, cyan when firing (teal at rest too, so that the two
+  // populations differ in colour as well as in size).
   {
     brightTopHz: 60,
     hue: { fromHz: 18, toHz: 54 },
-    quiet: { hueDeg: 265, chroma: 0.04 },
-    active: { hueDeg: 200, chroma: 0.11 },
+    quiet: { hueDeg: 205, chroma: 0.05 },
+    active: { hueDeg: 195, chroma: 0.12 },
   },
 ];
 

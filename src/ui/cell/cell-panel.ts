@@ -119,7 +119,14 @@ export class CellPanel {
       meaning: h('p', { class: 'cell-meaning', id: 'cell-meaning' }),
     };
     const reading = (term: string, value: HTMLElement, trace?: HTMLCanvasElement) =>
-      h('div', { class: 'cell-reading' }, h('dt', {}, term), value, ...(trace ? [trace] : []));
+      h(
+        'div',
+        { class: 'cell-reading' },
+        h('dt', {}, term),
+        value,
+        // Inside the list only dt and dd may stand: the sparkline is a description of the term too.
+        ...(trace ? [h('dd', { class: 'cell-spark-dd' }, trace)] : []),
+      );
     const figure = h(
       'figure',
       { class: 'cell-figure' },

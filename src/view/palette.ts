@@ -13,13 +13,14 @@
  *    makes at most three changes of 0.1 in any second, at most one flash, whatever the network or
  *    the playback speed does; an area, an average of dots, moves less still. A seizure's rise of
  *    firing brightens the sheet over about a second; post-ictal silence darkens it below rest.
- *  - **hue** carries the fast detail: the rate smoothed over 0.2 s by the session picks a column
+ *  - **hue** carries the fast detail: the rate smoothed over 0.2 s by the session (or the
+ *    envelope's, when it is higher, so a seizing patch stays warm between bursts) picks a column
  *    of the table, and every column of a row has the same luminance (to 8-bit rounding), so the
  *    bursts of a seizure show as a change of colour — slate to amber on pyramidal cells — that
  *    cannot flash. No colour is a saturated red (WCAG's red-flash rule).
  *
  * Projectors add stray light that lifts black: the ramps therefore span a wide luminance range
- * (0.02 to 0.42) instead of relying on small steps near black, and the hue change carries
+ * (0.02 to 0.6) instead of relying on small steps near black, and the hue change carries
  * chroma that survives a grey wash.
  */
 import { scaleLinear } from 'd3-scale';
@@ -41,7 +42,7 @@ export const LUMINANCE_LEVELS = 48;
 /** Columns: the fast (0.2-s) rate, each column one hue and chroma at the row's luminance. */
 export const HUE_LEVELS = 32;
 /** Relative luminance of a dot of a silent cell and of one at the top of its population's scale. */
-export const DOT_LUMINANCE = { silent: 0.02, peak: 0.42 } as const;
+export const DOT_LUMINANCE = { silent: 0.02, peak: 0.6 } as const;
 /** One row of a table in relative luminance. */
 export const LUMINANCE_STEP = (DOT_LUMINANCE.peak - DOT_LUMINANCE.silent) / (LUMINANCE_LEVELS - 1);
 /**
@@ -57,10 +58,10 @@ export const MAX_LUMINANCE_PER_S = 0.3;
 export const ENVELOPE_TAU_MS = 800;
 /**
  * How the envelope's level (0…1) becomes luminance: level^γ. γ > 1 keeps a resting sheet calm
- * (a resting pyramidal cell, a third of the way up its scale, gets a fifth of the luminance span) and spends the span on
- * what a seizure does.
+ * (a resting pyramidal cell, at 7 Hz under half way up its scale, gets a fifth of the luminance
+ * span) and spends the span on what a seizure does.
  */
-export const ENVELOPE_GAMMA = 1.5;
+export const ENVELOPE_GAMMA = 2;
 
 /** Behind the dots. */
 export const SHEET_BACKGROUND = 0x0a0e18;
@@ -90,9 +91,10 @@ export interface PopulationRamp {
 }
 
 export const RAMPS: readonly [PopulationRamp, PopulationRamp] = [
-  // Pyramidal cells: cool slate when quiet, amber when firing.
+  // Pyramidal cells: cool slate when quiet, amber when firing. Full brightness at 16 Hz over the
+  // envelope's 0.8 s, which a seizure's train of bursts reaches and rest (7 Hz) does not.
   {
-    brightTopHz: 20,
+    brightTopHz: 16,
     hue: { fromHz: 6, toHz: 24 },
     quiet: { hueDeg: 255, chroma: 0.07 },
     active: { hueDeg: 68, chroma: 0.16 },

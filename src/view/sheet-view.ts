@@ -365,6 +365,7 @@ export class SheetView {
       return;
     }
     const activity = frame.activity;
+    const envelope = this.envelopeHz;
     const colours = this.colours;
     const hueE = this.hueBounds[0];
     const hueI = this.hueBounds[1];
@@ -372,7 +373,11 @@ export class SheetView {
       const inhibitory = isInhibitory[g];
       let row = Math.round((shown[g] - silent) / LUMINANCE_STEP);
       row = row < 0 ? 0 : row > lastRow ? lastRow : row;
-      const column = levelOf(activity[g], inhibitory ? hueI : hueE);
+      // Hue from the faster of the two rates: a burst turns a dot warm at once, and the slow
+      // envelope keeps a seizing patch warm between its bursts (at rest both sit near the quiet end).
+      const a = activity[g];
+      const e = envelope[g];
+      const column = levelOf(a > e ? a : e, inhibitory ? hueI : hueE);
       dots[g].color = colours[inhibitory * POPULATION_ENTRIES + row * HUE_LEVELS + column];
     }
   }

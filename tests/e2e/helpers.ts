@@ -128,7 +128,10 @@ export interface ImageMeasure {
 
 export interface ScreenshotMeasures {
   images: ImageMeasure[];
-  /** Over every pixel: the largest difference of WCAG relative luminance between any two images. */
+  /**
+   * Over every pixel: the largest difference of WCAG relative luminance between any two images
+   * (NaN when they differ in size).
+   */
   maxLuminanceChange: number;
 }
 
@@ -149,11 +152,13 @@ export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<Sc
         return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
       };
       const images = await Promise.all(encoded.map(decode));
-      const pixels = images[0].width * images[0].height;
-      const lowest = new Float64Array(pixels).fill(Number.POSITIVE_INFINITY);
-      const highest = new Float64Array(pixels).fill(Number.NEGATIVE_INFINITY);
+      // Pixel by pixel comparison only between pictures of one size (a lecture scene's layout may
+      // size the sheet a few pixels differently from another's); the means need no such thing.
+      const sameSize = images.every((im) => im.width === images[0].width && im.height === images[0].height);
+      const lowest = new Float64Array(sameSize ? images[0].width * images[0].height : 0).fill(Number.POSITIVE_INFINITY);
+      const highest = new Float64Array(lowest.length).fill(Number.NEGATIVE_INFINITY);
       const measures = images.map((image) => {
-        if (image.width * image.height !== pixels) throw new Error('screenshots differ in size');
+        const pixels = image.width * image.height;
         const d = image.data;
         let r = 0;
         let g = 0;
@@ -178,9 +183,11 @@ export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<Sc
             drawn++;
             if (pg - pr > 12 && pb - pr > 12 && pb - pg < 12) teal++;
           }
-          const luminance = 0.2126 * linear(pr) + 0.7152 * linear(pg) + 0.0722 * linear(pb);
-          if (luminance < lowest[p]) lowest[p] = luminance;
-          if (luminance > highest[p]) highest[p] = luminance;
+          if (sameSize) {
+            const luminance = 0.2126 * linear(pr) + 0.7152 * linear(pg) + 0.0722 * linear(pb);
+            if (luminance < lowest[p]) lowest[p] = luminance;
+            if (luminance > highest[p]) highest[p] = luminance;
+          }
         }
         return {
           width: image.width,
@@ -192,8 +199,8 @@ export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<Sc
           otherDrawnFraction: (drawn - teal) / pixels,
         };
       });
-      let maxLuminanceChange = 0;
-      for (let p = 0; p < pixels; p++) maxLuminanceChange = Math.max(maxLuminanceChange, highest[p] - lowest[p]);
+      let maxLuminanceChange = sameSize ? 0 : Number.NaN;
+      for (let p = 0; p < lowest.length; p++) maxLuminanceChange = Math.max(maxLuminanceChange, highest[p] - lowest[p]);
       return { images: measures, maxLuminanceChange };
     },
     { encoded: pngs.map((png) => png.toString('base64')), background: BACKGROUND_RGB },

@@ -65,6 +65,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Simulation workers of the page (the F–I curves have a worker of their own beside them). */
+function simulationWorkers(page: Page): number {
+  return page.workers().filter((w) => w.url().includes('simulation.worker')).length;
+}
+
 /** The first-visit photosensitivity notice, out of the way of the screenshots. */
 async function dismissSafetyNotice(page: Page): Promise<void> {
   const button = page.locator('#safety-dismiss');
@@ -220,7 +225,7 @@ test('split screen runs the responder and the refractory case at once, and Escap
   await openPage(page, '?lecture=5');
   await dismissSafetyNotice(page);
   await expect(page.locator('#lecture-title')).toHaveText('The pump that makes it fail');
-  expect(page.workers().length).toBe(1);
+  expect(simulationWorkers(page)).toBe(1);
 
   await page.keyboard.press('s');
   await expect(page.locator('body')).toHaveClass(/\blecture-split\b/);
@@ -230,7 +235,7 @@ test('split screen runs the responder and the refractory case at once, and Escap
     'both sides run',
     60_000,
   );
-  expect(page.workers().length).toBe(2);
+  expect(simulationWorkers(page)).toBe(2);
   const [main, contrast] = running.split ?? [];
   expect(main.side).toBe('right');
   expect(contrast.side).toBe('left');
@@ -289,7 +294,7 @@ test('split screen runs the responder and the refractory case at once, and Escap
   await page.keyboard.press('Escape');
   await expect(page.locator('body')).not.toHaveClass(/\blecture-split\b/);
   expect((await lecture(page)).split).toBeNull();
-  await expect.poll(() => page.workers().length).toBe(1);
+  await expect.poll(() => simulationWorkers(page)).toBe(1);
   // The page's own sheet goes back to the scene's size.
   await waitForSnapshot(page, (s) => s.side === 64, 'the sheet is 64 × 64 again');
   await page.keyboard.press('Escape');

@@ -228,7 +228,10 @@ function followStore(
   store.subscribe((state, previous) => {
     if (state.params !== previous.params) bridge.setParams(state.params);
     if (state.treatment !== previous.treatment) bridge.setTreatment(state.treatment);
-    if (state.selectedCell !== previous.selectedCell) bridge.setSelectedCell(state.selectedCell);
+    if (state.selectedCell !== previous.selectedCell) {
+      bridge.setSelectedCell(state.selectedCell);
+      showSheetHint(state.selectedCell !== null);
+    }
     if (state.speed !== previous.speed) bridge.setSpeed(speedOf(state.speed));
     if (state.view !== previous.view) {
       sheet.setOptions(state.view);
@@ -356,3 +359,20 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/**
+ * The hint beside the sheet's title: how to pick a cell, or, once one is watched, a link to its
+ * panel (on a phone the panel is far below the sheet).
+ */
+function showSheetHint(watching: boolean): void {
+  const hint = document.getElementById('sheet-hint');
+  if (!hint) return;
+  if (!watching) {
+    hint.textContent = 'Click a cell to watch it';
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = '#cell-panel';
+  link.textContent = 'Watching a cell: see “One cell”';
+  hint.replaceChildren(link);
+}

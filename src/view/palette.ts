@@ -95,7 +95,9 @@ export const RAMPS: readonly [PopulationRamp, PopulationRamp] = [
   // envelope's 0.8 s, which a seizure's train of bursts reaches and rest (7 Hz) does not.
   {
     brightTopHz: 16,
-    hue: { fromHz: 6, toHz: 24 },
+    // The straight line from slate to amber passes grey a third of the way: a seizing patch
+    // between bursts (its envelope at 10–14 Hz) sits past it, on the warm side.
+    hue: { fromHz: 6, toHz: 16 },
     quiet: { hueDeg: 255, chroma: 0.07 },
     active: { hueDeg: 68, chroma: 0.16 },
   },
@@ -140,6 +142,9 @@ function columnHue(ramp: PopulationRamp, column: number): { hueDeg: number; chro
   return { hueDeg: (Math.atan2(y, x) * 180) / Math.PI, chroma: Math.hypot(x, y) };
 }
 
+/** The largest red share (R / (R + G + B) in linear light) a dot may have: WCAG's 0.8 less a margin. */
+export const RED_SHARE_CEILING = 0.7;
+
 /** 0xRRGGBB colours of one population, row-major: [row · HUE_LEVELS + column]. */
 export function populationColours(population: Population): Uint32Array {
   const ramp = RAMPS[population];
@@ -148,7 +153,14 @@ export function populationColours(population: Population): Uint32Array {
     const luminance = DOT_LUMINANCE.silent + row * LUMINANCE_STEP;
     for (let column = 0; column < HUE_LEVELS; column++) {
       const { hueDeg, chroma } = columnHue(ramp, column);
-      const rgb = colourAtLuminance(luminance, chroma, hueDeg);
+      // Where a colour would come near a saturated red (a warm hue on a dark row), its chroma is
+      // lowered until it is well clear of WCAG's line.
+      let c = chroma;
+      let rgb = colourAtLuminance(luminance, c, hueDeg);
+      while (redShare(rgb) >= RED_SHARE_CEILING && c > 0.005) {
+        c *= 0.9;
+        rgb = colourAtLuminance(luminance, c, hueDeg);
+      }
       if (redShare(rgb) >= SATURATED_RED_SHARE) throw new Error(`${cssColour(rgb)} counts as a saturated red`);
       colours[row * HUE_LEVELS + column] = rgb;
     }

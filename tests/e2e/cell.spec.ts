@@ -72,6 +72,8 @@ test('a click on the sheet watches that cell: V, [Na⁺]i, K⁺o and E_GABA upda
   await waitForSnapshot(page, (s) => s.selectedCell === grid, 'the store has the clicked cell');
   await expect(page.locator('#cell-watched')).toBeVisible();
   await expect(page.locator('#cell-who')).toContainText('column 21, row 31');
+  // Beside the sheet's title, a link to the panel (far below the sheet on a phone).
+  await expect(page.locator('#sheet-hint a')).toHaveAttribute('href', '#cell-panel');
   await expectUpdatingCell(page, grid);
   await expect(page.locator('#cell-meaning')).toContainText('E_GABA');
   expect(await seriousViolations(page)).toEqual([]);
@@ -79,6 +81,7 @@ test('a click on the sheet watches that cell: V, [Na⁺]i, K⁺o and E_GABA upda
   await page.getByRole('button', { name: 'Stop watching' }).click();
   await waitForSnapshot(page, (s) => s.selectedCell === null && s.probeGrid === null, 'no cell watched');
   await expect(page.locator('#cell-empty')).toBeVisible();
+  await expect(page.locator('#sheet-hint')).toHaveText('Click a cell to watch it');
   expect(problems).toEqual([]);
 });
 

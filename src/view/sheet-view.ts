@@ -98,6 +98,8 @@ export class SheetView {
   private frameIsNew = false;
   private description: SessionDescription | null = null;
   private drawScheduled = false;
+  /** After destroy(): a draw already asked of the browser finds nothing to render and stops. */
+  private destroyed = false;
   private sizePx = 0;
   private readonly resizeObserver: ResizeObserver;
   /** Per cell: rate low-passed in simulated time (Hz), target and shown luminance. */
@@ -250,11 +252,14 @@ export class SheetView {
    * frame once it is on screen, so the sheet is rendered again and copied in the same task.
    */
   drawInto(ctx: CanvasRenderingContext2D, x: number, y: number, sizePx: number): void {
+    if (this.destroyed) return;
     this.app.render();
     ctx.drawImage(this.app.canvas, x, y, sizePx, sizePx);
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.resizeObserver.disconnect();
     this.app.destroy(true, { children: true, texture: true });
   }
@@ -287,13 +292,14 @@ export class SheetView {
   }
 
   private scheduleDraw(): void {
-    if (this.drawScheduled) return;
+    if (this.drawScheduled || this.destroyed) return;
     this.drawScheduled = true;
     requestAnimationFrame(this.drawCallback);
   }
 
   private draw(): void {
     this.drawScheduled = false;
+    if (this.destroyed) return;
     const nowMs = performance.now();
     const dtS = Number.isNaN(this.lastDrawWallMs)
       ? 0

@@ -104,7 +104,9 @@ export const RAMPS: readonly [PopulationRamp, PopulationRamp] = [
   // Interneurons: grey-teal when quiet, cyan when firing (teal at rest too, so that the two
   // populations differ in colour as well as in size).
   {
-    brightTopHz: 60,
+    // Full brightness at 40 Hz: at rest (17 Hz) about as bright as a resting pyramidal cell, in a
+    // seizure (25–40 Hz) lit too, not dark holes in an amber sheet.
+    brightTopHz: 40,
     hue: { fromHz: 18, toHz: 54 },
     quiet: { hueDeg: 205, chroma: 0.05 },
     active: { hueDeg: 195, chroma: 0.12 },

@@ -499,13 +499,19 @@ export class SheetView {
       .circle(0, 0, r + 3)
       .stroke({ width: 3, color: SELECTED_COLOUR });
     // Dashed: twelve arcs, so it reads as "here it began" and not as a selection.
+    // A dark halo under the light dashes keeps it readable on a bright, seizing sheet.
     const g = this.onsetRing.clear();
     const onsetR = Math.max(10, ONSET_RING_MM * pxPerMm);
-    for (let k = 0; k < 12; k++) {
-      const a0 = (k * Math.PI) / 6;
-      g.moveTo(onsetR * Math.cos(a0), onsetR * Math.sin(a0)).arc(0, 0, onsetR, a0, a0 + Math.PI / 10);
-    }
-    g.stroke({ width: 2, color: ONSET_COLOUR, alpha: 0.9 });
+    const dashes = (): void => {
+      for (let k = 0; k < 12; k++) {
+        const a0 = (k * Math.PI) / 6;
+        g.moveTo(onsetR * Math.cos(a0), onsetR * Math.sin(a0)).arc(0, 0, onsetR, a0, a0 + Math.PI / 10);
+      }
+    };
+    dashes();
+    g.stroke({ width: 5, color: HALO_COLOUR, alpha: 0.85 });
+    dashes();
+    g.stroke({ width: 2, color: ONSET_COLOUR, alpha: 0.95 });
   }
 
   /**

@@ -10,8 +10,13 @@
  * shader glue with new Function, gets its CSP-safe polyfills (src/view/sheet-view.ts imports
  * 'pixi.js/unsafe-eval'). Images may be data: and blob: URLs the page makes itself (picture export).
  *
- * In development only, style-src also allows inline styles: the Vite dev server injects each CSS
- * module as a <style> element; the built app links its CSS as a file.
+ * In development only, two more things are allowed, each for one piece of the Vite dev server:
+ *  - style-src 'unsafe-inline': it injects each CSS module as a <style> element (the built app
+ *    links its CSS as a file);
+ *  - worker-src blob:: when its connection to the page drops (the server restarts, a laptop
+ *    sleeps), its client (vite/dist/client/client.mjs, waitForSuccessfulPing) polls for the
+ *    server from a SharedWorker made from a blob: URL; refused, it logged a CSP error and could not
+ *    reload the page. The app's own workers are files from the page's origin in both modes.
  */
 export type PolicyMode = 'build' | 'serve';
 
@@ -30,8 +35,15 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['form-action', "'none'"],
 ];
 
+/** What the dev server adds to a directive (see above); the built app gets none of it. */
+const SERVE_ONLY: Readonly<Record<string, string>> = {
+  'style-src': "'unsafe-inline'",
+  'worker-src': 'blob:',
+};
+
 export function contentSecurityPolicy(mode: PolicyMode): string {
-  return DIRECTIVES.map(([name, value]) =>
-    mode === 'serve' && name === 'style-src' ? `${name} ${value} 'unsafe-inline'` : `${name} ${value}`,
-  ).join('; ');
+  return DIRECTIVES.map(([name, value]) => {
+    const extra = mode === 'serve' ? SERVE_ONLY[name] : undefined;
+    return extra ? `${name} ${value} ${extra}` : `${name} ${value}`;
+  }).join('; ');
 }

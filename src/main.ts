@@ -4,10 +4,12 @@
  * readouts; the store only ever holds what the user asked for.
  */
 import './ui/page.css';
+import { FiCurveBridge } from './bridge/fi-curve-bridge.ts';
 import { SimulationBridge } from './bridge/simulation-bridge.ts';
 import { RunRecorder } from './export/run-recorder.ts';
 import type { Frame, SessionDescription } from './model/runs/live/frame.ts';
 import { createIntentStore, SPEED_MAX } from './state/store.ts';
+import { CellPanel } from './ui/cell/cell-panel.ts';
 import { keepAddressInSync, mountControls, readAddress, showAddressProblems } from './ui/controls/controls.ts';
 import { SCENARIO_LIBRARY } from './ui/controls/scenario-library.ts';
 import { mountEmbedMode } from './ui/embed.ts';
@@ -15,15 +17,18 @@ import { mountExportPanel } from './ui/export/export-panel.ts';
 import { type LectureMode, mountLectureMode } from './ui/lecture/lecture-mode.ts';
 import { mountLessonsPanel } from './ui/lessons/lessons-panel.ts';
 import { measureLuminance } from './ui/luminance.ts';
+import { MapLegend } from './ui/map-legend.ts';
 import { registerOffline } from './ui/offline.ts';
 import { mountPatientPanel } from './ui/patient/patient-panel.ts';
 import { bindPlayButton } from './ui/play-button.ts';
 import { FrameReadouts } from './ui/readouts.ts';
+import { SheetPicker } from './ui/sheet-picker.ts';
 import { StatusReporter } from './ui/status.ts';
 import type { LuminanceSample, RefractoryTestHook } from './ui/test-hook.ts';
 import { Transport } from './ui/transport.ts';
 import { mountTrialPanel } from './ui/trial/trial-panel.ts';
 import { bindViewOptions } from './ui/view-options.ts';
+import { EegStrip } from './view/eeg-strip.ts';
 import { paintLegend } from './view/legend.ts';
 import { ActivityPlots } from './view/plots/activity-plots.ts';
 import { SheetView } from './view/sheet-view.ts';
@@ -75,12 +80,12 @@ async function createSheet(status: StatusReporter): Promise<SheetView | null> {
   }
 }
 
-function bindPageViewOptions(store: PageStore, sheet: SheetView): void {
+function bindPageViewOptions(store: PageStore, sheet: SheetView, mapLegend: MapLegend): void {
   bindViewOptions(
     {
       notice: element('safety-notice'),
       noticeDismiss: element('safety-dismiss'),
-      potassium: element('view-potassium'),
+      maps: Array.from(document.querySelectorAll<HTMLInputElement>('input[name="sheet-map"]')),
       rawSpikes: element('view-raw'),
       rawDialog: element('raw-dialog'),
       rawConfirm: element('raw-confirm'),
@@ -89,6 +94,35 @@ function bindPageViewOptions(store: PageStore, sheet: SheetView): void {
     store,
   );
   sheet.setOptions(store.getState().view);
+  mapLegend.show(store.getState().view.map);
+}
+
+/** What sits under the sheet and beside it: the EEG strip, the map's legend, the cell picker and panel. */
+interface SheetCompanions {
+  eeg: EegStrip;
+  mapLegend: MapLegend;
+  picker: SheetPicker;
+  cell: CellPanel;
+  fiCurves: FiCurveBridge;
+}
+
+const createFiCurveWorker = (): Worker =>
+  new Worker(new URL('../workers/fi-curve.worker.ts', import.meta.url), { type: 'module', name: 'fi-curve' });
+
+function mountSheetCompanions(store: PageStore, sheet: SheetView): SheetCompanions {
+  const extras = element('sheet-extras');
+  const eeg = new EegStrip(document);
+  const mapLegend = new MapLegend();
+  extras.append(eeg.element, mapLegend.element);
+  const picker = new SheetPicker({ host: element('sheet'), announcer: element('sheet-cursor') }, sheet, store);
+  let cell: CellPanel | null = null;
+  const fiCurves = new FiCurveBridge(createFiCurveWorker, {
+    curves: (curves) => cell?.showCurves(curves),
+    computing: () => cell?.showComputing(),
+    failed: (message) => cell?.showCurvesFailed(message),
+  });
+  cell = new CellPanel(element('cell-panel'), { store, fiCurves });
+  return { eeg, mapLegend, picker, cell, fiCurves };
 }
 
 const speedOf = (speed: number): number => (speed >= SPEED_MAX ? Number.POSITIVE_INFINITY : speed);
@@ -113,12 +147,17 @@ class FrameRouter {
     private readonly plots: ActivityPlots,
     private readonly readouts: FrameReadouts,
     private readonly status: StatusReporter,
+    private readonly companions: SheetCompanions,
   ) {}
 
   description(description: SessionDescription): void {
     this.spikesSinceBuild = 0;
     this.sheet.setDescription(description);
     this.plots.setDescription(description);
+    const c = this.companions;
+    c.eeg.setDescription(description);
+    c.picker.setNetwork(description.isInhibitoryGrid, description.sheetMm);
+    c.cell.setDescription(description);
     for (const tap of this.descriptionTaps) tap(description);
   }
 
@@ -127,6 +166,10 @@ class FrameRouter {
     this.framesReceived++;
     this.spikesSinceBuild += frame.spikeCount;
     this.sheet.showFrame(frame);
+    const c = this.companions;
+    c.eeg.showFrame(frame);
+    c.mapLegend.showFrame(frame);
+    c.cell.showFrame(frame);
     this.plots.showFrame(frame);
     this.readouts.showFrame(frame);
     this.status.showFrame(frame);
@@ -178,14 +221,22 @@ function followStore(
   sheet: SheetView,
   status: StatusReporter,
   router: FrameRouter,
+  mapLegend: MapLegend,
 ): () => boolean {
   // The accumulator in the bridge skips the gap of a hidden tab.
   const wantPlaying = (): boolean => store.getState().playing && !document.hidden;
   store.subscribe((state, previous) => {
     if (state.params !== previous.params) bridge.setParams(state.params);
     if (state.treatment !== previous.treatment) bridge.setTreatment(state.treatment);
+    if (state.selectedCell !== previous.selectedCell) {
+      bridge.setSelectedCell(state.selectedCell);
+      showSheetHint(state.selectedCell !== null);
+    }
     if (state.speed !== previous.speed) bridge.setSpeed(speedOf(state.speed));
-    if (state.view !== previous.view) sheet.setOptions(state.view);
+    if (state.view !== previous.view) {
+      sheet.setOptions(state.view);
+      mapLegend.show(state.view.map);
+    }
     if (state.playing !== previous.playing) {
       bridge.setPlaying(wantPlaying());
       status.setPlaying(state.playing, router.lastFrame?.timeMs ?? 0);
@@ -202,6 +253,7 @@ function installTestHook(
   sheet: SheetView,
   router: FrameRouter,
   lecture: LectureMode | null,
+  companions: SheetCompanions,
 ): void {
   const luminance: LuminanceSample[] = [];
   const testHook: RefractoryTestHook = {
@@ -224,6 +276,12 @@ function installTestHook(
         paused: bridge.paused,
         playing: store.getState().playing,
         restarts: bridge.restarts,
+        selectedCell: store.getState().selectedCell,
+        probeGrid: lastFrame?.probe?.grid ?? null,
+        cellReadoutsShown: companions.cell.readoutsShown,
+        cellTracesDrawn: companions.cell.traces.drawn,
+        fiCurvesAnswered: companions.fiCurves.answered,
+        eegDrawn: companions.eeg.drawn,
       };
     },
     setPlaying: (playing) => store.getState().setPlaying(playing),
@@ -257,13 +315,14 @@ async function main(): Promise<void> {
 
   const sheet = await createSheet(status);
   if (!sheet) return;
-  bindPageViewOptions(store, sheet);
+  const companions = mountSheetCompanions(store, sheet);
+  bindPageViewOptions(store, sheet, companions.mapLegend);
   const plots = ActivityPlots.create(element('plots-panel'));
 
-  const router = new FrameRouter(sheet, plots, readouts, status);
+  const router = new FrameRouter(sheet, plots, readouts, status, companions);
   const bridge = createBridge(store, router, status);
   mountTransport(store, bridge);
-  const wantPlaying = followStore(store, bridge, sheet, status, router);
+  const wantPlaying = followStore(store, bridge, sheet, status, router, companions.mapLegend);
   if (reducedMotion) status.showMessage('Paused because your system asks for reduced motion. Press Play to start.');
   // The first call starts the worker (lazily: nothing runs before the page is ready to draw).
   bridge.setPlaying(wantPlaying());
@@ -296,7 +355,24 @@ async function main(): Promise<void> {
         descriptionTaps: router.descriptionTaps,
       });
 
-  installTestHook(store, bridge, sheet, router, lecture);
+  installTestHook(store, bridge, sheet, router, lecture, companions);
 }
 
 void main();
+
+/**
+ * The hint beside the sheet's title: how to pick a cell, or, once one is watched, a link to its
+ * panel (on a phone the panel is far below the sheet).
+ */
+function showSheetHint(watching: boolean): void {
+  const hint = document.getElementById('sheet-hint');
+  if (!hint) return;
+  if (!watching) {
+    hint.textContent = 'Click a cell to watch it';
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = '#cell-panel';
+  link.textContent = 'Watching a cell: see “One cell”';
+  hint.replaceChildren(link);
+}

@@ -14,6 +14,7 @@ expose(
     setParams: host.setParams,
     setTreatment: host.setTreatment,
     reset: host.reset,
+    selectCell: host.selectCell,
     advance(ms: number): Frame {
       const frame = host.advance(ms);
       return transfer(frame, frameTransferables(frame));

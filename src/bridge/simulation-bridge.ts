@@ -68,6 +68,9 @@ export class SimulationBridge {
   private appliedTreatment: Treatment | null = null;
   private refusedTreatment: Treatment | null = null;
   private resetWanted = false;
+  /** The cell the view watches (a grid point) and the one the worker has been told of; undefined: not yet told. */
+  private wantedCell: number | null = null;
+  private appliedCell: number | null | undefined = undefined;
   /** Simulated ms the user asked to step through while paused. */
   private stepsWantedMs = 0;
   /** (wall ms, simulated ms) of recent frames, for the achieved speed. */
@@ -114,6 +117,7 @@ export class SimulationBridge {
       this.restartTimer === null &&
       (this.wanted === this.applied || this.wanted === this.refused) &&
       (this.wantedTreatment === this.appliedTreatment || this.wantedTreatment === this.refusedTreatment) &&
+      this.wantedCell === this.appliedCell &&
       !this.resetWanted &&
       this.stepsWantedMs === 0 &&
       (this.playing || !this.pauseToConfirm)
@@ -127,6 +131,16 @@ export class SimulationBridge {
 
   setTreatment(treatment: Treatment): void {
     this.wantedTreatment = treatment;
+    this.pump();
+  }
+
+  /**
+   * Watch one cell (a grid point) in every frame from now on, or none: frames then carry its
+   * trace (Frame.probe). A grid point the worker refuses (off the sheet) is reported as rejected.
+   */
+  setSelectedCell(grid: number | null): void {
+    this.wantedCell = grid;
+    this.frameStale = true;
     this.pump();
   }
 
@@ -251,6 +265,20 @@ export class SimulationBridge {
       );
       return;
     }
+    const cell = this.wantedCell;
+    if (cell !== this.appliedCell) {
+      this.request(
+        () => remote.selectCell(cell),
+        () => {
+          this.appliedCell = cell;
+          this.frameStale = true;
+        },
+        () => {
+          this.appliedCell = cell;
+        },
+      );
+      return;
+    }
     if (this.resetWanted) {
       this.resetWanted = false;
       this.request(
@@ -354,6 +382,7 @@ export class SimulationBridge {
         this.refused = null;
         this.appliedTreatment = treatment;
         this.refusedTreatment = null;
+        this.appliedCell = null;
         this.frameStale = true;
         this.events.description(description);
         this.events.health('running', 'running');
@@ -414,6 +443,8 @@ export class SimulationBridge {
     this.inFlight = false;
     this.applied = null;
     this.appliedTreatment = null;
+    // A new worker watches no cell until told; a worker that started already does.
+    this.appliedCell = undefined;
     this.remote = null;
     this.worker?.terminate();
     this.worker = null;

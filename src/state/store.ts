@@ -14,9 +14,13 @@ import { DEFAULT_AT_HOURS, parseTreatment, type Treatment } from '../model/pharm
 
 export { DEFAULT_AT_HOURS, type Treatment };
 
+/** An ion map under the cells (src/view/ion-maps.ts), or none. */
+export type SheetMap = 'none' | 'potassium' | 'sodium' | 'egaba';
+export const SHEET_MAPS: readonly SheetMap[] = ['none', 'potassium', 'sodium', 'egaba'];
+
 export interface ViewOptions {
-  /** Extracellular K⁺ drawn as a heat map under the dots. */
-  potassium: boolean;
+  /** The ion map drawn under the cells: extracellular K⁺, intracellular Na⁺, E_GABA, or none. */
+  map: SheetMap;
   /**
    * Raw spikes instead of smoothed rates (opt-in, after a photosensitivity warning): the only
    * view that may flash.
@@ -33,6 +37,8 @@ export interface Intent {
   view: ViewOptions;
   /** Lecture mode's scene (0-based, in the deck of src/ui/lecture/deck.ts), or null outside lecture mode. */
   lecture: number | null;
+  /** The cell the user watches closely: a grid point (y·side + x) of the sheet, or null. */
+  selectedCell: number | null;
 }
 
 export interface IntentActions {
@@ -50,6 +56,8 @@ export interface IntentActions {
   setView(changes: Partial<ViewOptions>): void;
   /** Enter lecture mode at a scene (0-based), move to another, or leave it (null). */
   setLecture(scene: number | null): void;
+  /** Watch a cell (a grid point of the current sheet), or none (null). */
+  setSelectedCell(grid: number | null): void;
 }
 
 export type IntentStore = StoreApi<Intent & IntentActions>;
@@ -58,7 +66,7 @@ export const SPEED_MIN = 0.1;
 /** The top of the speed control: the worker then runs as fast as the machine allows. */
 export const SPEED_MAX = 16;
 export const DEFAULT_TREATMENT: Treatment = { drugs: [], atHours: DEFAULT_AT_HOURS };
-export const DEFAULT_VIEW: ViewOptions = { potassium: false, rawSpikes: false };
+export const DEFAULT_VIEW: ViewOptions = { map: 'none', rawSpikes: false };
 
 /** The treatment in canonical form, or DrugError naming what is wrong. */
 export function validateTreatment(treatment: Treatment): Treatment {
@@ -70,6 +78,24 @@ export function validateSpeed(speed: number): number {
     throw new ParamError(`speed must be ${SPEED_MIN}…${SPEED_MAX}× real time, not ${speed}`);
   }
   return speed;
+}
+
+/** View options merged and checked (an unknown map is a RangeError). */
+export function validateView(view: ViewOptions): ViewOptions {
+  if (!SHEET_MAPS.includes(view.map)) {
+    throw new RangeError(`the sheet's map is one of ${SHEET_MAPS.join(', ')}, not ${String(view.map)}`);
+  }
+  return { map: view.map, rawSpikes: view.rawSpikes === true };
+}
+
+/** A grid point of the sheet (the sheet checks its size), or null. */
+export function validateSelectedCell(grid: number | null, side: number): number | null {
+  if (grid !== null && !(Number.isInteger(grid) && grid >= 0 && grid < side * side)) {
+    throw new RangeError(
+      `a cell is a grid point 0…${side * side - 1} of the ${side} × ${side} sheet, or none, not ${grid}`,
+    );
+  }
+  return grid;
 }
 
 /** A scene index (the deck checks its length), or null. */
@@ -86,18 +112,22 @@ export function createIntentStore(initial: Partial<Intent> = {}): IntentStore {
     treatment: validateTreatment(initial.treatment ?? DEFAULT_TREATMENT),
     playing: initial.playing ?? true,
     speed: validateSpeed(initial.speed ?? 1),
-    view: { ...DEFAULT_VIEW, ...initial.view },
+    view: validateView({ ...DEFAULT_VIEW, ...initial.view }),
     lecture: validateLecture(initial.lecture ?? null),
+    selectedCell: null,
   };
   return createStore<Intent & IntentActions>()((set, get) => ({
     ...start,
     setParam(key, value) {
       if (get().params[key] === value) return;
-      set({ params: withParams(get().params, { [key]: value }) });
+      get().setParams({ [key]: value });
     },
     setParams(changes) {
       if (Object.keys(changes).length === 0) return;
-      set({ params: withParams(get().params, changes) });
+      const params = withParams(get().params, changes);
+      // A grid point means another place on a sheet of another size: the selection is let go.
+      const selectedCell = params.side === get().params.side ? get().selectedCell : null;
+      set({ params, selectedCell });
     },
     setTreatment(treatment) {
       set({ treatment: validateTreatment(treatment) });
@@ -125,11 +155,15 @@ export function createIntentStore(initial: Partial<Intent> = {}): IntentStore {
       set({ speed: validateSpeed(speed) });
     },
     setView(changes) {
-      set({ view: { ...get().view, ...changes } });
+      set({ view: validateView({ ...get().view, ...changes }) });
     },
     setLecture(scene) {
       if (get().lecture === scene) return;
       set({ lecture: validateLecture(scene) });
+    },
+    setSelectedCell(grid) {
+      if (get().selectedCell === grid) return;
+      set({ selectedCell: validateSelectedCell(grid, get().params.side) });
     },
   }));
 }

@@ -34,15 +34,30 @@ export interface PageSnapshot {
   paused: boolean;
   playing: boolean;
   restarts: number;
+  /** The cell the user watches (the store's), and the grid point of the last frame's cell trace. */
+  selectedCell: number | null;
+  probeGrid: number | null;
+  /** Times the watched cell's numbers were written, and its traces drawn, since the page loaded. */
+  cellReadoutsShown: number;
+  cellTracesDrawn: number;
+  /** F–I curves received from their worker, and EEG strips drawn, since the page loaded. */
+  fiCurvesAnswered: number;
+  eegDrawn: number;
 }
 
-/** Mean relative luminance of the drawn sheet, whole and per quarter, at one rendered frame. */
+/**
+ * Mean relative luminance at one rendered frame of the sheet: the sheet whole and per quarter, and
+ * the whole window (every canvas on screen composed where it is, over the page's background).
+ */
 export interface LuminanceSample {
   /** performance.now() of the render. */
   tMs: number;
-  /** [whole, top-left, top-right, bottom-left, bottom-right]. */
+  /** [sheet, its top-left, top-right, bottom-left and bottom-right quarters, the whole window]. */
   regions: number[];
 }
+
+/** Indices of LuminanceSample.regions. */
+export const LUMINANCE_REGIONS = ['sheet', 'top left', 'top right', 'bottom left', 'bottom right', 'window'] as const;
 
 export interface RefractoryTestHook {
   snapshot(): PageSnapshot;

@@ -3,18 +3,19 @@
  *
  * - a first-visit notice that says what the page shows and why nothing flashes by default
  *   (WCAG 2.3.1: no more than three flashes per second), dismissed once per browser;
- * - the K⁺ heat map toggle (calm, limited-luminance colours like the cells);
+ * - the ion map under the cells (none, K⁺o, [Na⁺]i, E_GABA), slow like the cells;
  * - the raw-spike view, the one view that can flash: it turns on only after a warning dialog
  *   the user confirms, and turns off with one click or Escape.
  */
-import type { IntentStore } from '../state/store.ts';
+import type { IntentStore, SheetMap } from '../state/store.ts';
 
 const NOTICE_SEEN_KEY = 'refractory.photosensitivity-notice-seen';
 
 export interface ViewOptionElements {
   notice: HTMLElement;
   noticeDismiss: HTMLButtonElement;
-  potassium: HTMLInputElement;
+  /** Radio buttons of the map, each with its SheetMap as value. */
+  maps: HTMLInputElement[];
   rawSpikes: HTMLInputElement;
   rawDialog: HTMLDialogElement;
   rawConfirm: HTMLButtonElement;
@@ -46,7 +47,7 @@ export function bindViewOptions(el: ViewOptionElements, store: IntentStore): voi
 
   const show = (): void => {
     const v = store.getState().view;
-    el.potassium.checked = v.potassium;
+    for (const radio of el.maps) radio.checked = radio.value === v.map;
     el.rawSpikes.checked = v.rawSpikes;
   };
   show();
@@ -54,7 +55,11 @@ export function bindViewOptions(el: ViewOptionElements, store: IntentStore): voi
     if (state.view !== previous.view) show();
   });
 
-  el.potassium.addEventListener('change', () => store.getState().setView({ potassium: el.potassium.checked }));
+  for (const radio of el.maps) {
+    radio.addEventListener('change', () => {
+      if (radio.checked) store.getState().setView({ map: radio.value as SheetMap });
+    });
+  }
   el.rawSpikes.addEventListener('change', () => {
     if (!el.rawSpikes.checked) {
       store.getState().setView({ rawSpikes: false });

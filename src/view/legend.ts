@@ -1,20 +1,27 @@
 /**
- * The legend's colour swatches, painted from the same ramps as the sheet so the two cannot
- * disagree. Each swatch is a gradient from the quiet to the active end of its population.
+ * The legend's colour swatches, painted from the same tables as the sheet so the two cannot
+ * disagree: each population's hue axis (quiet → firing) at a middle luminance, and the
+ * brightness axis (silent → a seizure's firing) of the pyramidal cells.
  */
-import { ACTIVITY_LEVELS, cssColour, type Population, potassiumColour, rampColour } from './palette.ts';
+import { cssColour, dotColour, HUE_LEVELS, LUMINANCE_LEVELS, type Population } from './palette.ts';
+
+const SWATCH_STOPS = 8;
+
+function gradient(colourAt: (t: number) => number): string {
+  const stops: string[] = [];
+  for (let k = 0; k <= SWATCH_STOPS; k++) stops.push(cssColour(colourAt(k / SWATCH_STOPS)));
+  return `linear-gradient(to right, ${stops.join(', ')})`;
+}
 
 export function paintLegend(root: ParentNode): void {
-  for (const swatch of root.querySelectorAll<HTMLElement>('[data-potassium]')) {
-    const rest = cssColour(potassiumColour(0));
-    const high = cssColour(potassiumColour(ACTIVITY_LEVELS - 1));
-    swatch.style.background = `linear-gradient(to right, ${rest}, ${high})`;
-  }
+  const midRow = Math.round(0.55 * (LUMINANCE_LEVELS - 1));
   for (const swatch of root.querySelectorAll<HTMLElement>('[data-population]')) {
-    if (swatch.dataset.population === undefined) continue;
     const population: Population = swatch.dataset.population === 'inhibitory' ? 1 : 0;
-    const quiet = cssColour(rampColour(population, 0));
-    const active = cssColour(rampColour(population, ACTIVITY_LEVELS - 1));
-    swatch.style.background = `linear-gradient(to right, ${quiet}, ${active})`;
+    swatch.style.background = gradient((t) => dotColour(population, midRow, Math.round(t * (HUE_LEVELS - 1))));
+  }
+  for (const swatch of root.querySelectorAll<HTMLElement>('[data-brightness]')) {
+    swatch.style.background = gradient((t) =>
+      dotColour(0, Math.round(t * (LUMINANCE_LEVELS - 1)), Math.round(t * (HUE_LEVELS - 1))),
+    );
   }
 }

@@ -1,190 +1,246 @@
 /**
- * Colours of the sheet, computed once: a ramp of ACTIVITY_LEVELS colours per population, from
- * quiet to active, and the d3 scale that maps a smoothed rate to a level.
+ * Colours of the sheet, computed once as tables the frame loop only indexes.
  *
- * Photosensitivity. Part of the audience has photosensitive epilepsy, and a seizure-like event
- * can make the whole sheet swing between quiet and active. WCAG 2.3.1 counts a flash as a pair
- * of opposing changes in relative luminance of 0.1 or more (where the darker state is below
- * 0.8), and allows at most three per second over a large area. Here no change between any two
- * levels reaches 0.1, so no change of activity can be a flash at all; activity shows mostly as a
- * change of hue at a modest change of lightness. The ramps also avoid saturated red (WCAG's
- * red-flash rule). The rates themselves are smoothed over 200 ms by the session.
+ * A seizure must be obvious from the back of a lecture hall, and nothing may flash for the part
+ * of the audience with photosensitive epilepsy. WCAG 2.3.1 counts a flash as a pair of opposing
+ * changes of relative luminance of 0.1 or more (the darker state below 0.8) and allows three a
+ * second over a large area; it does not forbid a large change that is slow or sustained. So each
+ * dot's colour has two coordinates:
+ *
+ *  - **luminance** follows the cell's firing through a slow envelope: its rate low-passed over
+ *    ENVELOPE_TAU_MS of simulated time, then slew-limited on the wall clock to
+ *    MAX_LUMINANCE_PER_S (envelope.ts). A dot can brighten or dim by at most 0.3 a second, so it
+ *    makes at most three changes of 0.1 in any second, at most one flash, whatever the network or
+ *    the playback speed does; an area, an average of dots, moves less still. A seizure's rise of
+ *    firing brightens the sheet over about a second; post-ictal silence darkens it below rest.
+ *  - **hue** carries the fast detail: the rate smoothed over 0.2 s by the session (or the
+ *    envelope's, when it is higher, so a seizing patch stays warm between bursts) picks a column
+ *    of the table, and every column of a row has the same luminance (to 8-bit rounding), so the
+ *    bursts of a seizure show as a change of colour — slate to amber on pyramidal cells — that
+ *    cannot flash. No colour is a saturated red (WCAG's red-flash rule).
+ *
+ * Projectors add stray light that lifts black: the ramps therefore span a wide luminance range
+ * (0.02 to 0.6) instead of relying on small steps near black, and the hue change carries
+ * chroma that survives a grey wash.
  */
-import { scaleSqrt } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
+import {
+  colourAtLuminance,
+  cssColour,
+  particleWord,
+  redShare,
+  relativeLuminance,
+  SATURATED_RED_SHARE,
+  srgbToLinear,
+  toOklab,
+} from './colour.ts';
 
-export const ACTIVITY_LEVELS = 64;
-/** Rates at or above this show at the top of the ramp (interneurons reach it in seizure-like states). */
-export const ACTIVITY_SATURATION_HZ = 60;
-/** Largest change of relative luminance between any two levels of a ramp (flash threshold: 0.1). */
-export const MAX_RAMP_LUMINANCE_SPAN = 0.09;
+export { cssColour, relativeLuminance, srgbToLinear };
+
+/** Rows of a population's table: the slow envelope's luminance, linear in relative luminance. */
+export const LUMINANCE_LEVELS = 48;
+/** Columns: the fast (0.2-s) rate, each column one hue and chroma at the row's luminance. */
+export const HUE_LEVELS = 32;
+/** Relative luminance of a dot of a silent cell and of one at the top of its population's scale. */
+export const DOT_LUMINANCE = { silent: 0.02, peak: 0.6 } as const;
+/** One row of a table in relative luminance. */
+export const LUMINANCE_STEP = (DOT_LUMINANCE.peak - DOT_LUMINANCE.silent) / (LUMINANCE_LEVELS - 1);
+/**
+ * Fastest change of a dot's relative luminance, per second of wall-clock time: at most three
+ * changes of 0.1 in any second, so at most one flash per second per dot (WCAG allows three).
+ */
+export const MAX_LUMINANCE_PER_S = 0.3;
+/**
+ * The slow envelope's time constant, in simulated time: long enough that a train of bursts at
+ * 2–4 Hz reads as one sustained brightening (a 2-Hz modulation keeps 16 % of its amplitude), short
+ * enough that the onset of a seizure shows within a second.
+ */
+export const ENVELOPE_TAU_MS = 800;
+/**
+ * How the envelope's level (0…1) becomes luminance: level^γ. γ > 1 keeps a resting sheet calm
+ * (a resting pyramidal cell, at 7 Hz under half way up its scale, gets a fifth of the luminance
+ * span) and spends the span on what a seizure does.
+ */
+export const ENVELOPE_GAMMA = 2;
 
 /** Behind the dots. */
 export const SHEET_BACKGROUND = 0x0a0e18;
 
-interface Ramp {
-  quiet: number;
-  active: number;
-}
-
-/** Pyramidal cells: dim slate to amber. */
-const EXCITATORY_RAMP: Ramp = { quiet: 0x282c40, active: 0x845018 };
-/** Interneurons: dim teal to cyan. */
-const INHIBITORY_RAMP: Ramp = { quiet: 0x143434, active: 0x1a6672 };
-
-/** An sRGB channel (0…255) in linear light (WCAG's relative-luminance formula). */
-export function srgbToLinear(channel: number): number {
-  const c = channel / 255;
-  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-function linearToSrgb(linear: number): number {
-  const c = linear <= 0.0031308 ? linear * 12.92 : 1.055 * linear ** (1 / 2.4) - 0.055;
-  return Math.round(Math.min(1, Math.max(0, c)) * 255);
-}
-
-function channels(rgb: number): [number, number, number] {
-  return [(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff];
-}
-
-/** WCAG relative luminance of a 0xRRGGBB colour. */
-export function relativeLuminance(rgb: number): number {
-  const [r, g, b] = channels(rgb);
-  return 0.2126 * srgbToLinear(r) + 0.7152 * srgbToLinear(g) + 0.0722 * srgbToLinear(b);
-}
-
-/** WCAG 2.x: a colour is a saturated red when R / (R + G + B) ≥ 0.8 in linear light. */
-const SATURATED_RED_SHARE = 0.8;
-
-function redShare(rgb: number): number {
-  const [r, g, b] = channels(rgb).map(srgbToLinear);
-  return r / (r + g + b);
-}
-
-/** sRGB channel values (0…255) to OKLab (Ottosson 2020), a space where equal steps look equal. */
-function toOklab(rgb: number): [number, number, number] {
-  const [r, g, b] = channels(rgb).map(srgbToLinear);
-  const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
-  const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
-  const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
-  return [
-    0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
-    1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
-    0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
-  ];
-}
-
-function fromOklab([lightness, a, b]: [number, number, number]): number {
-  const l = (lightness + 0.3963377774 * a + 0.2158037573 * b) ** 3;
-  const m = (lightness - 0.1055613458 * a - 0.0638541728 * b) ** 3;
-  const s = (lightness - 0.0894841775 * a - 1.291485548 * b) ** 3;
-  const r = linearToSrgb(4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s);
-  const g = linearToSrgb(-1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s);
-  const bl = linearToSrgb(-0.0041960863 * l - 0.7034186147 * m + 1.707614701 * s);
-  return (r << 16) | (g << 8) | bl;
-}
+/** Population index: 0 excitatory, 1 inhibitory (the value of isInhibitoryGrid). */
+export type Population = 0 | 1;
 
 /**
- * Mixed in OKLab, so that a level halfway up the ramp looks halfway (in linear light the dark
- * end would be passed almost at once). Lightness still rises monotonically from end to end.
+ * A population's two rate scales and its colours (rates measured on the default sheet, `npm run
+ * sim`, and in the live session: at rest pyramidal cells fire about 7 Hz and interneurons about
+ * 18 Hz; in today's seizure-like bursting their rates smoothed over a second double or triple,
+ * and the bursts reach 30–50 Hz).
+ *
+ *  - brightness: the envelope's rate on a linear scale from silence (0) to `brightTopHz` (1), so
+ *    that silence after a seizure is darker than rest and a tonic seizure (20–60 Hz) near the
+ *    top;
+ *  - hue: the 0.2-s rate from `hue.fromHz` (the quiet end: resting firing and below) to
+ *    `hue.toHz` (the active end: several times the resting rate), so a resting sheet is cool
+ *    and a burst is warm, whatever the brightness.
  */
-function mix(from: number, to: number, t: number): number {
-  const a = toOklab(from);
-  const b = toOklab(to);
-  return fromOklab([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]);
+export interface PopulationRamp {
+  brightTopHz: number;
+  hue: { fromHz: number; toHz: number };
+  /** OKLCH hue (degrees) and chroma of the quiet and the active end of the hue axis. */
+  quiet: { hueDeg: number; chroma: number };
+  active: { hueDeg: number; chroma: number };
 }
 
-function rampColours(ramp: Ramp): number[] {
-  const colours: number[] = [];
-  for (let level = 0; level < ACTIVITY_LEVELS; level++)
-    colours.push(mix(ramp.quiet, ramp.active, level / (ACTIVITY_LEVELS - 1)));
-  const luminance = colours.map(relativeLuminance);
-  const span = Math.max(...luminance) - Math.min(...luminance);
-  if (span > MAX_RAMP_LUMINANCE_SPAN) {
-    throw new Error(`a sheet colour ramp spans ${span.toFixed(3)} of relative luminance: it could flash`);
-  }
-  for (const colour of colours) {
-    if (redShare(colour) >= SATURATED_RED_SHARE) throw new Error(`${cssColour(colour)} counts as a saturated red`);
+export const RAMPS: readonly [PopulationRamp, PopulationRamp] = [
+  // Pyramidal cells: cool slate when quiet, amber when firing. Full brightness at 16 Hz over the
+  // envelope's 0.8 s, which a seizure's train of bursts reaches and rest (7 Hz) does not.
+  {
+    brightTopHz: 16,
+    // The straight line from slate to amber passes grey a third of the way: a seizing patch
+    // between bursts (its envelope at 10–14 Hz) sits past it, on the warm side.
+    hue: { fromHz: 6, toHz: 16 },
+    quiet: { hueDeg: 255, chroma: 0.07 },
+    active: { hueDeg: 68, chroma: 0.16 },
+  },
+  // Interneurons: grey-teal when quiet, cyan when firing (teal at rest too, so that the two
+  // populations differ in colour as well as in size).
+  {
+    // Full brightness at 40 Hz: at rest (17 Hz) about as bright as a resting pyramidal cell, in a
+    // seizure (25–40 Hz) lit too, not dark holes in an amber sheet.
+    brightTopHz: 40,
+    hue: { fromHz: 18, toHz: 54 },
+    quiet: { hueDeg: 205, chroma: 0.05 },
+    active: { hueDeg: 195, chroma: 0.12 },
+  },
+];
+
+export type RateAxis = 'brightness' | 'hue';
+
+/** A population's rate scale for one axis: Hz → level 0…1 (d3, linear, clamped). */
+export function rateScale(population: Population, axis: RateAxis) {
+  const ramp = RAMPS[population];
+  const domain = axis === 'brightness' ? [0, ramp.brightTopHz] : [ramp.hue.fromHz, ramp.hue.toHz];
+  return scaleLinear().domain(domain).range([0, 1]).clamp(true);
+}
+
+/** Target relative luminance of a dot whose envelope is at `level` (0…1). */
+export function envelopeLuminance(level: number): number {
+  const l = Math.min(1, Math.max(0, level));
+  return DOT_LUMINANCE.silent + (DOT_LUMINANCE.peak - DOT_LUMINANCE.silent) * l ** ENVELOPE_GAMMA;
+}
+
+/** The row of a luminance (clamped to the table). */
+export function luminanceRow(luminance: number): number {
+  const row = Math.round((luminance - DOT_LUMINANCE.silent) / LUMINANCE_STEP);
+  return row < 0 ? 0 : row >= LUMINANCE_LEVELS ? LUMINANCE_LEVELS - 1 : row;
+}
+
+/** Hue and chroma of a column: a straight line in OKLab's a–b plane from the quiet to the active end. */
+function columnHue(ramp: PopulationRamp, column: number): { hueDeg: number; chroma: number } {
+  const t = column / (HUE_LEVELS - 1);
+  const q = (ramp.quiet.hueDeg * Math.PI) / 180;
+  const a = (ramp.active.hueDeg * Math.PI) / 180;
+  const x = (1 - t) * ramp.quiet.chroma * Math.cos(q) + t * ramp.active.chroma * Math.cos(a);
+  const y = (1 - t) * ramp.quiet.chroma * Math.sin(q) + t * ramp.active.chroma * Math.sin(a);
+  return { hueDeg: (Math.atan2(y, x) * 180) / Math.PI, chroma: Math.hypot(x, y) };
+}
+
+/** The largest red share (R / (R + G + B) in linear light) a dot may have: WCAG's 0.8 less a margin. */
+export const RED_SHARE_CEILING = 0.7;
+
+/** 0xRRGGBB colours of one population, row-major: [row · HUE_LEVELS + column]. */
+export function populationColours(population: Population): Uint32Array {
+  const ramp = RAMPS[population];
+  const colours = new Uint32Array(LUMINANCE_LEVELS * HUE_LEVELS);
+  for (let row = 0; row < LUMINANCE_LEVELS; row++) {
+    const luminance = DOT_LUMINANCE.silent + row * LUMINANCE_STEP;
+    for (let column = 0; column < HUE_LEVELS; column++) {
+      const { hueDeg, chroma } = columnHue(ramp, column);
+      // Where a colour would come near a saturated red (a warm hue on a dark row), its chroma is
+      // lowered until it is well clear of WCAG's line.
+      let c = chroma;
+      let rgb = colourAtLuminance(luminance, c, hueDeg);
+      while (redShare(rgb) >= RED_SHARE_CEILING && c > 0.005) {
+        c *= 0.9;
+        rgb = colourAtLuminance(luminance, c, hueDeg);
+      }
+      if (redShare(rgb) >= SATURATED_RED_SHARE) throw new Error(`${cssColour(rgb)} counts as a saturated red`);
+      colours[row * HUE_LEVELS + column] = rgb;
+    }
   }
   return colours;
 }
 
-const RAMPS = [rampColours(EXCITATORY_RAMP), rampColours(INHIBITORY_RAMP)] as const;
+const COLOURS = [populationColours(0), populationColours(1)] as const;
 
-/**
- * Extracellular K⁺ heat map under the dots: from the sheet's background at rest (3 mM) to a dim
- * violet at 12 mM and above; like the activity ramps it spans less than 0.1 of luminance, so a
- * K⁺ wave cannot flash. Violet stays apart from the amber and teal of the cells.
- */
-export const POTASSIUM_RAMP_MM = { rest: 3, high: 12 } as const;
-const POTASSIUM_RAMP: Ramp = { quiet: SHEET_BACKGROUND, active: 0x4a2a6e };
-const POTASSIUM_COLOURS = rampColours(POTASSIUM_RAMP);
-
-/** Particle colour (0xAABBGGRR) of a K⁺ level, ACTIVITY_LEVELS of them from rest to high. */
-export function potassiumColourTable(): Uint32Array {
-  return Uint32Array.from(POTASSIUM_COLOURS, (rgb) => {
-    const [r, g, b] = channels(rgb);
-    return ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
-  });
-}
-
-export function potassiumColour(level: number): number {
-  return POTASSIUM_COLOURS[level];
+/** 0xRRGGBB of a dot, for legends and tests. */
+export function dotColour(population: Population, row: number, column: number): number {
+  return COLOURS[population][row * HUE_LEVELS + column];
 }
 
 /**
- * The opt-in raw-spike view (behind a photosensitivity warning): a cell that fired in the frame
- * is drawn near white. This view can flash; it is never the default.
- */
-export const RAW_SPIKE_PARTICLE = ((0xff << 24) | (0xe8 << 16) | (0xf1 << 8) | 0xf4) >>> 0; // #f4f1e8, as ABGR
-
-/** Population index: 0 excitatory, 1 inhibitory (the value of isInhibitoryGrid). */
-export type Population = 0 | 1;
-
-/** 0xRRGGBB of a level, for legends. */
-export function rampColour(population: Population, level: number): number {
-  return RAMPS[population][level];
-}
-
-export function cssColour(rgb: number): string {
-  return `#${rgb.toString(16).padStart(6, '0')}`;
-}
-
-/**
- * Particle colours as pixi packs them (0xAABBGGRR, opaque), indexed population·LEVELS + level:
- * the frame loop only looks them up.
+ * Particle colours as pixi packs them (0xAABBGGRR), indexed
+ * population · LUMINANCE_LEVELS · HUE_LEVELS + row · HUE_LEVELS + column: the frame loop only
+ * looks them up.
  */
 export function particleColourTable(): Uint32Array {
-  const table = new Uint32Array(2 * ACTIVITY_LEVELS);
+  const perPopulation = LUMINANCE_LEVELS * HUE_LEVELS;
+  const table = new Uint32Array(2 * perPopulation);
   for (let p = 0; p < 2; p++) {
-    for (let level = 0; level < ACTIVITY_LEVELS; level++) {
-      const [r, g, b] = channels(RAMPS[p][level]);
-      table[p * ACTIVITY_LEVELS + level] = ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
-    }
+    for (let k = 0; k < perPopulation; k++) table[p * perPopulation + k] = particleWord(COLOURS[p][k]);
   }
   return table;
 }
 
 /**
- * The rate → level mapping: a square-root scale, so that the few hertz of a resting network
- * are already visible while tens of hertz still differ. Its inverse gives each level's lower
- * bound in Hz, so the frame loop finds a level by bisection without calling the scale.
+ * With an ion map shown the dots are small and grey, brighter when firing (the same envelope),
+ * so that the map's colours are the only hues on the sheet.
  */
-export const activityScale = scaleSqrt().domain([0, ACTIVITY_SATURATION_HZ]).range([0, ACTIVITY_LEVELS]).clamp(true);
+export function greyParticleTable(): Uint32Array {
+  const table = new Uint32Array(LUMINANCE_LEVELS);
+  for (let row = 0; row < LUMINANCE_LEVELS; row++) {
+    table[row] = particleWord(colourAtLuminance(DOT_LUMINANCE.silent + row * LUMINANCE_STEP, 0, 0));
+  }
+  return table;
+}
 
-export function levelLowerBoundsHz(): Float64Array {
-  const bounds = new Float64Array(ACTIVITY_LEVELS);
-  for (let level = 0; level < ACTIVITY_LEVELS; level++) bounds[level] = activityScale.invert(level);
+/** Levels of a rate scale as lower bounds in Hz, so the frame loop finds a level by bisection. */
+export function levelLowerBoundsHz(population: Population, axis: RateAxis, levels: number): Float64Array {
+  const scale = rateScale(population, axis);
+  const bounds = new Float64Array(levels);
+  for (let level = 0; level < levels; level++) bounds[level] = scale.invert(level / (levels - 1) - 0.5 / (levels - 1));
+  bounds[0] = Number.NEGATIVE_INFINITY;
   return bounds;
 }
 
-/** The level of a rate: the last level whose lower bound it reaches. */
-export function levelOf(rateHz: number, lowerBoundsHz: Float64Array): number {
+/** The level of a value: the last level whose lower bound it reaches. */
+export function levelOf(value: number, lowerBounds: Float64Array): number {
   let lo = 0;
-  let hi = lowerBoundsHz.length - 1;
+  let hi = lowerBounds.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (rateHz >= lowerBoundsHz[mid]) lo = mid;
+    if (value >= lowerBounds[mid]) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
+
+/**
+ * Target luminance of a dot per envelope level, for each population: LEVELS levels of the rate
+ * scale (their bounds from levelLowerBoundsHz), each with envelopeLuminance of its level.
+ */
+export const ENVELOPE_LEVELS = 256;
+export function envelopeLuminanceTable(): Float32Array {
+  const table = new Float32Array(ENVELOPE_LEVELS);
+  for (let level = 0; level < ENVELOPE_LEVELS; level++) table[level] = envelopeLuminance(level / (ENVELOPE_LEVELS - 1));
+  return table;
+}
+
+/**
+ * The opt-in raw-spike view (behind a photosensitivity warning): a cell that fired in the frame
+ * is drawn near white on a dark dot. This view can flash; it is never the default.
+ */
+export const RAW_SPIKE_PARTICLE = particleWord(0xf4f1e8);
+export const RAW_QUIET_PARTICLE = particleWord(0x1c2233);
+
+/** OKLab of a colour (for legends' checks and the tests' measures). */
+export { toOklab };

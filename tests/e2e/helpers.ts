@@ -5,6 +5,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { LuminanceSample, PageSnapshot } from '../../src/ui/test-hook.ts';
+import { type Oklab, oklabDistance, oklabOfLinear } from '../../src/view/colour.ts';
+import { maxFlashesPerWindow } from './flashes.ts';
 
 export type Snapshot = PageSnapshot;
 
@@ -114,9 +116,11 @@ export interface ImageMeasure {
   width: number;
   height: number;
   meanRgb: [number, number, number];
+  /** Mean colour in linear light (what the eye averages from a distance), 0…1 per channel. */
+  meanLinear: [number, number, number];
   /** Pixels clearly different from the sheet's background. */
   drawnFraction: number;
-  /** Pixels of an interneuron's teal (green and blue well above red). */
+  /** Pixels of an interneuron's teal (green and blue well above red, green not far below blue). */
   tealFraction: number;
   /** Drawn pixels that are not teal: the pyramidal cells' slate-to-amber. */
   otherDrawnFraction: number;
@@ -124,7 +128,10 @@ export interface ImageMeasure {
 
 export interface ScreenshotMeasures {
   images: ImageMeasure[];
-  /** Over every pixel: the largest difference of WCAG relative luminance between any two images. */
+  /**
+   * Over every pixel: the largest difference of WCAG relative luminance between any two images
+   * (NaN when they differ in size).
+   */
   maxLuminanceChange: number;
 }
 
@@ -145,15 +152,20 @@ export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<Sc
         return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
       };
       const images = await Promise.all(encoded.map(decode));
-      const pixels = images[0].width * images[0].height;
-      const lowest = new Float64Array(pixels).fill(Number.POSITIVE_INFINITY);
-      const highest = new Float64Array(pixels).fill(Number.NEGATIVE_INFINITY);
+      // Pixel by pixel comparison only between pictures of one size (a lecture scene's layout may
+      // size the sheet a few pixels differently from another's); the means need no such thing.
+      const sameSize = images.every((im) => im.width === images[0].width && im.height === images[0].height);
+      const lowest = new Float64Array(sameSize ? images[0].width * images[0].height : 0).fill(Number.POSITIVE_INFINITY);
+      const highest = new Float64Array(lowest.length).fill(Number.NEGATIVE_INFINITY);
       const measures = images.map((image) => {
-        if (image.width * image.height !== pixels) throw new Error('screenshots differ in size');
+        const pixels = image.width * image.height;
         const d = image.data;
         let r = 0;
         let g = 0;
         let b = 0;
+        let lr = 0;
+        let lg = 0;
+        let lb = 0;
         let drawn = 0;
         let teal = 0;
         for (let p = 0; p < pixels; p++) {
@@ -163,28 +175,84 @@ export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<Sc
           r += pr;
           g += pg;
           b += pb;
+          lr += linear(pr);
+          lg += linear(pg);
+          lb += linear(pb);
           const distance = Math.abs(pr - background[0]) + Math.abs(pg - background[1]) + Math.abs(pb - background[2]);
           if (distance > 12) {
             drawn++;
-            if (pg - pr > 12 && pb - pr > 12) teal++;
+            if (pg - pr > 12 && pb - pr > 12 && pb - pg < 12) teal++;
           }
-          const luminance = 0.2126 * linear(pr) + 0.7152 * linear(pg) + 0.0722 * linear(pb);
-          if (luminance < lowest[p]) lowest[p] = luminance;
-          if (luminance > highest[p]) highest[p] = luminance;
+          if (sameSize) {
+            const luminance = 0.2126 * linear(pr) + 0.7152 * linear(pg) + 0.0722 * linear(pb);
+            if (luminance < lowest[p]) lowest[p] = luminance;
+            if (luminance > highest[p]) highest[p] = luminance;
+          }
         }
         return {
           width: image.width,
           height: image.height,
           meanRgb: [r / pixels, g / pixels, b / pixels] as [number, number, number],
+          meanLinear: [lr / pixels, lg / pixels, lb / pixels] as [number, number, number],
           drawnFraction: drawn / pixels,
           tealFraction: teal / pixels,
           otherDrawnFraction: (drawn - teal) / pixels,
         };
       });
-      let maxLuminanceChange = 0;
-      for (let p = 0; p < pixels; p++) maxLuminanceChange = Math.max(maxLuminanceChange, highest[p] - lowest[p]);
+      let maxLuminanceChange = sameSize ? 0 : Number.NaN;
+      for (let p = 0; p < lowest.length; p++) maxLuminanceChange = Math.max(maxLuminanceChange, highest[p] - lowest[p]);
       return { images: measures, maxLuminanceChange };
     },
     { encoded: pngs.map((png) => png.toString('base64')), background: BACKGROUND_RGB },
   );
+}
+
+/**
+ * The mean colour of several screenshots in OKLab: their pixels averaged in linear light (as an
+ * eye averages them from the back of a room, and over the moments they were taken).
+ */
+export function meanOklab(images: readonly ImageMeasure[]): Oklab {
+  const sum = [0, 0, 0];
+  for (const image of images) for (let k = 0; k < 3; k++) sum[k] += image.meanLinear[k] / images.length;
+  return oklabOfLinear(sum[0], sum[1], sum[2]);
+}
+
+export { oklabDistance };
+
+/**
+ * Screenshots of the sheet at `count` moments `everyMs` of simulated time apart, from `fromMs`:
+ * a state to wait for at each, never a wall-clock time.
+ */
+export async function sheetShots(page: Page, fromMs: number, count: number, everyMs: number): Promise<Buffer[]> {
+  const shots: Buffer[] = [];
+  for (let k = 0; k < count; k++) {
+    const atMs = fromMs + k * everyMs;
+    await waitForSnapshot(page, (s) => (s.timeMs ?? 0) >= atMs, `${atMs} ms of simulated time`, SIM_WAIT_MS);
+    shots.push(await sheetScreenshot(page));
+  }
+  return shots;
+}
+
+/** The most flashes in any second over every recorded region, and each region's largest swing. */
+export function flashSummary(samples: readonly LuminanceSample[]): {
+  max: number;
+  perRegion: number[];
+  swing: number[];
+} {
+  const perRegion: number[] = [];
+  const swing: number[] = [];
+  for (let r = 0; r < samples[0].regions.length; r++) {
+    const series = samples.map((s) => ({ tMs: s.tMs, luminance: s.regions[r] }));
+    perRegion.push(maxFlashesPerWindow(series));
+    const ls = series.map((s) => s.luminance);
+    swing.push(Math.max(...ls) - Math.min(...ls));
+  }
+  return { max: Math.max(...perRegion), perRegion, swing };
+}
+
+/** Dismiss the first-visit notice about flashing, if it shows. */
+export async function dismissSafetyNotice(page: Page): Promise<void> {
+  const notice = page.locator('#safety-notice');
+  if (await notice.isVisible()) await page.locator('#safety-dismiss').click();
+  await expect(notice).toBeHidden();
 }

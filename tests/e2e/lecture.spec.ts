@@ -2,12 +2,16 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import type { LectureSnapshot } from '../../src/ui/lecture/snapshot.ts';
-import { maxFlashesPerWindow, type Sample } from './flashes.ts';
 import {
   collectPageProblems,
+  flashSummary,
+  meanOklab,
+  measureScreenshots,
+  oklabDistance,
   openPage,
   recordLuminance,
   SIM_WAIT_MS,
+  sheetShots,
   snapshot,
   waitForPause,
   waitForSnapshot,
@@ -61,9 +65,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Simulation workers of the page (the F–I curves have a worker of their own beside them). */
+function simulationWorkers(page: Page): number {
+  return page.workers().filter((w) => w.url().includes('simulation.worker')).length;
+}
+
 /** The first-visit photosensitivity notice, out of the way of the screenshots. */
 async function dismissSafetyNotice(page: Page): Promise<void> {
   const button = page.locator('#safety-dismiss');
+  await waitForSnapshot(page, (s) => s.framesDrawn > 0, 'the page has started');
   if (await button.isVisible()) await button.click();
 }
 
@@ -215,7 +225,7 @@ test('split screen runs the responder and the refractory case at once, and Escap
   await openPage(page, '?lecture=5');
   await dismissSafetyNotice(page);
   await expect(page.locator('#lecture-title')).toHaveText('The pump that makes it fail');
-  expect(page.workers().length).toBe(1);
+  expect(simulationWorkers(page)).toBe(1);
 
   await page.keyboard.press('s');
   await expect(page.locator('body')).toHaveClass(/\blecture-split\b/);
@@ -225,7 +235,7 @@ test('split screen runs the responder and the refractory case at once, and Escap
     'both sides run',
     60_000,
   );
-  expect(page.workers().length).toBe(2);
+  expect(simulationWorkers(page)).toBe(2);
   const [main, contrast] = running.split ?? [];
   expect(main.side).toBe('right');
   expect(contrast.side).toBe('left');
@@ -284,7 +294,7 @@ test('split screen runs the responder and the refractory case at once, and Escap
   await page.keyboard.press('Escape');
   await expect(page.locator('body')).not.toHaveClass(/\blecture-split\b/);
   expect((await lecture(page)).split).toBeNull();
-  await expect.poll(() => page.workers().length).toBe(1);
+  await expect.poll(() => simulationWorkers(page)).toBe(1);
   // The page's own sheet goes back to the scene's size.
   await waitForSnapshot(page, (s) => s.side === 64, 'the sheet is 64 × 64 again');
   await page.keyboard.press('Escape');
@@ -326,15 +336,34 @@ test('in lecture mode a seizure-like event flashes at most three times per secon
   await dismissSafetyNotice(page);
   await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: SIM_WAIT_MS });
   const samples = await recordLuminance(page, 5000);
-  let most = 0;
-  for (let r = 0; r < 5; r++) {
-    const series: Sample[] = samples.map((s) => ({ tMs: s.tMs, luminance: s.regions[r] }));
-    most = Math.max(most, maxFlashesPerWindow(series));
-  }
+  const most = flashSummary(samples).max;
   const achieved = await page.locator('#speed-achieved').textContent();
   console.log(
     `lecture mode, 1920×1080: at most ${most} flashes per second over ${samples.length} frames; one 64 × 64 sheet achieved ${achieved}`,
   );
   expect(most).toBeLessThanOrEqual(3);
   await page.screenshot({ path: `${SHOTS}/seizure-1920x1080.png` });
+});
+
+test('lecture scenes 1 (rest) and 2 (too little inhibition) differ by at least 0.12 in OKLab, and the EEG strip is large', async ({
+  page,
+}) => {
+  await page.setViewportSize(PROJECTOR);
+  await openPage(page, '?lecture=1');
+  await dismissSafetyNotice(page);
+  const rest = await sheetShots(page, 2000, 8, 250);
+  const eeg = await page.locator('#eeg-strip canvas').boundingBox();
+  expect(eeg?.height ?? 0).toBeGreaterThan(120);
+  expect(eeg?.width ?? 0).toBeGreaterThan(800);
+  await page.keyboard.press('ArrowRight');
+  await waitForLecture(page, (s) => s.scene === 1, 'scene 2');
+  await expectEngine(page, 0.5, []);
+  await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: SIM_WAIT_MS });
+  const from = ((await snapshot(page)).timeMs ?? 0) + 1000;
+  const scene2 = await sheetShots(page, from, 8, 250);
+  const { images } = await measureScreenshots(page, [...rest, ...scene2]);
+  const distance = oklabDistance(meanOklab(images.slice(0, 8)), meanOklab(images.slice(8)));
+  console.log(`OKLab distance of the sheet's mean colour, lecture scene 1 → scene 2: ${distance.toFixed(3)}`);
+  expect(distance).toBeGreaterThanOrEqual(0.12);
+  await page.screenshot({ path: `${SHOTS}/scene2-eeg-1920x1080.png` });
 });

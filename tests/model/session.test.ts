@@ -322,3 +322,74 @@ describe('the state label at the default size', () => {
     expect(weakened.seizure ?? 0).toBe(0);
   });
 });
+
+describe('the selected cell and the ion maps', () => {
+  it('a selected cell brings its V at every step, its spikes and its ions per ion step, whatever the chunking', () => {
+    const whole = new LiveSession(params({ gaba: 0.5 }));
+    const d = whole.description();
+    // A pyramidal cell that fires in the first 600 ms.
+    const probeRun = new LiveSession(params({ gaba: 0.5 }));
+    const first = probeRun.advance(600);
+    let grid = -1;
+    for (let g = 0; g < d.n && grid < 0; g++) if (!d.isInhibitoryGrid[g] && first.activity[g] > 4) grid = g;
+    expect(grid).toBeGreaterThanOrEqual(0);
+
+    whole.selectCell(grid);
+    const split = new LiveSession(params({ gaba: 0.5 }));
+    split.selectCell(grid);
+    const f = whole.advance(600);
+    const a = split.advance(250);
+    const b = split.advance(350);
+    const p = f.probe;
+    if (!p || !a.probe || !b.probe) throw new Error('no probe in the frames');
+    expect(p.grid).toBe(grid);
+    expect(p.inhibitory).toBe(false);
+    expect(p.stepMs).toBeCloseTo(0.1, 12);
+    expect(p.vMv.length).toBe(6000);
+    expect(p.naiMm.length).toBe(f.eegPa.length);
+    expect([...a.probe.vMv, ...b.probe.vMv]).toEqual([...p.vMv]);
+    expect([...a.probe.naiMm, ...b.probe.naiMm]).toEqual([...p.naiMm]);
+    // Its spikes are the ones the raw-spike grid and the rates saw.
+    expect(p.spikeTimesMs.length).toBeGreaterThan(0);
+    expect(f.spikedGrid[grid]).toBe(1);
+    expect(a.probe.spikeTimesMs.length + b.probe.spikeTimesMs.length).toBe(p.spikeTimesMs.length);
+    for (const t of p.spikeTimesMs) {
+      expect(t).toBeGreaterThanOrEqual(0);
+      expect(t).toBeLessThan(600);
+    }
+    // Plausible values in their units.
+    expect(Math.min(...p.vMv)).toBeGreaterThan(-100);
+    expect(Math.max(...p.vMv)).toBeLessThan(20);
+    expect(Math.min(...p.naiMm)).toBeGreaterThan(5);
+    expect(Math.max(...p.koMm)).toBeLessThan(15);
+    expect(p.koMm[p.koMm.length - 1]).toBe(Math.fround(f.koTiles[p.tile]));
+    expect(p.eGabaMv[p.eGabaMv.length - 1]).toBe(f.eGabaGrid[grid]);
+    expect(p.naiMm[p.naiMm.length - 1]).toBe(f.naiGrid[grid]);
+  });
+
+  it('keeps the selection across a rebuild that keeps the grid point, drops it on none, and refuses one off the sheet', () => {
+    const session = new LiveSession(params());
+    expect(session.advance(10).probe).toBeNull();
+    session.selectCell(5);
+    expect(session.advance(10).probe?.grid).toBe(5);
+    session.setParams(params({ seed: 4 }));
+    expect(session.advance(10).probe?.grid).toBe(5);
+    session.reset();
+    expect(session.advance(10).probe?.vMv.length).toBe(100);
+    expect(() => session.selectCell(32 * 32)).toThrow(ParamError);
+    expect(() => session.selectCell(1.5)).toThrow(ParamError);
+    expect(session.advance(10).probe?.grid).toBe(5);
+    session.selectCell(null);
+    expect(session.advance(10).probe).toBeNull();
+  });
+
+  it('fills the Na⁺ and E_GABA maps per grid point, at rest near their resting values', () => {
+    const f = new LiveSession(params()).advance(200);
+    expect(f.naiGrid.length).toBe(32 * 32);
+    expect(f.eGabaGrid.length).toBe(32 * 32);
+    expect(Math.min(...f.naiGrid)).toBeGreaterThan(8);
+    expect(Math.max(...f.naiGrid)).toBeLessThan(30);
+    expect(Math.min(...f.eGabaGrid)).toBeGreaterThan(-90);
+    expect(Math.max(...f.eGabaGrid)).toBeLessThan(-55);
+  });
+});

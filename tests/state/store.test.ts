@@ -142,8 +142,32 @@ describe('playback and view', () => {
   it('playing and view options change as asked, view options merged', () => {
     const store = createIntentStore({ playing: false });
     store.getState().setPlaying(true);
-    store.getState().setView({ potassium: true });
+    store.getState().setView({ map: 'potassium' });
     expect(store.getState().playing).toBe(true);
-    expect(store.getState().view).toEqual({ potassium: true, rawSpikes: false });
+    expect(store.getState().view).toEqual({ map: 'potassium', rawSpikes: false });
+    expect(() => store.getState().setView({ map: 'calcium' as never })).toThrow(/none, potassium, sodium, egaba/);
+    expect(store.getState().view.map).toBe('potassium');
+  });
+
+  it('a selected cell is a grid point of the sheet, and is let go when the sheet changes size', () => {
+    const store = createIntentStore();
+    expect(store.getState().selectedCell).toBeNull();
+    store.getState().setSelectedCell(64 * 64 - 1);
+    expect(store.getState().selectedCell).toBe(64 * 64 - 1);
+    expect(() => store.getState().setSelectedCell(64 * 64)).toThrow(RangeError);
+    expect(() => store.getState().setSelectedCell(-1)).toThrow(RangeError);
+    expect(store.getState().selectedCell).toBe(64 * 64 - 1);
+    store.getState().setParams({ gaba: 0.5 });
+    expect(store.getState().selectedCell).toBe(64 * 64 - 1);
+    store.getState().setParams({ side: 32 });
+    expect(store.getState().selectedCell).toBeNull();
+    store.getState().setSelectedCell(100);
+    store.getState().setParams({ side: 48 });
+    expect(store.getState().selectedCell).toBeNull();
+    store.getState().setSelectedCell(100);
+    store.getState().setParams({ seed: 7 });
+    expect(store.getState().selectedCell).toBe(100);
+    store.getState().setSelectedCell(null);
+    expect(store.getState().selectedCell).toBeNull();
   });
 });

@@ -7,6 +7,11 @@
  *   I_NaP    = −gNaP m∞(V) (V − ENa),  gNaP = gNapRatio · gL,  ENa = +50 mV
  *   spike when V ≥ VT + 5 ΔT: V → Vreset, w → w + b, V held for tRef (w keeps integrating)
  *
+ * The F–I curve of the page (fi-curve.ts) runs the same protocol with the network's fast-Na⁺
+ * availability A (`sodium`: the genetic factor, a sodium-channel blocker and the slow
+ * inactivation gate, as in dynamics/availability.ts) and the network's persistent-sodium block;
+ * without them A = 1 and the protocol is the one compared with Brian2.
+ *
  * Forward Euler in float64 with Math.exp, V = EL and w = 0 at t = 0. The network kernel runs the
  * same update in f32 over thousands of cells; this one is written for exactness, so that its
  * spike times can be compared with Brian2 running the same equations (tests/reference/).
@@ -21,6 +26,7 @@
  *    timestep(refractory, dt)`, where timestep(x) = ⌊(x + 10⁻³ dt)/dt⌋). For the table's tRef
  *    (1 and 2 ms) and any dt that divides it, R = tRef/dt exactly.
  */
+import type { SlowInactivation } from '../dynamics/availability.ts';
 import { type CellType, EXCITATORY, INHIBITORY, spikeCutMv } from '../dynamics/cells.ts';
 import { E_NA_MV, napActivation } from '../dynamics/physics.ts';
 
@@ -36,6 +42,27 @@ export interface ReferenceNeuronInput {
   gNapRatio: number;
   /** Keep V and w every this many steps (0 or absent: no trace). Sample j is at t = j·every·dt. */
   traceEverySteps?: number;
+  /** The network's fast-Na⁺ availability; absent: A = 1 (the reference protocol). */
+  sodium?: ReferenceSodium;
+  /** Fraction of the persistent sodium current blocked by drugs (0…1; absent: 0). */
+  napBlock?: number;
+}
+
+/**
+ * Fast-Na⁺ availability as the network has it (docs/model.md §2, §5; dynamics/availability.ts):
+ * A = scale × h / (1 + x), x = h·restAffinity + (1 − h)·inactivatedAffinity, the spike current
+ * scaled by A and removed while A < gate.blockBelow (depolarisation block). The gate h starts at
+ * 1 and is updated every ionStepMs: it relaxes towards h∞(V) with gate.tauMs and loses
+ * gate.perSpike of itself per spike since the last update.
+ */
+export interface ReferenceSodium {
+  /** The genetic factor: `scn1a` on interneurons, 1 on pyramidal cells. */
+  scale: number;
+  /** A sodium-channel blocker's brain level over its dissociation constants (0 and 0: none). */
+  restAffinity: number;
+  inactivatedAffinity: number;
+  gate: SlowInactivation;
+  ionStepMs: number;
 }
 
 export interface ReferenceNeuronResult {
@@ -81,6 +108,23 @@ function checkInput(input: ReferenceNeuronInput): void {
   if (!Number.isFinite(gNapRatio) || gNapRatio < 0 || gNapRatio > 1) {
     throw new RangeError(`gNapRatio must be in 0…1, got ${gNapRatio}`);
   }
+  const napBlock = input.napBlock ?? 0;
+  if (!(napBlock >= 0 && napBlock <= 1)) throw new RangeError(`napBlock must be in 0…1, got ${napBlock}`);
+  const sodium = input.sodium;
+  if (sodium) {
+    const { scale, restAffinity, inactivatedAffinity, ionStepMs } = sodium;
+    if (!(scale >= 0 && scale <= 1)) throw new RangeError(`the sodium scale must be in 0…1, got ${scale}`);
+    if (!(restAffinity >= 0 && inactivatedAffinity >= 0)) {
+      throw new RangeError(`drug affinities must be ≥ 0, got ${restAffinity} and ${inactivatedAffinity}`);
+    }
+    if (!(ionStepMs >= dtMs)) throw new RangeError(`the ion step must be at least dt, got ${ionStepMs} ms`);
+  }
+}
+
+/** A = scale × h × the drug-free fraction of the channels. */
+function availability(sodium: ReferenceSodium, h: number): number {
+  const x = h * sodium.restAffinity + (1 - h) * sodium.inactivatedAffinity;
+  return (sodium.scale * h) / (1 + x);
 }
 
 /** Run the reference protocol. Throws RangeError for inputs outside the limits above. */
@@ -90,7 +134,20 @@ export function simulateReferenceNeuron(input: ReferenceNeuronInput): ReferenceN
   const dtMs = input.dtMs;
   const steps = Math.round(input.durationMs / dtMs);
   const { cPf, gLNs, eLMv, vTMv, deltaTMv, tauWMs, aNs, bPa, vResetMv } = cell;
-  const gNapNs = input.gNapRatio * gLNs;
+  const gNapNs = input.gNapRatio * (1 - (input.napBlock ?? 0)) * gLNs;
+  const sodium = input.sodium;
+  const gate = sodium?.gate;
+  const ionEvery = sodium ? Math.max(1, Math.round(sodium.ionStepMs / dtMs)) : 0;
+  const gateRate = sodium && gate ? (ionEvery * dtMs) / gate.tauMs : 0;
+  /** The gate, the spikes since its last update, and the spike current's gain gL·ΔT·A. */
+  let h = 1;
+  let spikesSinceGate = 0;
+  const spikeGainPa = gLNs * deltaTMv;
+  let gainPa = spikeGainPa;
+  if (sodium && gate) {
+    const a = availability(sodium, h);
+    gainPa = a >= gate.blockBelow ? spikeGainPa * a : 0;
+  }
   const iExtPa = input.currentPa;
   const vCutMv = spikeCutMv(cell);
   const refractorySteps = wholeSteps(cell.tRefMs, dtMs);
@@ -110,20 +167,33 @@ export function simulateReferenceNeuron(input: ReferenceNeuronInput): ReferenceN
   }
   for (let k = 0; k < steps; k++) {
     const iNapPa = -gNapNs * napActivation(vMv) * (vMv - E_NA_MV);
+    // As in the network's kernel: the argument is capped at the cut (a cell in depolarisation
+    // block may sit above it; otherwise V is always below it here), and a cell fires only while it
+    // has a spike current.
     const dvdt =
-      (-gLNs * (vMv - eLMv) + gLNs * deltaTMv * Math.exp((vMv - vTMv) / deltaTMv) + iNapPa - wPa + iExtPa) / cPf;
+      (-gLNs * (vMv - eLMv) + gainPa * Math.exp((Math.min(vMv, vCutMv) - vTMv) / deltaTMv) + iNapPa - wPa + iExtPa) /
+      cPf;
     const dwdt = (aNs * (vMv - eLMv) - wPa) / tauWMs;
     let vNextMv = k >= integrateFromStep ? vMv + dtMs * dvdt : vMv;
     wPa += dtMs * dwdt;
-    if (vNextMv >= vCutMv) {
+    if (vNextMv >= vCutMv && gainPa > 0) {
       // Rounded to 1 ps so that t_k prints as the grid time it is (k·dt carries float noise in
       // its last digits); every allowed dt is a multiple of 1 ps, so nothing else changes.
       spikeTimesMs.push(Math.round(k * dtMs * 1e9) / 1e9);
       vNextMv = vResetMv;
       wPa += bPa;
       integrateFromStep = k + refractorySteps;
+      spikesSinceGate++;
     }
     vMv = vNextMv;
+    if (sodium && gate && (k + 1) % ionEvery === 0) {
+      const hInf = 1 / (1 + Math.exp((vMv - gate.halfMv) / gate.slopeMv));
+      h += gateRate * (hInf - h);
+      h = Math.max(0, h - gate.perSpike * spikesSinceGate * h);
+      spikesSinceGate = 0;
+      const a = availability(sodium, h);
+      gainPa = a >= gate.blockBelow ? spikeGainPa * a : 0;
+    }
     if (every > 0 && (k + 1) % every === 0) {
       traceVMv[(k + 1) / every] = vMv;
       traceWPa[(k + 1) / every] = wPa;
@@ -140,6 +210,9 @@ export interface RheobaseInput {
   dtMs: number;
   /** Bisection stops when the bracket is narrower than this. */
   tolerancePa?: number;
+  /** As in ReferenceNeuronInput: the network's Na⁺ availability and persistent-sodium block. */
+  sodium?: ReferenceSodium;
+  napBlock?: number;
 }
 
 export interface RheobaseResult {
@@ -156,6 +229,8 @@ function spikes(type: ReferenceCellType, currentPa: number, input: RheobaseInput
     durationMs: input.durationMs,
     dtMs: input.dtMs,
     gNapRatio: input.gNapRatio,
+    sodium: input.sodium,
+    napBlock: input.napBlock,
   });
   return r.spikeTimesMs.length > 0;
 }

@@ -76,7 +76,7 @@ export function composePicture(parts: PictureParts): HTMLCanvasElement {
 
   ctx.font = `600 15px ${FONT}`;
   ctx.fillStyle = TEXT;
-  ctx.fillText('Cortical sheet (colour: firing rate smoothed over 0.2 s)', PAD_PX, PAD_PX);
+  ctx.fillText('Cortical sheet (brightness: firing over about 1 s; colour: over 0.2 s)', PAD_PX, PAD_PX);
   parts.sheet.drawInto(ctx, PAD_PX, PAD_PX + TITLE_PX, SHEET_PX);
 
   let y = PAD_PX;

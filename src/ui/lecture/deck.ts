@@ -45,7 +45,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
     title: 'A healthy patch of cortex',
     sentences: [
       'Four thousand neurons fire sparsely and irregularly, each on its own schedule.',
-      'Amber dots are excitatory pyramidal cells; the small teal dots are inhibitory interneurons.',
+      'Large dots are excitatory pyramidal cells, small teal dots inhibitory interneurons; a cell turns amber as it fires faster.',
     ],
     scenario: 'healthy',
   },

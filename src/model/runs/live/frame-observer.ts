@@ -7,6 +7,7 @@ import type { Monitors } from '../../detect/monitors.ts';
 import { FNV_OFFSET_BASIS, fnv1aWord } from '../../rng.ts';
 import type { Network } from '../../sheet/network.ts';
 import type { Simulation, StepObserver } from '../../simulation.ts';
+import type { CellProbe } from './cell-probe.ts';
 import type { SmoothedRates } from './smoothed-rates.ts';
 
 /**
@@ -40,6 +41,9 @@ export class FrameObserver implements StepObserver {
   private sample = 0;
   private countE = 0;
   private countI = 0;
+  /** The selected cell, watched step by step (null: none). */
+  probe: CellProbe | null = null;
+  private probeCell = -1;
 
   constructor(
     private readonly monitors: Monitors,
@@ -50,7 +54,9 @@ export class FrameObserver implements StepObserver {
     private readonly nE: number,
   ) {}
 
-  beginChunk(startStep: number, samples: number): void {
+  beginChunk(startStep: number, samples: number, steps: number): void {
+    this.probeCell = this.probe ? this.probe.cell : -1;
+    this.probe?.beginChunk(steps, samples);
     this.chunkStartStep = startStep;
     this.spikesInChunk = 0;
     this.rasterCount = 0;
@@ -75,6 +81,7 @@ export class FrameObserver implements StepObserver {
     let h = this.spikeHash;
     for (let k = 0; k < count; k++) {
       const cell = idx[k];
+      if (cell === this.probeCell) this.probe?.spike(tMs);
       this.rates.add(grid[cell]);
       this.spikedGrid[grid[cell]] = 1;
       h = fnv1aWord(fnv1aWord(h, step), cell);
@@ -90,10 +97,12 @@ export class FrameObserver implements StepObserver {
     this.spikeHash = h;
     this.spikesInChunk += count;
     this.rates.endStep();
+    this.probe?.afterStep(s);
   }
 
   afterIonStep(sim: Simulation): void {
     this.monitors.afterIonStep(sim);
+    this.probe?.afterIonStep(sim.state);
     if (this.sample < this.eegPa.length) {
       this.eegPa[this.sample] = this.monitors.eeg.valuePa;
       this.spikesE[this.sample] = Math.min(this.countE, 0xffff);

@@ -6,6 +6,7 @@ import type { SeizureEvent } from '../../detect/seizure.ts';
 import type { Lesion, Params } from '../../params.ts';
 import { SHEET_MM } from '../../sheet/geometry.ts';
 import type { Network } from '../../sheet/network.ts';
+import { CellProbe, type CellProbeFrame } from './cell-probe.ts';
 import type { RasterLayout } from './frame-observer.ts';
 
 /** What the network is doing, in the three words the view shows. */
@@ -50,6 +51,11 @@ export interface Frame {
   activity: Float32Array;
   /** Extracellular K⁺ per tile, row-major, tilesPerSide × tilesPerSide. */
   koTiles: Float32Array;
+  /** Per grid point at the end of the chunk: intracellular Na⁺ (mM) and E_GABA (mV), for the ion maps. */
+  naiGrid: Float32Array;
+  eGabaGrid: Float32Array;
+  /** The selected cell's membrane potential, spikes and ions over the chunk; null when none is selected. */
+  probe: CellProbeFrame | null;
   /** Population means of `activity`: steadier than the 100-ms records when the network bursts. */
   smoothedRateEHz: number;
   smoothedRateIHz: number;
@@ -98,9 +104,11 @@ export interface Frame {
 
 /** The buffers of a frame, for a zero-copy transfer to another thread. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  return [
+  const buffers = [
     frame.activity,
     frame.koTiles,
+    frame.naiGrid,
+    frame.eGabaGrid,
     frame.spikedGrid,
     frame.rasterTimesMs,
     frame.rasterRows,
@@ -108,6 +116,7 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
     frame.spikesE,
     frame.spikesI,
   ].map((a) => a.buffer as ArrayBuffer);
+  return frame.probe ? buffers.concat(CellProbe.transferables(frame.probe)) : buffers;
 }
 
 /** The description of a newly built network (the `buildId`-th of its session). */

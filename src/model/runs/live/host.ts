@@ -35,6 +35,10 @@ export function createSessionHost() {
       s.reset();
       return s.description();
     },
+    /** Watch one cell (a grid point) in every frame, or none (null); ParamError outside the sheet. */
+    selectCell(grid: number | null): void {
+      live().selectCell(grid);
+    },
     advance(ms: number): Frame {
       return live().advance(ms);
     },

@@ -21,6 +21,7 @@ import { NO_TREATMENT, type Treatment } from '../../pharmacology/treatment.ts';
 import type { Simulation } from '../../simulation.ts';
 import { type Dosing, dosingOf, patientAt, startRunWithDrugs } from '../start-run.ts';
 import { ActivityLabel } from './activity-label.ts';
+import { CellProbe } from './cell-probe.ts';
 import { describeNetwork, type Frame, type SessionDescription } from './frame.ts';
 import { FrameObserver, rasterLayout } from './frame-observer.ts';
 import { SmoothedRates } from './smoothed-rates.ts';
@@ -60,6 +61,8 @@ export class LiveSession {
   private treatment: Treatment = NO_TREATMENT;
   private dosing: Dosing = dosingOf(NO_TREATMENT);
   private patient: PkSnapshot = { timeH: NO_TREATMENT.atHours, pgpEffective: 1, drugs: [] };
+  /** The grid point the view asked to watch (kept across rebuilds while the sheet has it); null: none. */
+  private selectedGrid: number | null = null;
 
   constructor(params: Params, treatment?: Treatment) {
     if (treatment) {
@@ -123,6 +126,25 @@ export class LiveSession {
     return rebuild;
   }
 
+  /**
+   * Watch one cell (a grid point, y·side + x) in every frame from now on, or none (null). The
+   * choice outlives a rebuild as long as the new sheet has that grid point. A grid point outside
+   * the sheet throws ParamError and changes nothing.
+   */
+  selectCell(grid: number | null): void {
+    if (grid !== null && !(Number.isInteger(grid) && grid >= 0 && grid < this.sim.net.n)) {
+      throw new ParamError(`a cell is a grid point 0…${this.sim.net.n - 1}, not ${String(grid)}`);
+    }
+    this.selectedGrid = grid;
+    this.attachProbe();
+  }
+
+  private attachProbe(): void {
+    const grid = this.selectedGrid;
+    this.observer.probe =
+      grid !== null && grid < this.sim.net.n ? new CellProbe(this.sim.net, grid, this.sim.dtMs) : null;
+  }
+
   /** Advance by `ms` of simulated time (rounded to whole steps; 0 gives the current frame). */
   advance(ms: number): Frame {
     if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
@@ -132,7 +154,7 @@ export class LiveSession {
     const steps = Math.round(ms / sim.dtMs);
     const startStep = sim.state.step;
     const samples = Math.floor((startStep + steps) / sim.ionEvery) - Math.floor(startStep / sim.ionEvery);
-    this.observer.beginChunk(startStep, samples);
+    this.observer.beginChunk(startStep, samples, steps);
     if (steps > 0) {
       this.rates.beginChunk(steps);
       sim.advance(steps, this.observer);
@@ -149,6 +171,7 @@ export class LiveSession {
     this.rates = new SmoothedRates(net.n, ACTIVITY_TAU_MS, this.sim.dtMs);
     const raster = rasterLayout(net);
     this.observer = new FrameObserver(this.monitors, this.rates, net.gridOfCell, raster.rowOfCell, net.nE);
+    this.attachProbe();
     this.lastRecord = { rateEHz: Number.NaN, rateIHz: Number.NaN, chi: Number.NaN, lfpPa: Number.NaN };
     this.label = new ActivityLabel();
     this.buildCount++;
@@ -186,12 +209,25 @@ export class LiveSession {
     const ko = sim.state.koMm;
     const koTiles = new Float32Array(ko.length);
     for (let t = 0; t < ko.length; t++) koTiles[t] = ko[t];
+    const cellAtGrid = sim.net.cellAtGrid;
+    const nai = sim.state.naiMm;
+    const eGaba = sim.state.eGabaMv;
+    const naiGrid = new Float32Array(n);
+    const eGabaGrid = new Float32Array(n);
+    for (let g = 0; g < n; g++) {
+      const cell = cellAtGrid[g];
+      naiGrid[g] = nai[cell];
+      eGabaGrid[g] = eGaba[cell];
+    }
     return {
       buildId: this.described.buildId,
       timeMs: sim.timeMs,
       side: sim.net.side,
       activity,
       koTiles,
+      naiGrid,
+      eGabaGrid,
+      probe: o.probe ? o.probe.frame() : null,
       smoothedRateEHz: sumE / sim.net.nE,
       smoothedRateIHz: sumI / sim.net.nI,
       rateEHz: this.lastRecord.rateEHz,

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of the running app for a person to look at (not a test): each session opens the
+ * page at a viewport and address, dismisses the first-visit notice, waits for states of the
+ * simulation (simulated time, the status in words; never a wall-clock time) and saves PNGs of
+ * the window.
+ *
+ *   node scripts/look.mjs --base http://127.0.0.1:4500 --out /tmp/look [--only NAME]
+ *
+ * Serve a build first (npx vite build --outDir DIR && npx vite preview --outDir DIR --port 4500).
+ *
+ * The seizure series starts at rest and weakens GABA_A to 0.4 (through the store, as the slider
+ * does) after three simulated seconds: "onset" is the first frame whose status says
+ * "Seizure-like event", "mid" three simulated seconds later; then GABA_A goes back to 1 and
+ * "postictal" is a simulated second after the status stops saying so.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const base = flag('base', 'http://127.0.0.1:4500');
+const out = flag('out', '/tmp/look');
+const only = flag('only', '');
+mkdirSync(out, { recursive: true });
+
+const SIZES = {
+  laptop: { width: 1366, height: 768 },
+  hd: { width: 1920, height: 1080 },
+  phone: { width: 390, height: 844 },
+};
+const WAIT = { timeout: 180_000, polling: 100 };
+
+const simMs = (page) => page.evaluate(() => window.__refractory?.snapshot().timeMs ?? 0);
+
+/** Wait until the simulation has reached `ms` of simulated time. */
+async function untilMs(page, ms) {
+  await page.waitForFunction((t) => (window.__refractory?.snapshot().timeMs ?? 0) >= t, ms, WAIT);
+}
+
+/** Wait until the status in words does (or does not) start with "Seizure-like event". */
+async function untilSeizure(page, seizing) {
+  await page.waitForFunction(
+    (want) => (document.querySelector('#status')?.textContent ?? '').trim().startsWith('Seizure-like event') === want,
+    seizing,
+    WAIT,
+  );
+}
+
+const setGaba = (page, gaba) => page.evaluate((g) => window.__refractory?.setParams({ gaba: g }), gaba);
+
+/** Click a pyramidal cell a third of the way across the sheet. */
+async function clickCell(page) {
+  const box = await page.locator('#sheet canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.4);
+}
+
+/** Rest, onset, mid-seizure, post-ictal: one session, four pictures. */
+async function seizureSeries(page, shoot) {
+  await untilMs(page, 3000);
+  await shoot('rest');
+  await setGaba(page, 0.4);
+  await untilSeizure(page, true);
+  await shoot('onset');
+  await untilMs(page, (await simMs(page)) + 3000);
+  await shoot('mid');
+  await setGaba(page, 1);
+  await untilSeizure(page, false);
+  await untilMs(page, (await simMs(page)) + 1000);
+  await shoot('postictal');
+}
+
+/** A seizure-like event at GABA_A 0.4, then `before`, then `afterMs` simulated ms, then one picture. */
+const during = (name, before, afterMs) => async (page, shoot) => {
+  await untilSeizure(page, true);
+  await before(page);
+  await untilMs(page, (await simMs(page)) + afterMs);
+  await shoot(name);
+};
+
+const map = (kind) => (page) => page.locator(`#view-map-${kind}`).check();
+const at = (name, ms) => async (page, shoot) => {
+  await untilMs(page, ms);
+  await shoot(name);
+};
+
+/** size, address, what to do (shoot(name) saves NAME-SIZE.png). */
+const SESSIONS = [
+  ...['laptop', 'hd', 'phone'].map((size) => ({ size, query: '', run: seizureSeries })),
+  ...['laptop', 'hd', 'phone'].map((size) => ({
+    size,
+    query: '?gaba=0.4',
+    run: during('cell', clickCell, 3000),
+  })),
+  { size: 'laptop', query: '?gaba=0.4', run: during('potassium', map('potassium'), 2000) },
+  { size: 'hd', query: '?gaba=0.4', run: during('sodium', map('sodium'), 2000) },
+  { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
+  ...['laptop', 'hd', 'phone'].flatMap((size) => [
+    { size, query: '?lecture=1', run: at('lecture1', 4000) },
+    { size, query: '?lecture=2', run: at('lecture2', 6000) },
+  ]),
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+  ],
+});
+try {
+  for (const session of SESSIONS) {
+    const label = `${session.query || 'rest'}-${session.size}`;
+    if (only && !`${label} ${session.run.name}`.includes(only) && !label.includes(only)) continue;
+    const context = await browser.newContext({ viewport: SIZES[session.size], deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.log(`  console error: ${m.text()}`);
+    });
+    await page.goto(`${base}/${session.query}`);
+    await page.waitForFunction(() => (window.__refractory?.snapshot().framesDrawn ?? 0) > 0, null, WAIT);
+    const dismiss = page.locator('#safety-dismiss');
+    if (await dismiss.isVisible().catch(() => false)) await dismiss.click();
+    const shoot = async (name) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const file = `${name}-${session.size}.png`;
+      await page.screenshot({ path: `${out}/${file}` });
+      const status = ((await page.locator('#status').textContent()) ?? '').trim().slice(0, 40);
+      console.log(`${file} at ${((await simMs(page)) / 1000).toFixed(1)} s: ${status}`);
+    };
+    await session.run(page, shoot);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,190 @@
+/**
+ * The EEG strip under the sheet: the LFP/EEG proxy over the last EEG_WINDOW_S seconds, as a
+ * clinician reads an EEG page — a trace with a time axis and an L-shaped scale bar instead of a
+ * value axis — with the state in words beside its title, and each seizure-like event shaded where
+ * the detector found it.
+ *
+ * The trace follows the data's sign: today's proxy is a sum of magnitudes (≥ 0), a signed one
+ * (AMPA − GABA, as Mazzoni 2015 weigh them) draws about its zero line without a change here. The
+ * y range is calm (it grows at once, shrinks only when the data fit in half of it), so bursts do
+ * not make the axis breathe.
+ *
+ * Photosensitivity: the trace is a line, the shading of an event is a faint band (relative
+ * luminance within 0.02 of the background) that appears once at onset and scrolls away slowly;
+ * nothing here can flash. Drawing allocates nothing: rings, column buffers and labels are made per
+ * network, per size or when a value first appears.
+ */
+import { scaleLinear } from 'd3-scale';
+import type { SeizureEvent } from '../model/detect/seizure.ts';
+import type { Frame, SessionDescription } from '../model/runs/live/frame.ts';
+import { calmTop } from './plots/axes.ts';
+import { CSS } from './plots/plot-palette.ts';
+import { StateLabel } from './plots/state-label.ts';
+import { columnEnvelope, type Extremes, SampleRing } from './traces/sample-ring.ts';
+import { niceFloor, TraceSurface } from './traces/trace-surface.ts';
+
+/** Seconds on the strip: an EEG page (clinical review shows 10 s per screen). */
+export const EEG_WINDOW_S = 10;
+/** The smallest range shown (pA): a resting sheet swings about 1000–2200 pA. */
+const MIN_SPAN_PA = 1000;
+/** The trace: light, so it reads on a projector; the event band: a faint warm tint. */
+const TRACE_CSS = '#dfe6f5';
+const EVENT_BAND_CSS = '#2a2116';
+const EVENT_TEXT_CSS = '#f4a48c';
+const SCALE_CSS = '#e6e9f0';
+
+function amplitudeLabel(pa: number): string {
+  return pa >= 1000 ? `${pa / 1000} nA` : `${pa} pA`;
+}
+
+export class EegStrip {
+  readonly element: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  private readonly surface: TraceSurface;
+  private readonly stateLabel: StateLabel;
+  private readonly ring = new SampleRing(EEG_WINDOW_S * 1000);
+  private readonly y = scaleLinear();
+  private readonly extremes: Extremes = { lo: 0, hi: 0 };
+  private columnMin = new Float32Array(0);
+  private columnMax = new Float32Array(0);
+  private top = MIN_SPAN_PA;
+  private bottom = 0;
+  private events: readonly SeizureEvent[] = [];
+  private buildId = -1;
+  private drawScheduled = false;
+  private stale = true;
+  private scaleValue = Number.NaN;
+  private scaleText = '';
+  /** Strips drawn (the tests read it). */
+  drawn = 0;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly drawCallback = (): void => this.draw();
+
+  constructor(doc: Document) {
+    this.element = doc.createElement('figure');
+    this.element.className = 'eeg-strip';
+    this.element.id = 'eeg-strip';
+    const caption = doc.createElement('figcaption');
+    caption.className = 'eeg-caption';
+    const title = doc.createElement('span');
+    title.className = 'eeg-title';
+    title.textContent = 'EEG';
+    const detail = doc.createElement('span');
+    detail.className = 'eeg-detail';
+    detail.textContent = `LFP proxy, last ${EEG_WINDOW_S} s`;
+    this.stateLabel = new StateLabel(doc);
+    this.stateLabel.element.classList.add('eeg-state');
+    caption.append(title, detail, this.stateLabel.element);
+    this.canvas = doc.createElement('canvas');
+    this.canvas.className = 'eeg-canvas';
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute(
+      'aria-label',
+      `EEG-like signal of the sheet (the LFP proxy: summed synaptic current onto pyramidal cells) over the last ${EEG_WINDOW_S} seconds, with a scale bar; seizure-like events are shaded. The status panel says in words what the network is doing.`,
+    );
+    this.element.append(caption, this.canvas);
+    this.surface = new TraceSurface(this.canvas, EEG_WINDOW_S * 1000, { left: 4, right: 4, top: 4, bottom: 18 });
+    this.resizeObserver = new ResizeObserver(() => {
+      this.stale = true;
+      this.scheduleDraw();
+    });
+    this.resizeObserver.observe(this.canvas);
+    this.stateLabel.show(null, 0);
+  }
+
+  setDescription(description: SessionDescription): void {
+    this.buildId = description.buildId;
+    this.ring.clear();
+    this.top = MIN_SPAN_PA;
+    this.bottom = 0;
+    this.events = [];
+    this.stateLabel.show(null, 0);
+    this.stale = true;
+    this.scheduleDraw();
+  }
+
+  showFrame(frame: Frame): void {
+    if (frame.buildId !== this.buildId) return;
+    this.ring.append(frame.startMs, frame.sampleMs, frame.eegPa);
+    this.events = frame.events;
+    this.stateLabel.show(frame.state, frame.interictalCount);
+    this.stale = true;
+    this.scheduleDraw();
+  }
+
+  private scheduleDraw(): void {
+    if (this.drawScheduled || !this.stale) return;
+    this.drawScheduled = true;
+    requestAnimationFrame(this.drawCallback);
+  }
+
+  private draw(): void {
+    this.drawScheduled = false;
+    const s = this.surface;
+    if (s.resize()) {
+      const columns = s.right - s.left;
+      this.columnMin = new Float32Array(columns);
+      this.columnMax = new Float32Array(columns);
+    }
+    this.stale = false;
+    const endMs = Math.max(this.ring.windowMs, this.ring.timeMs);
+    columnEnvelope(this.ring, endMs, s.pxPerMs, this.columnMin, this.columnMax, this.extremes);
+    const { lo, hi } = this.extremes;
+    if (hi >= lo) {
+      // Calm in both directions about zero; a signed proxy gets room below zero too.
+      this.top = calmTop(this.top, Math.max(0, hi), this.bottom < 0 ? 0 : MIN_SPAN_PA);
+      this.bottom = -calmTop(-this.bottom, Math.max(0, -lo), 0);
+      if (this.top - this.bottom < MIN_SPAN_PA) this.top = this.bottom + MIN_SPAN_PA;
+    }
+    const y = this.y.domain([this.bottom, this.top]).range([s.bottom, s.top]);
+    s.clear(CSS.background);
+    this.drawEvents(endMs, this.ring.timeMs);
+    s.drawTimeAxis(endMs, CSS.grid, CSS.axisText);
+    if (this.bottom < 0) {
+      const zero = Math.round(y(0)) + 0.5;
+      s.ctx.strokeStyle = CSS.divider;
+      s.ctx.lineWidth = s.dpr;
+      s.ctx.beginPath();
+      s.ctx.moveTo(s.left, zero);
+      s.ctx.lineTo(s.right, zero);
+      s.ctx.stroke();
+    }
+    s.strokeEnvelope(this.columnMin, this.columnMax, y, TRACE_CSS);
+    this.drawScale((this.top - this.bottom) / 3);
+    this.drawn++;
+  }
+
+  /** A faint band over each seizure-like event in the window (up to the data's end), labelled at its start. */
+  private drawEvents(endMs: number, dataEndMs: number): void {
+    const s = this.surface;
+    const ctx = s.ctx;
+    const startMs = endMs - s.windowMs;
+    for (let k = this.events.length - 1; k >= 0; k--) {
+      const event = this.events[k];
+      const offsetMs = event.offsetMs ?? dataEndMs;
+      if (offsetMs < startMs) break;
+      const x0 = Math.max(s.left, s.xOf(event.onsetMs, endMs));
+      const x1 = Math.min(s.right, s.xOf(offsetMs, endMs));
+      if (x1 <= x0) continue;
+      ctx.fillStyle = EVENT_BAND_CSS;
+      ctx.fillRect(x0, s.top, x1 - x0, s.bottom - s.top);
+      if (x1 - x0 > 6 * s.fontPx) {
+        ctx.fillStyle = EVENT_TEXT_CSS;
+        ctx.textAlign = 'left';
+        ctx.fillText('seizure-like event', x0 + 4 * s.dpr, s.top + s.fontPx * 0.7);
+      }
+    }
+  }
+
+  /** The scale bar: a round amplitude of about a third of the range, and one second. */
+  private drawScale(thirdPa: number): void {
+    const value = niceFloor(thirdPa);
+    if (value !== this.scaleValue) {
+      this.scaleValue = value;
+      this.scaleText = amplitudeLabel(value);
+    }
+    const s = this.surface;
+    const heightPx = ((s.bottom - s.top) * value) / (this.top - this.bottom);
+    s.drawScaleBar(heightPx, this.scaleText, '1 s', SCALE_CSS);
+  }
+}

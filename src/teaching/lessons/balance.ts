@@ -1,7 +1,8 @@
 /**
  * Lesson: the excitation–inhibition balance (docs/model.md §7 behaviour 2; public/scenarios/ei-imbalance).
- * Halving GABA_A strength tips the sheet from asynchronous firing into synchronised
- * seizure-like bursts: at 48 × 48, seed 1, 20 s: burden 0 → 0.95 (the first event from 1 s).
+ * Weakening GABA_A to 60 % of its strength tips the sheet from asynchronous firing into
+ * synchronised seizure-like events (public/scenarios/ei-imbalance): at 48 × 48, seed 1, the first
+ * event from 3.7 s (docs/notes/real-seizures.md §8).
  */
 import type { Lesson } from '../lesson.ts';
 import { describeSheet, seizes, sheetOutcome } from '../measures.ts';
@@ -19,7 +20,7 @@ export const balanceLesson: Lesson = {
     'Tsodyks & Markram 1997: synaptic depression, which limits each burst',
   ],
   question:
-    'GABA_A receptors carry most of the inhibition. If they work at half strength and nothing else changes, what will the sheet do?',
+    'GABA_A receptors carry most of the inhibition. If they work at 60 % of their strength and nothing else changes, what will the sheet do?',
   choices: [
     {
       id: 'little',
@@ -40,7 +41,7 @@ export const balanceLesson: Lesson = {
   ],
   runs: [
     { kind: 'sheet', id: 'healthy', label: 'Healthy balance', params: {}, durationS: 20 },
-    { kind: 'sheet', id: 'weak', label: 'GABA_A at half strength', params: { gaba: 0.5 }, durationS: 20 },
+    { kind: 'sheet', id: 'weak', label: 'GABA_A at 60 % strength', params: { gaba: 0.6 }, durationS: 20 },
   ],
   liveRunId: 'weak',
   check(outcomes) {

@@ -64,6 +64,8 @@ export class Monitors implements StepObserver {
   /** E spikes per 100-ms block over the same 10 s, for the evolution of the rate. */
   private readonly spikeBlocks: Float64Array;
   private dischargeHead = 0;
+  /** Blocks recorded so far, up to the window's length: evolution is judged on a full window. */
+  private blocksRecorded = 0;
   private ionStepInBlock = 0;
   /** Spikes per K⁺ tile in each 100-ms block of the last second (onset location). */
   private readonly tileWindow: Float64Array;
@@ -181,6 +183,7 @@ export class Monitors implements StepObserver {
     ring[this.dischargeHead] = this.blockDischarges;
     this.spikeBlocks[this.dischargeHead] = this.blockE;
     this.dischargeHead = (this.dischargeHead + 1) % ring.length;
+    if (this.blocksRecorded < ring.length) this.blocksRecorded++;
     const holdBlocks = Math.round(SEIZURE_DISCHARGE_HOLD_WINDOW_MS / BLOCK_MS);
     let onsetCount = 0;
     let holdCount = 0;
@@ -207,12 +210,15 @@ export class Monitors implements StepObserver {
         (onsetCount * 1000) / SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
         (holdCount * 1000) / SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
         () => this.activeLocation(),
-        {
-          dischargesEarlyHz: (onsetCount - lateCount) / halfS,
-          dischargesLateHz: lateCount / halfS,
-          rateEarlyHz: earlySpikes / net.nE / halfS,
-          rateLateHz: lateSpikes / net.nE / halfS,
-        },
+        // Before the window is full its first half is partly empty, which would read as a rise.
+        this.blocksRecorded < ring.length
+          ? undefined
+          : {
+              dischargesEarlyHz: (onsetCount - lateCount) / halfS,
+              dischargesLateHz: lateCount / halfS,
+              rateEarlyHz: earlySpikes / net.nE / halfS,
+              rateLateHz: lateSpikes / net.nE / halfS,
+            },
       );
     }
 

@@ -317,7 +317,9 @@ describe('the state label at the default size', () => {
     const healthy = labels(1);
     expect(healthy.interictal ?? 0).toBeLessThanOrEqual(2);
     expect(healthy.seizure ?? 0).toBe(0);
-    const weakened = labels(0.8);
+    // Just below the threshold (it lies between gaba 0.7 and 0.8): 1.1 interictal spikes per
+    // second at 0.78 over 10 s (seed 3), 0.4 at 0.8.
+    const weakened = labels(0.78);
     expect(weakened.interictal ?? 0).toBeGreaterThanOrEqual(5);
     expect(weakened.seizure ?? 0).toBe(0);
   });

@@ -9,7 +9,8 @@ import type { ActivityState } from './frame.ts';
  * in the last INTERICTAL_LABEL_MS of network time: a rate of about 0.75 per second. A healthy
  * sheet makes one now and then by chance (0.13 per s at the default size), which would otherwise
  * light the label a quarter of the time; with 3 in 4 s it does so about 2 % of the time, while a
- * sheet with weakened inhibition (gaba 0.8: 1.4 per s) shows it most of the time.
+ * sheet just below its seizure threshold (gaba 0.78: 1.1 per s at the default size, seed 3) shows
+ * it most of the time.
  */
 export const INTERICTAL_LABEL_MS = 4000;
 export const INTERICTAL_LABEL_COUNT = 3;

@@ -5,6 +5,8 @@
 import { defaultParams, parseParamText } from '../../model/params.ts';
 import {
   REFERENCE_CURRENT_MAX_PA,
+  REFERENCE_DEFAULT_DT_MS,
+  REFERENCE_DEFAULT_DURATION_MS,
   REFERENCE_DT_MAX_MS,
   REFERENCE_DT_MIN_MS,
   REFERENCE_DURATION_MAX_MS,
@@ -18,11 +20,10 @@ import type { CliContext } from '../io.ts';
 
 /** Above both cells' rheobase at the default gNapRatio (E ≈ 328 pA, I ≈ 99 pA over 1 s). */
 export const NEURON_DEFAULT_CURRENT_PA = 500;
-export const NEURON_DEFAULT_DURATION_MS = 1000;
+export const NEURON_DEFAULT_DURATION_MS = REFERENCE_DEFAULT_DURATION_MS;
 /** Shorter runs show nothing: the membrane time constants are 9 ms (E) and 20 ms (I). */
 export const NEURON_MIN_DURATION_MS = 1;
-/** The step of the comparison with other simulators (docs/model.md §2). */
-export const NEURON_DEFAULT_DT_MS = 0.01;
+export const NEURON_DEFAULT_DT_MS = REFERENCE_DEFAULT_DT_MS;
 
 export const NEURON_SPEC: CommandSpec = {
   name: 'neuron',

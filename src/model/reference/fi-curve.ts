@@ -20,14 +20,16 @@ import type { Treatment } from '../pharmacology/treatment.ts';
 import { dosingOf, patientAt } from '../runs/start-run.ts';
 import {
   findRheobase,
+  REFERENCE_DEFAULT_DT_MS,
+  REFERENCE_DEFAULT_DURATION_MS,
   type ReferenceCellType,
   type ReferenceSodium,
   simulateReferenceNeuron,
 } from './single-neuron.ts';
 
 /** The `neuron` command's default step and duration (src/cli/commands/neuron.ts): the same protocol. */
-export const FI_DT_MS = 0.01;
-export const FI_DURATION_MS = 1000;
+export const FI_DT_MS = REFERENCE_DEFAULT_DT_MS;
+export const FI_DURATION_MS = REFERENCE_DEFAULT_DURATION_MS;
 /** Currents of the curve: 0 to FI_MAX_CURRENT_PA in steps of FI_STEP_PA (both cells' rheobases are well inside). */
 export const FI_MAX_CURRENT_PA = 1000;
 export const FI_STEP_PA = 25;

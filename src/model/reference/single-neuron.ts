@@ -74,6 +74,14 @@ export interface ReferenceNeuronResult {
   traceWPa: Float64Array;
 }
 
+/**
+ * The protocol's default step and duration: the step of the comparison with other simulators
+ * (docs/model.md §2) and one second of current. The `neuron` command and the page's F–I curves
+ * both use them.
+ */
+export const REFERENCE_DEFAULT_DT_MS = 0.01;
+export const REFERENCE_DEFAULT_DURATION_MS = 1000;
+
 /** Input limits; outside them the Euler update is unstable or the run pointlessly long. */
 export const REFERENCE_DT_MIN_MS = 0.001;
 /** Same bound as the network's `dtMs`: the I cells' exponential term (ΔT = 0.5 mV) needs dt ≤ 0.2 ms. */

@@ -51,6 +51,14 @@ import {
   ION_TILE_OF,
   ION_TILE_PUMP_SUM,
   ION_V,
+  ION_G_MEMBRANE,
+  ION_TILE_EK,
+  ION_KNA_G_MAX,
+  ION_KNA_HILL,
+  ION_KNA_HILL_LN_HALF,
+  ION_KNA_G_WORKING,
+  ION_G_L_E,
+  ION_G_L_I,
 } from '../kernels/layout';
 import { vexp, vlog } from '../kernels/simd-math.kernel';
 
@@ -89,6 +97,14 @@ export function ionCells(block: usize): void {
   const pumpWorkingE = f32x4.splat(load<f32>(word(block, ION_PUMP_WORKING_E)));
   const pumpWorkingI = f32x4.splat(load<f32>(word(block, ION_PUMP_WORKING_I)));
   const kmNa = f32x4.splat(load<f32>(word(block, ION_PUMP_KM_NA)));
+  const gMembraneP = ptr(block, ION_G_MEMBRANE);
+  const ekP = ptr(block, ION_TILE_EK);
+  const kNaGMax = f32x4.splat(load<f32>(word(block, ION_KNA_G_MAX)));
+  const kNaHill = f32x4.splat(load<f32>(word(block, ION_KNA_HILL)));
+  const kNaHillLnHalf = f32x4.splat(load<f32>(word(block, ION_KNA_HILL_LN_HALF)));
+  const kNaGWorking = f32x4.splat(load<f32>(word(block, ION_KNA_G_WORKING)));
+  const gLE = f32x4.splat(load<f32>(word(block, ION_G_L_E)));
+  const gLI = f32x4.splat(load<f32>(word(block, ION_G_L_I)));
   const one = f32x4.splat(1.0);
   const laneIndex = i32x4(0, 1, 2, 3);
   const nV = i32x4.splat(n);
@@ -132,7 +148,19 @@ export function ionCells(block: usize): void {
     const pumpOld = v128.load(pumpP + o);
     v128.store(pumpP + o, v128.bitselect(pump, pumpOld, inside));
     v128.store(naiP + o, v128.bitselect(f32x4.sub(nai, f32x4.mul(extrusion, aboveRest)), nai, inside));
-    const bias = f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump);
+    // Na⁺-activated K⁺ conductance of E cells, gKNa = gmax / (1 + (half/Nai)^n) (ions.ts), counted
+    // from its working-state value (that part is in the cell table's gL and EL): ΔgKNa·(V − E_K)
+    // enters as a conductance, gL + ΔgKNa, and a current, ΔgKNa·E_K, in the bias.
+    let ek = f32x4.splat(load<f32>(ekP + t0));
+    ek = f32x4.replace_lane(ek, 1, load<f32>(ekP + t1));
+    ek = f32x4.replace_lane(ek, 2, load<f32>(ekP + t2));
+    ek = f32x4.replace_lane(ek, 3, load<f32>(ekP + t3));
+    const hill = vexp(f32x4.sub(kNaHillLnHalf, f32x4.mul(kNaHill, vlog(nai))));
+    const kNa = f32x4.sub(f32x4.div(kNaGMax, f32x4.add(one, hill)), kNaGWorking);
+    const dgKNa = v128.and(kNa, excitatory);
+    const gMembrane = f32x4.add(v128.bitselect(gLE, gLI, excitatory), dgKNa);
+    v128.store(gMembraneP + o, v128.bitselect(gMembrane, v128.load(gMembraneP + o), inside));
+    const bias = f32x4.add(f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump), f32x4.mul(dgKNa, ek));
     v128.store(biasP + o, v128.bitselect(bias, v128.load(biasP + o), inside));
 
     store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(aboveRest, 0));

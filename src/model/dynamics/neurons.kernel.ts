@@ -26,7 +26,6 @@ import {
   POP_FIRST,
   POP_G_AMPA,
   POP_G_GABA,
-  POP_G_L,
   POP_G_NAP,
   POP_G_NMDA,
   POP_GABA_CHARGE,
@@ -58,6 +57,7 @@ import {
   POP_V_RESET,
   POP_RESET_FOLLOWS,
   POP_PUMP,
+  POP_G_MEMBRANE,
   POP_V_T,
   POP_W,
 } from '../kernels/layout';
@@ -180,7 +180,7 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
   const decG = splat(block, POP_DECAY_GABA);
   const vT = splat(block, POP_V_T);
   const invDeltaT = splat(block, POP_INV_DELTA_T);
-  const gL = splat(block, POP_G_L);
+  const gMembraneP0 = ptr(block, POP_G_MEMBRANE);
   const eNa = splat(block, POP_E_NA);
   const dtOverC = splat(block, POP_DT_OVER_C);
   const dt = splat(block, POP_DT);
@@ -235,7 +235,9 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT));
     const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
     const expGain = v128.load(expGainP0 + o);
-    let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gL, v));
+    // The resting conductance: gL plus the Na⁺-activated K⁺ conductance's change (ions.kernel.ts).
+    const gMembrane = v128.load(gMembraneP0 + o);
+    let current = f32x4.sub(v128.load(biasP0 + o), f32x4.mul(gMembrane, v));
     current = f32x4.add(current, f32x4.mul(expGain, spikeExp));
     current = f32x4.sub(current, f32x4.mul(f32x4.mul(v128.load(gNapP0 + o), nap), f32x4.sub(v, eNa)));
     current = f32x4.sub(current, w);
@@ -264,7 +266,10 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     const spiked = masked ? v128.and(crossed, inside) : crossed;
     if (v128.any_true(spiked)) {
       // The reset follows the effective leak reversal (K⁺o, pump): see POP_RESET_FOLLOWS.
-      const restShift = f32x4.sub(f32x4.div(f32x4.add(v128.load(biasP0 + o), v128.load(ptr(block, POP_PUMP) + o)), gL), eL);
+      const restShift = f32x4.sub(
+        f32x4.div(f32x4.add(v128.load(biasP0 + o), v128.load(ptr(block, POP_PUMP) + o)), gMembrane),
+        eL,
+      );
       const resetV = f32x4.add(vReset, f32x4.mul(resetFollows, restShift));
       vNext = v128.bitselect(resetV, vNext, spiked);
       wNext = v128.bitselect(f32x4.add(wNext, b), wNext, spiked);

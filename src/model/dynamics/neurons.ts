@@ -37,7 +37,7 @@ import {
   POP_FIRST,
   POP_G_AMPA,
   POP_G_GABA,
-  POP_G_L,
+  POP_G_MEMBRANE,
   POP_G_NAP,
   POP_G_NMDA,
   POP_GABA_CHARGE,
@@ -136,6 +136,7 @@ export function configurePopulation(
   block.setPointer(POP_EXP_GAIN, s.expGainPa);
   block.setPointer(POP_BIAS, s.biasPa);
   block.setPointer(POP_PUMP, s.pumpPa);
+  block.setPointer(POP_G_MEMBRANE, s.gMembraneNs);
   block.setPointer(POP_E_GABA, s.eGabaMv);
   block.setPointer(POP_GABA_CHARGE, s.gabaChargePaMs);
   block.setPointer(POP_NAI, s.naiMm);
@@ -150,7 +151,6 @@ export function configurePopulation(
   block.setInt(POP_END, end);
   block.setInt(POP_REF_STEPS, Math.round(cell.tRefMs / dtMs));
   block.setReal(POP_DT_OVER_C, dtMs / cell.cPf);
-  block.setReal(POP_G_L, cell.gLNs);
   block.setReal(POP_E_NA, E_NA_MV);
   block.setReal(POP_V_T, cell.vTMv);
   block.setReal(POP_INV_DELTA_T, 1 / cell.deltaTMv);

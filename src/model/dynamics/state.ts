@@ -42,8 +42,13 @@ export interface NetworkState {
   readonly naAvailScale: Float32Array;
   /** Spikes of each cell since the last ion step (the gate's use dependence). */
   readonly spikesSinceIonStep: Float32Array;
-  /** gL·EL(Ko) − I_pump per cell: the constant part of the membrane current, set each ion step. */
+  /**
+   * gL·EL(Ko) − I_pump + ΔgKNa·E_K per cell: the constant part of the membrane current, set each
+   * ion step; the membrane current is biasPa − gMembraneNs·V.
+   */
   readonly biasPa: Float32Array;
+  /** gL + ΔgKNa per cell (nS): the resting conductance, with the Na⁺-activated K⁺ current's change. */
+  readonly gMembraneNs: Float32Array;
   readonly eGabaMv: Float32Array;
   /** ∫ I_GABA dt since the last ion step (pA·ms): the chloride load of each E cell. */
   readonly gabaChargePaMs: Float32Array;
@@ -83,6 +88,8 @@ export interface NetworkState {
   readonly tileClEqMm: Float32Array;
   /** Per tile, from the ion kernel: Σ excess pump activity of its cells. */
   readonly tilePumpSum: Float32Array;
+  /** Per tile: E_K at its Ko (mV), for the Na⁺-activated K⁺ current. */
+  readonly tileEkMv: Float32Array;
 
   /** The generator's four state words, in the kernels' memory (the background drive draws from it). */
   readonly rngState: Int32Array;
@@ -147,6 +154,8 @@ export function createState(net: Network, rng: Rng): NetworkState {
     // Last, so that the arrays above keep the offsets (and cache sets) they were tuned with.
     gNapNs: ['f32', n],
     gabaJumpNs: ['f32', n],
+    gMembraneNs: ['f32', n],
+    tileEkMv: ['f32', nTiles],
   });
   const a = kernel.arrays;
   a.tileOfCell.set(net.tileOfCell);
@@ -204,6 +213,8 @@ export function createState(net: Network, rng: Rng): NetworkState {
     tileLeakIPa: a.tileLeakIPa,
     tileClEqMm: a.tileClEqMm,
     tilePumpSum: a.tilePumpSum,
+    tileEkMv: a.tileEkMv,
+    gMembraneNs: a.gMembraneNs,
     rngState: a.rngState,
     koMm: new Float64Array(nTiles),
     eLeakEMv: new Float64Array(nTiles),

@@ -31,7 +31,7 @@ export const POP_REF_STEPS = 20;
 export const POP_SPIKE_COUNT = 21;
 /** f32 fields. */
 export const POP_DT_OVER_C = 22;
-export const POP_G_L = 23;
+/** Word 23 is free (it held gL, now per cell: POP_G_MEMBRANE). */
 /** Persistent sodium activation (dynamics/physics.ts): half-activation and 1/slope. */
 export const POP_NAP_HALF_MV = 24;
 export const POP_E_NA = 25;
@@ -77,8 +77,14 @@ export const POP_MG_SLOPE = 48;
 export const POP_RESET_FOLLOWS = 50;
 /** Pointer (f32 per cell): the pump current (pA) in bias, added back for the reset when POP_RESET_PUMP. */
 export const POP_PUMP = 51;
-/** 52 words, not 50: the same 256-byte slot in the kernel memory as the 48 before. */
-export const POP_WORDS = 52;
+/**
+ * Pointer (f32 per cell): the membrane's total resting conductance (nS), gL plus the Na⁺-activated
+ * K⁺ conductance above its working-state value (dynamics/ions.ts), set on the ion step. The
+ * membrane current is bias − gMembrane·V, and the reset follows (bias + I_pump)/gMembrane.
+ */
+export const POP_G_MEMBRANE = 52;
+/** 53 words: within the same 256-byte slot in the kernel memory as the 48 before. */
+export const POP_WORDS = 53;
 
 /** Spike propagation into the delay rings (dynamics/synapses.kernel.ts: propagate). */
 export const PROP_SPIKE_IDX = 0;
@@ -204,5 +210,18 @@ export const ION_RT_OVER_F_MV = 41;
 export const ION_GHK_INSIDE_TERM = 42;
 export const ION_GHK_INV_OUTSIDE = 43;
 export const ION_PUMP_WORKING_I = 44;
-/** 45 words: the same 192-byte slot in the kernel memory as the 40 before. */
-export const ION_WORDS = 45;
+/**
+ * Na⁺-activated K⁺ current of E cells (dynamics/ions.ts): out, per cell, gMembrane = gL + ΔgKNa
+ * (pointer); in, per tile, E_K (pointer); f32: the conductance at full activation (nS), the Hill
+ * coefficient n and n·ln(half-activation), ΔgKNa's zero (the conductance in the working state),
+ * and gL of each population.
+ */
+export const ION_G_MEMBRANE = 45;
+export const ION_TILE_EK = 46;
+export const ION_KNA_G_MAX = 47;
+export const ION_KNA_HILL = 48;
+export const ION_KNA_HILL_LN_HALF = 49;
+export const ION_KNA_G_WORKING = 50;
+export const ION_G_L_E = 51;
+export const ION_G_L_I = 52;
+export const ION_WORDS = 53;

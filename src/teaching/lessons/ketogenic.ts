@@ -1,9 +1,9 @@
 /**
  * Lesson: alternatives to drugs, the ketogenic diet (public/scenarios/ketogenic.json). Its
  * modest shift (release × 0.85, GABA_A × 1.1; src/model/modifiers/ketogenic.ts) stops a sheet just over the
- * edge (gaba 0.75, the scenario's) and not a severe one (gaba 0.5). 48 × 48, seed 1: the sheet
- * off the diet has its first event at 12.6 s; on the diet none in 120 s (9.4 Hz;
- * docs/notes/real-seizures.md §8); tests/science/behaviour-ketogenic.test.ts for the severe sheet.
+ * edge (gaba 0.65, the scenario's) and not a severe one (gaba 0.5). 48 × 48, seed 1: the sheet
+ * off the diet has its first event at 5.7 s (42 Hz); on the diet none in 120 s (10.7 Hz;
+ * docs/notes/real-seizures.md §11); tests/science/behaviour-ketogenic.test.ts for the severe sheet.
  */
 import type { Lesson } from '../lesson.ts';
 import { describeSheet, seizes, sheetOutcome } from '../measures.ts';
@@ -43,12 +43,12 @@ export const ketogenicLesson: Lesson = {
     },
   ],
   runs: [
-    { kind: 'sheet', id: 'off', label: 'Near the edge, usual diet', params: { gaba: 0.75 }, durationS: DURATION_S },
+    { kind: 'sheet', id: 'off', label: 'Near the edge, usual diet', params: { gaba: 0.65 }, durationS: DURATION_S },
     {
       kind: 'sheet',
       id: 'on',
       label: 'Near the edge, ketogenic diet',
-      params: { gaba: 0.75, ketogenic: true },
+      params: { gaba: 0.65, ketogenic: true },
       durationS: DURATION_S,
     },
     {

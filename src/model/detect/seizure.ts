@@ -5,9 +5,9 @@
  * critical-care EEG terminology; issue 12).
  *
  * In this model a seizure is a state of its own, not a degree of synchrony: in a K⁺-driven event
- * pyramidal cells fire at 45–75 Hz in population discharges that start at 8–10 per second and
+ * pyramidal cells fire at 35–75 Hz in population discharges that start at 6–9 per second and
  * slow down before the event ends; outside events they fire at 0–15 Hz. χ rises in events too
- * (0.76–0.80 against at most ~0.3 in healthy sheets), but interictal discharges raise it as well,
+ * (0.68–0.74 against at most ~0.3 in healthy sheets), but interictal discharges raise it as well,
  * and the rate separates the states with a wider gap, so the detector reads the rate and the
  * discharges (docs/notes/real-seizures.md has both distributions).
  *

@@ -209,7 +209,9 @@ export const ION_CONSTANTS: IonConstants = {
   // (48 × 48, seed 1, 120 s: gaba 0.8 and 0.9 stay at 10.8 and 9.3 Hz; 0.7 and 0.6 seize and
   // recur), leaving the healthy sheet (8.6 Hz, K⁺o ≤ 3.9 mM) a margin of 20–30 % of its GABA.
   // 1.0 mM/s put it near 0.85 (gaba 0.8 seized), 1.5 mM/s below 0.6 (gaba 0.6 settled into
-  // steady bursting instead of recurring events). Bhalf = 0.5 mM: the buffer's slope at rest is
+  // steady bursting instead of recurring events). Measured before the Na⁺-activated K⁺ current;
+  // with it the threshold lies between 0.7 and 0.75 (one event in 120 s at 0.7, none at 0.75;
+  // docs/notes/real-seizures.md §11). Bhalf = 0.5 mM: the buffer's slope at rest is
   // Bmax/Bhalf = 2.4 s⁻¹ (K⁺ clears with τ ≈ 0.4 s after a small rise).
   kBufferMaxMmPerMs: 0.0012,
   kBufferHalfMm: 0.5,

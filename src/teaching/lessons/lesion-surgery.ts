@@ -3,8 +3,8 @@
  * public/scenarios/focal-dysplasia.json, whose parameters and regimen it reuses). A 0.5-mm
  * dysplasia in a slightly disinhibited sheet (gaba 0.8, which has no event on its own) on
  * carbamazepine 400 mg every 12 h (72 h in): the lesion takes the sheet from its first seconds
- * and the drug does not release it (48 × 48, seeds 1 and 2, 120 s: one event from 6.3–6.4 s
- * that lasts to the end, 14 Hz, onset 0.48 mm from the centre); with the lesion resected, none.
+ * and the drug does not release it (48 × 48, seed 1, 120 s: one event from 7.4 s that lasts to
+ * the end, 13.5 Hz); with the lesion resected, none.
  */
 
 import { torusDistanceMm } from '../../model/sheet/geometry.ts';

@@ -9,8 +9,9 @@
  * mildly weakened inhibition (gaba 0.8, which has no event on its own in 120 s; its threshold is
  * between 0.7 and 0.75) ignites the sheet in its first seconds and again and again after it
  * (seed 1, 240 s: events at 1.0, 58.8, 116.4 and 177.4 s, 29–38 Hz, ~31 s each, each ended by
- * itself, 2.1–5× the rate of the 10 s before; on seeds 2 and 3 the first lasts ~90 s and the
- * second starts at ~115 s, docs/notes/real-seizures.md §10). Where they start is the detector's onset location,
+ * itself, 2.1–5× the rate of the 10 s before; on seeds 2 and 3 the first lasts ~90 s, then two
+ * more at ~115 and ~174 s, 1.9× and 4.2–4.4× the rate before, docs/notes/real-seizures.md §10).
+ * Where they start is the detector's onset location,
  * the centre of the most active K⁺ tile in the second before onset (tiles are 0.125 mm).
  */
 import { describe, expect, it } from 'vitest';

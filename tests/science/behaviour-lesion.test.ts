@@ -6,13 +6,13 @@
  * its discharges), so a seizure counts only when the lesion's activity has spread: a lesion
  * alone, however wild, is an interictal focus. A lesion of radius 0.3 mm (7 % of the sheet) in a
  * healthy sheet makes interictal spikes but no seizure; one of 0.5 mm (20 %) in a sheet with
- * mildly weakened inhibition (gaba 0.8, which has no event on its own in 120 s; its threshold is
+ * mildly weakened inhibition (gaba 0.8, which has no event on its own in 240 s; its threshold is
  * between 0.7 and 0.75) ignites the sheet in its first seconds and again and again after it
  * (seed 1, 240 s: events at 1.0, 58.8, 116.4 and 177.4 s, 29–38 Hz, ~31 s each, each ended by
  * itself, 2.1–5× the rate of the 10 s before; on seeds 2 and 3 the first lasts ~90 s, then two
  * more at ~115 and ~174 s, 1.9× and 4.2–4.4× the rate before, docs/notes/real-seizures.md §10).
- * Where they start is the detector's onset location,
- * the centre of the most active K⁺ tile in the second before onset (tiles are 0.125 mm).
+ * Where they start is the detector's onset location, the centre of the most active K⁺ tile in the
+ * second before onset (tiles are 0.125 mm).
  */
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MS, Monitors, WINDOW_BLOCKS } from '../../src/model/detect/monitors.ts';
@@ -140,8 +140,9 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
 
 /**
  * Sprouting 0.15 (+12 E→E inputs per E cell, σ 0.5 mm) is 15 % of this model's maximum, the
- * fraction Santhakumar 2005 found enough to spread activity. Measured on the new dynamics (seed 1,
- * 60 s, docs/notes/real-seizures.md §10): the 0.3-mm lesion alone, no event (10.5 Hz, χ max
+ * fraction Santhakumar 2005 found enough to spread activity. Measured on the new dynamics before
+ * the lesion's glial factor (seed 1, 60 s, docs/notes/real-seizures.md §10; the test below passes
+ * with it): the 0.3-mm lesion alone, no event (10.5 Hz, χ max
  * 0.27); with sprouting 0.15, an event 2.5–27.0 s (37.7 Hz, χ 0.64, K⁺o 10 mM, 1 Hz after it)
  * starting 0.27 mm from the lesion's centre, and none after it within 60 s.
  */

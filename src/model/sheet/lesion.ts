@@ -53,15 +53,19 @@
  * and blur into the surrounding cortex. Here every pyramidal cell inside a sharp disc is changed
  * by the same factors, and interneurons inside keep their own properties. The factors are this
  * model's choices (the papers give directions, not numbers for this network). Measured on the
- * 48 × 48 test sheet (tests/science/behaviour-lesion.test.ts, seeds 1–3, 120 s): a lesion of
+ * 48 × 48 test sheet (tests/science/behaviour-lesion.test.ts; seeds 1–3, 240 s): a lesion of
  * 0.5 mm in a sheet with mildly weakened inhibition (gaba 0.8, no event on its own) starts
- * seizures in the lesion that spread to the whole sheet, end by themselves (the sheet is silent
- * for ~10 s after each) and come back: two events in 120 s, at ~1 s and ~58 s. A lesion of
- * 0.3 mm in a healthy sheet is an interictal focus (the sheet does not seize: 10.5 Hz, χ max
- * 0.27, seed 1, 60 s); with sprouting 0.15 it starts an event (2.5–27.0 s, 37.7 Hz, ended).
+ * seizures in the lesion that spread to the whole sheet, end by themselves (the sheet near silent
+ * after each) and come back every ~58 s: four events on seed 1, three on seeds 2 and 3 (whose
+ * first, from the start, lasts ~90 s). On carbamazepine it holds the sheet in a sustained ~14-Hz
+ * state instead (an open point, docs/notes/real-seizures.md §10). A lesion of
+ * 0.3 mm in a healthy sheet is an interictal focus (the sheet does not seize); with sprouting
+ * 0.15 it starts an event that ends by itself (seed 1, 60 s, measured before the glial factor:
+ * 10.5 Hz and χ max 0.27 without sprouting; 2.5–27.0 s at 37.7 Hz with it; the test, with the
+ * glial factor, finds the same contrast in 40 s).
  *
- * The lesion is geometry, fixed when the sheet is built: which cells lie in the disc, and the
- * factors their gNaP and GABA_A input carry. Its removal, which acts live, is a modifier
+ * The lesion is geometry, fixed when the sheet is built: which cells lie in the disc, the
+ * factors their gNaP and GABA_A input carry, and the glial factor of each K⁺ tile. Its removal, which acts live, is a modifier
  * (modifiers/resection.ts).
  */
 

@@ -229,7 +229,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     kind: 'lesion',
     default: null,
     unit: 'mm',
-    description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none": inside, pyramidal cells get 3× gNaP, half the GABA_A input and extra recurrent excitation`,
+    description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none": inside, pyramidal cells get half the GABA_A input and extra recurrent excitation, and glia clear K⁺ at 0.3×`,
     rebuild: true,
   },
   {

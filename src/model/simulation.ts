@@ -60,7 +60,7 @@ import { ResponsiveStimulator } from './modifiers/rns.ts';
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
 import { needsRebuild, type Params } from './params.ts';
 import { Rng } from './rng.ts';
-import { lesionFactors } from './sheet/lesion.ts';
+import { lesionFactors, lesionTileGliaFactor } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
@@ -108,6 +108,8 @@ export class Simulation {
   /** Per-cell factors on gNaP and on GABA_A inside a lesion (null without one). */
   private readonly lesionNapFactor: Float32Array | null;
   private readonly lesionGabaFactor: Float32Array | null;
+  /** Per-tile factor on glial K⁺ clearance inside a lesion (null without one). */
+  private readonly lesionGlia: Float32Array | null;
   /** Responsive neurostimulation of the lesion (modifiers/rns.ts); it acts only while `rns` is on. */
   readonly stimulator: ResponsiveStimulator;
   /** Synaptic events written into the delay rings since the start. */
@@ -131,6 +133,7 @@ export class Simulation {
       this.rng,
     );
     [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net.inLesion, this.net.n, this.net.nE);
+    this.lesionGlia = lesionTileGliaFactor(this.net.inLesion, this.net.tileOfCell, this.net.cellsInTile);
     this.stimulator = new ResponsiveStimulator(this.net);
     this.state = createState(this.net, this.rng);
     const s = this.state;
@@ -156,6 +159,7 @@ export class Simulation {
       clEqMm: params.clEqMm,
       pumpNaSensitivity: params.pumpNaSensitivity,
       chlorideStatic: options.chlorideStatic ?? false,
+      tileGliaFactor: null,
     };
     this.applyParams(params);
     this.startConductancesNearMeans(drive);
@@ -250,6 +254,8 @@ export class Simulation {
     setGabaDecay(s.blockI, p.dtMs, drive.tauGabaMs);
     this.backgroundMeanPerStep = drive.backgroundEventsPerStep;
     this.ionInputs.uptakeScale = drive.kUptakeScale;
+    // Surgery removes the lesion's astrocytes with its neurons: what is left clears K⁺ in full.
+    this.ionInputs.tileGliaFactor = p.resected ? null : this.lesionGlia;
     this.ionInputs.ceilingScale = drive.kCeilingScale;
     this.ionInputs.clEqMm = drive.clEqMm;
     this.ionInputs.pumpNaSensitivity = p.pumpNaSensitivity;

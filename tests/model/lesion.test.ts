@@ -9,7 +9,9 @@ import {
   LESION_EXTRA_EE_INPUTS,
   LESION_GABA_FACTOR,
   LESION_GNAP_FACTOR,
+  LESION_K_CLEARANCE_FACTOR,
   lesionMembership,
+  lesionTileGliaFactor,
 } from '../../src/model/sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, SPROUTING_MAX_INPUTS } from '../../src/model/sheet/network.ts';
 import { Simulation } from '../../src/model/simulation.ts';
@@ -55,6 +57,30 @@ describe('lesion membership', () => {
   it('is empty without a lesion', () => {
     const x = new Float64Array([0.5, 1]);
     expect(Array.from(lesionMembership(x, x, null))).toEqual([0, 0]);
+  });
+});
+
+describe('glial K⁺ clearance in a lesion', () => {
+  it('is LESION_K_CLEARANCE_FACTOR in tiles wholly inside, 1 outside, in proportion on the edge', () => {
+    const net = buildNetwork({ side: SIDE, dtMs: 0.1, lesion: LESION, seed: 3 }, new Rng(3));
+    const factor = lesionTileGliaFactor(net.inLesion, net.tileOfCell, net.cellsInTile);
+    if (!factor) throw new Error('a lesion has a glial factor');
+    const inside = new Float64Array(net.nTiles);
+    for (let i = 0; i < net.n; i++) inside[net.tileOfCell[i]] += net.inLesion[i];
+    let whole = 0;
+    for (let t = 0; t < net.nTiles; t++) {
+      const share = inside[t] / net.cellsInTile[t];
+      expect(factor[t]).toBeCloseTo(1 - (1 - LESION_K_CLEARANCE_FACTOR) * share, 6);
+      if (share === 1) whole++;
+    }
+    expect(whole).toBeGreaterThan(0);
+    expect(Math.min(...factor)).toBeCloseTo(LESION_K_CLEARANCE_FACTOR, 6);
+    expect(Math.max(...factor)).toBe(1);
+  });
+
+  it('is null without a lesion', () => {
+    const net = buildNetwork({ side: SIDE, dtMs: 0.1, seed: 3 }, new Rng(3));
+    expect(lesionTileGliaFactor(net.inLesion, net.tileOfCell, net.cellsInTile)).toBeNull();
   });
 });
 
@@ -114,7 +140,7 @@ describe('synapses added by a lesion and by sprouting', () => {
 describe('a lesion in the simulation', () => {
   const params = withParams(defaultParams(), { side: 24, seed: 3, lesion: { xMm: 1, yMm: 1, radiusMm: 0.4 } });
 
-  it('raises gNaP and lowers the GABA_A jump of its pyramidal cells only', () => {
+  it('sets gNaP by LESION_GNAP_FACTOR and lowers the GABA_A jump of its pyramidal cells only', () => {
     const sim = new Simulation(params);
     const f = Math.fround;
     const gNapE = 0.2 * EXCITATORY.gLNs;

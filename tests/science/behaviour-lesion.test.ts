@@ -2,16 +2,21 @@
  * docs/model.md §7 behaviours 10 (focal lesion and surgery) and 11 (sprouting), on the 48 × 48 test
  * sheet.
  *
- * The seizure detector judges the whole sheet (1-s E rate above 10 Hz and χ above 0.4), so a
- * seizure counts only when the lesion's activity has spread: a lesion alone, however wild, is an
- * interictal focus. A lesion of radius 0.3 mm (7 % of the sheet) in a healthy sheet makes
- * interictal spikes but no seizure; one of 0.5 mm (20 %) in a sheet with mildly weakened
- * inhibition (gaba 0.7, which does not seize on its own within 40 s) starts seizures that take
- * the sheet with them. Where they start is the detector's onset location, the centre of the most
- * active K⁺ tile in the second before onset (tiles are 0.125 mm).
+ * The seizure detector judges the whole sheet (the 1-s E rate of all its pyramidal cells, and
+ * its discharges), so a seizure counts only when the lesion's activity has spread: a lesion
+ * alone, however wild, is an interictal focus. A lesion of radius 0.3 mm (7 % of the sheet) in a
+ * healthy sheet makes interictal spikes but no seizure; one of 0.5 mm (20 %) in a sheet with
+ * mildly weakened inhibition (gaba 0.8, which has no event on its own in 240 s; its threshold is
+ * between 0.7 and 0.75) ignites the sheet in its first seconds and again and again after it
+ * (seed 1, 240 s: events at 1.0, 58.8, 116.4 and 177.4 s, 29–38 Hz, ~31 s each, each ended by
+ * itself, 2.1–5× the rate of the 10 s before; on seeds 2 and 3 the first lasts ~90 s, then two
+ * more at ~115 and ~174 s, 1.9× and 4.2–4.4× the rate before, docs/notes/real-seizures.md §10).
+ * Where they start is the detector's onset location, the centre of the most active K⁺ tile in the
+ * second before onset (tiles are 0.125 mm).
  */
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MS, Monitors, WINDOW_BLOCKS } from '../../src/model/detect/monitors.ts';
+import type { SeizureReport } from '../../src/model/detect/seizure-report.ts';
 import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { torusDistanceMm } from '../../src/model/sheet/geometry.ts';
@@ -20,8 +25,8 @@ import { runSheet, TEST_SIDE } from './run-sheet.ts';
 
 const TILE_MM = 0.125;
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const SHEET = { gaba: 0.9, seed: 1 };
-const DURATION_S = 40;
+const SHEET = { gaba: 0.8, seed: 1 };
+const DURATION_S = 240;
 
 /**
  * Run a sheet and measure its surround, the E cells outside the lesion: their mean rate and their
@@ -73,23 +78,37 @@ function runWithSurround(params: Readonly<Record<string, unknown>>, durationS: n
   };
 }
 
+/**
+ * Focal seizures as the lesion makes them: at least two ended by themselves, each beginning in the
+ * lesion (onset within its radius and a tile), each above 20 Hz sheet-wide (the detector's onset
+ * rate; the sheet alone fires at ~10 Hz) and, when there are 10 s before it to compare with (the
+ * lesion ignites the sheet within its first seconds), at least twice the rate of those 10 s.
+ */
+function expectFocalEvents(events: readonly SeizureReport[], focus: typeof FOCUS): void {
+  const detail = JSON.stringify(events.map((e) => [e.onsetS, e.offsetS, e.rateBeforeHz, e.rateDuringHz]));
+  const ended = events.filter((e) => e.endedByItself);
+  expect(ended.length, detail).toBeGreaterThanOrEqual(2);
+  for (const e of events) {
+    expect(torusDistanceMm(e.onsetXMm, e.onsetYMm, focus.xMm, focus.yMm)).toBeLessThanOrEqual(focus.radiusMm + TILE_MM);
+  }
+  for (const e of ended) {
+    expect(e.rateDuringHz, detail).toBeGreaterThan(20);
+    if (e.onsetS >= 10)
+      expect(e.rateDuringHz, detail).toBeGreaterThan(2 * (e.rateBeforeHz ?? Number.POSITIVE_INFINITY));
+  }
+}
+
 describe('behaviour 10: a focal lesion starts seizures that spread; surgery stops them', () => {
-  it('seizures start in or next to the lesion and recruit the sheet around it', () => {
+  it('seizures start in the lesion, recruit the sheet around it, end and come back', () => {
     const control = runWithSurround(SHEET, DURATION_S);
     const lesioned = runWithSurround({ ...SHEET, lesion: FOCUS }, DURATION_S);
+    // The sheet alone has no event at all.
     expect(control.summary.seizures).toEqual([]);
-    expect(lesioned.summary.seizureBurden).toBeGreaterThan(0.5);
-    for (const e of lesioned.summary.seizures) {
-      expect(torusDistanceMm(e.onsetXMm, e.onsetYMm, FOCUS.xMm, FOCUS.yMm)).toBeLessThanOrEqual(
-        FOCUS.radiusMm + TILE_MM,
-      );
-    }
-    // Spread: during the events the cells outside the lesion are more synchronous than the same
-    // sheet without a lesion (seed 1: χ 0.37 against 0.31) at the same mean rate (9.5 against
-    // 9.4 Hz): the lesion entrains its surround rather than driving it faster. Sprouting (below)
-    // is what lets it take the surround over.
-    expect(lesioned.surround.chi.inSeizure).toBeGreaterThan(1.1 * control.surround.chi.outOfSeizure);
-    expect(lesioned.surround.rateHz.inSeizure).toBeGreaterThan(0.9 * control.surround.rateHz.outOfSeizure);
+    expectFocalEvents(lesioned.summary.seizureReports, FOCUS);
+    // Spread: during the events the cells outside the lesion fire more than twice as fast as
+    // between them, and as the sheet without a lesion.
+    expect(lesioned.surround.rateHz.inSeizure).toBeGreaterThan(2 * lesioned.surround.rateHz.outOfSeizure);
+    expect(lesioned.surround.rateHz.inSeizure).toBeGreaterThan(2 * control.surround.rateHz.outOfSeizure);
   });
 
   it('carbamazepine at a therapeutic level fails; resection stops the seizures', () => {
@@ -103,35 +122,50 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
     const level = drug.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
     expect(level).toBeGreaterThanOrEqual(4);
     expect(level).toBeLessThanOrEqual(12);
+    // On the drug the lesion still takes the sheet, from its first seconds, but its event no
+    // longer ends: the use-dependent Na⁺-channel block slows the lesion and its surround, and the
+    // sheet settles in a sustained state (seed 1, 120 s: from 7.4 s, 13.5 Hz, χ 0.31, K⁺o 8.8 mM)
+    // that the detector reads as one event until the end of the run. Not a recurrent
+    // seizure: docs/notes/real-seizures.md §10 keeps it as an open point.
     expect(drug.summary.seizureBurden).toBeGreaterThan(0.5);
-    expect(resected.seizureBurden).toBe(0);
+    for (const e of drug.summary.seizureReports) {
+      expect(torusDistanceMm(e.onsetXMm, e.onsetYMm, FOCUS.xMm, FOCUS.yMm)).toBeLessThanOrEqual(
+        FOCUS.radiusMm + TILE_MM,
+      );
+    }
+    // Without the lesion's cells the same sheet has no event at all.
+    expect(resected.seizures).toEqual([]);
   });
 });
 
 /**
  * Sprouting 0.15 (+12 E→E inputs per E cell, σ 0.5 mm) is 15 % of this model's maximum, the
- * fraction Santhakumar 2005 found enough to spread activity. At this scale it is also enough to
- * make the healthy 48 × 48 sheet seize without any lesion (seed 1: burden 0.82, onset elsewhere);
- * 0.1 with the lesion raises χ (0.22 → 0.36) without a seizure yet.
+ * fraction Santhakumar 2005 found enough to spread activity. Measured on the new dynamics before
+ * the lesion's glial factor (seed 1, 60 s, docs/notes/real-seizures.md §10; the test below passes
+ * with it): the 0.3-mm lesion alone, no event (10.5 Hz, χ max
+ * 0.27); with sprouting 0.15, an event 2.5–27.0 s (37.7 Hz, χ 0.64, K⁺o 10 mM, 1 Hz after it)
+ * starting 0.27 mm from the lesion's centre, and none after it within 60 s.
  */
 describe('behaviour 11: sprouting lets a focal lesion’s activity spread', () => {
   it('a small lesion in a healthy sheet seizes only with sprouting', () => {
     const small = { xMm: 1, yMm: 1, radiusMm: 0.3 };
-    const withoutRun = runWithSurround({ lesion: small }, 30);
-    const sproutedRun = runWithSurround({ lesion: small, sprouting: 0.15 }, 30);
+    const withoutRun = runWithSurround({ lesion: small }, 40);
+    const sproutedRun = runWithSurround({ lesion: small, sprouting: 0.15 }, 40);
     const without = withoutRun.summary;
     const sprouted = sproutedRun.summary;
     expect(without.seizures).toEqual([]);
     expect(without.chi.max).toBeLessThan(0.3);
-    expect(sprouted.seizureBurden).toBeGreaterThan(0.5);
-    expect(sprouted.chi.max).toBeGreaterThan(0.4);
-    // The surround joins in: seed 1, its χ 0.19 → 0.42 during the events, its rate 7.7 → 9.8 Hz.
-    expect(sproutedRun.surround.chi.inSeizure).toBeGreaterThan(0.4);
-    expect(withoutRun.surround.chi.outOfSeizure).toBeLessThan(0.25);
-    expect(sproutedRun.surround.rateHz.inSeizure).toBeGreaterThan(1.15 * withoutRun.surround.rateHz.outOfSeizure);
-    const first = sprouted.seizures[0];
+    expect(sprouted.seizures.length).toBeGreaterThanOrEqual(1);
+    const first = sprouted.seizureReports[0];
+    expect(first.endedByItself).toBe(true);
     expect(torusDistanceMm(first.onsetXMm, first.onsetYMm, small.xMm, small.yMm)).toBeLessThanOrEqual(
       small.radiusMm + TILE_MM,
     );
+    expect(sprouted.chi.max).toBeGreaterThan(0.5);
+    // The surround joins in: during the event the cells outside the lesion are synchronous and fire
+    // several times faster than the unsprouted sheet's.
+    expect(sproutedRun.surround.chi.inSeizure).toBeGreaterThan(0.4);
+    expect(withoutRun.surround.chi.outOfSeizure).toBeLessThan(0.25);
+    expect(sproutedRun.surround.rateHz.inSeizure).toBeGreaterThan(2 * withoutRun.surround.rateHz.outOfSeizure);
   });
 });

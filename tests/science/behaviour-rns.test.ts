@@ -1,12 +1,14 @@
 /**
  * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/modifiers/rns.ts), on the 48 × 48
- * test sheet: the focal-dysplasia patient (a 0.5-mm lesion in a sheet with gaba 0.7) on
- * carbamazepine, whose seizures start in the lesion, with and without the stimulator.
+ * test sheet: the focal-dysplasia patient (public/scenarios/focal-dysplasia.json: a 0.5-mm lesion
+ * in a sheet with gaba 0.8, which does not seize on its own) on carbamazepine, whose seizures
+ * start in the lesion, with and without the stimulator.
  *
  * Clinically the device lowers seizure frequency by about half at first and three quarters after
  * years (Morrell 2011; Nair 2020), and few patients become seizure-free. The test asks the same of
- * the model across three seeds (three patients): burden at least halved on average, with every
- * burst a 200-ms one and the stimulator on for at most a fifth of the time.
+ * the model across three seeds (three patients), over 120 s: without the device the lesion holds
+ * the sheet in seizure; with it there is at most one event, ended by itself, and the burden is
+ * at least halved on average, with every burst a 200-ms one and the stimulator on for at most a fifth of the time.
  */
 import { describe, expect, it } from 'vitest';
 import { RNS_BURST_MS, RNS_LOCKOUT_MS } from '../../src/model/modifiers/rns.ts';
@@ -15,19 +17,29 @@ import { Simulation } from '../../src/model/simulation.ts';
 import { runSheet, TEST_SIDE } from './run-sheet.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const DURATION_S = 20;
+const DURATION_S = 120;
+const SHEET = { gaba: 0.8, lesion: FOCUS };
 const SEEDS = [1, 2, 3];
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 
 describe('responsive neurostimulation', () => {
   it('stimulating the lesion when it starts to burst at least halves the seizure burden', () => {
-    const off = SEEDS.map((seed) => runSheet({ seed, gaba: 0.9, lesion: FOCUS }, DURATION_S, {}, TREATMENT));
-    const on = SEEDS.map((seed) => runSheet({ seed, gaba: 0.9, lesion: FOCUS, rns: true }, DURATION_S, {}, TREATMENT));
+    const off = SEEDS.map((seed) => runSheet({ ...SHEET, seed }, DURATION_S, {}, TREATMENT));
+    const on = SEEDS.map((seed) => runSheet({ ...SHEET, seed, rns: true }, DURATION_S, {}, TREATMENT));
     const mean = (runs: typeof off) => runs.reduce((a, r) => a + r.summary.seizureBurden, 0) / runs.length;
-    // Every patient seizes without the device, and the drug is on board.
-    for (const r of off) expect(r.summary.seizures.length).toBeGreaterThan(0);
-    for (const r of off) expect(r.sim.stimulator.bursts).toBe(0);
-    expect(mean(off)).toBeGreaterThan(0.3);
+    // Without the device every patient's lesion takes the sheet and holds it: on carbamazepine its
+    // event does not end (behaviour-lesion.test.ts; seed 1: from 7.4 s, 13.5 Hz, burden 0.94).
+    for (const r of off) {
+      expect(r.summary.seizureBurden).toBeGreaterThan(0.5);
+      expect(r.sim.stimulator.bursts).toBe(0);
+    }
+    // With it at most one event, ended by itself (seed 1: none, the sheet at 14.2 Hz, just under
+    // the detector's onset: the device keeps the lesion from tipping the sheet over it; the same
+    // mean rate as without it, docs/notes/real-seizures.md §10).
+    for (const r of on) {
+      expect(r.summary.seizures.length).toBeLessThanOrEqual(1);
+      for (const e of r.summary.seizureReports) expect(e.endedByItself).toBe(true);
+    }
     expect(mean(on)).toBeLessThanOrEqual(mean(off) / 2);
     for (const r of on) {
       // The device works: it fires, and never more than its charge limit allows.
@@ -38,9 +50,7 @@ describe('responsive neurostimulation', () => {
   });
 
   it('a burst silences the focus while it lasts', () => {
-    const sim = new Simulation(
-      withParams(defaultParams(), { side: TEST_SIDE, gaba: 0.9, lesion: FOCUS, rns: true, seed: 1 }),
-    );
+    const sim = new Simulation(withParams(defaultParams(), { side: TEST_SIDE, ...SHEET, rns: true, seed: 1 }));
     const net = sim.net;
     let lesionE = 0;
     for (let i = 0; i < net.nE; i++) lesionE += net.inLesion[i];

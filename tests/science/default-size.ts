@@ -167,9 +167,9 @@ const focus = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const carbamazepine: Treatment = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 out.lesion = {
   noLesion: sheet60('gaba 0.7, no lesion', { gaba: 0.7 }),
-  lesion: sheet60('lesion', { gaba: 0.7, lesion: focus }),
-  lesionCbz: sheet60('lesion + carbamazepine', { gaba: 0.7, lesion: focus }, carbamazepine),
-  resected: sheet60('lesion + carbamazepine, resected', { gaba: 0.7, lesion: focus, resected: true }, carbamazepine),
+  lesion: sheet60('lesion', { gaba: 0.8, lesion: focus }),
+  lesionCbz: sheet60('lesion + carbamazepine', { gaba: 0.8, lesion: focus }, carbamazepine),
+  resected: sheet60('lesion + carbamazepine, resected', { gaba: 0.8, lesion: focus, resected: true }, carbamazepine),
 };
 
 log('\nBehaviour 11: sprouting (defaults; lesion at (1, 1) mm, radius 0.3 mm)');
@@ -181,8 +181,8 @@ out.sprouting = {
 
 log('\nTherapies beyond drugs');
 out.therapies = {
-  rnsOff: sheet60('focal dysplasia + carbamazepine', { gaba: 0.7, lesion: focus }, carbamazepine),
-  rnsOn: sheet60('… + responsive neurostimulation', { gaba: 0.7, lesion: focus, rns: true }, carbamazepine),
+  rnsOff: sheet60('focal dysplasia + carbamazepine', { gaba: 0.8, lesion: focus }, carbamazepine),
+  rnsOn: sheet60('… + responsive neurostimulation', { gaba: 0.8, lesion: focus, rns: true }, carbamazepine),
   ketoOff: sheet60('gaba 0.63', { gaba: 0.63 }),
   ketoOn: sheet60('gaba 0.63 + ketogenic diet', { gaba: 0.63, ketogenic: true }),
   vnsOff: sheet60('gaba 0.6', { gaba: 0.6 }),

@@ -279,6 +279,11 @@ export interface IonStepInputs {
    * transporters' equilibrium ignores Ko, so E_GABA stays at its resting value.
    */
   chlorideStatic: boolean;
+  /**
+   * Per-tile factor on glial K⁺ clearance, the buffer near rest and the ceiling alike (a lesion's
+   * impaired astrocytes, sheet/lesion.ts), or null where every tile clears K⁺ in full.
+   */
+  tileGliaFactor: Float32Array | null;
 }
 
 /** Glial K⁺ uptake (mM/ms) at Ko, before kClearance: the buffer near rest plus the growing term. */
@@ -420,7 +425,7 @@ export function refreshTiles(net: Network, s: NetworkState): void {
  *                            exchange, diffusion
  */
 export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: IonStepInputs): void {
-  const { dtMs, uptakeScale, ceilingScale, clEqMm, pumpNaSensitivity, chlorideStatic } = inputs;
+  const { dtMs, uptakeScale, ceilingScale, clEqMm, pumpNaSensitivity, chlorideStatic, tileGliaFactor } = inputs;
   const { nTiles, tilesPerSide, cellsInTile } = net;
   const ko = s.koMm;
   const tileSpikes = s.tileSpikes;
@@ -450,11 +455,12 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
     const k = ko[t];
     const x = k - K_REST_MM;
     const glia = 1 / (1 + Math.exp((c.kGliaHalfMm - k) * invGliaSlope)) - gliaAtRest;
+    const gliaFactor = tileGliaFactor ? tileGliaFactor[t] : 1;
     const next =
       k +
       (kPerSpike * tileSpikes[t] - kPerActivity * pumpSum[t]) / cells -
-      (bufferMax * x) / (x > 0 ? c.kBufferHalfMm + x : c.kBufferHalfBelowMm - x) -
-      gliaMax * glia -
+      (gliaFactor * bufferMax * x) / (x > 0 ? c.kBufferHalfMm + x : c.kBufferHalfBelowMm - x) -
+      gliaFactor * gliaMax * glia -
       slowRate * x;
     // Ko cannot fall to zero: a pump uptake larger than what is there is not physical.
     ko[t] = next > K_FLOOR_MM ? next : K_FLOOR_MM;

@@ -1,9 +1,10 @@
 /**
  * Lesson: a structural lesion, and why surgery works where drugs fail (docs/model.md §7 behaviour 10;
- * public/scenarios/focal-dysplasia.json). A 0.5-mm dysplasia in a slightly disinhibited sheet
- * (gaba 0.7) on carbamazepine 400 mg every 12 h (72 h in): seizures start in the lesion and the
- * drug does not stop them (48 × 48, seed 1, 20 s: burden 0.55, onset 9 s, 0.43 mm from the
- * centre); with the lesion resected, none.
+ * public/scenarios/focal-dysplasia.json, whose parameters and regimen it reuses). A 0.5-mm
+ * dysplasia in a slightly disinhibited sheet (gaba 0.8, which has no event on its own) on
+ * carbamazepine 400 mg every 12 h (72 h in): the lesion takes the sheet from its first seconds
+ * and the drug does not release it (48 × 48, seed 1, 120 s: one event from 7.4 s that lasts to
+ * the end, 13.5 Hz); with the lesion resected, none.
  */
 
 import { torusDistanceMm } from '../../model/sheet/geometry.ts';
@@ -11,11 +12,11 @@ import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, fixed, seizes, sheetOutcome } from '../measures.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const SHEET = { gaba: 0.7, lesion: FOCUS };
+const SHEET = { gaba: 0.8, lesion: FOCUS };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 /** Onset is the centre of the most active K⁺ tile (0.125 mm) in the second before it. */
 const TILE_MM = 0.125;
-const DURATION_S = 25;
+const DURATION_S = 60;
 
 export const lesionSurgeryLesson: Lesson = {
   id: 'lesion-surgery',

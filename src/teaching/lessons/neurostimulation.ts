@@ -1,15 +1,15 @@
 /**
- * Lesson: alternatives to drugs, responsive neurostimulation (public/scenarios/rns.json). The
- * focal-dysplasia patient on carbamazepine, with and without a stimulator that silences the lesion
- * when it starts to burst (48 × 48, seed 1, 20 s: burden 0.55 → 0; over seeds 1–3 on the test
- * sheet 0.55 / 0.27 / 0.69 → 0 / 0 / 0.16, tests/science/behaviour-rns.test.ts).
+ * Lesson: alternatives to drugs, responsive neurostimulation (public/scenarios/rns.json, whose
+ * parameters and regimen it reuses). The focal-dysplasia patient on carbamazepine, with and
+ * without a stimulator that silences the lesion when it starts to burst (48 × 48, seed 1, 120 s:
+ * burden 0.94 → 0; tests/science/behaviour-rns.test.ts has seeds 1–3).
  */
 import type { Lesson } from '../lesson.ts';
 import { describeSheet, percent, seizes, sheetOutcome } from '../measures.ts';
 
-const SHEET = { gaba: 0.7, lesion: { xMm: 1, yMm: 1, radiusMm: 0.5 } };
+const SHEET = { gaba: 0.8, lesion: { xMm: 1, yMm: 1, radiusMm: 0.5 } };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
-const DURATION_S = 25;
+const DURATION_S = 60;
 
 export const neurostimulationLesson: Lesson = {
   id: 'neurostimulation',

@@ -7,31 +7,27 @@
  *   npx tsx scripts/k-gain.ts --set side=48 --set gaba=0.7 --ko 3.5,4,4.5,5,6 --seconds 4
  */
 import { ION_CONSTANTS, refreshTiles } from '../src/model/dynamics/ions.ts';
-import { defaultParams, parseParamText, withParams } from '../src/model/params.ts';
+import { defaultParams, withParams } from '../src/model/params.ts';
 import { Simulation, type StepObserver } from '../src/model/simulation.ts';
+import { emptySimFlags, readSimFlag, simulationOptions } from './sim-flags.ts';
 
 const args = process.argv.slice(2);
-const overrides: Record<string, unknown> = {};
-const weights: Record<string, number> = {};
+const flags = emptySimFlags();
+const { overrides } = flags;
 let kos = [3.5, 4, 4.5, 5, 6];
 let seconds = 4;
 for (let k = 0; k < args.length; k++) {
   const a = args[k];
   const next = (): string => args[++k];
-  if (a === '--set') {
-    const [key, value] = next().split('=');
-    overrides[key] = parseParamText(key, value);
-  } else if (a === '--weight') {
-    const [key, value] = next().split('=');
-    weights[key] = Number(value);
-  } else if (a === '--ko') kos = next().split(',').map(Number);
+  if (readSimFlag(flags, a, next)) continue;
+  if (a === '--ko') kos = next().split(',').map(Number);
   else if (a === '--seconds') seconds = Number(next());
   else throw new Error(`unknown argument ${a}`);
 }
 const params = withParams(defaultParams(), overrides);
 const out: string[] = [];
 for (const ko of kos) {
-  const sim = new Simulation(params, { weights });
+  const sim = new Simulation(params, simulationOptions(flags));
   const s = sim.state;
   const net = sim.net;
   let spikesE = 0;

@@ -10,37 +10,27 @@
 import { Monitors } from '../src/model/detect/monitors.ts';
 import { SEIZURE_THRESHOLDS, SeizureDetector } from '../src/model/detect/seizure.ts';
 import { reportSeizures, type SeizureReport } from '../src/model/detect/seizure-report.ts';
-import { ION_CONSTANTS, type IonConstants } from '../src/model/dynamics/ions.ts';
-import { defaultParams, parseParamText, withParams } from '../src/model/params.ts';
-import { Simulation, type SimulationOptions } from '../src/model/simulation.ts';
+import { defaultParams, withParams } from '../src/model/params.ts';
+import { Simulation } from '../src/model/simulation.ts';
+import { emptySimFlags, readSimFlag, simulationOptions } from './sim-flags.ts';
 
 const args = process.argv.slice(2);
-const overrides: Record<string, unknown> = {};
-const ions: Partial<Record<keyof IonConstants, number>> = {};
-const options: Record<string, unknown> = {};
+const flags = emptySimFlags();
+const { overrides } = flags;
 const detectors: Array<[number, number]> = [];
 let durationS = 60;
 for (let k = 0; k < args.length; k++) {
   const a = args[k];
   const next = (): string => args[++k];
-  if (a === '--set') {
-    const [key, value] = next().split('=');
-    overrides[key] = parseParamText(key, value);
-  } else if (a === '--ion') {
-    const [key, value] = next().split('=');
-    if (!(key in ION_CONSTANTS)) throw new Error(`unknown ion constant ${key}`);
-    ions[key as keyof IonConstants] = Number(value);
-  } else if (a === '--option') {
-    const [key, value] = next().split('=');
-    options[key] = value === 'true';
-  } else if (a === '--detector') {
+  if (readSimFlag(flags, a, next)) continue;
+  if (a === '--detector') {
     const [on, off] = next().split(',').map(Number);
     detectors.push([on, off]);
   } else if (a === '--duration-s') durationS = Number(next());
   else throw new Error(`unknown argument ${a}`);
 }
 
-const sim = new Simulation(withParams(defaultParams(), overrides), { ...(options as SimulationOptions), ions });
+const sim = new Simulation(withParams(defaultParams(), overrides), simulationOptions(flags));
 const monitors = new Monitors(sim);
 const started = performance.now();
 sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);
@@ -52,7 +42,7 @@ const line = (e: SeizureReport): string =>
   `intervals ${f(e.dischargeIntervalEarlyMs, 0)} → ${f(e.dischargeIntervalLateMs, 0)} ms)`;
 const s = monitors.summary();
 console.log(
-  `${JSON.stringify(overrides)} ${JSON.stringify(options)} ${JSON.stringify(ions)} ${durationS} s: E ${s.rateHz.exc.toFixed(2)} Hz, ` +
+  `${JSON.stringify(overrides)} ${JSON.stringify(flags.options)} ${JSON.stringify(flags.ions)} ${durationS} s: E ${s.rateHz.exc.toFixed(2)} Hz, ` +
     `χ max ${s.chi.max?.toFixed(2)}, K⁺o max ${s.ions.koMaxMm.toFixed(2)} mM, burden ${s.seizureBurden.toFixed(2)}, ` +
     `${s.seizures.length} events, wall ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );

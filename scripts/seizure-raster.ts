@@ -9,14 +9,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { ION_CONSTANTS, type IonConstants } from '../src/model/dynamics/ions.ts';
-import { defaultParams, parseParamText, withParams } from '../src/model/params.ts';
+import { defaultParams, withParams } from '../src/model/params.ts';
 import { Simulation } from '../src/model/simulation.ts';
+import { emptySimFlags, readSimFlag, simulationOptions } from './sim-flags.ts';
 
 const args = process.argv.slice(2);
-const overrides: Record<string, unknown> = {};
-const ions: Partial<Record<keyof IonConstants, number>> = {};
-const weights: Record<string, number> = {};
+const flags = emptySimFlags();
+const { overrides } = flags;
 let fromS = 0;
 let toS = 30;
 let pxMs = 20;
@@ -24,24 +23,15 @@ let out = '/tmp/raster.png';
 for (let k = 0; k < args.length; k++) {
   const a = args[k];
   const next = (): string => args[++k];
-  if (a === '--set') {
-    const [key, value] = next().split('=');
-    overrides[key] = parseParamText(key, value);
-  } else if (a === '--weight') {
-    const [key, value] = next().split('=');
-    weights[key] = Number(value);
-  } else if (a === '--ion') {
-    const [key, value] = next().split('=');
-    if (!(key in ION_CONSTANTS)) throw new Error(`unknown ion constant ${key}`);
-    ions[key as keyof IonConstants] = Number(value);
-  } else if (a === '--from-s') fromS = Number(next());
+  if (readSimFlag(flags, a, next)) continue;
+  if (a === '--from-s') fromS = Number(next());
   else if (a === '--to-s') toS = Number(next());
   else if (a === '--px-ms') pxMs = Number(next());
   else if (a === '--out') out = next();
   else throw new Error(`unknown argument ${a}`);
 }
 
-const sim = new Simulation(withParams(defaultParams(), overrides), { ions, weights });
+const sim = new Simulation(withParams(defaultParams(), overrides), simulationOptions(flags));
 const net = sim.net;
 const s = sim.state;
 const ROWS = 200;

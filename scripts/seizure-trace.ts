@@ -9,42 +9,28 @@
  * `--ion` overrides a constant of ION_CONSTANTS (src/model/ions.ts) for this run only.
  */
 import { Monitors } from '../src/model/detect/monitors.ts';
-import { ION_CONSTANTS, type IonConstants } from '../src/model/dynamics/ions.ts';
-import { defaultParams, parseParamText, withParams } from '../src/model/params.ts';
-import { Simulation, type SimulationOptions, type StepObserver } from '../src/model/simulation.ts';
+import { defaultParams, withParams } from '../src/model/params.ts';
+import { Simulation, type StepObserver } from '../src/model/simulation.ts';
+import { emptySimFlags, readSimFlag, simulationOptions } from './sim-flags.ts';
 
 const args = process.argv.slice(2);
-const overrides: Record<string, unknown> = {};
-const ions: Partial<Record<keyof IonConstants, number>> = {};
-const weights: Record<string, number> = {};
-const options: Record<string, unknown> = {};
+const flags = emptySimFlags();
+const { overrides } = flags;
 let durationS = 30;
 let everyS = 1;
 let quiet = false;
 for (let k = 0; k < args.length; k++) {
   const a = args[k];
   const next = (): string => args[++k];
-  if (a === '--set') {
-    const [key, value] = next().split('=');
-    overrides[key] = parseParamText(key, value);
-  } else if (a === '--weight') {
-    const [key, value] = next().split('=');
-    weights[key] = Number(value);
-  } else if (a === '--ion') {
-    const [key, value] = next().split('=');
-    if (!(key in ION_CONSTANTS)) throw new Error(`unknown ion constant ${key}`);
-    ions[key as keyof IonConstants] = Number(value);
-  } else if (a === '--option') {
-    const [key, value] = next().split('=');
-    options[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
-  } else if (a === '--duration-s') durationS = Number(next());
+  if (readSimFlag(flags, a, next)) continue;
+  if (a === '--duration-s') durationS = Number(next());
   else if (a === '--every-s') everyS = Number(next());
   else if (a === '--quiet') quiet = true;
   else throw new Error(`unknown argument ${a}`);
 }
 
 const params = withParams(defaultParams(), overrides);
-const sim = new Simulation(params, { ...(options as SimulationOptions), ions, weights });
+const sim = new Simulation(params, simulationOptions(flags));
 const monitors = new Monitors(sim);
 const net = sim.net;
 const s = sim.state;

@@ -93,27 +93,27 @@ const seconds: number[] = [];
 for (let t = 0; t < 90; t += 10) seconds.push(meanRateE(off.series, t * 1000, (t + 10) * 1000));
 log(`    E rate per 10 s: ${seconds.map((x) => x.toFixed(1)).join(' ')} Hz`);
 
-log('\nBehaviour 6: depolarising GABA (gaba 0.6; diazepam 10 mg IV, network at 1 h)');
+log('\nBehaviour 6: depolarising GABA (gaba 0.7; diazepam 10 mg IV, network at 1 h)');
 const diazepam: Treatment = { drugs: ['diazepam=10iv'], atHours: 1 };
 const bath = [{ drug: 'bumetanide' as const, brainUnboundUm: 10 }];
 out.depolarisingGaba = {
-  adult: sheet60('clEqMm 5', { gaba: 0.6 }),
-  adultDiazepam: sheet60('clEqMm 5 + diazepam', { gaba: 0.6 }, diazepam),
-  neonatal: sheet60('clEqMm 30', { gaba: 0.6, clEqMm: 30 }),
-  neonatalDiazepam: sheet60('clEqMm 30 + diazepam', { gaba: 0.6, clEqMm: 30 }, diazepam),
+  adult: sheet60('clEqMm 5', { gaba: 0.7 }),
+  adultDiazepam: sheet60('clEqMm 5 + diazepam', { gaba: 0.7 }, diazepam),
+  neonatal: sheet60('clEqMm 20', { gaba: 0.7, clEqMm: 20 }),
+  neonatalDiazepam: sheet60('clEqMm 20 + diazepam', { gaba: 0.7, clEqMm: 20 }, diazepam),
   bumetanideBath: sheet60(
-    'clEqMm 30 + bumetanide 10 µM (bath)',
-    { gaba: 0.6, clEqMm: 30 },
+    'clEqMm 20 + bumetanide 10 µM (bath)',
+    { gaba: 0.7, clEqMm: 20 },
     { drugs: [], atHours: 1, bath },
   ),
   bumetanideBathDiazepam: sheet60(
-    'clEqMm 30 + bumetanide (bath) + diazepam',
-    { gaba: 0.6, clEqMm: 30 },
+    'clEqMm 20 + bumetanide (bath) + diazepam',
+    { gaba: 0.7, clEqMm: 20 },
     { ...diazepam, bath },
   ),
   newborn: sheet60(
     'newborn 3.5 kg: diazepam 1 mg + bumetanide 1 mg IV',
-    { gaba: 0.6, clEqMm: 30, weightKg: 3.5 },
+    { gaba: 0.7, clEqMm: 20, weightKg: 3.5 },
     {
       drugs: ['diazepam=1iv', 'bumetanide=1iv'],
       atHours: 1,

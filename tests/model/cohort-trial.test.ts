@@ -91,20 +91,20 @@ describe('a small cohort at the trial settings (seed 1)', () => {
     }).toMatchInlineSnapshot(`
       {
         "cumulativeSeizureFree": [
-          0.25,
-          0.5,
+          0,
+          0,
         ],
         "gaba": [
           0.515,
           0.652,
           0.651,
-          0.648,
+          0.659,
         ],
         "seizureFreeOn": [
           null,
           null,
-          0,
-          1,
+          null,
+          null,
         ],
         "withEpilepsy": 4,
       }

@@ -80,7 +80,7 @@ export class EegStrip {
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute(
       'aria-label',
-      `EEG-like signal of the sheet (the LFP proxy: summed synaptic current onto pyramidal cells) over the last ${EEG_WINDOW_S} seconds, with a scale bar; seizure-like events are shaded. The status panel says in words what the network is doing.`,
+      `EEG-like signal of the sheet (the LFP proxy: excitatory minus inhibitory synaptic current onto pyramidal cells, so up is net excitation) over the last ${EEG_WINDOW_S} seconds, with a scale bar; seizure-like events are shaded. The status panel says in words what the network is doing.`,
     );
     this.element.append(caption, this.canvas);
     this.surface = new TraceSurface(this.canvas, EEG_WINDOW_S * 1000, { left: 4, right: 4, top: 4, bottom: 18 });

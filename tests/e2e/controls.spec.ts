@@ -44,7 +44,9 @@ test('every parameter of the table has a labelled native control, its key, its d
       await expect(control).toHaveAttribute('step', String(spec.step));
       await expect(control).toHaveAttribute('aria-valuetext', /\d/);
     }
-    await expect(control).toHaveAccessibleDescription(new RegExp(spec.description.slice(0, 30).replace(/[()]/g, '.')));
+    await expect(control).toHaveAccessibleDescription(
+      new RegExp(spec.description.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
     const row = page.locator(`.param[data-key="${spec.key}"]`);
     await expect(row.locator('code.param-key')).toHaveText(spec.key);
     if (spec.rebuild) await expect(row).toContainText('builds a new network');
@@ -196,7 +198,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   await presets.selectOption('transporter');
   await expect(page.locator('#preset-lesson')).toContainText('P-glycoprotein doubles');
   await page.getByRole('button', { name: 'Load preset' }).click();
-  await expect(page.locator('#gaba-value')).toHaveText('0.63×');
+  await expect(page.locator('#gaba-value')).toHaveText('0.66×');
   await expect(page.locator('#pgp')).toHaveValue('2');
   await expect(page.locator('#seed')).toHaveValue('1');
   await expect(page.locator('#drug-schedule li')).toHaveText([/phenytoin 200\smg by mouth every 12\sh/]);
@@ -209,7 +211,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   // Any change leaves the preset; the address then lists everything.
   await page.locator('#pgp').fill('1');
   await expect(page.locator('#preset-current')).toHaveText('Changed since loading “transporter”.');
-  await expectAddress(page, '?gaba=0.63&drug=phenytoin=200/12&at=336');
+  await expectAddress(page, '?gaba=0.66&drug=phenytoin=200/12&at=336');
 
   // A preset link opens on it.
   await openControls(page, '?preset=dravet');

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import type { LectureSnapshot } from '../../src/ui/lecture/snapshot.ts';
@@ -16,6 +16,10 @@ import {
   waitForPause,
   waitForSnapshot,
 } from './helpers.ts';
+
+/** A shipped scenario's GABA_A strength, read from its file so that the test follows the scenario. */
+const scenarioGaba = (name: string): number =>
+  JSON.parse(readFileSync(new URL(`../../public/scenarios/${name}.json`, import.meta.url), 'utf8')).params.gaba;
 
 /*
  * Lecture mode, driven as a lecturer would: the keyboard (and a presenter clicker's page keys)
@@ -126,14 +130,14 @@ test('the keyboard path: L enters, arrow and page keys change the scene and the 
 
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.lecture-count')).toHaveText('2 / 9');
-  await expectEngine(page, 0.5, []);
+  await expectEngine(page, scenarioGaba('ei-imbalance'), []);
   await expect.poll(() => new URL(page.url()).search).toBe('?lecture=2');
 
   const beforeChange = await snapshot(page);
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(page.locator('.lecture-count')).toHaveText('4 / 9');
-  await expectEngine(page, 0.63, ['phenytoin']);
+  await expectEngine(page, scenarioGaba('transporter'), ['phenytoin']);
   // Each scene starts its network again from t = 0: a new network, not the old one changed.
   const afterChange = await snapshot(page);
   expect(afterChange.buildId).not.toBe(beforeChange.buildId);
@@ -146,7 +150,7 @@ test('the keyboard path: L enters, arrow and page keys change the scene and the 
 
   await page.keyboard.press('End');
   await expect(page.locator('.lecture-count')).toHaveText('9 / 9');
-  await expectEngine(page, 0.7, ['carbamazepine']);
+  await expectEngine(page, scenarioGaba('rns'), ['carbamazepine']);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#lecture-message')).toHaveText('This is the last scene (9 of 9).');
   await page.keyboard.press('Home');
@@ -164,7 +168,7 @@ test('the keyboard path: L enters, arrow and page keys change the scene and the 
 test('the address opens lecture mode at a scene and a reload stays there', async ({ page }) => {
   await openPage(page, '?lecture=5');
   await expect(page.locator('.lecture-count')).toHaveText('5 / 9');
-  await expectEngine(page, 0.63, ['phenytoin']);
+  await expectEngine(page, scenarioGaba('transporter'), ['phenytoin']);
   await expect(page.locator('#address-notice')).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => new URL(page.url()).search).toBe('?lecture=6');
@@ -357,7 +361,7 @@ test('lecture scenes 1 (rest) and 2 (too little inhibition) differ by at least 0
   expect(eeg?.width ?? 0).toBeGreaterThan(800);
   await page.keyboard.press('ArrowRight');
   await waitForLecture(page, (s) => s.scene === 1, 'scene 2');
-  await expectEngine(page, 0.5, []);
+  await expectEngine(page, scenarioGaba('ei-imbalance'), []);
   await expect(page.locator('#status')).toContainText('Seizure-like event', { timeout: SIM_WAIT_MS });
   const from = ((await snapshot(page)).timeMs ?? 0) + 1000;
   const scene2 = await sheetShots(page, from, 8, 250);

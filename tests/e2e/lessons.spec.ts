@@ -30,10 +30,10 @@ test('predict, run, reveal; progress survives a reload', async ({ page }, testIn
 
   await expect(panel.getByRole('progressbar', { name: 'Simulation progress' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Stop' })).toBeVisible();
-  // The live sheet shows the lesson's main condition (GABA_A at half strength) through the store.
+  // The live sheet shows the lesson's main condition (GABA_A at 60 % strength) through the store.
   await waitForSnapshot(
     page,
-    (s) => s.engineGaba === 0.5 && s.side === 48,
+    (s) => s.engineGaba === 0.6 && s.side === 48,
     'the live sheet takes the lesson’s condition',
   );
   await page.locator('#lessons-panel').screenshot({ path: testInfo.outputPath('lessons-running.png') });
@@ -42,7 +42,7 @@ test('predict, run, reveal; progress survives a reload', async ({ page }, testIn
   await expect(reveal.getByRole('heading', { name: 'What the simulation did' })).toBeVisible({ timeout: 540_000 });
   await expect(reveal).toContainText('Outcome: Synchronised, seizure-like bursts take over.');
   await expect(reveal).toContainText('Your prediction matched.');
-  await expect(reveal).toContainText(/GABA_A at half strength: seizure-like events \d+ % of the time/);
+  await expect(reveal).toContainText(/GABA_A at 60 % strength: seizure-like events \d+ % of the time/);
   await expect(reveal).toContainText(/Healthy balance: no seizure-like event in 20 s/);
   await expect(panel.getByRole('button', { name: new RegExp(`${BALANCE}.*\\(done\\)`) })).toBeVisible();
   await page.locator('#lessons-panel').screenshot({ path: testInfo.outputPath('lessons-reveal.png') });

@@ -108,8 +108,8 @@ test('the raster, LFP proxy and rate plots draw the activity, with labelled axes
 
   // Axis titles with units are text in the page; the canvases have accessible names.
   const panel = page.locator('#plots-panel');
-  await expect(panel.getByText('LFP proxy', { exact: true })).toBeVisible();
-  await expect(panel).toContainText('(pA, summed synaptic current onto pyramidal cells');
+  await expect(panel.getByText('EEG proxy', { exact: true })).toBeVisible();
+  await expect(panel).toContainText('(pA: excitatory minus 1.65 × inhibitory synaptic current onto pyramidal cells');
   await expect(panel).toContainText('Population rate (Hz per cell, in 10-ms bins)');
   await expect(panel).toContainText('Simulated time (s)');
   await expect(panel).toContainText('Excitatory (solid)');

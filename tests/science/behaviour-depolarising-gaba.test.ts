@@ -63,10 +63,15 @@ describe('behaviour 6: depolarising GABA', () => {
   });
 
   it('at the clinical newborn dose bumetanide hardly reaches the brain, and diazepam still fails', () => {
-    const newborn = runSheet({ ...NEWBORN_CHLORIDE, weightKg: 3.5 }, SEIZING_S, {}, {
-      drugs: ['diazepam=1iv', 'bumetanide=1iv'],
-      atHours: 1,
-    });
+    const newborn = runSheet(
+      { ...NEWBORN_CHLORIDE, weightKg: 3.5 },
+      SEIZING_S,
+      {},
+      {
+        drugs: ['diazepam=1iv', 'bumetanide=1iv'],
+        atHours: 1,
+      },
+    );
     const bumetanideBrainUm = newborn.patient?.drugs.find((d) => d.drug === 'bumetanide')?.brainUnboundUm ?? Number.NaN;
     expect(bumetanideBrainUm).toBeLessThan(0.01);
     expect(newborn.summary.seizureBurden).toBeGreaterThan(0.9);

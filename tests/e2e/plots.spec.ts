@@ -78,7 +78,7 @@ async function plotsFramesDrawn(page: Page): Promise<number> {
   return page.evaluate(() => window.__refractoryPlots?.framesDrawn() ?? 0);
 }
 
-test('the raster, LFP proxy and rate plots draw the activity, with labelled axes', async ({ page }) => {
+test('the raster, EEG proxy and rate plots draw the activity, with labelled axes', async ({ page }) => {
   const problems = collectPageProblems(page);
   await openPage(page);
   await page.locator('#plots-panel').scrollIntoViewIfNeeded();
@@ -115,7 +115,7 @@ test('the raster, LFP proxy and rate plots draw the activity, with labelled axes
   await expect(panel).toContainText('Excitatory (solid)');
   await expect(panel).toContainText('Inhibitory (dashed)');
   await expect(panel.getByRole('img', { name: /Spike raster of the last 4 seconds/ })).toBeVisible();
-  await expect(panel.getByRole('img', { name: /LFP proxy over the last 4 seconds, in picoamperes/ })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /EEG proxy over the last 4 seconds, in picoamperes/ })).toBeVisible();
   await expect(panel.getByRole('meter', { name: 'Synchrony χ' })).toHaveAttribute('aria-valuenow', /^0\.\d\d$/);
   await expect(panel.locator('.plots-events')).toContainText('None so far.');
   expect(problems).toEqual([]);

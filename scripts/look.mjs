@@ -9,10 +9,11 @@
  *
  * Serve a build first (npx vite build --outDir DIR && npx vite preview --outDir DIR --port 4500).
  *
- * The seizure series starts at rest and weakens GABA_A to 0.4 (through the store, as the slider
- * does) after three simulated seconds: "onset" is the first frame whose status says
- * "Seizure-like event", "mid" three simulated seconds later; then GABA_A goes back to 1 and
- * "postictal" is a simulated second after the status stops saying so.
+ * The seizure series starts at rest and weakens GABA_A to 0.6 (through the store, as the slider
+ * does; the `ei-imbalance` scenario's value) after three simulated seconds: "onset" is the first
+ * frame whose status says "Seizure-like event", "mid" eight simulated seconds later (an event lasts
+ * ~20 s); the event then ends by itself, GABA_A still at 0.6, and "postictal" is two simulated
+ * seconds after the status stops saying so.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -63,14 +64,13 @@ async function clickCell(page) {
 async function seizureSeries(page, shoot) {
   await untilMs(page, 3000);
   await shoot('rest');
-  await setGaba(page, 0.4);
+  await setGaba(page, 0.6);
   await untilSeizure(page, true);
   await shoot('onset');
-  await untilMs(page, (await simMs(page)) + 3000);
+  await untilMs(page, (await simMs(page)) + 8000);
   await shoot('mid');
-  await setGaba(page, 1);
   await untilSeizure(page, false);
-  await untilMs(page, (await simMs(page)) + 1000);
+  await untilMs(page, (await simMs(page)) + 2000);
   await shoot('postictal');
 }
 

@@ -1,4 +1,5 @@
 import type { Frame } from '../model/runs/live/frame.ts';
+import { QUIET_BELOW_HZ } from '../view/plots/events.ts';
 
 /**
  * The status line: what the network is doing, in words, for everyone and in particular for
@@ -10,8 +11,7 @@ import type { Frame } from '../model/runs/live/frame.ts';
 
 /** Golomb synchrony above this reads as synchronous (docs/model.md §7: χ > 0.4 during events). */
 const SYNCHRONOUS_CHI = 0.4;
-/** The healthy resting band of the excitatory rate (docs/model.md §7, behaviour 1: 1–10 Hz). */
-const QUIET_BELOW_HZ = 1;
+/** The top of the healthy resting band of the excitatory rate (docs/model.md §7, behaviour 1: 1–10 Hz); its bottom is QUIET_BELOW_HZ. */
 const ELEVATED_ABOVE_HZ = 10;
 /** Shortest time between two updates that say the same kind of thing. */
 const REPEAT_INTERVAL_MS = 5000;
@@ -51,8 +51,12 @@ export function describeNetwork(frame: Frame): string {
       return `Interictal spikes: brief bursts that recruit many cells at once, between seizures; no seizure-like event. ${ratesSentence}.${synchrony}`;
     case 'synchronous':
       return `Synchronous bursts, not (yet) a seizure-like event: ${rates}.${synchrony}`;
-    case 'quiet':
-      return `Quiet: ${rates}. No seizure-like event.${synchrony}`;
+    case 'quiet': {
+      const last = frame.events.at(-1);
+      return last && last.offsetMs !== null
+        ? `Quiet after the seizure-like event that ended at ${(last.offsetMs / 1000).toFixed(1)} s (post-ictal depression): ${rates}.${synchrony}`
+        : `Quiet: ${rates}. No seizure-like event.${synchrony}`;
+    }
     case 'elevated':
       return `Overexcited but not synchronised: ${rates}, above a healthy resting network. No seizure-like event.${synchrony}`;
     case 'resting':

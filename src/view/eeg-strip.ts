@@ -71,7 +71,7 @@ export class EegStrip {
     title.textContent = 'EEG';
     const detail = doc.createElement('span');
     detail.className = 'eeg-detail';
-    detail.textContent = `LFP proxy, last ${EEG_WINDOW_S} s`;
+    detail.textContent = `EEG proxy, last ${EEG_WINDOW_S} s`;
     this.stateLabel = new StateLabel(doc);
     this.stateLabel.element.classList.add('eeg-state');
     caption.append(title, detail, this.stateLabel.element);
@@ -107,7 +107,7 @@ export class EegStrip {
     if (frame.buildId !== this.buildId) return;
     this.ring.append(frame.startMs, frame.sampleMs, frame.eegPa);
     this.events = frame.events;
-    this.stateLabel.show(frame.state, frame.interictalCount);
+    this.stateLabel.show(frame.state, frame.interictalCount, frame.smoothedRateEHz);
     this.stale = true;
     this.scheduleDraw();
   }

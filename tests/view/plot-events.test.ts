@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SeizureEvent } from '../../src/model/detect/seizure.ts';
-import { eventText, locationText, startedInLesion } from '../../src/view/plots/events.ts';
+import {
+  eventText,
+  locationText,
+  QUIET_BELOW_HZ,
+  STATE_WORDS,
+  shownState,
+  startedInLesion,
+} from '../../src/view/plots/events.ts';
 
 const event = (over: Partial<SeizureEvent> = {}): SeizureEvent => ({
   onsetMs: 12_340,
@@ -30,5 +37,17 @@ describe('event log text', () => {
     // On the rim counts as inside (distance ≤ radius).
     expect(startedInLesion(event({ onsetXMm: 1.5, onsetYMm: 0.7 }), lesion)).toBe(true);
     expect(startedInLesion(event({ onsetXMm: 1.49, onsetYMm: 0.7 }), lesion)).toBe(false);
+  });
+});
+
+describe('the state label’s quiet state', () => {
+  it('reads a sheet outside an event below 1 Hz as quiet, and never an event or interictal spikes', () => {
+    expect(shownState('asynchronous', 0.0)).toBe('quiet');
+    expect(shownState('asynchronous', 0.99)).toBe('quiet');
+    expect(shownState('asynchronous', QUIET_BELOW_HZ)).toBe('asynchronous');
+    expect(shownState('asynchronous', 8.1)).toBe('asynchronous');
+    expect(shownState('seizure', 0)).toBe('seizure');
+    expect(shownState('interictal', 0)).toBe('interictal');
+    expect(STATE_WORDS[shownState('asynchronous', 0)]).toBe('Quiet');
   });
 });

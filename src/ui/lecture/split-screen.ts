@@ -56,7 +56,7 @@ class SideLabels {
   }
 
   showFrame(frame: Frame): void {
-    this.state.show(frame.state, frame.interictalCount);
+    this.state.show(frame.state, frame.interictalCount, frame.smoothedRateEHz);
     const tenths = Math.floor(frame.timeMs / 100);
     if (tenths !== this.shownTenths) {
       this.shownTenths = tenths;

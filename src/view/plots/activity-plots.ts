@@ -236,7 +236,7 @@ export class ActivityPlots {
     const startMs = performance.now();
     const frame = this.latest;
     if (frame) {
-      this.stateLabel.show(frame.state, frame.interictalCount);
+      this.stateLabel.show(frame.state, frame.interictalCount, frame.smoothedRateEHz);
       this.gauge.show(frame.chi);
       this.eventLog.show(frame.events);
     } else {

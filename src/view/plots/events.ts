@@ -7,9 +7,24 @@ import type { Lesion } from '../../model/params.ts';
 import type { ActivityState } from '../../model/runs/live/frame.ts';
 import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 
+/**
+ * Below this smoothed E rate a sheet outside an event reads as quiet rather than asynchronous: the
+ * bottom of the healthy resting band (docs/model.md §7, behaviour 1: 1–10 Hz). After an event the
+ * pyramidal cells fall silent for tens of seconds (post-ictal depression), which is what it shows.
+ */
+export const QUIET_BELOW_HZ = 1;
+
+/** What the state label shows: the session's state, with "quiet" told apart from asynchronous firing. */
+export type ShownState = ActivityState | 'quiet';
+
+export function shownState(state: ActivityState, smoothedRateEHz: number): ShownState {
+  return state === 'asynchronous' && smoothedRateEHz < QUIET_BELOW_HZ ? 'quiet' : state;
+}
+
 /** The state label's words. */
-export const STATE_WORDS: Readonly<Record<ActivityState, string>> = {
+export const STATE_WORDS: Readonly<Record<ShownState, string>> = {
   asynchronous: 'Asynchronous',
+  quiet: 'Quiet',
   interictal: 'Interictal spikes',
   seizure: 'Seizure-like event',
 };

@@ -1,6 +1,6 @@
 /**
- * The state label: "Asynchronous", "Interictal spikes" or "Seizure-like event", each with its
- * own icon (an irregular scatter, a single spike, a run of spikes), so the state reads without
+ * The state label: "Asynchronous", "Quiet", "Interictal spikes" or "Seizure-like event", each with its
+ * own icon (an irregular scatter, a flat line, a single spike, a run of spikes), so the state reads without
  * colour. The text colour changes too, slowly (a CSS transition): no area flashes. The DOM is
  * touched only when the state or the interictal count changes.
  *
@@ -8,13 +8,15 @@
  */
 
 import type { ActivityState } from '../../model/runs/live/frame.ts';
-import { STATE_WORDS } from './events.ts';
+import { type ShownState, STATE_WORDS, shownState } from './events.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** 24 × 24 icons, drawn as strokes. */
-const ICON_PATHS: Readonly<Record<ActivityState | 'waiting', string>> = {
+const ICON_PATHS: Readonly<Record<ShownState | 'waiting', string>> = {
   waiting: 'M4 12 H20',
+  // A flat line with a tick at each end: silence.
+  quiet: 'M2 12 H22 M2 9 V15 M22 9 V15',
   // Scattered, irregular dots: cells firing on their own.
   asynchronous: 'M4 8 h0.01 M9 15 h0.01 M13 6 h0.01 M17 13 h0.01 M20 7 h0.01 M6 18 h0.01 M15 19 h0.01',
   // One spike on a flat line.
@@ -28,7 +30,7 @@ export class StateLabel {
   private readonly text: HTMLElement;
   private readonly path: SVGPathElement;
   private readonly interictal: HTMLElement;
-  private state: ActivityState | 'waiting' | null = null;
+  private state: ShownState | 'waiting' | null = null;
   private interictalCount = -1;
 
   constructor(doc: Document) {
@@ -48,14 +50,14 @@ export class StateLabel {
     this.show(null, 0);
   }
 
-  /** null: no frame of the current network yet. */
-  show(state: ActivityState | null, interictalCount: number): void {
-    const shown = state ?? 'waiting';
+  /** null: no frame of the current network yet. `smoothedRateEHz` tells quiet from asynchronous firing. */
+  show(state: ActivityState | null, interictalCount: number, smoothedRateEHz = Number.POSITIVE_INFINITY): void {
+    const shown = state === null ? 'waiting' : shownState(state, smoothedRateEHz);
     if (shown !== this.state) {
       this.state = shown;
       this.element.dataset.state = shown;
       this.path.setAttribute('d', ICON_PATHS[shown]);
-      this.text.textContent = state ? STATE_WORDS[state] : 'Waiting for the simulation';
+      this.text.textContent = shown === 'waiting' ? 'Waiting for the simulation' : STATE_WORDS[shown];
     }
     if (interictalCount !== this.interictalCount) {
       this.interictalCount = interictalCount;

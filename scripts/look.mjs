@@ -74,6 +74,18 @@ async function seizureSeries(page, shoot) {
   await shoot('postictal');
 }
 
+/**
+ * Onset and spread from a focal lesion (the `focal-dysplasia` preset: a 0.5-mm lesion at
+ * (1, 1) mm in a sheet that does not seize on its own): the sheet every half simulated second
+ * from 0.5 s, while the first event starts in the lesion and recruits the rest.
+ */
+async function lesionSpread(page, shoot) {
+  for (const ms of [500, 1000, 1500, 2000, 3000, 5000]) {
+    await untilMs(page, ms);
+    await shoot(`spread-${ms}ms`);
+  }
+}
+
 /** A seizure-like event at GABA_A 0.4, then `before`, then `afterMs` simulated ms, then one picture. */
 const during = (name, before, afterMs) => async (page, shoot) => {
   await untilSeizure(page, true);
@@ -99,6 +111,7 @@ const SESSIONS = [
   { size: 'laptop', query: '?gaba=0.4', run: during('potassium', map('potassium'), 2000) },
   { size: 'hd', query: '?gaba=0.4', run: during('sodium', map('sodium'), 2000) },
   { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
+  { size: 'laptop', query: '?preset=focal-dysplasia&speed=0.25', run: lesionSpread },
   ...['laptop', 'hd', 'phone'].flatMap((size) => [
     { size, query: '?lecture=1', run: at('lecture1', 4000) },
     { size, query: '?lecture=2', run: at('lecture2', 6000) },

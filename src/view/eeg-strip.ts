@@ -32,6 +32,13 @@ const TRACE_CSS = '#dfe6f5';
 const EVENT_BAND_CSS = '#2a2116';
 const EVENT_TEXT_CSS = '#f4a48c';
 const SCALE_CSS = '#e6e9f0';
+const EVENT_LABEL = 'seizure-like event';
+/**
+ * A new network's first volley (every cell leaves the same initial state at once) is drawn but
+ * does not set the strip's range: it is ~10× a resting sheet's swing and would flatten the first
+ * ten seconds of rest to a line. 250 ms covers it (the volley is over within ~100 ms).
+ */
+const STARTUP_VOLLEY_MS = 250;
 
 function amplitudeLabel(pa: number): string {
   return pa >= 1000 ? `${pa / 1000} nA` : `${pa} pA`;
@@ -55,6 +62,8 @@ export class EegStrip {
   private stale = true;
   private scaleValue = Number.NaN;
   private scaleText = '';
+  private labelFontPx = Number.NaN;
+  private labelWidthPx = 0;
   /** Strips drawn (the tests read it). */
   drawn = 0;
   private readonly resizeObserver: ResizeObserver;
@@ -128,7 +137,7 @@ export class EegStrip {
     }
     this.stale = false;
     const endMs = Math.max(this.ring.windowMs, this.ring.timeMs);
-    columnEnvelope(this.ring, endMs, s.pxPerMs, this.columnMin, this.columnMax, this.extremes);
+    columnEnvelope(this.ring, endMs, s.pxPerMs, this.columnMin, this.columnMax, this.extremes, STARTUP_VOLLEY_MS);
     const { lo, hi } = this.extremes;
     if (hi >= lo) {
       // Calm in both directions about zero; a signed proxy gets room below zero too.
@@ -150,15 +159,43 @@ export class EegStrip {
       s.ctx.stroke();
     }
     s.strokeEnvelope(this.columnMin, this.columnMax, y, TRACE_CSS);
-    this.drawScale((this.top - this.bottom) / 3);
+    const scaleLeft = this.drawScale((this.top - this.bottom) / 3);
+    this.labelEvents(endMs, this.ring.timeMs, scaleLeft);
     this.drawn++;
   }
 
-  /** A faint band over each seizure-like event in the window (up to the data's end), labelled at its start. */
+  /** A faint band over each seizure-like event in the window (up to the data's end). */
   private drawEvents(endMs: number, dataEndMs: number): void {
     const s = this.surface;
     const ctx = s.ctx;
     const startMs = endMs - s.windowMs;
+    ctx.fillStyle = EVENT_BAND_CSS;
+    for (let k = this.events.length - 1; k >= 0; k--) {
+      const event = this.events[k];
+      const offsetMs = event.offsetMs ?? dataEndMs;
+      if (offsetMs < startMs) break;
+      const x0 = Math.max(s.left, s.xOf(event.onsetMs, endMs));
+      const x1 = Math.min(s.right, s.xOf(offsetMs, endMs));
+      if (x1 > x0) ctx.fillRect(x0, s.top, x1 - x0, s.bottom - s.top);
+    }
+  }
+
+  /**
+   * Each band's label, over the trace: at the band's start, moved left (right-aligned, just clear
+   * of the scale bar) when it would run into the scale bar at the strip's top right, as it does
+   * while an event has just begun; left out when even that does not fit.
+   */
+  private labelEvents(endMs: number, dataEndMs: number, scaleLeft: number): void {
+    const s = this.surface;
+    const ctx = s.ctx;
+    const startMs = endMs - s.windowMs;
+    if (this.labelFontPx !== s.fontPx) {
+      this.labelFontPx = s.fontPx;
+      this.labelWidthPx = ctx.measureText(EVENT_LABEL).width;
+    }
+    const gap = 4 * s.dpr;
+    ctx.fillStyle = EVENT_TEXT_CSS;
+    ctx.textAlign = 'left';
     for (let k = this.events.length - 1; k >= 0; k--) {
       const event = this.events[k];
       const offsetMs = event.offsetMs ?? dataEndMs;
@@ -166,18 +203,17 @@ export class EegStrip {
       const x0 = Math.max(s.left, s.xOf(event.onsetMs, endMs));
       const x1 = Math.min(s.right, s.xOf(offsetMs, endMs));
       if (x1 <= x0) continue;
-      ctx.fillStyle = EVENT_BAND_CSS;
-      ctx.fillRect(x0, s.top, x1 - x0, s.bottom - s.top);
-      if (x1 - x0 > 6 * s.fontPx) {
-        ctx.fillStyle = EVENT_TEXT_CSS;
-        ctx.textAlign = 'left';
-        ctx.fillText('seizure-like event', x0 + 4 * s.dpr, s.top + s.fontPx * 0.7);
-      }
+      const x = Math.min(x0 + gap, scaleLeft - gap - this.labelWidthPx);
+      if (x < s.left) continue;
+      // An event still going on may have its label start just before its (still narrow) band; an
+      // ended one too narrow for its label goes without.
+      if (event.offsetMs !== null && x + this.labelWidthPx > x1 - gap) continue;
+      ctx.fillText(EVENT_LABEL, x, s.top + s.fontPx * 0.7);
     }
   }
 
-  /** The scale bar: a round amplitude of about a third of the range, and one second. */
-  private drawScale(thirdPa: number): void {
+  /** The scale bar: a round amplitude of about a third of the range, and one second. Returns its left edge. */
+  private drawScale(thirdPa: number): number {
     const value = niceFloor(thirdPa);
     if (value !== this.scaleValue) {
       this.scaleValue = value;
@@ -185,6 +221,6 @@ export class EegStrip {
     }
     const s = this.surface;
     const heightPx = ((s.bottom - s.top) * value) / (this.top - this.bottom);
-    s.drawScaleBar(heightPx, this.scaleText, '1 s', SCALE_CSS);
+    return s.drawScaleBar(heightPx, this.scaleText, '1 s', SCALE_CSS);
   }
 }

@@ -55,6 +55,8 @@ export interface FiCurves {
   napBlock: number;
   /** Drug-free fraction of resting fast Na⁺ channels (1: no blocker). */
   restingFreeFraction: number;
+  /** Drug-free fraction of inactivated fast Na⁺ channels: the use-dependent block, far larger. */
+  inactivatedFreeFraction: number;
 }
 
 function sodiumOf(type: ReferenceCellType, params: Params, drugs: NetworkDrugEffects): ReferenceSodium {
@@ -111,6 +113,7 @@ export function fiCurves(params: Params, drugs: NetworkDrugEffects): FiCurves {
     scn1a: params.scn1a,
     napBlock: drugs.napBlock,
     restingFreeFraction: 1 / (1 + drugs.naRestAffinity),
+    inactivatedFreeFraction: 1 / (1 + drugs.naInactivatedAffinity),
   };
 }
 

@@ -19,6 +19,7 @@ import { CELL_WINDOW_S, type CellNow, CellTraces, cellNow } from '../../view/cel
 import { FiPlot } from '../../view/fi-plot.ts';
 import { h } from '../controls/dom.ts';
 import { cellWords } from '../sheet-picker.ts';
+import { fiSummary } from './fi-summary.ts';
 
 const READOUT_INTERVAL_MS = 250;
 /** K⁺o counts as raised this far above rest (mM). */
@@ -26,15 +27,6 @@ const RAISED_K_MM = 0.5;
 
 function fixed(value: number, digits: number): string {
   return value.toFixed(digits).replace('-', '−');
-}
-
-export function fiSummary(curves: FiCurves): string {
-  const pa = (v: number | null) => (v === null ? 'none below 10 nA' : `${Math.round(v)} pA`);
-  const drug =
-    curves.napBlock > 0 || curves.restingFreeFraction < 1
-      ? `sodium-channel drugs block ${Math.round(100 * (1 - curves.restingFreeFraction))} % of resting channels and ${Math.round(100 * curves.napBlock)} % of the persistent current`
-      : 'no sodium-channel drug';
-  return `Rheobase: pyramidal cell ${pa(curves.e.rheobasePa)}, interneuron ${pa(curves.i.rheobasePa)} (gNapRatio ${curves.gNapRatio.toFixed(2)}, scn1a ${curves.scn1a.toFixed(2)}, ${drug}).`;
 }
 
 /** What the ions mean for the cell, in one or two sentences. */

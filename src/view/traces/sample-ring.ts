@@ -71,7 +71,8 @@ export interface Extremes {
 /**
  * Per pixel column, the smallest and largest sample of the window that falls in it (NaN samples
  * skipped; an empty column keeps min > max), for a window ending at `endMs` drawn `pxPerMs` wide
- * from x = 0. Returns the window's extremes in `out` (lo > hi when there is no data).
+ * from x = 0. Returns the window's extremes in `out` (lo > hi when there is no data), counting
+ * only samples from `scaleFromMs` on: earlier ones are drawn but do not set the range.
  */
 export function columnEnvelope(
   ring: SampleRing,
@@ -80,6 +81,7 @@ export function columnEnvelope(
   columnMin: Float32Array,
   columnMax: Float32Array,
   out: Extremes,
+  scaleFromMs = Number.NEGATIVE_INFINITY,
 ): void {
   columnMin.fill(Number.POSITIVE_INFINITY);
   columnMax.fill(Number.NEGATIVE_INFINITY);
@@ -96,6 +98,7 @@ export function columnEnvelope(
     if (column < 0 || column >= columns) continue;
     if (value < columnMin[column]) columnMin[column] = value;
     if (value > columnMax[column]) columnMax[column] = value;
+    if ((k + 0.5) * sampleMs < scaleFromMs) continue;
     if (value < out.lo) out.lo = value;
     if (value > out.hi) out.hi = value;
   }

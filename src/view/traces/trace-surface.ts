@@ -43,6 +43,9 @@ export class TraceSurface {
   fontPx = 12;
   lineWidth = 1;
   pxPerMs = 0;
+  private scaleLabel = '';
+  private scaleLabelFontPx = Number.NaN;
+  private scaleLabelWidthPx = 0;
   tickStepMs = 1000;
   private readonly tickLabels = new TickLabels(32, (ms) => `${secondsLabel(ms)} s`);
   private fontFamily = 'system-ui, sans-serif';
@@ -144,6 +147,12 @@ export class TraceSurface {
     widthPx = this.lineWidth,
   ): void {
     const ctx = this.ctx;
+    // Clipped to the plot area: a value outside the range (the EEG strip's start-up volley) is cut
+    // at the edge instead of running over the time axis.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(this.left, this.top, this.right - this.left, this.bottom - this.top);
+    ctx.clip();
     ctx.strokeStyle = colour;
     ctx.lineWidth = widthPx;
     ctx.beginPath();
@@ -162,13 +171,15 @@ export class TraceSurface {
       drawing = true;
     }
     ctx.stroke();
+    ctx.restore();
   }
 
   /**
    * An L-shaped scale bar in the top right corner of the plot: `heightPx` tall for `valueLabel`,
-   * and one second wide, labelled.
+   * and one second wide, labelled. Returns the left edge of what it drew (bar or label), so other
+   * labels can keep clear of it.
    */
-  drawScaleBar(heightPx: number, valueLabel: string, secondLabel: string, colour: string): void {
+  drawScaleBar(heightPx: number, valueLabel: string, secondLabel: string, colour: string): number {
     const ctx = this.ctx;
     const secondPx = 1000 * this.pxPerMs;
     const x1 = this.right - 2 * this.dpr;
@@ -186,5 +197,12 @@ export class TraceSurface {
     ctx.fillText(valueLabel, x1 - 4 * this.dpr, y0 - heightPx / 2);
     ctx.textAlign = 'center';
     ctx.fillText(secondLabel, (x0 + x1) / 2, y0 + this.fontPx * 0.7);
+    // Measured when the label or the font changes, not every frame (measureText allocates).
+    if (valueLabel !== this.scaleLabel || this.fontPx !== this.scaleLabelFontPx) {
+      this.scaleLabel = valueLabel;
+      this.scaleLabelFontPx = this.fontPx;
+      this.scaleLabelWidthPx = ctx.measureText(valueLabel).width;
+    }
+    return Math.min(x0, x1 - 4 * this.dpr - this.scaleLabelWidthPx);
   }
 }

@@ -40,6 +40,13 @@ describe('the lecture deck', () => {
     }
   });
 
+  it('says the GABA_A strength the too-little-inhibition scene runs with', () => {
+    const scene = deck.scenes.find((s) => s.spec.id === 'ei-imbalance');
+    const gaba = scenario('ei-imbalance').params.gaba;
+    expect(gaba).toBeDefined();
+    expect(scene?.spec.sentences[0]).toContain(`to ${Math.round(100 * (gaba ?? 1))} %`);
+  });
+
   it("shows each scenario's own state, changed only where the scene says", () => {
     for (const scene of deck.scenes) {
       const base = presetIntent(scenario(scene.spec.scenario));

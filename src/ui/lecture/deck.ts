@@ -53,7 +53,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
     id: 'ei-imbalance',
     title: 'Too little inhibition',
     sentences: [
-      'Halve the strength of GABA_A inhibition and the patch tips into synchronous, self-sustaining bursts.',
+      'Weaken GABA_A inhibition to 60 % and the patch tips into seizures: a fast synchronous discharge that slows, stops by itself, falls silent, and comes back.',
       'A seizure is a network that has lost its balance between excitation and inhibition.',
     ],
     scenario: 'ei-imbalance',

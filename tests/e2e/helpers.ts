@@ -208,13 +208,22 @@ export async function measureScreenshots(page: Page, pngs: Buffer[]): Promise<Sc
 }
 
 /**
- * The mean colour of several screenshots in OKLab: their pixels averaged in linear light (as an
- * eye averages them from the back of a room, and over the moments they were taken).
+ * A projector in a lit lecture room: its black is ambient light on the screen. 0.1 of white is a
+ * 10:1 contrast, about what a classroom projector keeps with the lights on (office projectors
+ * measure 1000:1 and more in the dark; room light on the screen brings it down to tens or less).
  */
-export function meanOklab(images: readonly ImageMeasure[]): Oklab {
+export const PROJECTOR_BLACK_LIFT = 0.1;
+
+/**
+ * The mean colour of several screenshots in OKLab: their pixels averaged in linear light (as an
+ * eye averages them from the back of a room, and over the moments they were taken). With
+ * `blackLift` b, each linear channel c is shown as b + (1 − b)·c: a screen whose black is lifted.
+ */
+export function meanOklab(images: readonly ImageMeasure[], blackLift = 0): Oklab {
   const sum = [0, 0, 0];
   for (const image of images) for (let k = 0; k < 3; k++) sum[k] += image.meanLinear[k] / images.length;
-  return oklabOfLinear(sum[0], sum[1], sum[2]);
+  const lift = (c: number) => blackLift + (1 - blackLift) * c;
+  return oklabOfLinear(lift(sum[0]), lift(sum[1]), lift(sum[2]));
 }
 
 export { oklabDistance };

@@ -32,6 +32,8 @@ const TRACE_CSS = '#dfe6f5';
 const EVENT_BAND_CSS = '#2a2116';
 const EVENT_TEXT_CSS = '#f4a48c';
 const SCALE_CSS = '#e6e9f0';
+/** Under the scale bar: the background, a little see-through so the trace is not cut hard. */
+const SCALE_PLATE_CSS = 'rgba(10, 14, 24, 0.85)';
 const EVENT_LABEL = 'seizure-like event';
 /**
  * A new network's first volley (every cell leaves the same initial state at once) is drawn but
@@ -221,6 +223,6 @@ export class EegStrip {
     }
     const s = this.surface;
     const heightPx = ((s.bottom - s.top) * value) / (this.top - this.bottom);
-    return s.drawScaleBar(heightPx, this.scaleText, '1 s', SCALE_CSS);
+    return s.drawScaleBar(heightPx, this.scaleText, '1 s', SCALE_CSS, SCALE_PLATE_CSS);
   }
 }

@@ -179,12 +179,25 @@ export class TraceSurface {
    * and one second wide, labelled. Returns the left edge of what it drew (bar or label), so other
    * labels can keep clear of it.
    */
-  drawScaleBar(heightPx: number, valueLabel: string, secondLabel: string, colour: string): number {
+  drawScaleBar(heightPx: number, valueLabel: string, secondLabel: string, colour: string, plate?: string): number {
     const ctx = this.ctx;
     const secondPx = 1000 * this.pxPerMs;
     const x1 = this.right - 2 * this.dpr;
     const x0 = x1 - secondPx;
     const y0 = this.top + 2 * this.dpr + heightPx;
+    // Measured when the label or the font changes, not every frame (measureText allocates).
+    if (valueLabel !== this.scaleLabel || this.fontPx !== this.scaleLabelFontPx) {
+      this.scaleLabel = valueLabel;
+      this.scaleLabelFontPx = this.fontPx;
+      this.scaleLabelWidthPx = ctx.measureText(valueLabel).width;
+    }
+    const left = Math.min(x0, x1 - 4 * this.dpr - this.scaleLabelWidthPx);
+    if (plate) {
+      // A plate under the bar and its labels, so a trace that reaches the top does not cross them.
+      const pad = 3 * this.dpr;
+      ctx.fillStyle = plate;
+      ctx.fillRect(left - pad, this.top, x1 + pad - (left - pad), y0 + this.fontPx * 1.2 - this.top);
+    }
     ctx.strokeStyle = colour;
     ctx.lineWidth = 2 * this.dpr;
     ctx.beginPath();
@@ -197,12 +210,6 @@ export class TraceSurface {
     ctx.fillText(valueLabel, x1 - 4 * this.dpr, y0 - heightPx / 2);
     ctx.textAlign = 'center';
     ctx.fillText(secondLabel, (x0 + x1) / 2, y0 + this.fontPx * 0.7);
-    // Measured when the label or the font changes, not every frame (measureText allocates).
-    if (valueLabel !== this.scaleLabel || this.fontPx !== this.scaleLabelFontPx) {
-      this.scaleLabel = valueLabel;
-      this.scaleLabelFontPx = this.fontPx;
-      this.scaleLabelWidthPx = ctx.measureText(valueLabel).width;
-    }
-    return Math.min(x0, x1 - 4 * this.dpr - this.scaleLabelWidthPx);
+    return left;
   }
 }

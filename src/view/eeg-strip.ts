@@ -66,6 +66,10 @@ export class EegStrip {
   private scaleText = '';
   private labelFontPx = Number.NaN;
   private labelWidthPx = 0;
+  /** The events' x extents in the window (eventSpans), reused from draw to draw. */
+  private spanX0 = new Float64Array(8);
+  private spanX1 = new Float64Array(8);
+  private spanOngoing = new Uint8Array(8);
   /** Strips drawn (the tests read it). */
   drawn = 0;
   private readonly resizeObserver: ResizeObserver;
@@ -149,7 +153,8 @@ export class EegStrip {
     }
     const y = this.y.domain([this.bottom, this.top]).range([s.bottom, s.top]);
     s.clear(CSS.background);
-    this.drawEvents(endMs, this.ring.timeMs);
+    const spans = this.eventSpans(endMs, this.ring.timeMs);
+    this.drawEvents(spans);
     s.drawTimeAxis(endMs, CSS.grid, CSS.axisText);
     if (this.bottom < 0) {
       const zero = Math.round(y(0)) + 0.5;
@@ -162,23 +167,53 @@ export class EegStrip {
     }
     s.strokeEnvelope(this.columnMin, this.columnMax, y, TRACE_CSS);
     const scaleLeft = this.drawScale((this.top - this.bottom) / 3);
-    this.labelEvents(endMs, this.ring.timeMs, scaleLeft);
+    this.labelEvents(spans, scaleLeft);
     this.drawn++;
   }
 
-  /** A faint band over each seizure-like event in the window (up to the data's end). */
-  private drawEvents(endMs: number, dataEndMs: number): void {
+  /**
+   * The x extent of each seizure-like event in the window (up to the data's end), newest first,
+   * into reused arrays (grown only when there are more events than ever before). Returns how many.
+   */
+  private eventSpans(endMs: number, dataEndMs: number): number {
     const s = this.surface;
-    const ctx = s.ctx;
     const startMs = endMs - s.windowMs;
-    ctx.fillStyle = EVENT_BAND_CSS;
+    let n = 0;
     for (let k = this.events.length - 1; k >= 0; k--) {
       const event = this.events[k];
       const offsetMs = event.offsetMs ?? dataEndMs;
       if (offsetMs < startMs) break;
       const x0 = Math.max(s.left, s.xOf(event.onsetMs, endMs));
       const x1 = Math.min(s.right, s.xOf(offsetMs, endMs));
-      if (x1 > x0) ctx.fillRect(x0, s.top, x1 - x0, s.bottom - s.top);
+      if (x1 <= x0) continue;
+      if (n === this.spanX0.length) this.growSpans();
+      this.spanX0[n] = x0;
+      this.spanX1[n] = x1;
+      this.spanOngoing[n] = event.offsetMs === null ? 1 : 0;
+      n++;
+    }
+    return n;
+  }
+
+  private growSpans(): void {
+    const size = 2 * this.spanX0.length;
+    const x0 = new Float64Array(size);
+    const x1 = new Float64Array(size);
+    const ongoing = new Uint8Array(size);
+    x0.set(this.spanX0);
+    x1.set(this.spanX1);
+    ongoing.set(this.spanOngoing);
+    this.spanX0 = x0;
+    this.spanX1 = x1;
+    this.spanOngoing = ongoing;
+  }
+
+  /** A faint band over each seizure-like event in the window. */
+  private drawEvents(spans: number): void {
+    const s = this.surface;
+    s.ctx.fillStyle = EVENT_BAND_CSS;
+    for (let k = 0; k < spans; k++) {
+      s.ctx.fillRect(this.spanX0[k], s.top, this.spanX1[k] - this.spanX0[k], s.bottom - s.top);
     }
   }
 
@@ -187,10 +222,9 @@ export class EegStrip {
    * of the scale bar) when it would run into the scale bar at the strip's top right, as it does
    * while an event has just begun; left out when even that does not fit.
    */
-  private labelEvents(endMs: number, dataEndMs: number, scaleLeft: number): void {
+  private labelEvents(spans: number, scaleLeft: number): void {
     const s = this.surface;
     const ctx = s.ctx;
-    const startMs = endMs - s.windowMs;
     if (this.labelFontPx !== s.fontPx) {
       this.labelFontPx = s.fontPx;
       this.labelWidthPx = ctx.measureText(EVENT_LABEL).width;
@@ -198,18 +232,12 @@ export class EegStrip {
     const gap = 4 * s.dpr;
     ctx.fillStyle = EVENT_TEXT_CSS;
     ctx.textAlign = 'left';
-    for (let k = this.events.length - 1; k >= 0; k--) {
-      const event = this.events[k];
-      const offsetMs = event.offsetMs ?? dataEndMs;
-      if (offsetMs < startMs) break;
-      const x0 = Math.max(s.left, s.xOf(event.onsetMs, endMs));
-      const x1 = Math.min(s.right, s.xOf(offsetMs, endMs));
-      if (x1 <= x0) continue;
-      const x = Math.min(x0 + gap, scaleLeft - gap - this.labelWidthPx);
+    for (let k = 0; k < spans; k++) {
+      const x = Math.min(this.spanX0[k] + gap, scaleLeft - gap - this.labelWidthPx);
       if (x < s.left) continue;
       // An event still going on may have its label start just before its (still narrow) band; an
       // ended one too narrow for its label goes without.
-      if (event.offsetMs !== null && x + this.labelWidthPx > x1 - gap) continue;
+      if (this.spanOngoing[k] === 0 && x + this.labelWidthPx > this.spanX1[k] - gap) continue;
       ctx.fillText(EVENT_LABEL, x, s.top + s.fontPx * 0.7);
     }
   }

@@ -226,7 +226,19 @@ export function meanOklab(images: readonly ImageMeasure[], blackLift = 0): Oklab
   return oklabOfLinear(lift(sum[0]), lift(sum[1]), lift(sum[2]));
 }
 
-export { oklabDistance };
+/**
+ * How far the sheet's mean colour moves between two sets of screenshots, in OKLab: on the screen
+ * as captured, and on a projector whose black is lifted to PROJECTOR_BLACK_LIFT.
+ */
+export function meanColourChange(
+  before: readonly ImageMeasure[],
+  after: readonly ImageMeasure[],
+): { distance: number; projected: number } {
+  return {
+    distance: oklabDistance(meanOklab(before), meanOklab(after)),
+    projected: oklabDistance(meanOklab(before, PROJECTOR_BLACK_LIFT), meanOklab(after, PROJECTOR_BLACK_LIFT)),
+  };
+}
 
 /**
  * Screenshots of the sheet at `count` moments `everyMs` of simulated time apart, from `fromMs`:

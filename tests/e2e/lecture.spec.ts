@@ -5,9 +5,8 @@ import type { LectureSnapshot } from '../../src/ui/lecture/snapshot.ts';
 import {
   collectPageProblems,
   flashSummary,
-  meanOklab,
+  meanColourChange,
   measureScreenshots,
-  oklabDistance,
   openPage,
   PROJECTOR_BLACK_LIFT,
   recordLuminance,
@@ -367,11 +366,7 @@ test('lecture scenes 1 (rest) and 2 (too little inhibition) differ by at least 0
   const from = ((await snapshot(page)).timeMs ?? 0) + 1000;
   const scene2 = await sheetShots(page, from, 8, 250);
   const { images } = await measureScreenshots(page, [...rest, ...scene2]);
-  const distance = oklabDistance(meanOklab(images.slice(0, 8)), meanOklab(images.slice(8)));
-  const projected = oklabDistance(
-    meanOklab(images.slice(0, 8), PROJECTOR_BLACK_LIFT),
-    meanOklab(images.slice(8), PROJECTOR_BLACK_LIFT),
-  );
+  const { distance, projected } = meanColourChange(images.slice(0, 8), images.slice(8));
   console.log(
     `OKLab distance of the sheet's mean colour, lecture scene 1 → scene 2: ${distance.toFixed(3)}; black lifted to ${PROJECTOR_BLACK_LIFT} of white: ${projected.toFixed(3)}`,
   );

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { srgbToLinear } from '../../src/view/colour.ts';
 import { dismissSafetyNotice, flashSummary, openPage, SIM_WAIT_MS, snapshot, waitForSnapshot } from './helpers.ts';
 
 /*
@@ -21,6 +22,8 @@ const VIEWPORT = { width: 1366, height: 768 };
 const BLOCK = { width: 341, height: 256 };
 /** Frames of the screencast are scaled to this width (the regions are large; 2× fewer pixels to encode). */
 const FRAME_WIDTH = 683;
+/** Each 8-bit sRGB value in linear light (WCAG's relative-luminance formula), for the decoder page. */
+const LINEAR_OF_SRGB = Array.from({ length: 256 }, (_, v) => srgbToLinear(v));
 
 interface Rect {
   name: string;
@@ -85,12 +88,7 @@ async function luminances(decoder: Page, frames: readonly Frame[], regions: read
   for (let i = 0; i < frames.length; i += BATCH) {
     const batch = frames.slice(i, i + BATCH).map((f) => f.data);
     const part = await decoder.evaluate(
-      async ({ encoded, rects, viewportWidth }) => {
-        const lin = new Float64Array(256);
-        for (let v = 0; v < 256; v++) {
-          const c = v / 255;
-          lin[v] = c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        }
+      async ({ encoded, rects, viewportWidth, lin }) => {
         const result: number[][] = [];
         for (const b64 of encoded) {
           const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
@@ -124,6 +122,7 @@ async function luminances(decoder: Page, frames: readonly Frame[], regions: read
         encoded: batch,
         rects: regions.map(({ x, y, width, height }) => ({ x, y, width, height })),
         viewportWidth: VIEWPORT.width,
+        lin: LINEAR_OF_SRGB,
       },
     );
     out.push(...part);

@@ -2,9 +2,8 @@ import { expect, test } from '@playwright/test';
 import {
   flashSummary,
   MIN_RECORDED_FRAMES,
-  meanOklab,
+  meanColourChange,
   measureScreenshots,
-  oklabDistance,
   openPage,
   PROJECTOR_BLACK_LIFT,
   SIM_WAIT_MS,
@@ -46,11 +45,7 @@ test('a seizure-like event moves the sheet’s mean colour by at least 0.12 in O
   const from = ((await snapshot(page)).timeMs ?? 0) + 1000;
   const seizure = await sheetShots(page, from, 8, 250);
   const { images } = await measureScreenshots(page, [...rest, ...seizure]);
-  const distance = oklabDistance(meanOklab(images.slice(0, 8)), meanOklab(images.slice(8)));
-  const projected = oklabDistance(
-    meanOklab(images.slice(0, 8), PROJECTOR_BLACK_LIFT),
-    meanOklab(images.slice(8), PROJECTOR_BLACK_LIFT),
-  );
+  const { distance, projected } = meanColourChange(images.slice(0, 8), images.slice(8));
   console.log(
     `OKLab distance of the sheet's mean colour, rest → seizure-like event (gaba 0.4): ${distance.toFixed(3)}; on a projector whose black is lifted to ${PROJECTOR_BLACK_LIFT} of white: ${projected.toFixed(3)}`,
   );

@@ -57,7 +57,7 @@ function describeRun(label: string, r: SheetRun): Record<string, unknown> {
 }
 
 /** One run of the default-size sheet (60 s unless said), with its summary line. */
-function sheet60(
+function sheetRun(
   label: string,
   params: Readonly<Record<string, unknown>>,
   treatment?: Treatment,
@@ -68,16 +68,16 @@ function sheet60(
 
 /** A drug comparison: 120 s, the shortest look issue 12 accepts for "no event". */
 function sheet120(label: string, params: Readonly<Record<string, unknown>>, treatment?: Treatment) {
-  return sheet60(label, params, treatment, 120);
+  return sheetRun(label, params, treatment, 120);
 }
 
 log(`Seed ${SEED}\n\nBehaviour 1: healthy rest (defaults, 300 s)`);
-out.healthy = sheet60('defaults', {}, undefined, 300);
+out.healthy = sheetRun('defaults', {}, undefined, 300);
 
 log('\nBehaviours 2 and 5: E/I balance, interictal spikes below threshold (60 s each)');
 const balance: Record<string, unknown> = {};
-for (const gaba of [0.85, 0.75, 0.6, 0.3]) balance[gaba] = sheet60(`gaba ${gaba}`, { gaba });
-balance['glutamate 1.5'] = sheet60('glutamate 1.5', { glutamate: 1.5 });
+for (const gaba of [0.85, 0.75, 0.6, 0.3]) balance[gaba] = sheetRun(`gaba ${gaba}`, { gaba });
+balance['glutamate 1.5'] = sheetRun('glutamate 1.5', { glutamate: 1.5 });
 out.balance = balance;
 
 log('\nBehaviour 3: persistent sodium');
@@ -99,7 +99,7 @@ log(
     .join(', ')}`,
 );
 out.rheobasePa = rheobase;
-out.gNap = sheet60('gNapRatio 0.8 (60 s)', { gNapRatio: 0.8 });
+out.gNap = sheetRun('gNapRatio 0.8 (60 s)', { gNapRatio: 0.8 });
 
 log('\nBehaviour 4: onset, termination and recurrence (gaba 0.6, 300 s)');
 out.termination = describeRun('pump intact', runSheet({ side: SIDE, gaba: 0.6, seed: SEED }, 300));
@@ -158,16 +158,16 @@ out.transporter = {
 
 log('\nBehaviour 9: inflammation (gaba 0.85, 60 s)');
 out.inflammation = {
-  calm: sheet60('inflammation 0', { gaba: 0.85 }),
-  inflamed: sheet60('inflammation 1', { gaba: 0.85, inflammation: 1 }),
+  calm: sheetRun('inflammation 0', { gaba: 0.85 }),
+  inflamed: sheetRun('inflammation 1', { gaba: 0.85, inflammation: 1 }),
 };
 
 log('\nStatus epilepticus (gaba 0.6; diazepam 10 mg IV, network at 0.25 h)');
 const early: Treatment = { drugs: ['diazepam=10iv'], atHours: 0.25 };
 out.status = {
-  start: sheet60('statusMin 0 + diazepam', { gaba: 0.6 }, early),
-  hour: sheet60('statusMin 60', { gaba: 0.6, statusMin: 60 }),
-  hourDiazepam: sheet60('statusMin 60 + diazepam', { gaba: 0.6, statusMin: 60 }, early),
+  start: sheetRun('statusMin 0 + diazepam', { gaba: 0.6 }, early),
+  hour: sheetRun('statusMin 60', { gaba: 0.6, statusMin: 60 }),
+  hourDiazepam: sheetRun('statusMin 60 + diazepam', { gaba: 0.6, statusMin: 60 }, early),
 };
 
 log(
@@ -176,17 +176,17 @@ log(
 const focus = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const carbamazepine: Treatment = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 out.lesion = {
-  noLesion: sheet60('gaba 0.8, no lesion', { gaba: 0.8 }, undefined, 240),
-  lesion: sheet60('lesion', { gaba: 0.8, lesion: focus }, undefined, 240),
-  lesionCbz: sheet60('lesion + carbamazepine', { gaba: 0.8, lesion: focus }, carbamazepine, 240),
-  resected: sheet60('lesion, resected', { gaba: 0.8, lesion: focus, resected: true }, undefined, 240),
+  noLesion: sheetRun('gaba 0.8, no lesion', { gaba: 0.8 }, undefined, 240),
+  lesion: sheetRun('lesion', { gaba: 0.8, lesion: focus }, undefined, 240),
+  lesionCbz: sheetRun('lesion + carbamazepine', { gaba: 0.8, lesion: focus }, carbamazepine, 240),
+  resected: sheetRun('lesion, resected', { gaba: 0.8, lesion: focus, resected: true }, undefined, 240),
 };
 
 log('\nBehaviour 11: sprouting (defaults; lesion at (1, 1) mm, radius 0.3 mm; 60 s)');
 const smallFocus = { xMm: 1, yMm: 1, radiusMm: 0.3 };
 out.sprouting = {
-  lesion: sheet60('lesion 0.3 mm', { lesion: smallFocus }),
-  sprouted: sheet60('lesion 0.3 mm + sprouting 0.15', { lesion: smallFocus, sprouting: 0.15 }),
+  lesion: sheetRun('lesion 0.3 mm', { lesion: smallFocus }),
+  sprouted: sheetRun('lesion 0.3 mm + sprouting 0.15', { lesion: smallFocus, sprouting: 0.15 }),
 };
 
 log('\nTherapies beyond drugs (120 s)');

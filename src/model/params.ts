@@ -152,7 +152,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     max: 2,
     step: 0.05,
     unit: '×',
-    description: 'Potassium clearance: scales glial K+ uptake (Kir4.1 buffering)',
+    description: 'Potassium clearance: scales the glial Kir4.1 K+ buffer near rest (not the uptake at high K+)',
     rebuild: false,
   },
   {

@@ -155,7 +155,6 @@ export class Simulation {
     this.ionInputs = {
       dtMs: this.ionEvery * this.dtMs,
       uptakeScale: 1,
-      ceilingScale: 1,
       clEqMm: params.clEqMm,
       pumpNaSensitivity: params.pumpNaSensitivity,
       chlorideStatic: options.chlorideStatic ?? false,
@@ -256,7 +255,6 @@ export class Simulation {
     this.ionInputs.uptakeScale = drive.kUptakeScale;
     // Surgery removes the lesion's astrocytes with its neurons: what is left clears K⁺ in full.
     this.ionInputs.tileGliaFactor = p.resected ? null : this.lesionGlia;
-    this.ionInputs.ceilingScale = drive.kCeilingScale;
     this.ionInputs.clEqMm = drive.clEqMm;
     this.ionInputs.pumpNaSensitivity = p.pumpNaSensitivity;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).

@@ -263,13 +263,11 @@ export function kNaConductanceNs(c: IonConstants, naiMm: number): number {
 export interface IonStepInputs {
   /** Ion step length. */
   dtMs: number;
-  /** Scale of the Kir4.1 buffer (kClearance, times the inflammation factor). */
-  uptakeScale: number;
   /**
-   * Scale of the glial uptake at high Ko, the ceiling (kClearance alone: inflammation's loss of
-   * astrocytic Kir4.1, Ivens 2007, is a loss of the buffer near rest, not of the glial pump).
+   * Scale of the Kir4.1 buffer (kClearance, times the inflammation factor). The glial uptake at
+   * high Ko, the ceiling, is not scaled (modifiers/drive.ts says why).
    */
-  ceilingScale: number;
+  uptakeScale: number;
   /** Equilibrium [Cl⁻]i of E cells. */
   clEqMm: number;
   /** How much the pump follows [Na⁺]i (pumpNaSensitivity; 0: it keeps its working-state rate). */
@@ -425,7 +423,7 @@ export function refreshTiles(net: Network, s: NetworkState): void {
  *                            exchange, diffusion
  */
 export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: IonStepInputs): void {
-  const { dtMs, uptakeScale, ceilingScale, clEqMm, pumpNaSensitivity, chlorideStatic, tileGliaFactor } = inputs;
+  const { dtMs, uptakeScale, clEqMm, pumpNaSensitivity, chlorideStatic, tileGliaFactor } = inputs;
   const { nTiles, tilesPerSide, cellsInTile } = net;
   const ko = s.koMm;
   const tileSpikes = s.tileSpikes;
@@ -446,7 +444,7 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
   const kPerActivity = (PUMP_K_PER_NA * c.pumpMaxMmPerMs * dtMs) / volumeRatio;
   // Glial uptake as glialUptakeMmPerMs, written out: this runs for every tile every millisecond.
   const bufferMax = uptakeScale * c.kBufferMaxMmPerMs * dtMs;
-  const gliaMax = ceilingScale * c.kGliaMaxMmPerMs * dtMs;
+  const gliaMax = c.kGliaMaxMmPerMs * dtMs;
   const gliaAtRest = 1 / (1 + Math.exp((c.kGliaHalfMm - K_REST_MM) / c.kGliaSlopeMm));
   const invGliaSlope = 1 / c.kGliaSlopeMm;
   const slowRate = dtMs / c.kSlowClearanceTauMs;

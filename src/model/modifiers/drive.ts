@@ -27,10 +27,13 @@ export interface NetworkDrive {
   /** Background Poisson rate per cell (Hz), and the mean number of events per step over `cells` cells. */
   backgroundRateHz: number;
   backgroundEventsPerStep: number;
-  /** Scale of the glial Kir4.1 K⁺ buffer (kClearance, times the inflammation factor). */
+  /**
+   * Scale of the glial Kir4.1 K⁺ buffer (kClearance, times the inflammation factor). The uptake
+   * at high K⁺o, the ceiling, is not scaled: both kClearance and inflammation stand for a loss of
+   * astrocytic Kir4.1 (Hinterkeuser 2000 in sclerotic human hippocampus; Ivens 2007 after
+   * albumin), not of the glial pump and cotransport that take over at high K⁺o.
+   */
   kUptakeScale: number;
-  /** Scale of the glial uptake at high K⁺o, the ceiling (kClearance; inflammation leaves it). */
-  kCeilingScale: number;
   /** E cells' chloride equilibrium (mM), after any NKCC1 block. */
   clEqMm: number;
 }
@@ -77,7 +80,6 @@ export function networkDrive(
     backgroundRateHz: w.backgroundRateHz * p.drive,
     backgroundEventsPerStep: (cells.count * w.backgroundRateHz * p.drive * p.dtMs) / 1000,
     kUptakeScale: p.kClearance * f.kUptake,
-    kCeilingScale: p.kClearance,
     clEqMm: chlorideEquilibriumWithDrug(p.clEqMm, d.nkcc1Block),
   };
 }

@@ -102,6 +102,7 @@ test('an address sets the controls, the schedule and the engine', async ({ page 
   await expect(page.locator('#drug-schedule li')).toContainText('phenytoin 300 mg by mouth every 24 h');
   // Groups holding a change open by themselves.
   await expect(page.locator('details[data-group="barrier"]')).toHaveAttribute('open', '');
+  await expect(page.locator('details[data-group="ions"]')).toHaveAttribute('open', '');
   await waitForSnapshot(page, (s) => s?.seed === 3 && s.engineGaba === 0.6, 'the engine runs what the address says');
 });
 
@@ -198,12 +199,14 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   await presets.selectOption('transporter');
   await expect(page.locator('#preset-lesson')).toContainText('P-glycoprotein doubles');
   await page.getByRole('button', { name: 'Load preset' }).click();
-  await expect(page.locator('#gaba-value')).toHaveText('0.66×');
+  await expect(page.locator('#kClearance-value')).toHaveText('0.60×');
+  await expect(page.locator('#gaba-value')).toHaveText('1.00×');
   await expect(page.locator('#pgp')).toHaveValue('2');
   await expect(page.locator('#seed')).toHaveValue('1');
   await expect(page.locator('#drug-schedule li')).toHaveText([/phenytoin 200\smg by mouth every 12\sh/]);
   // The group of a knob the preset changed opened by itself.
   await expect(page.locator('details[data-group="barrier"]')).toHaveAttribute('open', '');
+  await expect(page.locator('details[data-group="ions"]')).toHaveAttribute('open', '');
   await expect(page.locator('#preset-current')).toContainText('Now showing “transporter”');
   await expect(page.locator('#preset-current')).toContainText('transporter hypothesis');
   await expectAddress(page, '?preset=transporter');
@@ -211,7 +214,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   // Any change leaves the preset; the address then lists everything.
   await page.locator('#pgp').fill('1');
   await expect(page.locator('#preset-current')).toHaveText('Changed since loading “transporter”.');
-  await expectAddress(page, '?gaba=0.66&drug=phenytoin=200/12&at=336');
+  await expectAddress(page, '?kClearance=0.6&drug=phenytoin=200/12&at=336');
 
   // A preset link opens on it.
   await openControls(page, '?preset=dravet');

@@ -17,9 +17,9 @@ import {
   waitForSnapshot,
 } from './helpers.ts';
 
-/** A shipped scenario's GABA_A strength, read from its file so that the test follows the scenario. */
+/** A shipped scenario's GABA_A strength (1 where it leaves the default), read from its file so that the test follows the scenario. */
 const scenarioGaba = (name: string): number =>
-  JSON.parse(readFileSync(new URL(`../../public/scenarios/${name}.json`, import.meta.url), 'utf8')).params.gaba;
+  JSON.parse(readFileSync(new URL(`../../public/scenarios/${name}.json`, import.meta.url), 'utf8')).params.gaba ?? 1;
 
 /*
  * Lecture mode, driven as a lecturer would: the keyboard (and a presenter clicker's page keys)

@@ -1,20 +1,19 @@
 /**
  * docs/model.md §7 behaviour 8 (transporter hypothesis), the network's part (the concentrations are
- * checked in tests/pharmacology): a phenytoin regimen that controls a borderline sheet at normal
+ * checked in tests/pharmacology): a phenytoin regimen that controls a patch at normal
  * P-glycoprotein fails at 2× P-gp, whose efflux takes ~25 % of phenytoin out of the brain
  * (van Vliet 2007), and the P-gp inhibitor tariquidar restores control (Brandt 2006).
  *
- * The sheet is gaba 0.66, 120 s: the regimen holds it below its threshold at normal P-gp (11.6 Hz,
- * χ max 0.44, no event) and it seizes at 2× P-gp (an event from 13 s to 30 s at 19.8–20.5 Hz, χ
- * 0.44–0.45, K⁺o 5.4–5.6 mM), the same on seeds 1, 2 and 3; at 0.65 the regimen fails at both, at
- * 0.67 it holds at both (survey in docs/notes/real-seizures.md §13).
- *
- * Known shortfall: issue 12 asks the controlled sheet's E rate to be at most a third of the failing
- * sheet's rate during its events. Here it is 1.7× below it, not 3×: the failing event is a partial
- * one (20 Hz, K⁺o ≤ 5.6 mM, against ≥ 35 Hz and 9–10 mM in full events). Phenytoin's use-dependent
- * block caps high firing rates, and with the Na⁺-activated K⁺ current a sheet just past its
- * threshold makes weaker events (docs/notes/real-seizures.md §12). The test asserts the margin that
- * holds (1.5×) so that a regression shows, and issue 12 stays open on the 3×.
+ * The patch is a sclerosis-like one: its astrocytes clear K⁺ poorly (kClearance 0.6: Kir4.1 down,
+ * as in sclerotic human hippocampus, Hinterkeuser 2000, the tissue in which P-gp is also found
+ * raised, Tishler 1995), with GABA_A and everything else at their defaults. Such a patch seizes
+ * through a K⁺ runaway, and an event that escapes phenytoin is a full one. Measured at this size
+ * (48 × 48, seed 1, 120 s): untreated events at 45–49 Hz; phenytoin at normal P-gp 9.5 Hz, no
+ * event; at 2× P-gp events at 36–47 Hz (3.8× the controlled rate). At the default size (64 × 64,
+ * seeds 1–3, README) the thresholds are kClearance 0.59–0.60 at normal P-gp and 0.61–0.62 at 2×:
+ * 0.6 lies between them. The earlier patch (gaba 0.66) gave only a partial failing event (20 Hz,
+ * 1.7×): phenytoin's use-dependent block caps the rate of a GABA-driven event near threshold
+ * (docs/notes/real-seizures.md §13–15).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultParams, withParams } from '../../src/model/params.ts';
@@ -22,7 +21,7 @@ import { pkAt, pkInputs } from '../../src/model/pharmacology/pk.ts';
 import { parseRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { runSheet, TEST_SIDE } from './run-sheet.ts';
 
-const SHEET = { gaba: 0.66, seed: 1 };
+const SHEET = { kClearance: 0.6, seed: 1 };
 // Phenytoin 200 mg every 12 h, two weeks in: its saturable elimination needs that long to settle.
 const PHENYTOIN = 'phenytoin=200/12';
 const AT_HOURS = 336;
@@ -61,13 +60,14 @@ describe('behaviour 8: P-glycoprotein and phenytoin', () => {
     expect(runSheet(SHEET, DURATION_S).summary.seizureReports.length).toBeGreaterThan(0);
   });
 
-  it('phenytoin controls it at normal P-gp; the same regimen fails at 2× P-gp, with a margin between the two', () => {
+  it('phenytoin controls it at normal P-gp; the same regimen fails at 2× P-gp, at least three times faster', () => {
     const controlled = runSheet(SHEET, DURATION_S, {}, TREATED).summary;
     const failing = runSheet({ ...SHEET, pgp: 2 }, DURATION_S, {}, TREATED).summary;
     expect(controlled.seizures).toEqual([]);
     expect(failing.seizureReports.length).toBeGreaterThan(0);
     const eventRate = Math.max(...failing.seizureReports.map((e) => e.rateDuringHz));
-    expect(controlled.rateHz.exc).toBeLessThanOrEqual(eventRate / 1.5);
+    expect(controlled.rateHz.exc).toBeLessThanOrEqual(eventRate / 3);
+    expect(Math.min(...failing.seizureReports.map((e) => e.rateDuringHz))).toBeGreaterThanOrEqual(3 * controlled.rateHz.exc);
   });
 
   it('tariquidar restores control at 2× P-gp', () => {

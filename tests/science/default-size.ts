@@ -143,15 +143,18 @@ out.dravet = {
   dravetLtg: sheet120('scn1a 0.5, gaba 0.9 + lamotrigine', { gaba: 0.9, scn1a: 0.5 }, lamotrigine),
 };
 
-log('\nBehaviour 8: transporter (gaba 0.66; phenytoin 200 mg every 12 h, network at 336 h; 120 s)');
+log(
+  '\nBehaviour 8: transporter (kClearance 0.6: a poorly cleared, sclerosis-like patch; phenytoin 200 mg every 12 h, network at 336 h; 120 s)',
+);
 const phenytoin: Treatment = { drugs: ['phenytoin=200/12'], atHours: 336 };
+const sclerotic = { kClearance: 0.6 };
 out.transporter = {
-  untreated: sheet120('untreated', { gaba: 0.66 }),
-  pgp1: sheet120('phenytoin, pgp 1', { gaba: 0.66 }, phenytoin),
-  pgp2: sheet120('phenytoin, pgp 2', { gaba: 0.66, pgp: 2 }, phenytoin),
+  untreated: sheet120('untreated', sclerotic),
+  pgp1: sheet120('phenytoin, pgp 1', sclerotic, phenytoin),
+  pgp2: sheet120('phenytoin, pgp 2', { ...sclerotic, pgp: 2 }, phenytoin),
   tariquidar: sheet120(
     'phenytoin + tariquidar, pgp 2',
-    { gaba: 0.66, pgp: 2 },
+    { ...sclerotic, pgp: 2 },
     { drugs: [...phenytoin.drugs, 'tariquidar=75/12'], atHours: 336 },
   ),
 };

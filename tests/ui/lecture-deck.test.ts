@@ -58,7 +58,7 @@ describe('the lecture deck', () => {
     }
     const drugWorks = deck.scenes[3].state;
     expect(drugWorks.params.pgp).toBe(defaultParams().pgp);
-    expect(drugWorks.params.gaba).toBe(scenario('transporter').params.gaba);
+    expect(drugWorks.params.kClearance).toBe(scenario('transporter').params.kClearance);
     expect(drugWorks.treatment.drugs).toEqual(['phenytoin=200/12']);
   });
 

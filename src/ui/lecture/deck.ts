@@ -71,7 +71,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
     id: 'drug-works',
     title: 'A drug that works',
     sentences: [
-      'A patch just over the edge seizes. Phenytoin at a therapeutic dose reaches the brain and the seizures stop.',
+      'A patch whose glia clear potassium poorly, as in a scarred hippocampus, seizes. Phenytoin at a therapeutic dose reaches the brain and the seizures stop.',
       // 47 % seizure-free on the first drug (Kwan & Brodie 2000; docs/model.md §6).
       'About half of people with epilepsy become seizure-free on their first drug.',
     ],

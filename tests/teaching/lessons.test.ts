@@ -45,8 +45,6 @@ describe('every lesson', () => {
     },
   );
 
-  // The transporter lesson uses phenobarbital instead of the scenario's phenytoin (robust over
-  // seeds on the lesson sheet; src/teaching/lessons/transporter.ts says why).
   it('reuses the shipped scenarios where they fit (their parameters and drugs)', () => {
     const scenario = (name: string) =>
       validateScenario(JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8')), name);
@@ -58,6 +56,7 @@ describe('every lesson', () => {
     const pairs: [string, string, string][] = [
       ['ei-imbalance', 'balance', 'weak'],
       ['nap-gain', 'persistent-sodium', 'more'],
+      ['transporter', 'transporter', 'double'],
       ['dravet-lamotrigine', 'dravet', 'lamotrigine'],
       ['neonatal', 'newborn', 'diazepam'],
       ['focal-dysplasia', 'lesion-surgery', 'drug'],

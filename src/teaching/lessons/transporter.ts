@@ -1,32 +1,31 @@
 /**
- * Lesson: the blood–brain barrier and its efflux pump (docs/model.md §7 behaviour 8). Phenobarbital
- * 200 mg a day (plasma ≈ 23 mg/L, in the 10–40 range), two weeks in (half-life 100 h), controls a
- * sheet with GABA_A at half strength; at 2× P-gp the same plasma level leaves a quarter less in
- * the brain (Kp,uu 0.75) and the seizures return; tariquidar, which inhibits P-gp, brings the brain
- * level back.
+ * Lesson: the blood–brain barrier and its efflux pump (docs/model.md §7 behaviour 8), on the
+ * patient of public/scenarios/transporter.json: a sclerosis-like patch whose astrocytes clear K⁺
+ * poorly (`kClearance` 0.6), on phenytoin 200 mg every 12 h, two weeks in (plasma ≈ 11 mg/L, in
+ * the 10–20 range). At 2× P-gp the same plasma level leaves a quarter less in the brain (Kp,uu
+ * 0.75) and the seizures return; tariquidar, which inhibits P-gp, brings the brain level back.
  *
- * Why phenobarbital and not the phenytoin of public/scenarios/transporter.json: on the 48 × 48
- * sheet the phenytoin patient (gaba 0.63) fails at 2× P-gp for seed 1 only (seeds 2 and 3 stay
- * controlled over 20 s, as tests/science/behaviour-transporter.test.ts says), while this one is
- * robust. Measured, 25 s: normal P-gp no seizure for seeds 1, 2, 3; 2× P-gp burden 0.17 (onset
- * 20.8 s), 0.62 (9.6 s), 0.64 (8.9 s). 30 s a run leaves seed 1's late onset room.
+ * Measured on the lesson's 48 × 48 sheet, seed 1, 120 s: normal P-gp 9.5 Hz, no event; 2× P-gp
+ * events from 28.0 s at 36.2 Hz (K⁺o 9.5 mM) and from 106.7 s. At the default size (seeds 1–3)
+ * the first failing event starts at 35–39 s, the controlled sheet stays controlled for 600 s
+ * (docs/notes/real-seizures.md §15). 60 s a run leaves the first onset room on every seed.
  */
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, drugBrainUm, percent, SEIZING_BURDEN, sheetOutcome } from '../measures.ts';
 
-const SHEET = { gaba: 0.5 };
-const DRUG = 'phenobarbital';
-const REGIMEN = 'phenobarbital=200/24';
-/** Two weeks of phenobarbital. */
+const SHEET = { kClearance: 0.6 };
+const DRUG = 'phenytoin';
+const REGIMEN = 'phenytoin=200/12';
+/** Two weeks of phenytoin: its saturable elimination needs that long to settle. */
 const AT_HOURS = 336;
-const DURATION_S = 30;
+const DURATION_S = 60;
 
 export const transporterLesson: Lesson = {
   id: 'transporter',
   title: 'The barrier that pumps drugs back out',
   text: [
     'A drug taken by mouth travels in the blood, but the brain is walled off by the blood–brain barrier: the cells lining its blood vessels are sealed together, and they carry pumps that throw many substances back into the blood. The best known is P-glycoprotein (P-gp).',
-    'In some people with drug-resistant epilepsy there is more P-gp than usual in the vessels around the seizure focus. Phenytoin and phenobarbital are among the drugs it pumps; carbamazepine and lamotrigine are hardly touched. This lesson follows one patient whose seizures phenobarbital controls, and doubles P-gp.',
+    'In some people with drug-resistant epilepsy there is more P-gp than usual in the vessels around the seizure focus. Phenytoin and phenobarbital are among the drugs it pumps; carbamazepine and lamotrigine are hardly touched. This lesson follows one patient whose seizures phenytoin controls, and doubles P-gp. In the patient’s seizure focus the support cells (astrocytes) clear potassium poorly, as in the scarred hippocampus of many people whose epilepsy resists drugs.',
     'A blood test measures the drug in the blood, not behind the barrier. Keep that in mind for the reveal.',
   ],
   sources: [
@@ -34,9 +33,10 @@ export const transporterLesson: Lesson = {
     'Löscher & Potschka 2005: the transporter hypothesis of drug resistance',
     'van Vliet 2007: with P-gp overexpressed, brain phenytoin and phenobarbital 20–30 % lower in epileptic rats',
     'Brandt 2006: the P-gp inhibitor tariquidar restores phenobarbital in the brain and its effect in resistant rats',
+    'Hinterkeuser 2000: astrocytes of sclerotic human hippocampus have fewer working Kir4.1 potassium channels',
   ],
   question:
-    'Phenobarbital controls this patient’s seizures, with a blood level in the therapeutic range. If P-gp at the barrier doubles, what happens to the seizures?',
+    'Phenytoin controls this patient’s seizures, with a blood level in the therapeutic range. If P-gp at the barrier doubles, what happens to the seizures?',
   choices: [
     {
       id: 'same',
@@ -59,7 +59,7 @@ export const transporterLesson: Lesson = {
     {
       kind: 'sheet',
       id: 'normal',
-      label: 'Phenobarbital, normal P-gp',
+      label: 'Phenytoin, normal P-gp',
       params: SHEET,
       treatment: { drugs: [REGIMEN], atHours: AT_HOURS },
       durationS: DURATION_S,
@@ -67,7 +67,7 @@ export const transporterLesson: Lesson = {
     {
       kind: 'sheet',
       id: 'double',
-      label: 'Phenobarbital, P-gp doubled',
+      label: 'Phenytoin, P-gp doubled',
       params: { ...SHEET, pgp: 2 },
       treatment: { drugs: [REGIMEN], atHours: AT_HOURS },
       durationS: DURATION_S,
@@ -75,7 +75,7 @@ export const transporterLesson: Lesson = {
     {
       kind: 'sheet',
       id: 'tariquidar',
-      label: 'Phenobarbital, P-gp doubled, plus tariquidar',
+      label: 'Phenytoin, P-gp doubled, plus tariquidar',
       params: { ...SHEET, pgp: 2 },
       treatment: { drugs: [REGIMEN, 'tariquidar=75/12'], atHours: AT_HOURS },
       durationS: DURATION_S,
@@ -94,7 +94,7 @@ export const transporterLesson: Lesson = {
       evidence: [
         describeDrug(normal, DRUG),
         describeDrug(double, DRUG),
-        `Doubling P-gp left the blood level as it was and took ${percent(lost)} of the phenobarbital out of the brain.`,
+        `Doubling P-gp left the blood level as it was and took ${percent(lost)} of the phenytoin out of the brain.`,
         describeSheet(normal),
         describeSheet(double),
         describeDrug(inhibited, DRUG),

@@ -8,6 +8,7 @@
  *   params     the parameter table
  *   scenarios  the shipped scenarios
  *   cohort     the virtual trial: patients, a drug sequence, the fraction seizure-free after each
+ *   lessons    every lesson's conditions, headless: the outcome measured, the one taught, holds
  *
  * `main` takes the arguments and a context (streams, folders) and returns the exit status, so
  * that tests run it in-process; the last lines run it when this file is the program.
@@ -19,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { type CommandSpec, type ParsedFlags, parseFlags } from './args.ts';
 import { BENCH_SPEC, benchCommand } from './commands/bench.ts';
 import { COHORT_SPEC, cohortCommand } from './commands/cohort.ts';
+import { LESSONS_SPEC, lessonsCommand } from './commands/lessons.ts';
 import { NEURON_SPEC, neuronCommand } from './commands/neuron.ts';
 import { PARAMS_SPEC, paramsCommand } from './commands/params.ts';
 import { PK_SPEC, pkCommand } from './commands/pk.ts';
@@ -41,6 +43,7 @@ const COMMANDS: readonly Command[] = [
   { spec: PARAMS_SPEC, execute: paramsCommand },
   { spec: SCENARIOS_SPEC, execute: scenariosCommand },
   { spec: COHORT_SPEC, execute: cohortCommand },
+  { spec: LESSONS_SPEC, execute: lessonsCommand },
 ];
 const SPECS = COMMANDS.map((c) => c.spec);
 const HELP_WORDS = new Set(['help', '--help', '-h']);

@@ -33,9 +33,12 @@ export const LESSON_SIDE = 48;
 /** Network time between two progress reports, ms: a few reports per second of wall time. */
 const SLICE_MS = 500;
 
-/** The full parameter set of a run: the defaults, the lesson sheet's side, the run's overrides. */
-export function runParams(run: LessonRun): Params {
-  return withParams(defaultParams(), { side: LESSON_SIDE, ...run.params });
+/**
+ * The full parameter set of a run: the defaults, the lesson sheet's side, the run's overrides,
+ * and the seed when one is given (every run of a lesson then uses it; by default seed 1).
+ */
+export function runParams(run: LessonRun, seed?: number): Params {
+  return withParams(defaultParams(), { side: LESSON_SIDE, ...run.params, ...(seed === undefined ? {} : { seed }) });
 }
 
 /** Simulated seconds of network a run takes (for progress). */
@@ -106,8 +109,13 @@ function sheetOutcomeOf(
 
 const NO_DRUGS: Treatment = { drugs: [], atHours: 0 };
 
-export function runConditions(run: LessonRun, tick: Tick = () => {}, cache: RunCache = new Map()): RunOutcome {
-  const params = runParams(run);
+export function runConditions(
+  run: LessonRun,
+  tick: Tick = () => {},
+  cache: RunCache = new Map(),
+  seed?: number,
+): RunOutcome {
+  const params = runParams(run, seed);
   const treatment = run.treatment ?? NO_DRUGS;
   const dosing = dosingOf(treatment);
   if (run.kind === 'circle') {
@@ -132,9 +140,14 @@ export interface LessonResult {
 
 /**
  * Run every condition of a lesson, then its check. `onProgress` gets the fraction done (0…1) as
- * the network time accumulates.
+ * the network time accumulates. `seed` replaces every run's seed (the `lessons --seed` command:
+ * an outcome a lesson teaches must not depend on it).
  */
-export function runLesson(lesson: Lesson, onProgress: (fraction: number) => void = () => {}): LessonResult {
+export function runLesson(
+  lesson: Lesson,
+  onProgress: (fraction: number) => void = () => {},
+  seed?: number,
+): LessonResult {
   const totalS = lessonWorkS(lesson);
   let doneS = 0;
   const tick: Tick = (s) => {
@@ -143,7 +156,7 @@ export function runLesson(lesson: Lesson, onProgress: (fraction: number) => void
   };
   const outcomes: Record<string, RunOutcome> = {};
   const cache: RunCache = new Map();
-  for (const run of lesson.runs) outcomes[run.id] = runConditions(run, tick, cache);
+  for (const run of lesson.runs) outcomes[run.id] = runConditions(run, tick, cache, seed);
   const verdict = lesson.check(outcomes);
   if (!lesson.choices.some((c) => c.id === verdict.choiceId)) {
     throw new Error(`lesson ${lesson.id}: its check chose "${verdict.choiceId}", which is not one of its choices`);

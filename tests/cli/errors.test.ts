@@ -28,7 +28,7 @@ describe('commands', () => {
   it('unknown command', () => {
     expectOneLineError(
       runCli(['frobnicate']),
-      /unknown command "frobnicate"; commands: run, neuron, bench, pk, params, scenarios, cohort, help/,
+      /unknown command "frobnicate"; commands: run, neuron, bench, pk, params, scenarios, cohort, lessons, help/,
     );
   });
   it('missing command', () => {

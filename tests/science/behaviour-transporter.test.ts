@@ -67,7 +67,9 @@ describe('behaviour 8: P-glycoprotein and phenytoin', () => {
     expect(failing.seizureReports.length).toBeGreaterThan(0);
     const eventRate = Math.max(...failing.seizureReports.map((e) => e.rateDuringHz));
     expect(controlled.rateHz.exc).toBeLessThanOrEqual(eventRate / 3);
-    expect(Math.min(...failing.seizureReports.map((e) => e.rateDuringHz))).toBeGreaterThanOrEqual(3 * controlled.rateHz.exc);
+    expect(Math.min(...failing.seizureReports.map((e) => e.rateDuringHz))).toBeGreaterThanOrEqual(
+      3 * controlled.rateHz.exc,
+    );
   });
 
   it('tariquidar restores control at 2× P-gp', () => {

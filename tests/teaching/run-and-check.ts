@@ -1,22 +1,13 @@
 /**
- * Shared by the lesson tests: the outcome each lesson teaches (kept here, not in the lessons, whose
- * checks must read it from the runs), and one test per lesson that runs its conditions with the
- * real simulation and asserts that the check reports it.
+ * Shared by the lesson tests: one test per lesson that runs its conditions with the real
+ * simulation and asserts that the check reports the outcome the lesson teaches
+ * (src/teaching/taught.ts, which no lesson reads).
  */
 import { expect, it } from 'vitest';
 import { type Lesson, lessonById, runLesson } from '../../src/teaching/index.ts';
+import { TAUGHT } from '../../src/teaching/taught.ts';
 
-export const TAUGHT: Readonly<Record<string, string>> = {
-  balance: 'seizures',
-  'persistent-sodium': 'seizures',
-  transporter: 'return',
-  'vicious-circle': 'broken',
-  dravet: 'worse',
-  newborn: 'fails',
-  'lesion-surgery': 'surgery',
-  neurostimulation: 'fewer',
-  ketogenic: 'stops',
-};
+export { TAUGHT };
 
 export function lesson(id: string): Lesson {
   const found = lessonById(id);

@@ -78,7 +78,7 @@ test('a corrupt stored value is set aside with a notice, and the lessons still w
   await panel.getByRole('button', { name: /Dravet syndrome/ }).click();
   const run = panel.getByRole('button', { name: 'Run the simulation' });
   await expect(run).toBeDisabled();
-  await panel.getByRole('radio', { name: 'More seizures.' }).check();
+  await panel.getByRole('radio', { name: 'Worse: more seizure-like activity.' }).check();
   await expect(run).toBeEnabled();
   const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? 'null');
   expect(stored).toEqual({ version: 1, lessons: { dravet: { prediction: 'worse', result: null, completed: false } } });

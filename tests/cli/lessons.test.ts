@@ -3,10 +3,8 @@
  * it teaches. One short lesson on a seed other than the lessons' own keeps this test quick; the
  * lesson tests (tests/teaching) run every lesson.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LessonsReport } from '../../src/cli/commands/lessons.ts';
-import { LESSONS } from '../../src/teaching/index.ts';
 import { TAUGHT } from '../../src/teaching/taught.ts';
 import { expectOneLineError, runCli } from './helpers.ts';
 
@@ -39,13 +37,5 @@ describe('lessons', () => {
   it('refuses a lesson it does not have and a seed that is not one, naming what is allowed', () => {
     expectOneLineError(runCli(['lessons', '--lesson', 'nope']), /--lesson "nope" is not a lesson; lessons: balance, /);
     expectOneLineError(runCli(['lessons', '--seed', '1.5']), /seed takes a whole number in 0…4294967295/);
-  });
-
-  it('every lesson has a taught outcome, and no lesson reads it', () => {
-    expect(Object.keys(TAUGHT).sort()).toEqual(LESSONS.map((l) => l.id).sort());
-    const dir = new URL('../../src/teaching/lessons/', import.meta.url);
-    for (const file of readdirSync(dir)) {
-      expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toMatch(/taught/);
-    }
   });
 });

@@ -65,8 +65,7 @@ describe('behaviour 8: P-glycoprotein and phenytoin', () => {
     const failing = runSheet({ ...SHEET, pgp: 2 }, DURATION_S, {}, TREATED).summary;
     expect(controlled.seizures).toEqual([]);
     expect(failing.seizureReports.length).toBeGreaterThan(0);
-    const eventRate = Math.max(...failing.seizureReports.map((e) => e.rateDuringHz));
-    expect(controlled.rateHz.exc).toBeLessThanOrEqual(eventRate / 3);
+    // Every failing event, the weakest included, at least three times the controlled rate.
     expect(Math.min(...failing.seizureReports.map((e) => e.rateDuringHz))).toBeGreaterThanOrEqual(
       3 * controlled.rateHz.exc,
     );

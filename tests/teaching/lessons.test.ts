@@ -3,12 +3,13 @@
  * run against the real simulation, reports the outcome the lesson teaches. The therapies' lessons
  * are in lessons-therapies.test.ts, so that Vitest's two workers share the runs.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import { LESSONS, lessonById, runParams } from '../../src/teaching/index.ts';
-import { itTeaches, lesson, TAUGHT } from './run-and-check.ts';
+import { TAUGHT } from '../../src/teaching/taught.ts';
+import { itTeaches, lesson } from './run-and-check.ts';
 
 describe('every lesson', () => {
   it('there are at least eight, with unique ids, each taught outcome one of its choices', () => {
@@ -18,6 +19,13 @@ describe('every lesson', () => {
     for (const l of LESSONS) expect(l.choices.map((c) => c.id)).toContain(TAUGHT[l.id]);
     expect(lessonById('balance')).toBe(LESSONS[0]);
     expect(lessonById('nope')).toBeUndefined();
+  });
+
+  it('no lesson reads the outcome it teaches (src/teaching/taught.ts)', () => {
+    const dir = new URL('../../src/teaching/lessons/', import.meta.url);
+    for (const file of readdirSync(dir)) {
+      expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toMatch(/taught/);
+    }
   });
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(

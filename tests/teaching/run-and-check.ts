@@ -7,8 +7,6 @@ import { expect, it } from 'vitest';
 import { type Lesson, lessonById, runLesson } from '../../src/teaching/index.ts';
 import { TAUGHT } from '../../src/teaching/taught.ts';
 
-export { TAUGHT };
-
 export function lesson(id: string): Lesson {
   const found = lessonById(id);
   if (!found) throw new Error(`no lesson ${id}`);

@@ -6,7 +6,7 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { CohortWorkerApi } from '../../workers/cohort.worker.ts';
-import type { CohortSpec } from '../model/runs/cohort/cohort.ts';
+import { type CohortSpec, settingsOf } from '../model/runs/cohort/cohort.ts';
 import type { PatientOutcome } from '../model/runs/cohort/trial.ts';
 
 export type WorkerFactory = () => Worker;
@@ -40,6 +40,7 @@ export class CohortWebWorkers {
     if (this.running) return Promise.reject(new Error('a trial is already running'));
     this.cancelled = false;
     const total = spec.patients;
+    const settings = settingsOf(spec);
     const outcomes: PatientOutcome[] = [];
     let next = 0;
     return new Promise<PatientOutcome[]>((resolve, reject) => {
@@ -51,7 +52,7 @@ export class CohortWebWorkers {
       const lane = async (remote: Remote<CohortWorkerApi>): Promise<void> => {
         while (next < total && !this.cancelled) {
           const index = next++;
-          const outcome = await remote.runPatient(spec.seed, index, spec.drugs, spec.mode);
+          const outcome = await remote.runPatient(spec.seed, index, spec.drugs, spec.mode, settings);
           if (this.cancelled) return;
           outcomes.push(outcome);
           onProgress(outcomes.length, total);

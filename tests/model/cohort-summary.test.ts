@@ -1,7 +1,11 @@
 /** From outcomes to the trial's figures, on hand-made outcomes (no simulation). */
 import { describe, expect, it } from 'vitest';
 import type { DrugName } from '../../src/model/pharmacology/drugs.ts';
-import { CLINICAL_CUMULATIVE_SEIZURE_FREE, CLINICAL_REFRACTORY } from '../../src/model/runs/cohort/clinical.ts';
+import {
+  CLINICAL_CUMULATIVE_SEIZURE_FREE,
+  CLINICAL_REFRACTORY,
+  wilsonInterval,
+} from '../../src/model/runs/cohort/clinical.ts';
 import type { PatientTraits } from '../../src/model/runs/cohort/population.ts';
 import { summarize } from '../../src/model/runs/cohort/summary.ts';
 import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/runs/cohort/trial.ts';
@@ -28,10 +32,16 @@ function outcome(index: number, seizureFreeOn: number | null, traits: Partial<Pa
     severityDraws: 1,
     epileptic: true,
     baselineSeizureBurden: 0.5,
+    baselineSeizures: 2,
+    baselineRateEHz: 20,
     trials: DRUGS.slice(0, tried).map((drug, k) => ({
       drug,
       seizures: k === seizureFreeOn ? 0 : 1,
       seizureBurden: k === seizureFreeOn ? 0 : k === 0 && traits.dravet ? 0.8 : 0.5,
+      rateEHz: k === seizureFreeOn ? 9 : 20,
+      peakRate1sHz: k === seizureFreeOn ? 11 : 40,
+      chiMean: 0.3,
+      dischargesPerS: 0.5,
       brainUnboundUm: 10,
       pgpEffective: 1,
     })),
@@ -60,6 +70,20 @@ describe('summarize', () => {
     expect(s.newlySeizureFree).toEqual([0.5, 0.2, 0, 0.1]);
     expect(s.cumulativeSeizureFree).toEqual([0.5, 0.7, 0.7, 0.8]);
     expect(s.refractoryFraction).toBeCloseTo(0.2, 12);
+    expect(s.cumulativeCount).toEqual([5, 7, 7, 8]);
+  });
+
+  it('gives each share its Wilson 95 % interval, and says whether the clinical figure lies inside it', () => {
+    // 5 of 10: Wilson's interval is 0.237–0.763 (Brown, Cai & DasGupta 2001, table values).
+    expect(s.cumulativeInterval[0].low).toBeCloseTo(0.2366, 3);
+    expect(s.cumulativeInterval[0].high).toBeCloseTo(0.7634, 3);
+    expect(s.refractoryInterval.low).toBeCloseTo(0.0567, 3);
+    expect(s.refractoryInterval.high).toBeCloseTo(0.5098, 3);
+    expect(s.clinicalInInterval).toEqual([true, true, true, null]);
+    for (const [k, i] of s.cumulativeInterval.entries()) {
+      expect(i.low).toBeLessThanOrEqual(s.cumulativeSeizureFree[k]);
+      expect(i.high).toBeGreaterThanOrEqual(s.cumulativeSeizureFree[k]);
+    }
   });
 
   it('gives the clinical figures and the distance in percentage points, none beyond the third drug', () => {
@@ -82,9 +106,38 @@ describe('summarize', () => {
     expect(row('inflamed')).toMatchObject({ cohortShare: 0, refractoryRate: null });
   });
 
+  it('makes no clinical comparison for a sequence with a placebo in it', () => {
+    const placebo = summarize(3, ['placebo'], 'substitution', COHORT_SETTINGS, [
+      { ...outcome(0, null), trials: [{ ...outcome(0, null).trials[0], drug: 'placebo' }] },
+    ]);
+    expect(placebo.clinical.cumulativeSeizureFree).toEqual([null]);
+    expect(placebo.distancePp).toEqual([null]);
+    expect(placebo.clinical.refractory).toBeNull();
+    expect(placebo.refractoryDistancePp).toBeNull();
+    expect(placebo.clinicalInInterval).toEqual([null]);
+  });
+
   it('counts whom a drug made worse among those who took it', () => {
     // The Dravet-like patient's burden rose on the first drug (0.5 → 0.8); everyone took it.
     expect(s.worsenedBy[0]).toBeCloseTo(0.1, 12);
     expect(s.worsenedBy[1]).toBe(0);
+  });
+});
+
+describe('wilsonInterval', () => {
+  it('stays inside 0…1 at the edges and narrows as the cohort grows', () => {
+    expect(wilsonInterval(0, 40).low).toBe(0);
+    // 0 of 40: the upper end is 8.8 % (the "rule of three" gives 7.5 %, Wilson a little more).
+    expect(wilsonInterval(0, 40).high).toBeCloseTo(0.0876, 3);
+    expect(wilsonInterval(40, 40).high).toBe(1);
+    const small = wilsonInterval(47, 100);
+    const large = wilsonInterval(470, 1000);
+    expect(large.high - large.low).toBeLessThan(small.high - small.low);
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 0 });
+  });
+
+  it('refuses counts that are not whole numbers with 0 ≤ k ≤ n', () => {
+    expect(() => wilsonInterval(5, 4)).toThrow(/0 ≤ k ≤ n, got k 5, n 4/);
+    expect(() => wilsonInterval(1.5, 4)).toThrow(/whole numbers/);
   });
 });

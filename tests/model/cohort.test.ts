@@ -10,7 +10,7 @@ import {
 } from '../../src/model/runs/cohort/cohort.ts';
 
 describe('the trial drugs', () => {
-  it('are the maintenance antiseizure drugs of the table, and the default sequence uses them', () => {
+  it('are the maintenance antiseizure drugs of the table and the placebo, and the default sequence uses them', () => {
     expect(TRIAL_DRUGS).toEqual([
       'phenytoin',
       'carbamazepine',
@@ -18,7 +18,9 @@ describe('the trial drugs', () => {
       'valproate',
       'phenobarbital',
       'levetiracetam',
+      'placebo',
     ]);
+    expect(DEFAULT_TRIAL_DRUGS).not.toContain('placebo');
     for (const d of DEFAULT_TRIAL_DRUGS) expect(TRIAL_DRUGS).toContain(d);
   });
 });
@@ -46,8 +48,12 @@ describe('parseDrugSequence', () => {
 });
 
 describe('checkCohortSpec', () => {
-  const ok = { seed: 1, patients: 10, drugs: ['valproate' as const], mode: 'substitution' as const };
-  it('passes a good spec and refuses bad counts, seeds and modes', () => {
+  const ok = { seed: 1, patients: 10, drugs: ['valproate' as const], mode: 'substitution' as const, observeS: 60 };
+  it('passes a good spec and refuses bad counts, seeds, modes and windows', () => {
+    expect(() => checkCohortSpec({ ...ok, observeS: 10 })).toThrow(
+      /the observation window must be a number of seconds in 20…600, got 10/,
+    );
+    expect(() => checkCohortSpec({ ...ok, observeS: Number.NaN })).toThrow(/observation window/);
     expect(checkCohortSpec(ok)).toEqual(ok);
     expect(() => checkCohortSpec({ ...ok, patients: 0 })).toThrow(/patients must be a whole number in 1…2000, got 0/);
     expect(() => checkCohortSpec({ ...ok, patients: 2.5 })).toThrow(/patients/);

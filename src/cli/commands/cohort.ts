@@ -4,6 +4,7 @@
  * seizure-free after each drug next to the clinical figures (Kwan & Brodie 2000; Chen 2018).
  */
 import { availableParallelism } from 'node:os';
+import { DRUGS } from '../../model/pharmacology/drugs.ts';
 import { SEED_MAX } from '../../model/rng.ts';
 import {
   type CohortSpec,
@@ -14,11 +15,18 @@ import {
   MAX_PATIENTS,
   MIN_PATIENTS,
   parseDrugSequence,
+  settingsOf,
   TRIAL_DRUGS,
 } from '../../model/runs/cohort/cohort.ts';
 import { type CohortSummary, summarize } from '../../model/runs/cohort/summary.ts';
-import { COHORT_SETTINGS, type PatientOutcome, TRIAL_MODES } from '../../model/runs/cohort/trial.ts';
-import { type CommandSpec, choiceFlag, integerFlag, type ParsedFlags } from '../args.ts';
+import {
+  COHORT_OBSERVE_S,
+  COHORT_SETTLE_S,
+  OBSERVE_S_RANGE,
+  type PatientOutcome,
+  TRIAL_MODES,
+} from '../../model/runs/cohort/trial.ts';
+import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags } from '../args.ts';
 import { runCohortOnThreads } from '../cohort-worker-threads.ts';
 import { duration, fixed, table, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
@@ -51,6 +59,12 @@ export const COHORT_SPEC: CommandSpec = {
       help: 'each drug alone, replacing the last (default), or added to the ones before',
     },
     {
+      name: 'observe-s',
+      kind: 'one',
+      valueName: 'S',
+      help: `network seconds each patient is watched on each drug, ${OBSERVE_S_RANGE.min}…${OBSERVE_S_RANGE.max} (default ${COHORT_OBSERVE_S}), after ${COHORT_SETTLE_S} s of settling`,
+    },
+    {
       name: 'workers',
       kind: 'one',
       valueName: 'N',
@@ -77,12 +91,17 @@ export function resolveCohort(flags: ParsedFlags): { spec: CohortSpec; workers: 
   const drugs = drugsText === undefined ? [...DEFAULT_TRIAL_DRUGS] : parseDrugSequence(drugsText);
   const modeText = flags.get('mode');
   const mode = modeText === undefined ? 'substitution' : choiceFlag('mode', modeText, TRIAL_MODES);
+  const observeText = flags.get('observe-s');
+  const observeS =
+    observeText === undefined
+      ? COHORT_OBSERVE_S
+      : numberFlag('observe-s', observeText, OBSERVE_S_RANGE.min, OBSERVE_S_RANGE.max, ' s');
   const workersText = flags.get('workers');
   const workers =
     workersText === undefined
       ? Math.min(availableParallelism(), MAX_WORKERS, patients)
       : integerFlag('workers', workersText, 1, MAX_WORKERS);
-  return { spec: checkCohortSpec({ seed, patients, drugs, mode }), workers };
+  return { spec: checkCohortSpec({ seed, patients, drugs, mode, observeS }), workers };
 }
 
 export function runCohort(spec: CohortSpec, workers: number, ctx: CliContext): CohortReport {
@@ -91,32 +110,53 @@ export function runCohort(spec: CohortSpec, workers: number, ctx: CliContext): C
   const outcomes = runCohortOnThreads(spec, workers, (done) => progress.update(done));
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
-  const summary = summarize(spec.seed, spec.drugs, spec.mode, COHORT_SETTINGS, outcomes);
+  const summary = summarize(spec.seed, spec.drugs, spec.mode, settingsOf(spec), outcomes);
   return { ...summary, workers: Math.min(workers, spec.patients), patientOutcomes: outcomes, wallS };
 }
 
 const pct = (x: number | null): string => (x === null ? '–' : `${fixed(100 * x, 1)} %`);
 const signedPp = (x: number | null): string => (x === null ? '–' : `${x > 0 ? '+' : ''}${fixed(x, 1)} pp`);
 
+const interval = (i: { low: number; high: number }): string => `${fixed(100 * i.low, 1)}–${fixed(100 * i.high, 1)} %`;
+
 export function formatCohort(r: CohortReport): string {
   const head =
     `cohort: seed ${r.seed}, ${r.patients} patients (${r.withEpilepsy} with epilepsy` +
     `${r.withoutEpilepsy > 0 ? `, ${r.withoutEpilepsy} whose sheet never seized, left out` : ''}), ` +
-    `${r.mode}, ${r.settings.side} × ${r.settings.side} sheet, ${r.settings.windowS} s per observation, ` +
-    `drugs at ${r.settings.atHours} h`;
+    `${r.mode}, ${r.settings.side} × ${r.settings.side} sheet, each drug watched ${r.settings.observeS} s ` +
+    `(after ${r.settings.settleS} s of settling), drugs at ${r.settings.atHours} h`;
   const drugRows = r.drugs.map((d, k) => [
-    `${k + 1}. ${d}`,
+    `${k + 1}. ${d}${DRUGS[d].placebo ? ' (no effect: placebo arm)' : ''}`,
     pct(r.newlySeizureFree[k]),
-    pct(r.cumulativeSeizureFree[k]),
+    `${pct(r.cumulativeSeizureFree[k])} (${r.cumulativeCount[k]}/${r.withEpilepsy})`,
+    interval(r.cumulativeInterval[k]),
     pct(r.clinical.cumulativeSeizureFree[k]),
     signedPp(r.distancePp[k]),
     pct(r.worsenedBy[k]),
   ]);
   const drugs = table([
-    ['drug', 'newly seizure-free', 'cumulative', 'clinical', 'distance', 'made worse'],
+    ['drug', 'newly seizure-free', 'cumulative', '95 % interval', 'clinical', 'distance', 'made worse'],
     ...drugRows,
-    ['refractory', '', pct(r.refractoryFraction), pct(r.clinical.refractory), signedPp(r.refractoryDistancePp), ''],
+    [
+      'refractory',
+      '',
+      pct(r.refractoryFraction),
+      interval(r.refractoryInterval),
+      pct(r.clinical.refractory),
+      signedPp(r.refractoryDistancePp),
+      '',
+    ],
   ]);
+  const series = r.clinical.series
+    .map((c) => `${c.source} (${c.patients} patients): ${c.cumulativeSeizureFree.map((x) => pct(x)).join(', ')}`)
+    .join('; ');
+  const inside = r.clinicalInInterval.flatMap((x, k) =>
+    x === null ? [] : [`${r.drugs[k]} ${x ? 'inside' : 'outside'}`],
+  );
+  const comparison =
+    inside.length === 0
+      ? 'no clinical comparison (a placebo is in the sequence)'
+      : `clinical cumulative figures: ${series}; the clinical figure lies ${inside.join(', ')} the 95 % interval`;
   const mechanisms = table([
     ['mechanism', 'all patients', 'refractory', 'seizure-free', 'refractory rate'],
     ...r.mechanisms.map((m) => [
@@ -131,6 +171,7 @@ export function formatCohort(r: CohortReport): string {
 (clinical figures: ${r.clinical.source}; educational model, not medical advice)
 
 ${drugs}
+${comparison}
 
 who stayed refractory:
 ${mechanisms}

@@ -162,6 +162,7 @@ function conc(value: number): string {
 }
 
 function rangeText(d: PkDrugReport, last: number[]): string {
+  if (DRUGS[d.drug].placebo) return 'none: a placebo has no active drug';
   if (d.therapeuticMgL === null) return 'no therapeutic range (acute or research use)';
   const { low, high } = d.therapeuticMgL;
   const lo = Math.min(...last);
@@ -170,8 +171,9 @@ function rangeText(d: PkDrugReport, last: number[]): string {
   return `therapeutic ${low}–${high} mg/L total; last 24 h ${conc(lo)}–${conc(hi)} mg/L, ${where} the range`;
 }
 
-/** Every drug has targets; one without a network target acts on the barrier (tariquidar, celecoxib). */
-function effectsText(effects: TargetEffects): string {
+/** Every drug but the placebo has targets; one without a network target acts on the barrier (tariquidar, celecoxib). */
+function effectsText(drug: DrugName, effects: TargetEffects): string {
+  if (DRUGS[drug].placebo) return 'none (a placebo acts on nothing)';
   const entries = Object.entries(effects);
   if (entries.length === 0) return 'acts on the barrier, not on neurons';
   return entries.map(([target, e]) => `${target} ${e >= 0 ? '+' : '−'}${fixed(Math.abs(e) * 100, 1)} %`).join(', ');
@@ -202,7 +204,7 @@ function formatReport(r: PkReport): string {
           ),
         ],
         ['Kp,uu', `${fixed(d.kpuu[0], 3)} at 0 h → ${fixed(d.kpuu[n - 1], 3)} at ${r.hours} h`],
-        [`effect at ${r.hours} h`, effectsText(d.effectsAtEnd)],
+        [`effect at ${r.hours} h`, effectsText(d.drug, d.effectsAtEnd)],
         [
           'doses',
           `${d.dosesTaken} of ${d.dosesScheduled} taken${d.missedDosesH.length > 0 ? `; missed at ${d.missedDosesH.join(', ')} h` : ''}`,

@@ -84,6 +84,8 @@ export interface Drug {
   unboundFraction: number;
   /** Therapeutic range of the total plasma concentration; null for research and acute drugs. */
   therapeuticMgL: { low: number; high: number } | null;
+  /** An inert tablet with no effect on anything (the placebo arm of a virtual trial). */
+  placebo?: true;
   /** P-gp substrate factor s: Kp,uu = penetration · kpuuIntrinsic / (1 + s · (pgpEffective − 1)). */
   pgpSubstrate: number;
   /**
@@ -111,6 +113,7 @@ export const DRUG_NAMES = [
   'bumetanide',
   'tariquidar',
   'celecoxib',
+  'placebo',
 ] as const;
 
 export type DrugName = (typeof DRUG_NAMES)[number];
@@ -378,5 +381,27 @@ export const DRUGS: DrugTable = {
     effects: [{ target: 'pgpInductionBlock', ec50Um: 0.005, emax: 1, hill: 1 }],
     standardRegimen: { doseMg: 200, everyH: 12 }, // 400 mg/day (product labels)
     maxDailyMg: 800, // adult maximum (product labels)
+  },
+  placebo: {
+    name: 'placebo',
+    label: 'placebo: an inert tablet, no effect on anything',
+    // An inert tablet: nothing of it reaches the blood as a drug (bioavailability 0), it has no
+    // target, and so it changes no level, no barrier and no cell. The numbers below only keep the
+    // table's shape; none of them acts. It exists so that a virtual trial can have a placebo arm.
+    molarMassGPerMol: 342.3, // lactose, the usual filler of placebo tablets (PubChem)
+    bioavailability: 0,
+    kaPerH: 1,
+    halfLifeH: 1,
+    saturable: null,
+    volumeLPerKg: 1,
+    unboundFraction: 1,
+    therapeuticMgL: null,
+    placebo: true,
+    pgpSubstrate: 0,
+    kpuuIntrinsic: 1,
+    kInPerH: FAST_BRAIN_ENTRY_PER_H,
+    effects: [],
+    standardRegimen: { doseMg: 100, everyH: 12 }, // one tablet twice a day, like the drugs it stands in for
+    maxDailyMg: 1000, // modelling choice: nothing here depends on it; refuses absurd entries as for the drugs
   },
 };

@@ -15,10 +15,11 @@ import {
   DEFAULT_TRIAL_DRUGS,
   MAX_PATIENTS,
   MIN_PATIENTS,
+  settingsOf,
   TRIAL_DRUGS,
 } from '../../model/runs/cohort/cohort.ts';
 import { summarize } from '../../model/runs/cohort/summary.ts';
-import { COHORT_SETTINGS, type TrialMode } from '../../model/runs/cohort/trial.ts';
+import { COHORT_OBSERVE_S, COHORT_SETTLE_S, OBSERVE_S_RANGE, type TrialMode } from '../../model/runs/cohort/trial.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { el } from '../controls/dom.ts';
 import { showTrialResults } from './trial-results.ts';
@@ -70,6 +71,7 @@ function wholeNumber(text: string, name: string, min: number, max: number): numb
 export class TrialPanel {
   private readonly patients: HTMLInputElement;
   private readonly seed: HTMLInputElement;
+  private readonly observe: HTMLInputElement;
   private readonly mode: HTMLSelectElement;
   private readonly slots: HTMLSelectElement[] = [];
   private readonly problem: HTMLParagraphElement;
@@ -93,7 +95,8 @@ export class TrialPanel {
       'hint',
       'Virtual patients drawn from documented shares of the mechanisms (E/I severity, structural lesions, ' +
         'P-glycoprotein, SCN1A, inflammation, adherence), each given the drugs below in turn at a standard dose. ' +
-        'Each patient is a small sheet simulated for 10 s per drug, so a trial takes a while. ' +
+        `Each patient is a small sheet; on each drug it settles for ${COHORT_SETTLE_S} s and is then watched for the ` +
+        'observation time below, so a trial takes a while. ' +
         'An educational model, not medical advice.',
     );
 
@@ -101,6 +104,7 @@ export class TrialPanel {
     form.noValidate = true;
     this.patients = numberInput(DEFAULT_BROWSER_PATIENTS, MIN_PATIENTS, MAX_PATIENTS);
     this.seed = numberInput(DEFAULT_COHORT_SEED, 0, SEED_MAX);
+    this.observe = numberInput(COHORT_OBSERVE_S, OBSERVE_S_RANGE.min, OBSERVE_S_RANGE.max);
     this.mode = el('select');
     for (const [value, text] of [
       ['substitution', 'replaced by the next (substitution)'],
@@ -132,6 +136,7 @@ export class TrialPanel {
     fields.append(
       field('trial-patients', `Patients (${MIN_PATIENTS}–${MAX_PATIENTS})`, this.patients),
       field('trial-seed', 'Seed', this.seed),
+      field('trial-observe', `Watched per drug, s (${OBSERVE_S_RANGE.min}–${OBSERVE_S_RANGE.max})`, this.observe),
       field('trial-mode', 'A drug that fails is', this.mode),
     );
     this.problem = el('p', 'problem trial-problem');
@@ -193,6 +198,13 @@ export class TrialPanel {
     if (typeof patients === 'string') return patients;
     const seed = wholeNumber(this.seed.value, 'The seed', 0, SEED_MAX);
     if (typeof seed === 'string') return seed;
+    const observeS = wholeNumber(
+      this.observe.value,
+      'The time watched per drug',
+      OBSERVE_S_RANGE.min,
+      OBSERVE_S_RANGE.max,
+    );
+    if (typeof observeS === 'string') return observeS;
     const chosen = this.slots.map((s) => s.value);
     const firstEmpty = chosen.indexOf(NONE);
     if (firstEmpty >= 0 && chosen.slice(firstEmpty).some((d) => d !== NONE)) {
@@ -200,7 +212,7 @@ export class TrialPanel {
     }
     try {
       const drugs = checkDrugSequence(chosen.filter((d) => d !== NONE));
-      return { seed, patients, drugs, mode: this.mode.value as TrialMode };
+      return { seed, patients, drugs, mode: this.mode.value as TrialMode, observeS };
     } catch (error) {
       return `Drug sequence: ${error instanceof Error ? error.message : String(error)}.`;
     }
@@ -209,7 +221,7 @@ export class TrialPanel {
   private setRunning(running: boolean): void {
     this.runButton.disabled = running;
     this.cancelButton.disabled = !running;
-    for (const input of [this.patients, this.seed, this.mode, ...this.slots]) input.disabled = running;
+    for (const input of [this.patients, this.seed, this.observe, this.mode, ...this.slots]) input.disabled = running;
   }
 
   private async start(): Promise<void> {
@@ -234,7 +246,7 @@ export class TrialPanel {
         this.progressText.textContent = `${done} of ${total} patients`;
       });
       const wallS = (performance.now() - startedMs) / 1000;
-      const summary = summarize(spec.seed, spec.drugs, spec.mode, COHORT_SETTINGS, outcomes);
+      const summary = summarize(spec.seed, spec.drugs, spec.mode, settingsOf(spec), outcomes);
       showTrialResults(this.results, summary, outcomes, { workers, wallS });
       this.results.hidden = false;
       this.progressText.textContent = `${spec.patients} of ${spec.patients} patients: done`;

@@ -3,11 +3,14 @@
  * clinical figures, the distance from them, the refractory fraction, who stayed refractory
  * mechanism by mechanism, and every patient's seed. Drawn once per finished trial: nothing moves.
  */
+import { DRUGS } from '../../model/pharmacology/drugs.ts';
 import type { CohortSummary } from '../../model/runs/cohort/summary.ts';
 import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
+const range = (i: { low: number; high: number }): string =>
+  `${(100 * i.low).toFixed(1)}–${(100 * i.high).toFixed(1)} %`;
 export const signedPp = (x: number | null): string =>
   x === null ? 'no figure' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)} points`;
 
@@ -89,7 +92,8 @@ export function showTrialResults(
     `Seed ${s.seed}: ${s.patients} patients drawn, ${s.withEpilepsy} with epilepsy` +
       `${s.withoutEpilepsy > 0 ? ` (${s.withoutEpilepsy} whose sheet never seized were left out)` : ''}; ` +
       `${s.mode === 'substitution' ? 'each drug replaced the last' : 'each drug was added to the ones before'}; ` +
-      `${s.settings.side} × ${s.settings.side} sheet, ${s.settings.windowS} s per observation, drugs at ` +
+      `${s.settings.side} × ${s.settings.side} sheet, each drug watched ${s.settings.observeS} s after ` +
+      `${s.settings.settleS} s of settling, drugs at ` +
       `${s.settings.atHours / 24} days; ${run.workers} worker${run.workers === 1 ? '' : 's'}, ${run.wallS.toFixed(1)} s.`,
   );
 
@@ -101,7 +105,9 @@ export function showTrialResults(
       `Seizure-free after each drug: this cohort and the clinical figures (${s.clinical.source})`,
     ),
   );
-  figures.append(headRow(['Drug', 'Newly seizure-free', 'Seizure-free so far', 'Clinical', 'Distance']));
+  figures.append(
+    headRow(['Drug', 'Newly seizure-free', 'Seizure-free so far', '95 % interval', 'Clinical', 'Distance']),
+  );
   const body = el('tbody');
   s.drugs.forEach((drug, k) => {
     const cumulative = el('div', 'trial-cumulative');
@@ -110,9 +116,10 @@ export function showTrialResults(
       bar(s.cumulativeSeizureFree[k], s.clinical.cumulativeSeizureFree[k], `after ${drug}`),
     );
     body.append(
-      row(`${k + 1}. ${drug}`, [
+      row(`${k + 1}. ${drug}${DRUGS[drug].placebo ? ' (placebo: no effect)' : ''}`, [
         percent(s.newlySeizureFree[k]),
         cumulative,
+        range(s.cumulativeInterval[k]),
         percent(s.clinical.cumulativeSeizureFree[k]),
         signedPp(s.distancePp[k]),
       ]),
@@ -122,6 +129,7 @@ export function showTrialResults(
     row('Refractory', [
       '',
       percent(s.refractoryFraction),
+      range(s.refractoryInterval),
       percent(s.clinical.refractory),
       signedPp(s.refractoryDistancePp),
     ]),
@@ -133,7 +141,9 @@ export function showTrialResults(
     el('span', 'trial-key trial-key-model'),
     ' this cohort   ',
     el('span', 'trial-key trial-key-clinical'),
-    ' clinical figure. Distance: this cohort minus the clinical figure, in percentage points.',
+    ' clinical figure. Distance: this cohort minus the clinical figure, in percentage points. ' +
+      'The 95 % interval (Wilson) is where the share of a much larger cohort of the same population would ' +
+      'likely lie; a cohort of a few dozen patients cannot tell shares a few points apart.',
   );
 
   const mech = el('table', 'trial-table');
@@ -181,6 +191,8 @@ export function showTrialResults(
     patients: s.patients,
     drugs: s.drugs,
     cumulativeSeizureFree: s.cumulativeSeizureFree,
+    cumulativeInterval: s.cumulativeInterval,
+    observeS: s.settings.observeS,
     refractoryFraction: s.refractoryFraction,
     patientSeeds: outcomes.map((o) => o.seed),
   });

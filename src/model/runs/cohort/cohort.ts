@@ -7,21 +7,22 @@ import { DRUGS, type DrugName, isDrugName } from '../../pharmacology/drugs.ts';
 import { DrugError } from '../../pharmacology/regimen.ts';
 import { isSeed, SEED_MAX } from '../../rng.ts';
 import {
-  COHORT_SETTINGS,
   type PatientOutcome,
   runPatient,
   TRIAL_MODES,
   type TrialMode,
   type TrialSettings,
+  withObserveS,
 } from './trial.ts';
 
 /**
  * The drugs a trial can give: the maintenance antiseizure drugs of the table (an oral standard
- * regimen and a therapeutic range). Benzodiazepines are acute IV drugs, and bumetanide, tariquidar
- * and celecoxib are research add-ons, not antiseizure drugs of their own.
+ * regimen and a therapeutic range), and the placebo for a placebo arm. Benzodiazepines are acute
+ * IV drugs, and bumetanide, tariquidar and celecoxib are research add-ons, not antiseizure drugs
+ * of their own.
  */
 export const TRIAL_DRUGS: readonly DrugName[] = (Object.keys(DRUGS) as DrugName[]).filter(
-  (d) => DRUGS[d].therapeuticMgL !== null && DRUGS[d].standardRegimen.everyH !== null,
+  (d) => DRUGS[d].placebo === true || (DRUGS[d].therapeuticMgL !== null && DRUGS[d].standardRegimen.everyH !== null),
 );
 
 /**
@@ -42,6 +43,13 @@ export interface CohortSpec {
   patients: number;
   drugs: DrugName[];
   mode: TrialMode;
+  /** Observation window per patient and drug, network seconds (trial.ts, COHORT_OBSERVE_S). */
+  observeS: number;
+}
+
+/** The trial settings of a spec: the cohort's sheet and settling time, the spec's window. */
+export function settingsOf(spec: Pick<CohortSpec, 'observeS'>): TrialSettings {
+  return withObserveS(spec.observeS);
 }
 
 /** A drug sequence written "a,b,c" (spaces allowed), or DrugError naming the problem. */
@@ -76,7 +84,7 @@ export function checkDrugSequence(names: readonly string[]): DrugName[] {
 
 /** The spec checked, or an error naming what is wrong and what is allowed. */
 export function checkCohortSpec(spec: CohortSpec): CohortSpec {
-  const { seed, patients, mode } = spec;
+  const { seed, patients, mode, observeS } = spec;
   if (!Number.isInteger(patients) || patients < MIN_PATIENTS || patients > MAX_PATIENTS) {
     throw new RangeError(`patients must be a whole number in ${MIN_PATIENTS}…${MAX_PATIENTS}, got ${patients}`);
   }
@@ -84,7 +92,8 @@ export function checkCohortSpec(spec: CohortSpec): CohortSpec {
     throw new RangeError(`the seed must be a whole number in 0…${SEED_MAX}, got ${seed}`);
   }
   if (!TRIAL_MODES.includes(mode)) throw new RangeError(`mode must be ${TRIAL_MODES.join(' or ')}, got ${mode}`);
-  return { seed, patients, mode, drugs: checkDrugSequence(spec.drugs) };
+  withObserveS(observeS);
+  return { seed, patients, mode, observeS, drugs: checkDrugSequence(spec.drugs) };
 }
 
 /**
@@ -108,7 +117,7 @@ export function runPatients(
   spec: Omit<CohortSpec, 'patients'>,
   indices: readonly number[],
   onPatient: (outcome: PatientOutcome) => void,
-  settings: TrialSettings = COHORT_SETTINGS,
+  settings: TrialSettings = settingsOf(spec),
 ): void {
   for (const index of indices) onPatient(runPatient(spec.seed, index, spec.drugs, spec.mode, settings));
 }

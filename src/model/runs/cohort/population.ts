@@ -77,9 +77,9 @@ export const WEIGHT_KG = { mean: 75, sd: 15, min: 45, max: 120 } as const;
  * the place within the band is drawn again while the sheet does not seize (trial.ts).
  */
 export const SEVERITY_BANDS: readonly { label: string; share: number; min: number; max: number }[] = [
-  { label: 'just past threshold', share: 0.72, min: 0.645, max: 0.67 },
-  { label: 'moderate', share: 0.06, min: 0.58, max: 0.645 },
-  { label: 'severe', share: 0.22, min: 0.45, max: 0.58 },
+  { label: 'just past threshold', share: 0.4, min: 0.6, max: 0.68 },
+  { label: 'moderate', share: 0.3, min: 0.5, max: 0.6 },
+  { label: 'severe', share: 0.3, min: 0.35, max: 0.5 },
 ];
 
 /** A patient's mechanisms, before any treatment. */

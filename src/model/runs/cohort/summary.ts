@@ -3,8 +3,15 @@
  * each drug, next to the clinical figures and the distance from them, the refractory fraction,
  * and who stayed refractory, mechanism by mechanism (the teaching point).
  */
-import type { DrugName } from '../../pharmacology/drugs.ts';
-import { CLINICAL_REFRACTORY, CLINICAL_SOURCE, clinicalCumulative } from './clinical.ts';
+import { DRUGS, type DrugName } from '../../pharmacology/drugs.ts';
+import {
+  CLINICAL_REFRACTORY,
+  CLINICAL_SERIES,
+  CLINICAL_SOURCE,
+  type ClinicalSeries,
+  clinicalCumulative,
+  wilsonInterval,
+} from './clinical.ts';
 import type { PatientTraits } from './population.ts';
 import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
 
@@ -58,17 +65,37 @@ export interface CohortSummary {
   settings: TrialSettings;
   /** After each drug of the sequence, the fraction seizure-free so far (non-decreasing). */
   cumulativeSeizureFree: number[];
+  /** Its binomial 95 % interval (Wilson), per drug. */
+  cumulativeInterval: Interval[];
+  /** Patients seizure-free so far after each drug (the numerator of cumulativeSeizureFree). */
+  cumulativeCount: number[];
   /** The fraction who became seizure-free on each drug. */
   newlySeizureFree: number[];
   /** Of those who took each drug, the fraction whose seizure burden it raised (by more than 0.05). */
   worsenedBy: number[];
-  clinical: { source: string; cumulativeSeizureFree: (number | null)[]; refractory: number };
+  clinical: {
+    source: string;
+    cumulativeSeizureFree: (number | null)[];
+    /** Null when the sequence has a placebo in it. */
+    refractory: number | null;
+    /** Each clinical series, for the comparison beside the interval. */
+    series: readonly ClinicalSeries[];
+  };
+  /** Per drug: whether the clinical reference lies inside the cohort's 95 % interval (null: no figure). */
+  clinicalInInterval: (boolean | null)[];
   /** Model minus clinical, percentage points, per drug (null where there is no clinical figure). */
   distancePp: (number | null)[];
   /** Not seizure-free after the whole sequence. */
   refractoryFraction: number;
-  refractoryDistancePp: number;
+  refractoryInterval: Interval;
+  /** Null when the sequence has a placebo in it (no clinical comparison). */
+  refractoryDistancePp: number | null;
   mechanisms: MechanismRow[];
+}
+
+export interface Interval {
+  low: number;
+  high: number;
 }
 
 const WORSENED_BY = 0.05;
@@ -95,9 +122,11 @@ export function summarize(
   const n = ill.length;
   const newly = drugs.map((_, k) => (n === 0 ? 0 : ill.filter((o) => o.seizureFreeOn === k).length / n));
   // From counts, so that the figures are exactly non-decreasing.
-  const cumulative = drugs.map((_, k) =>
-    n === 0 ? 0 : ill.filter((o) => o.seizureFreeOn !== null && o.seizureFreeOn <= k).length / n,
+  const cumulativeCount = drugs.map(
+    (_, k) => ill.filter((o) => o.seizureFreeOn !== null && o.seizureFreeOn <= k).length,
   );
+  const cumulative = cumulativeCount.map((c) => (n === 0 ? 0 : c / n));
+  const cumulativeInterval = cumulativeCount.map((c) => wilsonInterval(c, n));
   const worsenedBy = drugs.map((_, k) => {
     const took = ill.filter((o) => o.trials.length > k);
     if (took.length === 0) return 0;
@@ -105,7 +134,9 @@ export function summarize(
   });
   const refractory = ill.filter((o) => o.seizureFreeOn === null);
   const free = ill.filter((o) => o.seizureFreeOn !== null);
-  const clinical = drugs.map((_, k) => clinicalCumulative(k));
+  // A sequence with a placebo in it is not a treatment sequence the clinic reports: no comparison.
+  const withPlacebo = drugs.some((d) => DRUGS[d].placebo === true);
+  const clinical = drugs.map((_, k) => (withPlacebo ? null : clinicalCumulative(k)));
   const refractoryFraction = n === 0 ? 0 : refractory.length / n;
   return {
     seed,
@@ -116,15 +147,26 @@ export function summarize(
     mode,
     settings,
     cumulativeSeizureFree: cumulative,
+    cumulativeInterval,
+    cumulativeCount,
     newlySeizureFree: newly,
     worsenedBy,
-    clinical: { source: CLINICAL_SOURCE, cumulativeSeizureFree: clinical, refractory: CLINICAL_REFRACTORY },
+    clinical: {
+      source: CLINICAL_SOURCE,
+      cumulativeSeizureFree: clinical,
+      refractory: withPlacebo ? null : CLINICAL_REFRACTORY,
+      series: CLINICAL_SERIES,
+    },
+    clinicalInInterval: clinical.map((c, k) =>
+      c === null ? null : c >= cumulativeInterval[k].low && c <= cumulativeInterval[k].high,
+    ),
     distancePp: cumulative.map((c, k) => {
       const ref = clinical[k];
       return ref === null ? null : pp(c, ref);
     }),
     refractoryFraction,
-    refractoryDistancePp: pp(refractoryFraction, CLINICAL_REFRACTORY),
+    refractoryInterval: wilsonInterval(refractory.length, n),
+    refractoryDistancePp: withPlacebo ? null : pp(refractoryFraction, CLINICAL_REFRACTORY),
     mechanisms: MECHANISMS.map((m) => {
       const withIt = ill.filter((o) => m.has(o.traits));
       return {

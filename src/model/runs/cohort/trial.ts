@@ -23,29 +23,35 @@
 import { defaultParams, type Params, withParams } from '../../params.ts';
 import type { DrugName } from '../../pharmacology/drugs.ts';
 import { type Regimen, standardRegimen } from '../../pharmacology/regimen.ts';
-import { Rng } from '../../rng.ts';
+import { deriveSeed, fnv1aText, Rng } from '../../rng.ts';
 import { observe } from './observe.ts';
 import { drawGaba, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
 
 /**
  * Sheet side for cohort patients. The default 64 × 64 sheet runs about 2× real time on one core;
- * 24 × 24 (576 cells) runs about 10× (measured: `npm run sim -- run --set side=24 --duration-s 10`
- * 0.96 s, 32 × 32 1.7 s, 20 × 20 0.9 s). At 24 × 24 the mechanisms still act as at full size
- * (README, virtual trial): the sheet seizes below gaba ≈ 0.665; carbamazepine controls 0.66–0.68
- * and fails at 0.64, lamotrigine reaches 0.64 and valproate 0.58–0.60, none of them 0.55; scn1a
- * 0.5 seizes alone and carbamazepine worsens it (burden 0.49 → 0.74); inflammation 0.5 makes a
- * gaba 0.7 sheet seize and resist; a 0.5-mm lesion starts seizures in a gaba 0.7 sheet, which the
- * sodium-channel blockers control and valproate does not; P-gp 2.5× lowers brain phenytoin from
- * 4.1 to 2.6 µM and leaves carbamazepine unchanged. Its resting synchrony is higher (χ 0.29 vs
- * 0.12: fewer cells), still below the detector's 0.4.
+ * 24 × 24 (576 cells) about 19× (`npm run sim -- run --set side=24 --duration-s 20`: 1.03 s
+ * wall). What the trial's sheet does at each severity, untreated and on each drug, is measured in
+ * the README's virtual-trial section (`scripts/trial-survey.ts`).
  */
-export const COHORT_SIDE = 24;
+export const COHORT_SIDE = 32;
 /**
- * Observation window, s. The detector needs 1 s of high rate and χ, and near threshold the first
- * event comes 4–7 s in (24 × 24, gaba 0.6–0.65); 10 s catches them at 1 s of wall time each.
- * Clinically "seizure-free" means a year (Kwan & Brodie 2000); here it means 10 s of network time.
+ * Network seconds run before each observation window opens. A run starts from the healthy sheet's
+ * ionic working state (Na⁺ at its working level); a disinhibited sheet reaches its own over tens
+ * of seconds, and on the way it can pass through one event that it would not have had at its own
+ * state (24 × 24, 180 s, seeds 1–4: every sheet from gaba 0.55 to 0.78 has an event starting in
+ * the first 10 s and ending by 32 s, and from 0.6 up most have no other). 40 s lets that event and
+ * its end pass, so that the window sees the sheet's own behaviour.
  */
-export const COHORT_WINDOW_S = 10;
+export const COHORT_SETTLE_S = 40;
+/**
+ * Observation window, network seconds (`cohort --observe-s`). Clinically "seizure-free" means a
+ * year (Kwan & Brodie 2000); here it means no event in this window. 60 s holds at least one whole
+ * cycle of a chronically seizing 24 × 24 sheet (events every ~46 s at gaba 0.4), and doubling it
+ * changes the first drug's seizure-free share by little (README, virtual trial).
+ */
+export const COHORT_OBSERVE_S = 60;
+/** The range `--observe-s` accepts: a window shorter than a cycle would miss seizures; longer than 10 min is hours of wall time. */
+export const OBSERVE_S_RANGE = { min: 20, max: 600 } as const;
 /** Patient-clock time of each drug's observation: two weeks, steady state for all but phenytoin's slowest patients. */
 export const COHORT_AT_HOURS = 336;
 /** Severity draws before a patient whose sheet never seizes is counted apart. */
@@ -56,9 +62,16 @@ export const TRIAL_MODES: readonly TrialMode[] = ['substitution', 'add-on'];
 
 export interface DrugTrial {
   drug: DrugName;
-  /** Seizure-like events that began in the window. */
+  /** Seizure-like events that overlapped the window. */
   seizures: number;
+  /** Fraction of the window in seizure. */
   seizureBurden: number;
+  /** Mean and highest 1-s pyramidal-cell rate in the window, Hz, and its mean synchrony χ. */
+  rateEHz: number;
+  peakRate1sHz: number;
+  chiMean: number | null;
+  /** Population discharges per second in the window. */
+  dischargesPerS: number;
   /** Unbound brain concentration of this drug, µM. */
   brainUnboundUm: number;
   pgpEffective: number;
@@ -72,7 +85,10 @@ export interface PatientOutcome {
   /** Severity draws made (the last one seized, unless `epileptic` is false). */
   severityDraws: number;
   epileptic: boolean;
+  /** Untreated: fraction of the window in seizure, events in it, mean pyramidal-cell rate (Hz). */
   baselineSeizureBurden: number;
+  baselineSeizures: number;
+  baselineRateEHz: number;
   /** The drugs tried, in order, until the first that made the patient seizure-free. */
   trials: DrugTrial[];
   /** Position in the sequence (0-based) of the drug that made the patient seizure-free; null: none. */
@@ -81,11 +97,38 @@ export interface PatientOutcome {
 
 export interface TrialSettings {
   side: number;
-  windowS: number;
+  /** Network seconds before each window (not observed). */
+  settleS: number;
+  /** Length of each observation window, network seconds. */
+  observeS: number;
   atHours: number;
 }
 
-export const COHORT_SETTINGS: TrialSettings = { side: COHORT_SIDE, windowS: COHORT_WINDOW_S, atHours: COHORT_AT_HOURS };
+export const COHORT_SETTINGS: TrialSettings = {
+  side: COHORT_SIDE,
+  settleS: COHORT_SETTLE_S,
+  observeS: COHORT_OBSERVE_S,
+  atHours: COHORT_AT_HOURS,
+};
+
+/** The trial settings with another observation window, or a RangeError naming the allowed range. */
+export function withObserveS(observeS: number, settings: TrialSettings = COHORT_SETTINGS): TrialSettings {
+  if (!(Number.isFinite(observeS) && observeS >= OBSERVE_S_RANGE.min && observeS <= OBSERVE_S_RANGE.max)) {
+    throw new RangeError(
+      `the observation window must be a number of seconds in ${OBSERVE_S_RANGE.min}…${OBSERVE_S_RANGE.max}, got ${observeS}`,
+    );
+  }
+  return { ...settings, observeS };
+}
+
+/**
+ * The network seed of observation period `period` of a patient (0: untreated, k + 1: the k-th
+ * drug of the sequence). Each period is another stretch of the patient's life, so its network
+ * noise is its own: a drug (or a placebo) is not judged on a replay of the untreated window.
+ */
+export function periodSeed(patientSeed: number, period: number): number {
+  return period === 0 ? patientSeed : deriveSeed(patientSeed, fnv1aText(`observation period ${period}`));
+}
 
 export function patientParams(traits: PatientTraits, seed: number, side: number): Params {
   const { gaba, lesion, pgp, scn1a, inflammation, adherence, weightKg } = traits;
@@ -108,15 +151,16 @@ export function runPatient(
   const rng = new Rng(seed);
   const mechanisms = drawTraits(rng);
   const band = drawSeverityBand(rng);
+  const untreated = { regimens: [], atHours: settings.atHours, seizureBurden: 0 };
   let traits: PatientTraits = { ...mechanisms, gaba: drawGaba(rng, band) };
   let draws = 1;
   let params = patientParams(traits, seed, settings.side);
-  let baseline = observe(params, settings.windowS, { regimens: [], atHours: settings.atHours, seizureBurden: 0 });
+  let baseline = observe(params, settings, untreated);
   while (baseline.seizures === 0 && draws < MAX_SEVERITY_DRAWS) {
     traits = { ...mechanisms, gaba: drawGaba(rng, band) };
     draws++;
     params = patientParams(traits, seed, settings.side);
-    baseline = observe(params, settings.windowS, { regimens: [], atHours: settings.atHours, seizureBurden: 0 });
+    baseline = observe(params, settings, untreated);
   }
   const outcome: PatientOutcome = {
     index,
@@ -125,13 +169,15 @@ export function runPatient(
     severityDraws: draws,
     epileptic: baseline.seizures > 0,
     baselineSeizureBurden: baseline.seizureBurden,
+    baselineSeizures: baseline.seizures,
+    baselineRateEHz: baseline.rateEHz,
     trials: [],
     seizureFreeOn: null,
   };
   if (!outcome.epileptic) return outcome;
   for (let k = 0; k < drugs.length; k++) {
     const regimens = regimensAt(drugs, k, mode);
-    const seen = observe(params, settings.windowS, {
+    const seen = observe(withParams(params, { seed: periodSeed(seed, k + 1) }), settings, {
       regimens,
       atHours: settings.atHours,
       seizureBurden: baseline.seizureBurden,
@@ -140,6 +186,10 @@ export function runPatient(
       drug: drugs[k],
       seizures: seen.seizures,
       seizureBurden: seen.seizureBurden,
+      rateEHz: seen.rateEHz,
+      peakRate1sHz: seen.peakRate1sHz,
+      chiMean: seen.chiMean,
+      dischargesPerS: seen.dischargesPerS,
       brainUnboundUm: seen.brainUnboundUm[regimens.length - 1],
       pgpEffective: seen.pgpEffective,
     });

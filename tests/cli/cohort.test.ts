@@ -6,7 +6,8 @@ import { patientSeed } from '../../src/model/runs/cohort/population.ts';
 import type { CliResult } from './helpers.ts';
 import { expectOneLineError, runCli, spawnCli } from './helpers.ts';
 
-const SMALL = ['--patients', '2', '--drugs', 'carbamazepine,valproate', '--seed', '4'];
+/** Two patients, each drug watched 20 s (the shortest window the flag takes) to keep the test short. */
+const SMALL = ['--patients', '2', '--drugs', 'carbamazepine,valproate', '--seed', '4', '--observe-s', '20'];
 
 describe('cohort --json', () => {
   let r: CliResult;
@@ -41,7 +42,12 @@ describe('cohort --json', () => {
       'nonAdherent',
     ]);
     expect(report.patientOutcomes.map((o) => o.seed)).toEqual([0, 1].map((i) => patientSeed(4, i)));
-    expect(report.settings).toEqual({ side: 24, windowS: 10, atHours: 336 });
+    expect(report.settings).toEqual({ side: 32, settleS: 40, observeS: 20, atHours: 336 });
+    expect(report.cumulativeInterval).toHaveLength(2);
+    report.cumulativeInterval.forEach((i, k) => {
+      expect(i.low).toBeLessThanOrEqual(report.cumulativeSeizureFree[k]);
+      expect(i.high).toBeGreaterThanOrEqual(report.cumulativeSeizureFree[k]);
+    });
     expect(report.wallS).toBeGreaterThan(0);
   });
 
@@ -57,13 +63,25 @@ describe('cohort --json', () => {
 
 describe('cohort, text', () => {
   it('prints the table next to the clinical figures and who stayed refractory', () => {
-    const r = runCli(['cohort', '--patients', '1', '--drugs', 'levetiracetam', '--workers', '1']);
+    const r = runCli(['cohort', '--patients', '1', '--drugs', 'levetiracetam', '--workers', '1', '--observe-s', '20']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^cohort: seed 1, 1 patients/);
+    expect(r.stdout).toContain('each drug watched 20 s (after 40 s of settling)');
     expect(r.stdout).toMatch(/1\. levetiracetam +\d/);
+    expect(r.stdout).toMatch(/95 % interval/);
+    expect(r.stdout).toMatch(/the clinical figure lies (inside|outside) the 95 % interval/);
     expect(r.stdout).toMatch(/refractory +\d/);
     expect(r.stdout).toContain('who stayed refractory:');
     expect(r.stdout).toContain('not medical advice');
+  });
+});
+
+describe('cohort, placebo', () => {
+  it('labels the placebo arm and makes no clinical comparison for it', () => {
+    const r = runCli(['cohort', '--patients', '1', '--drugs', 'placebo', '--workers', '1', '--observe-s', '20']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1. placebo (no effect: placebo arm)');
+    expect(r.stdout).toContain('no clinical comparison (a placebo is in the sequence)');
   });
 });
 
@@ -92,6 +110,10 @@ describe('cohort, bad input', () => {
       /--mode "both" is not allowed: it takes substitution or add-on/,
     );
     expectOneLineError(
+      runCli(['cohort', '--observe-s', '5']),
+      /--observe-s "5" is not allowed: it takes a number in 20…600 s/,
+    );
+    expectOneLineError(
       runCli(['cohort', '--workers', '0']),
       /--workers "0" is not allowed: it takes a whole number in 1…16/,
     );
@@ -104,7 +126,15 @@ describe('cohort, bad input', () => {
   it('is listed in help with its flags', () => {
     expect(runCli(['help']).stdout).toMatch(/\n {2}cohort +a virtual trial/);
     const help = runCli(['help', 'cohort']).stdout;
-    for (const flag of ['--patients N', '--drugs A,B,C', '--seed S', '--mode', '--workers N', '--json'])
+    for (const flag of [
+      '--patients N',
+      '--drugs A,B,C',
+      '--seed S',
+      '--mode',
+      '--observe-s S',
+      '--workers N',
+      '--json',
+    ])
       expect(help).toContain(flag);
   });
 });

@@ -262,7 +262,8 @@ function sessionFingerprint(): string {
 function cohortFingerprint(): string {
   const outcome = runPatient(1, 0, ['lamotrigine', 'valproate'], 'substitution', {
     side: 16,
-    windowS: 2,
+    settleS: 1,
+    observeS: 2,
     atHours: 336,
   });
   return `seed ${outcome.seed} outcome-hash ${hex(hashText(BASIS, JSON.stringify(outcome)))}`;

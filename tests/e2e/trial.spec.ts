@@ -13,6 +13,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = 3;
 const PATIENTS = 2;
 const DRUG = 'valproate';
+/** The shortest window the trial takes, to keep the test short. */
+const OBSERVE_S = 20;
 
 interface Figures {
   seed: number;
@@ -46,6 +48,8 @@ test('a small cohort runs to the end and gives the command line’s figures for 
         DRUG,
         '--workers',
         '1',
+        '--observe-s',
+        String(OBSERVE_S),
         '--json',
       ],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000 },
@@ -58,6 +62,7 @@ test('a small cohort runs to the end and gives the command line’s figures for 
   await expect(panel.getByRole('heading', { name: 'Virtual trial' })).toBeVisible();
   await panel.getByLabel('Patients (1–2000)').fill(String(PATIENTS));
   await panel.getByLabel('Seed').fill(String(SEED));
+  await panel.getByLabel('Watched per drug, s (20–600)').fill(String(OBSERVE_S));
   await chooseSequence(page, [DRUG]);
   await panel.getByRole('button', { name: 'Run the trial' }).click();
 
@@ -81,6 +86,8 @@ test('a small cohort runs to the end and gives the command line’s figures for 
   // The seeds are on the page too, and the figures sit next to the clinical ones.
   await expect(results).toContainText(`Seed ${SEED}: ${PATIENTS} patients drawn`);
   await expect(results).toContainText(`seed ${cli.patientOutcomes[0].seed}:`);
+  await expect(results).toContainText(`each drug watched ${OBSERVE_S} s after 40 s of settling`);
+  await expect(results.getByRole('table').first()).toContainText('95 % interval');
   await expect(results.getByRole('table').first()).toContainText('47.0 %');
   // The panel with its results and the patient list open has no serious or critical axe violation.
   await results.locator('details summary').click();
@@ -120,6 +127,10 @@ test('bad input is named, and nothing runs', async ({ page }) => {
   await panel.getByRole('button', { name: 'Run the trial' }).click();
   await expect(problem).toHaveText('Patients must be a whole number from 1 to 2000, not “0”.');
   await panel.getByLabel('Patients (1–2000)').fill('5');
+  await panel.getByLabel('Watched per drug, s (20–600)').fill('5');
+  await panel.getByRole('button', { name: 'Run the trial' }).click();
+  await expect(problem).toHaveText('The time watched per drug must be a whole number from 20 to 600, not “5”.');
+  await panel.getByLabel('Watched per drug, s (20–600)').fill('60');
   await chooseSequence(page, ['carbamazepine', '', 'valproate']);
   await panel.getByRole('button', { name: 'Run the trial' }).click();
   await expect(problem).toHaveText('Drug 2 is empty but a later drug is chosen: fill the sequence in order.');

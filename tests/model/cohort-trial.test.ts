@@ -10,19 +10,28 @@ import { patientSeed } from '../../src/model/runs/cohort/population.ts';
 import { summarize } from '../../src/model/runs/cohort/summary.ts';
 import {
   COHORT_SETTINGS,
+  isSeizureFree,
   type PatientOutcome,
+  periodSeed,
   regimensAt,
   runPatient,
+  SEIZURE_FREE_MAX_RATE_HZ,
   type TrialSettings,
+  withObserveS,
 } from '../../src/model/runs/cohort/trial.ts';
 
-/** A cheap sheet for the tests of bookkeeping (16 × 16, 4 s): outcomes still depend on every draw. */
-const CHEAP: TrialSettings = { side: 16, windowS: 4, atHours: 336 };
+/** A cheap sheet for the tests of bookkeeping (16 × 16, 2 s settling, 4 s watched): outcomes still depend on every draw. */
+const CHEAP: TrialSettings = { side: 16, settleS: 2, observeS: 4, atHours: 336 };
 const DRUGS: DrugName[] = ['carbamazepine', 'valproate'];
 
 function run(indices: number[], settings: TrialSettings): PatientOutcome[] {
   const out: PatientOutcome[] = [];
-  runPatients({ seed: 5, drugs: DRUGS, mode: 'substitution' }, indices, (o) => out.push(o), settings);
+  runPatients(
+    { seed: 5, drugs: DRUGS, mode: 'substitution', observeS: settings.observeS },
+    indices,
+    (o) => out.push(o),
+    settings,
+  );
   return out;
 }
 
@@ -37,6 +46,29 @@ describe('regimensAt', () => {
       doseMg: 400,
       everyH: 12,
     });
+  });
+});
+
+describe('the verdict and the window', () => {
+  it('counts a patient seizure-free only without an event and with the sheet in its interictal state', () => {
+    expect(isSeizureFree({ seizures: 0, rateEHz: 10 })).toBe(true);
+    expect(isSeizureFree({ seizures: 1, rateEHz: 10 })).toBe(false);
+    // The steady discharge a sodium-channel blocker can hold a disinhibited sheet in: no event, 18 Hz.
+    expect(isSeizureFree({ seizures: 0, rateEHz: 18 })).toBe(false);
+    expect(isSeizureFree({ seizures: 0, rateEHz: SEIZURE_FREE_MAX_RATE_HZ })).toBe(true);
+  });
+
+  it('takes an observation window in 20…600 s and keeps the rest of the settings', () => {
+    expect(withObserveS(120)).toEqual({ ...COHORT_SETTINGS, observeS: 120 });
+    expect(() => withObserveS(19)).toThrow(/the observation window must be a number of seconds in 20…600, got 19/);
+    expect(() => withObserveS(Number.POSITIVE_INFINITY)).toThrow(/observation window/);
+  });
+
+  it('gives each observation period its own network seed, the untreated one the patient’s', () => {
+    expect(periodSeed(12345, 0)).toBe(12345);
+    const seeds = [1, 2, 3].map((k) => periodSeed(12345, k));
+    expect(new Set([12345, ...seeds]).size).toBe(4);
+    expect(periodSeed(12345, 2)).toBe(seeds[1]);
   });
 });
 
@@ -66,11 +98,12 @@ describe('runPatient', () => {
         continue;
       }
       expect(o.baselineSeizureBurden).toBeGreaterThan(0);
-      if (o.seizureFreeOn === null) expect(o.trials.every((t) => t.seizures > 0)).toBe(true);
+      if (o.seizureFreeOn === null) expect(o.trials.every((t) => !isSeizureFree(t))).toBe(true);
       else {
         expect(o.trials.length).toBe(o.seizureFreeOn + 1);
         expect(o.trials[o.seizureFreeOn].seizures).toBe(0);
-        expect(o.trials.slice(0, -1).every((t) => t.seizures > 0)).toBe(true);
+        expect(isSeizureFree(o.trials[o.seizureFreeOn])).toBe(true);
+        expect(o.trials.slice(0, -1).every((t) => !isSeizureFree(t))).toBe(true);
       }
     }
   });
@@ -79,35 +112,17 @@ describe('runPatient', () => {
 describe('a small cohort at the trial settings (seed 1)', () => {
   it('reports the same figures with its seed every time', () => {
     const outcomes: PatientOutcome[] = [];
-    runPatients({ seed: 1, drugs: DRUGS, mode: 'substitution' }, [0, 1, 2, 3], (o) => outcomes.push(o));
+    runPatients({ seed: 1, drugs: DRUGS, mode: 'substitution', observeS: COHORT_SETTINGS.observeS }, [0, 1], (o) =>
+      outcomes.push(o),
+    );
     const s = summarize(1, DRUGS, 'substitution', COHORT_SETTINGS, outcomes);
     expect(s.seed).toBe(1);
-    expect(outcomes.map((o) => o.seed)).toEqual([0, 1, 2, 3].map((i) => patientSeed(1, i)));
+    expect(outcomes.map((o) => o.seed)).toEqual([0, 1].map((i) => patientSeed(1, i)));
     expect({
       withEpilepsy: s.withEpilepsy,
       cumulativeSeizureFree: s.cumulativeSeizureFree,
       seizureFreeOn: outcomes.map((o) => o.seizureFreeOn),
       gaba: outcomes.map((o) => o.traits.gaba),
-    }).toMatchInlineSnapshot(`
-      {
-        "cumulativeSeizureFree": [
-          0,
-          0,
-        ],
-        "gaba": [
-          0.515,
-          0.652,
-          0.651,
-          0.659,
-        ],
-        "seizureFreeOn": [
-          null,
-          null,
-          null,
-          null,
-        ],
-        "withEpilepsy": 4,
-      }
-    `);
+    }).toMatchInlineSnapshot();
   });
 });

@@ -47,6 +47,8 @@ console.log(
     `${s.seizures.length} events, wall ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
 for (const e of s.seizureReports) console.log(line(e));
+// A re-read has the series only, not the tiles: its events have no place.
+const NO_PLACE = () => ({ xMm: Number.NaN, yMm: Number.NaN, recruitedFromMs: null, inLesion: null });
 for (const [on, off] of detectors) {
   const d = new SeizureDetector({ ...SEIZURE_THRESHOLDS, onsetRateHz: on, offsetRateHz: off });
   const series = monitors.series;
@@ -58,7 +60,7 @@ for (const [on, off] of detectors) {
       last10 += series[j].discharges;
       if (j > k - 20) last2 += series[j].discharges;
     }
-    if (!Number.isNaN(r.chi)) d.update(r.tMs, r.rate1sHz, last10 / 10, last2 / 2, () => [0, 0]);
+    if (!Number.isNaN(r.chi)) d.update(r.tMs, r.rate1sHz, last10 / 10, last2 / 2, NO_PLACE);
   }
   console.log(`re-read with onset ${on} Hz, offset ${off} Hz:`);
   for (const e of reportSeizures(monitors.series, d.events, monitors.discharges.timesMs, sim.timeMs))

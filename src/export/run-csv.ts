@@ -7,14 +7,16 @@
  *   spikes  time_ms, row, grid_cell, grid_x, grid_y, population       the raster sample's spikes
  *   eeg     time_ms, eeg_pa, spikes_e, spikes_i                        one row per 1-ms sample
  *   rates   time_ms, rate_e_hz, rate_i_hz, chi, state                  one row per 10-ms bin
- *   events  onset_ms, offset_ms, duration_ms, onset_x_mm, onset_y_mm, in_lesion
+ *   events  onset_ms, offset_ms, duration_ms, onset_x_mm, onset_y_mm, in_lesion, spread_mm_per_s,
+ *           recruited_share
  *
  * Pure: no DOM (the page turns the text into a download).
  */
 
+import { RECRUIT_LOOKBACK_MS, RECRUIT_RATE_HZ } from '../model/detect/recruitment.ts';
 import type { Treatment } from '../model/pharmacology/treatment.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { SHEET_MM, torusDistanceMm } from '../model/sheet/geometry.ts';
+import { SHEET_MM } from '../model/sheet/geometry.ts';
 import { CSV_LINE_END, csvComments, csvRow, decimalsOf, fixed, fixedTicks } from './csv.ts';
 import { RECORD_WINDOW_S, type RunRecorder, STATE_CODES } from './run-recorder.ts';
 import { exportDurationS, scenarioFile, settingsText } from './scenario-export.ts';
@@ -166,24 +168,34 @@ function eventsCsv(r: RunRecorder, context: RunExportContext): string {
     'every seizure-like event since the network was built (not only those in the recording window)',
     'onset_ms, offset_ms: when the detector dated its start and end (ms of simulated time); offset and duration empty while it lasts',
     'duration_ms: offset_ms - onset_ms',
-    'onset_x_mm, onset_y_mm: where it began, the centre of the most active K+ tile in the second before onset (mm, 0 at the top left)',
+    `onset_x_mm, onset_y_mm: where it began, the centre of the patch of K+ tiles whose 1-s pyramidal-cell rate reached ${RECRUIT_RATE_HZ} Hz first, in the ${RECRUIT_LOOKBACK_MS / 1000} s before onset (mm, 0 at the top left)`,
     lesion
       ? `in_lesion: whether it began inside the lesion (centre ${lesion.xMm}, ${lesion.yMm} mm, radius ${lesion.radiusMm} mm)`
       : 'in_lesion: empty (this network has no lesion)',
+    'spread_mm_per_s: how fast the tiles reaching that rate moved away from the onset (mm/s); empty while the event lasts or when it could not be measured',
+    'recruited_share: share of the K+ tiles that reached that rate over the event (0 to 1); empty while it lasts',
   ]);
-  out += csvRow(['onset_ms', 'offset_ms', 'duration_ms', 'onset_x_mm', 'onset_y_mm', 'in_lesion']);
+  out += csvRow([
+    'onset_ms',
+    'offset_ms',
+    'duration_ms',
+    'onset_x_mm',
+    'onset_y_mm',
+    'in_lesion',
+    'spread_mm_per_s',
+    'recruited_share',
+  ]);
   for (const event of r.events) {
     const ended = event.offsetMs !== null;
-    const inside = lesion
-      ? String(torusDistanceMm(event.onsetXMm, event.onsetYMm, lesion.xMm, lesion.yMm) <= lesion.radiusMm)
-      : '';
     out += csvRow([
       fixed(event.onsetMs, 1),
       ended ? fixed(event.offsetMs as number, 1) : '',
       ended ? fixed((event.offsetMs as number) - event.onsetMs, 1) : '',
       fixed(event.onsetXMm, 3),
       fixed(event.onsetYMm, 3),
-      inside,
+      lesion && event.onsetInLesion !== null ? String(event.onsetInLesion) : '',
+      event.spreadMmPerS === null ? '' : fixed(event.spreadMmPerS, 3),
+      event.recruitedShare === null ? '' : fixed(event.recruitedShare, 3),
     ]);
   }
   return out;

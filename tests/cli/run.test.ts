@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRunReport, type RunReport } from '../../src/cli/commands/run.ts';
+import { buildRunReport, describeOnsetAndSpread, type RunReport } from '../../src/cli/commands/run.ts';
 import type { MonitorSummary } from '../../src/model/detect/monitors.ts';
 import { reportSeizures } from '../../src/model/detect/seizure-report.ts';
 import { defaultParams, PARAM_KEYS } from '../../src/model/params.ts';
@@ -142,8 +142,28 @@ describe('run --json', () => {
 describe('buildRunReport', () => {
   it('reports each seizure with its figures, an ongoing event open, and the speed', () => {
     const seizures = [
-      { onsetMs: 1500, offsetMs: 4250, onsetXMm: 0.5, onsetYMm: 1.25 },
-      { onsetMs: 8000, offsetMs: null, onsetXMm: 1, onsetYMm: 1 },
+      {
+        onsetMs: 1500,
+        offsetMs: 4250,
+        onsetXMm: 0.5,
+        onsetYMm: 1.25,
+        recruitedFromMs: 700,
+        onsetInLesion: true,
+        spreadMmPerS: 0.4,
+        spreadFitR2: 0.6,
+        recruitedShare: 0.9,
+      },
+      {
+        onsetMs: 8000,
+        offsetMs: null,
+        onsetXMm: 1,
+        onsetYMm: 1,
+        recruitedFromMs: null,
+        onsetInLesion: false,
+        spreadMmPerS: null,
+        spreadFitR2: null,
+        recruitedShare: 0.25,
+      },
     ];
     const series = Array.from({ length: 100 }, (_, k) => ({
       tMs: (k + 1) * 100,
@@ -175,6 +195,17 @@ describe('buildRunReport', () => {
       [1.5, 4.25, true, 0.5, 1.25],
       [8, null, false, 1, 1],
     ]);
+    // Issue 14: where it started, from recruitment, and how fast it spread.
+    expect(r.seizures.map((e) => [e.recruitedFromS, e.onsetInLesion, e.spreadMmPerS, e.recruitedShare])).toEqual([
+      [0.7, true, 0.4, 0.9],
+      [null, false, null, 0.25],
+    ]);
+    expect(describeOnsetAndSpread(r.seizures[0])).toBe(
+      'from (0.50, 1.25) mm, inside the lesion; spread 0.40 mm/s over 90 % of the sheet',
+    );
+    expect(describeOnsetAndSpread(r.seizures[1])).toBe(
+      'from (1.00, 1.00) mm (no tile at the ictal level: the most active tile), outside the lesion; recruited 25 % of the sheet with no measurable front',
+    );
     // The interface of issue 12, for each seizure.
     for (const key of [
       'onsetS',
@@ -190,6 +221,9 @@ describe('buildRunReport', () => {
       'burstsPerSLastThird',
       'onsetXMm',
       'onsetYMm',
+      'onsetInLesion',
+      'spreadMmPerS',
+      'recruitedShare',
     ]) {
       expect(Object.keys(r.seizures[0])).toContain(key);
     }

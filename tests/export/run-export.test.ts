@@ -184,9 +184,18 @@ describe('run export', () => {
     expect(states[states.length - 1]).toBe(last.state);
   });
 
-  it('events: onset, offset, duration and place of each seizure-like event', () => {
+  it('events: onset, offset, duration, place and spread of each seizure-like event', () => {
     const t = table(run, 'events');
-    expect(t.header).toEqual(['onset_ms', 'offset_ms', 'duration_ms', 'onset_x_mm', 'onset_y_mm', 'in_lesion']);
+    expect(t.header).toEqual([
+      'onset_ms',
+      'offset_ms',
+      'duration_ms',
+      'onset_x_mm',
+      'onset_y_mm',
+      'in_lesion',
+      'spread_mm_per_s',
+      'recruited_share',
+    ]);
     const events = run.frames[run.frames.length - 1].events;
     expect(events.length).toBeGreaterThan(0);
     expect(numbers(t, 'onset_ms')).toEqual(events.map((e) => Number(e.onsetMs.toFixed(1))));
@@ -194,6 +203,9 @@ describe('run export', () => {
     expect(strings(t, 'in_lesion').every((x) => x === '')).toBe(true);
     for (const [k, e] of events.entries()) {
       expect(t.rows[k][1]).toBe(e.offsetMs === null ? '' : e.offsetMs.toFixed(1));
+      // Empty while the event lasts (the spread is measured once it ends) or when not measurable.
+      expect(t.rows[k][6]).toBe(e.spreadMmPerS === null ? '' : e.spreadMmPerS.toFixed(3));
+      expect(t.rows[k][7]).toBe(e.recruitedShare === null ? '' : e.recruitedShare.toFixed(3));
     }
   });
 });

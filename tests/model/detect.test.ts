@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DischargeCounter } from '../../src/model/detect/discharges.ts';
 import { InterictalDetector } from '../../src/model/detect/interictal.ts';
 import { SEIZURE_THRESHOLDS, SeizureDetector } from '../../src/model/detect/seizure.ts';
+
+const NO_SPREAD = { spreadMmPerS: null, spreadFitR2: null, recruitedShare: null };
+
 import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
 import { Rng } from '../../src/model/rng.ts';
 
@@ -49,7 +52,9 @@ describe('Golomb synchrony χ', () => {
 });
 
 describe('seizure detector', () => {
-  const where = () => [0.5, 1.5] as const;
+  const where = () => ({ xMm: 0.5, yMm: 1.5, recruitedFromMs: 400, inLesion: null });
+  /** What the detector puts in an event besides its times: the place it was given, no spread yet. */
+  const placed = { onsetXMm: 0.5, onsetYMm: 1.5, recruitedFromMs: 400, onsetInLesion: null, ...NO_SPREAD };
   const thresholds = { onsetRateHz: 20, offsetRateHz: 12, dischargeHz: 2.5, evolutionFactor: 1.5, persistMs: 1000 };
   const run = (detector: SeizureDetector, rates: number[], stepMs = 100, t0 = 0) => {
     rates.forEach((rate, k) => {
@@ -60,8 +65,22 @@ describe('seizure detector', () => {
   it('confirms an onset after one second at or above the onset rate and dates it to the start', () => {
     const d = new SeizureDetector(thresholds);
     run(d, [...Array(5).fill(5), ...Array(15).fill(30)]);
-    expect(d.events).toEqual([{ onsetMs: 500, offsetMs: null, onsetXMm: 0.5, onsetYMm: 1.5 }]);
+    expect(d.events).toEqual([{ onsetMs: 500, offsetMs: null, ...placed }]);
     expect(d.inSeizure).toBe(true);
+  });
+
+  it('asks where an event started once, when it confirms the onset, with the time it dates it to', () => {
+    const d = new SeizureDetector(thresholds);
+    const asked: Array<[number, number]> = [];
+    const rates = [...Array(5).fill(5), ...Array(15).fill(30)];
+    rates.forEach((rate, k) => {
+      d.update(k * 100, rate, 0, 0, (onsetMs) => {
+        asked.push([k * 100, onsetMs]);
+        return where();
+      });
+    });
+    // Dated to 500 ms, confirmed a second later: the recruitment seen by then decides the place.
+    expect(asked).toEqual([[1500, 500]]);
   });
 
   it('reads the rate: a fast state is a seizure whatever its synchrony, a slow one is not', () => {
@@ -76,7 +95,7 @@ describe('seizure detector', () => {
   it('keeps an event going while the rate stays above the lower offset rate (hysteresis)', () => {
     const d = new SeizureDetector(thresholds);
     run(d, [...Array(12).fill(40), ...Array(20).fill(15), ...Array(15).fill(5)]);
-    expect(d.events).toEqual([{ onsetMs: 0, offsetMs: 3200, onsetXMm: 0.5, onsetYMm: 1.5 }]);
+    expect(d.events).toEqual([{ onsetMs: 0, offsetMs: 3200, ...placed }]);
     const fresh = new SeizureDetector(thresholds);
     run(fresh, Array(20).fill(15));
     expect(fresh.events).toHaveLength(0);
@@ -98,7 +117,7 @@ describe('seizure detector', () => {
     const building = { dischargesEarlyHz: 2, dischargesLateHz: 6, rateEarlyHz: 9, rateLateHz: 16 };
     for (let k = 0; k < 40; k++) d.update(k * 100, 16, k < 20 ? 0 : 4, k < 20 ? 0 : 6, where, building);
     for (let k = 40; k < 60; k++) d.update(k * 100, 8, 3, 1, where);
-    expect(d.events).toEqual([{ onsetMs: 2000, offsetMs: 4000, onsetXMm: 0.5, onsetYMm: 1.5 }]);
+    expect(d.events).toEqual([{ onsetMs: 2000, offsetMs: 4000, ...placed }]);
     // Interictal spikes, 1 per second: never.
     const calm = new SeizureDetector(thresholds);
     for (let k = 0; k < 100; k++) calm.update(k * 100, 9, 1, 1, where);

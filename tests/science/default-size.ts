@@ -47,7 +47,8 @@ function describeRun(label: string, r: SheetRun): Record<string, unknown> {
   if (row.rnsBursts > 0) log(`    responsive neurostimulation: ${row.rnsBursts} bursts`);
   for (const e of events) {
     log(
-      `    event ${f(e.onsetS, 1)}–${e.offsetS === null ? 'end' : f(e.offsetS, 1)} s  from (${f(e.onsetXMm)}, ${f(e.onsetYMm)}) mm  ` +
+      `    event ${f(e.onsetS, 1)}–${e.offsetS === null ? 'end' : f(e.offsetS, 1)} s  from (${f(e.onsetXMm)}, ${f(e.onsetYMm)}) mm${e.onsetInLesion === null ? '' : e.onsetInLesion ? ' (in the lesion)' : ' (outside the lesion)'}  ` +
+        `spread ${f(e.spreadMmPerS)} mm/s (r² ${f(e.spreadFitR2)}) over ${e.recruitedShare === null ? '–' : f(100 * e.recruitedShare, 0)} %  ` +
         `E ${f(e.rateBeforeHz, 1)} → ${f(e.rateDuringHz, 1)} → ${f(e.rateAfterHz, 2)} Hz  χ ${f(e.chiDuring)}  ` +
         `K⁺o peak ${f(e.koPeakMm, 1)} mM, after ${f(e.koMinAfterMm)} mM  Na⁺i +${f(e.naiRiseMm, 1)} mM  ` +
         `discharges ${f(e.dischargeIntervalEarlyMs, 0)} → ${f(e.dischargeIntervalLateMs, 0)} ms apart`,

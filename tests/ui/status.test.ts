@@ -18,7 +18,17 @@ function frame(over: Partial<Frame>): Frame {
   } as Frame;
 }
 
-const ended: SeizureEvent = { onsetMs: 8_700, offsetMs: 27_600, onsetXMm: 1, onsetYMm: 1 };
+const ended: SeizureEvent = {
+  onsetMs: 8_700,
+  offsetMs: 27_600,
+  onsetXMm: 1,
+  onsetYMm: 1,
+  recruitedFromMs: 7_000,
+  onsetInLesion: null,
+  spreadMmPerS: 0.3,
+  spreadFitR2: 0.5,
+  recruitedShare: 0.9,
+};
 
 describe('the status line', () => {
   it('after an event that ended, a silent sheet is described as post-ictal depression', () => {

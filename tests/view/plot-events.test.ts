@@ -14,6 +14,11 @@ const event = (over: Partial<SeizureEvent> = {}): SeizureEvent => ({
   offsetMs: null,
   onsetXMm: 0.6875,
   onsetYMm: 0.6875,
+  recruitedFromMs: 11_000,
+  onsetInLesion: null,
+  spreadMmPerS: null,
+  spreadFitR2: null,
+  recruitedShare: null,
   ...over,
 });
 

@@ -216,7 +216,23 @@ function drugLine(d: RunDrugReport): string {
 
 const num = (x: number | null, digits: number): string => (x === null || Number.isNaN(x) ? '—' : fixed(x, digits));
 
-/** One event in words: when, how fast against before and after, how synchronous, the ions, the discharges. */
+/**
+ * Where an event started and how it spread, in words: "from (1.00, 1.00) mm, inside the lesion;
+ * spread 0.15 mm/s over 76 % of the sheet" (recruitment.ts).
+ */
+export function describeOnsetAndSpread(e: SeizureReport): string {
+  const where =
+    `from (${fixed(e.onsetXMm, 2)}, ${fixed(e.onsetYMm, 2)}) mm` +
+    (e.recruitedFromS === null ? ' (no tile at the ictal level: the most active tile)' : '') +
+    (e.onsetInLesion === null ? '' : e.onsetInLesion ? ', inside the lesion' : ', outside the lesion');
+  if (e.recruitedShare === null) return where;
+  const share = `${fixed(100 * e.recruitedShare, 0)} % of the sheet`;
+  if (e.spreadMmPerS !== null) return `${where}; spread ${fixed(e.spreadMmPerS, 2)} mm/s over ${share}`;
+  const fit = e.spreadFitR2 === null ? '' : ` (fit r² ${fixed(e.spreadFitR2, 2)})`;
+  return `${where}; recruited ${share} with no measurable front${fit}`;
+}
+
+/** One event in words: when, where, how fast against before and after, how synchronous, the ions, the discharges. */
 export function describeSeizure(e: SeizureReport): string {
   const when = `${fixed(e.onsetS, 1)}–${e.offsetS === null ? 'still going at the end' : `${fixed(e.offsetS, 1)} s`} (${fixed(e.durationS, 1)} s${e.endedByItself ? ', ended by itself' : ''})`;
   const rates =
@@ -234,7 +250,7 @@ export function describeSeizure(e: SeizureReport): string {
       ? ''
       : `, ${num(e.dischargeIntervalEarlyMs, 0)} ms apart at first and ${num(e.dischargeIntervalLateMs, 0)} ms at the end`);
   const chi = `χ ${num(e.chiDuring, 2)} (${num(e.chiFirstThird, 2)} in the first third, ${num(e.chiLastThird, 2)} in the last)`;
-  return `${when} from (${fixed(e.onsetXMm, 2)}, ${fixed(e.onsetYMm, 2)}) mm: ${rates}; ${chi}; ${ions}; ${bursts}`;
+  return `${when} ${describeOnsetAndSpread(e)}: ${rates}; ${chi}; ${ions}; ${bursts}`;
 }
 
 function formatReport(r: RunReport): string {

@@ -1,15 +1,20 @@
 /**
  * Monitors (docs/model.md §7): population rates in 10-ms bins, synchrony χ over sliding 1-s windows,
- * the EEG/LFP proxy, the seizure detector, interictal spikes, seizure burden, and ion extremes.
+ * the EEG/LFP proxy, the seizure detector with each event's onset and spread from the K⁺ tiles'
+ * recruitment (recruitment.ts), interictal spikes, seizure burden, and ion extremes.
  * They read the simulation after each step and each ion step and never change it.
  *
  * A record is kept every 100 ms (`series`), for the command line, the tests and the view.
  */
+
+import { insideLesion } from '../sheet/lesion.ts';
 import type { Simulation, StepObserver } from '../simulation.ts';
 import { DischargeCounter } from './discharges.ts';
 import { EegProxy } from './eeg.ts';
 import { InterictalDetector } from './interictal.ts';
+import { Recruitment } from './recruitment.ts';
 import {
+  type EventOnset,
   SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
   SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
   SeizureDetector,
@@ -31,6 +36,8 @@ export class Monitors implements StepObserver {
   readonly interictal: InterictalDetector;
   readonly discharges = new DischargeCounter();
   readonly synchrony: SynchronyMeter;
+  /** Each K⁺ tile's 1-s E rate and recruitment: where events start and how they spread. */
+  readonly recruitment: Recruitment;
   /** The EEG proxy; its latest sample is `eeg.valuePa`. */
   readonly eeg: EegProxy;
   /** EEG proxy per ion step (≈ 1 ms), the last second, as a ring; `lfpHead` is the next slot. */
@@ -67,10 +74,8 @@ export class Monitors implements StepObserver {
   /** Blocks recorded so far, up to the window's length: evolution is judged on a full window. */
   private blocksRecorded = 0;
   private ionStepInBlock = 0;
-  /** Spikes per K⁺ tile in each 100-ms block of the last second (onset location). */
-  private readonly tileWindow: Float64Array;
-  private tileBlock = 0;
-  private readonly nTiles: number;
+  /** Where the event being confirmed started; called by the detector (bound once, not per block). */
+  private readonly locateOnset: (onsetMs: number) => EventOnset;
 
   constructor(private readonly sim: Simulation) {
     const net = sim.net;
@@ -81,8 +86,8 @@ export class Monitors implements StepObserver {
     this.seizures = new SeizureDetector();
     this.interictal = new InterictalDetector(net.nE);
     this.windowBins = new Float64Array(Math.round((WINDOW_BLOCKS * BLOCK_MS) / RATE_BIN_MS));
-    this.nTiles = net.nTiles;
-    this.tileWindow = new Float64Array(WINDOW_BLOCKS * net.nTiles);
+    this.recruitment = new Recruitment(net.tileOfCell, net.nE, net.tilesPerSide, WINDOW_BLOCKS, BLOCK_MS);
+    this.locateOnset = (onsetMs) => this.onsetPlace(onsetMs);
     this.lfpRecent = new Float64Array(Math.round((WINDOW_BLOCKS * BLOCK_MS) / ionStepMs));
     this.eeg = new EegProxy(ionStepMs);
     this.dischargeBlocks = new Float64Array(Math.round(SEIZURE_DISCHARGE_ONSET_WINDOW_MS / BLOCK_MS));
@@ -94,14 +99,9 @@ export class Monitors implements StepObserver {
     const nE = s.nE;
     const spikes = s.spikeIdx;
     const count = s.spikeCount;
-    const tileOf = sim.net.tileOfCell;
-    const tileBase = this.tileBlock * this.nTiles;
     let e = 0;
-    for (let k = 0; k < count; k++) {
-      const i = spikes[k];
-      if (i < nE) e++;
-      this.tileWindow[tileBase + tileOf[i]] += 1;
-    }
+    for (let k = 0; k < count; k++) if (spikes[k] < nE) e++;
+    if (e > 0) this.recruitment.countSpikes(spikes, count, nE, sim.net.tileOfCell);
     if (count > 0) this.interictal.addSpikes(sim.timeMs, spikes, count);
     const inh = count - e;
     this.binE += e;
@@ -202,14 +202,16 @@ export class Monitors implements StepObserver {
       } else earlySpikes += this.spikeBlocks[at];
     }
     const halfS = SEIZURE_DISCHARGE_ONSET_WINDOW_MS / 2000;
+    // The tiles' recruitment first, so that an onset confirmed by this block sees this block.
+    this.recruitment.closeBlock(tMs);
     // The detector waits for a whole first second, as χ does.
     if (!Number.isNaN(chi)) {
-      this.seizures.update(
+      const confirmed = this.seizures.update(
         tMs,
         rate1s,
         (onsetCount * 1000) / SEIZURE_DISCHARGE_ONSET_WINDOW_MS,
         (holdCount * 1000) / SEIZURE_DISCHARGE_HOLD_WINDOW_MS,
-        () => this.activeLocation(),
+        this.locateOnset,
         // Before the window is full its first half is partly empty, which would read as a rise.
         this.blocksRecorded < ring.length
           ? undefined
@@ -220,6 +222,11 @@ export class Monitors implements StepObserver {
               rateLateHz: lateSpikes / net.nE / halfS,
             },
       );
+      if (confirmed === 'offset') {
+        const event = this.seizures.events[this.seizures.events.length - 1];
+        Object.assign(event, this.recruitment.spread(event.offsetMs as number));
+        this.recruitment.closeEvent();
+      }
     }
 
     this.series.push({
@@ -242,26 +249,29 @@ export class Monitors implements StepObserver {
     this.blockLfp = 0;
     this.blockDischarges = 0;
     this.ionStepInBlock = 0;
-    this.tileBlock = (this.tileBlock + 1) % WINDOW_BLOCKS;
-    this.tileWindow.fill(0, this.tileBlock * this.nTiles, (this.tileBlock + 1) * this.nTiles);
   }
 
-  /** Centre of the tile with the most spikes in the last second. */
-  private activeLocation(): readonly [number, number] {
-    const nTiles = this.nTiles;
-    let best = 0;
-    let bestCount = -1;
-    for (let t = 0; t < nTiles; t++) {
-      let c = 0;
-      for (let b = 0; b < WINDOW_BLOCKS; b++) c += this.tileWindow[b * nTiles + t];
-      if (c > bestCount) {
-        bestCount = c;
-        best = t;
-      }
-    }
-    const side = this.sim.net.tilesPerSide;
-    const tileMm = 2 / side;
-    return [((best % side) + 0.5) * tileMm, (Math.floor(best / side) + 0.5) * tileMm];
+  /** Where the event dated to onsetMs started (recruitment.ts), and whether that is in the lesion. */
+  private onsetPlace(onsetMs: number): EventOnset {
+    const place = this.recruitment.onset(onsetMs);
+    const lesion = this.sim.params.lesion;
+    return {
+      xMm: place.xMm,
+      yMm: place.yMm,
+      recruitedFromMs: place.recruitedFromMs,
+      inLesion: lesion ? insideLesion(place.xMm, place.yMm, lesion) : null,
+    };
+  }
+
+  /**
+   * The events so far, copied; an event still going when the run ends gets its spread over the
+   * tiles recruited so far (the detector's own record keeps it null until the event ends).
+   */
+  eventsSoFar(endMs: number): SeizureEvent[] {
+    const events = this.seizures.events.map((e) => ({ ...e }));
+    const last = events[events.length - 1];
+    if (last && last.offsetMs === null && this.recruitment.open) Object.assign(last, this.recruitment.spread(endMs));
+    return events;
   }
 
   /** Summary over everything recorded so far. */
@@ -269,6 +279,7 @@ export class Monitors implements StepObserver {
     const sim = this.sim;
     const durationS = sim.timeMs / 1000;
     const endMs = sim.timeMs;
+    const events = this.eventsSoFar(endMs);
     return {
       durationS,
       rateHz: {
@@ -279,8 +290,8 @@ export class Monitors implements StepObserver {
         mean: this.chiCount > 0 ? this.chiSum / this.chiCount : null,
         max: this.chiCount > 0 ? this.chiMax : null,
       },
-      seizures: this.seizures.events.map((e: SeizureEvent) => ({ ...e })),
-      seizureReports: reportSeizures(this.series, this.seizures.events, this.discharges.timesMs, endMs),
+      seizures: events,
+      seizureReports: reportSeizures(this.series, events, this.discharges.timesMs, endMs),
       seizureBurden: endMs > 0 ? this.seizures.timeInSeizureMs(endMs) / endMs : 0,
       interictalSpikes: this.interictal.count,
       ions: {

@@ -2,7 +2,8 @@
  * What each seizure-like event looked like (issue 12; docs/model.md §7 behaviour 4), from the monitors'
  * 100-ms records and the discharges they counted: the figures a clinician or a test asks of an
  * event — how much faster the pyramidal cells fired than before it, how synchronous it was, how
- * high K⁺o and [Na⁺]i went, whether its discharges slowed towards the end, what came after it.
+ * high K⁺o and [Na⁺]i went, whether its discharges slowed towards the end, what came after it,
+ * and where it started and how fast it spread (from the K⁺ tiles' recruitment, recruitment.ts).
  */
 import type { SeizureEvent } from './seizure.ts';
 import type { SeriesRecord } from './series.ts';
@@ -49,8 +50,19 @@ export interface SeizureReport {
    */
   dischargeIntervalEarlyMs: number | null;
   dischargeIntervalLateMs: number | null;
+  /** Where it started: the centre of the patch of K⁺ tiles that reached the ictal level first. */
   onsetXMm: number;
   onsetYMm: number;
+  /** When that patch reached it (s; at the earliest 10 s before onset); null: no tile had, the onset is the most active tile. */
+  recruitedFromS: number | null;
+  /** Whether the onset lies inside the lesion; null without one. */
+  onsetInLesion: boolean | null;
+  /** How fast recruitment moved away from the onset (mm/s); null when not measurable. */
+  spreadMmPerS: number | null;
+  /** r² of the fit behind it (null without a fit). */
+  spreadFitR2: number | null;
+  /** Share of the sheet's K⁺ tiles recruited over the event (0…1; null if the monitors had not measured it). */
+  recruitedShare: number | null;
 }
 
 function mean(series: readonly SeriesRecord[], fromMs: number, toMs: number, pick: (r: SeriesRecord) => number) {
@@ -161,6 +173,11 @@ export function reportSeizures(
       dischargeIntervalLateMs: late,
       onsetXMm: e.onsetXMm,
       onsetYMm: e.onsetYMm,
+      recruitedFromS: e.recruitedFromMs === null ? null : e.recruitedFromMs / 1000,
+      onsetInLesion: e.onsetInLesion,
+      spreadMmPerS: e.spreadMmPerS,
+      spreadFitR2: e.spreadFitR2,
+      recruitedShare: e.recruitedShare,
     };
   });
 }

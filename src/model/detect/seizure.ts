@@ -23,7 +23,9 @@
  *           clonic phase whose discharges slow does not cut the event in two).
  *
  * Onset and offset are dated to the first sample of the run that confirmed them (for an event
- * found by its discharges, 10 s after they began). Both rate thresholds sit in the gap between
+ * found by its discharges, 10 s after they began). Where an event started and how it spread come
+ * from the tiles' recruitment (recruitment.ts): the detector asks where when it confirms an onset,
+ * and the monitors add the spread when the event ends. Both rate thresholds sit in the gap between
  * the in-event and out-of-event distributions of the 1-s E rate over every shipped scenario, each
  * at least 25 % away from both medians (README, "What the model shows").
  */
@@ -65,9 +67,33 @@ export interface SeizureEvent {
   onsetMs: number;
   /** null while the event is still going. */
   offsetMs: number | null;
-  /** Where it started: the centre of the most active K⁺ tile in the second before onset. */
+  /**
+   * Where it started (recruitment.ts): the centre of the patch of K⁺ tiles that reached the ictal
+   * level first, in the 10 s before onset up to its confirmation.
+   */
   onsetXMm: number;
   onsetYMm: number;
+  /**
+   * When those tiles reached the ictal level (ms; the look-back start at the earliest); null when
+   * no tile had at confirmation, and the onset is the centre of the tile with the highest 1-s E rate.
+   */
+  recruitedFromMs: number | null;
+  /** Whether the onset lies inside the lesion (torus distance to its centre ≤ radius); null without one. */
+  onsetInLesion: boolean | null;
+  /** Speed at which recruitment moves away from the onset (mm/s); null while it lasts or when not measurable. */
+  spreadMmPerS: number | null;
+  /** r² of the recruitment time against distance fit behind the speed; null without a fit. */
+  spreadFitR2: number | null;
+  /** Share of the sheet's K⁺ tiles recruited over the event (0…1); null while it lasts. */
+  recruitedShare: number | null;
+}
+
+/** Where an event started, as the detector receives it when it confirms an onset. */
+export interface EventOnset {
+  xMm: number;
+  yMm: number;
+  recruitedFromMs: number | null;
+  inLesion: boolean | null;
 }
 
 /** A seizure-like event in seconds, as reports (the command line's, the lessons') give it. */
@@ -77,6 +103,9 @@ export interface SeizureEventInSeconds {
   offsetS: number | null;
   onsetXMm: number;
   onsetYMm: number;
+  onsetInLesion: boolean | null;
+  spreadMmPerS: number | null;
+  recruitedShare: number | null;
 }
 
 export function eventInSeconds(e: SeizureEvent): SeizureEventInSeconds {
@@ -85,6 +114,9 @@ export function eventInSeconds(e: SeizureEvent): SeizureEventInSeconds {
     offsetS: e.offsetMs === null ? null : e.offsetMs / 1000,
     onsetXMm: e.onsetXMm,
     onsetYMm: e.onsetYMm,
+    onsetInLesion: e.onsetInLesion,
+    spreadMmPerS: e.spreadMmPerS,
+    recruitedShare: e.recruitedShare,
   };
 }
 
@@ -103,21 +135,21 @@ export class SeizureDetector {
   inSeizure = false;
   /** Start of the current run of samples that disagree with the state (NaN if none). */
   private runStartMs = Number.NaN;
-  private runLocation: readonly [number, number] = [0, 0];
 
   constructor(readonly thresholds: SeizureThresholds = SEIZURE_THRESHOLDS) {}
 
   /**
    * One sample at time tMs: the 1-s E rate and the discharge rates (per s) over the onset and
-   * hold windows, and over the first and second halves of the onset window (for evolution). `location` is called only when a candidate onset begins, to say where the
-   * activity is. Returns 'onset' or 'offset' when an event was confirmed by this sample, else null.
+   * hold windows, and over the first and second halves of the onset window (for evolution).
+   * `location` is called only when an onset is confirmed, with the time it is dated to, to say where
+   * the event started. Returns 'onset' or 'offset' when an event was confirmed by this sample, else null.
    */
   update(
     tMs: number,
     rateHz: number,
     dischargesOnsetHz: number,
     dischargesHoldHz: number,
-    location: () => readonly [number, number],
+    location: (onsetMs: number) => EventOnset,
     halves: WindowHalves = STEADY,
   ): 'onset' | 'offset' | null {
     const t = this.thresholds;
@@ -131,16 +163,24 @@ export class SeizureDetector {
       this.runStartMs = Number.NaN;
       return null;
     }
-    if (Number.isNaN(this.runStartMs)) {
-      this.runStartMs = tMs;
-      if (active) this.runLocation = location();
-    }
+    if (Number.isNaN(this.runStartMs)) this.runStartMs = tMs;
     if (tMs - this.runStartMs < t.persistMs) return null;
     this.inSeizure = active;
     const at = this.runStartMs;
     this.runStartMs = Number.NaN;
     if (active) {
-      this.events.push({ onsetMs: at, offsetMs: null, onsetXMm: this.runLocation[0], onsetYMm: this.runLocation[1] });
+      const place = location(at);
+      this.events.push({
+        onsetMs: at,
+        offsetMs: null,
+        onsetXMm: place.xMm,
+        onsetYMm: place.yMm,
+        recruitedFromMs: place.recruitedFromMs,
+        onsetInLesion: place.inLesion,
+        spreadMmPerS: null,
+        spreadFitR2: null,
+        recruitedShare: null,
+      });
       return 'onset';
     }
     this.events[this.events.length - 1].offsetMs = at;

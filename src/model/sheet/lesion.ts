@@ -99,13 +99,22 @@ export const LESION_EXTRA_EE_INPUTS = 40;
  */
 export const LESION_K_CLEARANCE_FACTOR = 0.3;
 
+/**
+ * Whether a point lies in the lesion's disc, measured on the torus (on the rim counts as inside).
+ * The one test of "inside the lesion": the cells' membership below, an event's onset (the
+ * monitors), the event log and the CSV export all use it.
+ */
+export function insideLesion(xMm: number, yMm: number, lesion: Lesion): boolean {
+  return torusDistanceMm(xMm, yMm, lesion.xMm, lesion.yMm) <= lesion.radiusMm;
+}
+
 /** Whether each cell lies in the lesion (1) or not (0); all zeros without a lesion. */
 export function lesionMembership(xMm: Float64Array, yMm: Float64Array, lesion: Lesion | null | undefined): Uint8Array {
   const n = xMm.length;
   const inside = new Uint8Array(n);
   if (!lesion) return inside;
   for (let i = 0; i < n; i++) {
-    if (torusDistanceMm(xMm[i], yMm[i], lesion.xMm, lesion.yMm) <= lesion.radiusMm) inside[i] = 1;
+    if (insideLesion(xMm[i], yMm[i], lesion)) inside[i] = 1;
   }
   return inside;
 }

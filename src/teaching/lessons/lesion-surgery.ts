@@ -7,15 +7,12 @@
  * the end, 13.5 Hz); with the lesion resected, none.
  */
 
-import { torusDistanceMm } from '../../model/sheet/geometry.ts';
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, fixed, seizes, sheetOutcome } from '../measures.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const SHEET = { gaba: 0.8, lesion: FOCUS };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
-/** Onset is the centre of the most active K⁺ tile (0.125 mm) in the second before it. */
-const TILE_MM = 0.125;
 const DURATION_S = 60;
 
 export const lesionSurgeryLesson: Lesson = {
@@ -79,9 +76,9 @@ export const lesionSurgeryLesson: Lesson = {
     const drugWorks = !seizes(drug);
     const surgeryWorks = !seizes(resected);
     const choiceId = drugWorks ? (surgeryWorks ? 'both' : 'drug') : surgeryWorks ? 'surgery' : 'neither';
-    const inside = drug.seizures.filter(
-      (e) => torusDistanceMm(e.onsetXMm, e.onsetYMm, FOCUS.xMm, FOCUS.yMm) <= FOCUS.radiusMm + TILE_MM,
-    ).length;
+    // Where an event began is where the sheet's patches first reached the ictal level (its
+    // recruitment, src/model/detect/recruitment.ts), not where they fired most.
+    const inside = drug.seizures.filter((e) => e.onsetInLesion === true).length;
     return {
       choiceId,
       evidence: [
@@ -89,7 +86,7 @@ export const lesionSurgeryLesson: Lesson = {
         describeSheet(drug),
         drug.seizures.length === 0
           ? 'With the lesion in place there was no seizure to locate.'
-          : `${inside} of ${drug.seizures.length} seizure-like events began in or at the edge of the lesion (radius ${fixed(FOCUS.radiusMm, 1)} mm).`,
+          : `${inside} of ${drug.seizures.length} seizure-like events began inside the lesion (radius ${fixed(FOCUS.radiusMm, 1)} mm), judged by where the sheet first reached seizure-level firing.`,
         describeSheet(resected),
       ],
     };

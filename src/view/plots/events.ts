@@ -5,7 +5,7 @@
 import type { SeizureEvent } from '../../model/detect/seizure.ts';
 import type { Lesion } from '../../model/params.ts';
 import type { ActivityState } from '../../model/runs/live/frame.ts';
-import { torusDistanceMm } from '../../model/sheet/geometry.ts';
+import { insideLesion } from '../../model/sheet/lesion.ts';
 
 /**
  * Below this smoothed E rate a sheet outside an event reads as quiet rather than asynchronous: the
@@ -36,7 +36,7 @@ export function seconds(ms: number): string {
 /** Whether the event started inside the lesion (on the torus, as the lesion itself is laid out). */
 export function startedInLesion(event: SeizureEvent, lesion: Lesion | null): boolean {
   if (!lesion) return false;
-  return torusDistanceMm(event.onsetXMm, event.onsetYMm, lesion.xMm, lesion.yMm) <= lesion.radiusMm;
+  return insideLesion(event.onsetXMm, event.onsetYMm, lesion);
 }
 
 export function onsetText(event: SeizureEvent): string {

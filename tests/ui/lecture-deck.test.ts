@@ -99,7 +99,7 @@ describe('the lecture deck', () => {
       'the lecture scene “The newborn brain: GABA excites” was left out: its scenario “neonatal” did not load',
     ]);
     const bad = buildDeck(SCENARIOS, [
-      { id: 'x', title: 'Bad', sentences: ['s'], scenario: 'healthy', set: { gaba: 9 } },
+      { id: 'x', title: 'Bad', sentences: ['s'], scenario: 'healthy', shows: 'no-seizures', set: { gaba: 9 } },
     ]);
     expect(bad.scenes).toEqual([]);
     expect(bad.problems[0]).toMatch(/^the lecture scene “Bad” was left out: gaba=9/);

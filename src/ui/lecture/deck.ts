@@ -22,12 +22,27 @@ export interface ParamChange {
 
 export type SplitSide = 'left' | 'right';
 
+/**
+ * What one side of a scene shows, in the terms a test measures it in
+ * (tests/science/lecture-claims.test.ts runs every scene and contrast and checks it):
+ *
+ * - `no-seizures`: no seizure-like event;
+ * - `seizures`: at least one event;
+ * - `recurring-seizures`: two or more events, each but the last ending by itself;
+ * - `fewer-seizures`: at most half the seizure burden of the other side;
+ * - `inhibition-silenced`: interneurons at half the other side's rate or less, pyramidal cells at
+ *   1.5× or more.
+ */
+export type Shown = 'no-seizures' | 'seizures' | 'recurring-seizures' | 'fewer-seizures' | 'inhibition-silenced';
+
 export interface Contrast extends ParamChange {
   /** Where the contrast sits: responders on the left, refractory cases on the right. */
   side: SplitSide;
   /** What each side shows, in a few words (the drug's brain level is added live). */
   caption: string;
   sceneCaption: string;
+  /** What the contrast shows (its caption says it). */
+  shows: Shown;
 }
 
 export interface SceneSpec extends ParamChange {
@@ -36,6 +51,8 @@ export interface SceneSpec extends ParamChange {
   sentences: readonly string[];
   /** The scenario file's name (public/scenarios/NAME.json). */
   scenario: string;
+  /** What the scene's own state shows (its sentences, and its caption in split screen, say it). */
+  shows: Shown;
   contrast?: Contrast;
 }
 
@@ -48,6 +65,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'Large dots are excitatory pyramidal cells, small teal dots inhibitory interneurons; a cell turns amber as it fires faster.',
     ],
     scenario: 'healthy',
+    shows: 'no-seizures',
   },
   {
     id: 'ei-imbalance',
@@ -57,6 +75,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'A seizure is a network that has lost its balance between excitation and inhibition.',
     ],
     scenario: 'ei-imbalance',
+    shows: 'recurring-seizures',
   },
   {
     id: 'nap-gain',
@@ -66,6 +85,7 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'This is the target of the sodium-channel blockers: phenytoin, carbamazepine, lamotrigine.',
     ],
     scenario: 'nap-gain',
+    shows: 'seizures',
   },
   {
     id: 'drug-works',
@@ -77,9 +97,11 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
     ],
     scenario: 'transporter',
     reset: ['pgp'],
+    shows: 'no-seizures',
     contrast: {
       side: 'right',
       set: { pgp: 2 },
+      shows: 'seizures',
       caption: 'P-gp ×2: the pump sends phenytoin back into the blood',
       sceneCaption: 'P-gp normal: phenytoin reaches the brain',
     },
@@ -92,9 +114,11 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'A quarter less phenytoin reaches the brain, and the seizures come back.',
     ],
     scenario: 'transporter',
+    shows: 'seizures',
     contrast: {
       side: 'left',
       reset: ['pgp'],
+      shows: 'no-seizures',
       caption: 'P-gp normal: phenytoin reaches the brain',
       sceneCaption: 'P-gp ×2: the pump sends phenytoin back into the blood',
     },
@@ -107,9 +131,11 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'Lamotrigine blocks sodium channels: it silences the interneurons, and the patch seizes.',
     ],
     scenario: 'dravet-lamotrigine',
+    shows: 'inhibition-silenced',
     contrast: {
       side: 'left',
       reset: ['scn1a'],
+      shows: 'no-seizures',
       caption: 'Full Nav1.1: lamotrigine is harmless here',
       sceneCaption: 'Half the Nav1.1 (Dravet): lamotrigine silences inhibition',
     },
@@ -122,9 +148,11 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'Diazepam strengthens GABA_A — and the seizures go on.',
     ],
     scenario: 'neonatal',
+    shows: 'seizures',
     contrast: {
       side: 'left',
       reset: ['clEqMm'],
+      shows: 'no-seizures',
       caption: 'Adult chloride: diazepam stops the seizures',
       sceneCaption: 'Newborn chloride: diazepam changes nothing',
     },
@@ -137,9 +165,11 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'Remove the lesion and the rest of the patch is calm again.',
     ],
     scenario: 'focal-dysplasia',
+    shows: 'seizures',
     contrast: {
       side: 'left',
       set: { resected: true },
+      shows: 'no-seizures',
       caption: 'Lesion resected: no seizures',
       sceneCaption: 'Lesion in place, on carbamazepine: seizures',
     },
@@ -152,9 +182,11 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
       'Most of the seizures that carbamazepine could not stop now stop.',
     ],
     scenario: 'rns',
+    shows: 'fewer-seizures',
     contrast: {
       side: 'right',
       reset: ['rns'],
+      shows: 'seizures',
       caption: 'Carbamazepine alone: seizures',
       sceneCaption: 'With responsive stimulation: mostly none',
     },

@@ -78,9 +78,14 @@ function holds(shows: Shown, side: Measured, other: Measured, otherShows: Shown)
       }
       return null;
     }
-    case 'recurring-seizures':
+    case 'recurring-seizures': {
       if (n < 2) return `${n} event(s)`;
-      return side.events.slice(0, -1).every((e) => e.endedByItself) ? null : 'an event that did not end';
+      if (!side.events.slice(0, -1).every((e) => e.endedByItself)) return 'an event that did not end';
+      if (otherShows === 'no-seizures' && side.rateDuringHz < RATE_MARGIN * other.rateEHz) {
+        return `events at ${side.rateDuringHz.toFixed(1)} Hz, under ${RATE_MARGIN}× the calm side's ${other.rateEHz.toFixed(1)} Hz`;
+      }
+      return null;
+    }
     case 'fewer-seizures':
       return side.burden <= 0.5 * other.burden
         ? null

@@ -24,6 +24,7 @@ import {
   COHORT_SETTLE_S,
   OBSERVE_S_RANGE,
   type PatientOutcome,
+  SEIZURE_FREE_MAX_RATE_HZ,
   TRIAL_MODES,
 } from '../../model/runs/cohort/trial.ts';
 import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags } from '../args.ts';
@@ -133,9 +134,19 @@ export function formatCohort(r: CohortReport): string {
     pct(r.clinical.cumulativeSeizureFree[k]),
     signedPp(r.distancePp[k]),
     pct(r.worsenedBy[k]),
+    String(r.eventFreeButRaised[k]),
   ]);
   const drugs = table([
-    ['drug', 'newly seizure-free', 'cumulative', '95 % interval', 'clinical', 'distance', 'made worse'],
+    [
+      'drug',
+      'newly seizure-free',
+      'cumulative',
+      '95 % interval',
+      'clinical',
+      'distance',
+      'made worse',
+      `no event, E > ${SEIZURE_FREE_MAX_RATE_HZ} Hz`,
+    ],
     ...drugRows,
     [
       'refractory',
@@ -145,8 +156,12 @@ export function formatCohort(r: CohortReport): string {
       pct(r.clinical.refractory),
       signedPp(r.refractoryDistancePp),
       '',
+      '',
     ],
   ]);
+  const raised = r.eventFreeButRaised.some((x) => x > 0)
+    ? `\n"no event, E > ${SEIZURE_FREE_MAX_RATE_HZ} Hz": patients with no seizure in the window whose sheet stayed in a raised, discharging state; not counted seizure-free. Counted as the detector alone would count them: ${r.cumulativeEventFree.map((x, k) => `${pct(x)} after ${r.drugs[k]}`).join(', ')}.`
+    : '';
   const series = r.clinical.series
     .map((c) => `${c.source} (${c.patients} patients): ${c.cumulativeSeizureFree.map((x) => pct(x)).join(', ')}`)
     .join('; ');
@@ -171,7 +186,7 @@ export function formatCohort(r: CohortReport): string {
 (clinical figures: ${r.clinical.source}; educational model, not medical advice)
 
 ${drugs}
-${comparison}
+${comparison}${raised}
 
 who stayed refractory:
 ${mechanisms}

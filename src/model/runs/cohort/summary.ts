@@ -13,7 +13,7 @@ import {
   wilsonInterval,
 } from './clinical.ts';
 import type { PatientTraits } from './population.ts';
-import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
+import { isSeizureFree, type PatientOutcome, type TrialMode, type TrialSettings } from './trial.ts';
 
 /**
  * A "severe" E/I deficit for the breakdown: GABA_A at or below this. On the trial's 32 × 32 sheet
@@ -77,6 +77,14 @@ export interface CohortSummary {
   newlySeizureFree: number[];
   /** Of those who took each drug, the fraction whose seizure burden it raised (by more than 0.05). */
   worsenedBy: number[];
+  /**
+   * Of those who took each drug, how many had no event in the window but a mean pyramidal rate
+   * above SEIZURE_FREE_MAX_RATE_HZ (the steady discharge a sodium-channel blocker can hold a sheet
+   * in): not counted seizure-free; the detector alone would have.
+   */
+  eventFreeButRaised: number[];
+  /** After each drug, the share seizure-free had those patients counted seizure-free (the detector's verdict alone). */
+  cumulativeEventFree: number[];
   clinical: {
     source: string;
     cumulativeSeizureFree: (number | null)[];
@@ -136,6 +144,15 @@ export function summarize(
     if (took.length === 0) return 0;
     return took.filter((o) => o.trials[k].seizureBurden > o.baselineSeizureBurden + WORSENED_BY).length / took.length;
   });
+  const eventFreeButRaised = drugs.map(
+    (_, k) =>
+      ill.filter((o) => o.trials.length > k && o.trials[k].seizures === 0 && !isSeizureFree(o.trials[k])).length,
+  );
+  // The first drug after which a patient had no event (the detector's verdict), for the comparison.
+  const firstEventFree = ill.map((o) => o.trials.findIndex((t) => t.seizures === 0));
+  const cumulativeEventFree = drugs.map((_, k) =>
+    n === 0 ? 0 : firstEventFree.filter((f) => f >= 0 && f <= k).length / n,
+  );
   const refractory = ill.filter((o) => o.seizureFreeOn === null);
   const free = ill.filter((o) => o.seizureFreeOn !== null);
   // A sequence with a placebo in it is not a treatment sequence the clinic reports: no comparison.
@@ -155,6 +172,8 @@ export function summarize(
     cumulativeCount,
     newlySeizureFree: newly,
     worsenedBy,
+    eventFreeButRaised,
+    cumulativeEventFree,
     clinical: {
       source: CLINICAL_SOURCE,
       cumulativeSeizureFree: clinical,

@@ -5,7 +5,7 @@
  */
 import { DRUGS } from '../../model/pharmacology/drugs.ts';
 import type { CohortSummary } from '../../model/runs/cohort/summary.ts';
-import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
+import { type PatientOutcome, SEIZURE_FREE_MAX_RATE_HZ } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
@@ -173,6 +173,19 @@ export function showTrialResults(
       )
     : null;
 
+  const raised = s.eventFreeButRaised.some((x) => x > 0)
+    ? el(
+        'p',
+        'hint',
+        `Not counted seizure-free: ${s.drugs
+          .map((d, k) => (s.eventFreeButRaised[k] > 0 ? `${s.eventFreeButRaised[k]} on ${d}` : ''))
+          .filter((x) => x !== '')
+          .join(', ')} had no seizure in the window, but their patch stayed in a raised, discharging state ` +
+          `(pyramidal cells above ${SEIZURE_FREE_MAX_RATE_HZ} Hz). Counted as the seizure detector alone would count them: ` +
+          `${s.drugs.map((d, k) => `${percent(s.cumulativeEventFree[k])} after ${d}`).join(', ')}.`,
+      )
+    : null;
+
   const details = el('details', 'trial-patients');
   details.append(el('summary', undefined, `Every patient, with its seed (${outcomes.length})`));
   const list = el('ol');
@@ -185,7 +198,15 @@ export function showTrialResults(
   }
   details.append(list);
 
-  container.replaceChildren(identity, figures, legend, mech, ...(worse ? [worse] : []), details);
+  container.replaceChildren(
+    identity,
+    figures,
+    legend,
+    ...(raised ? [raised] : []),
+    mech,
+    ...(worse ? [worse] : []),
+    details,
+  );
   container.dataset.summary = JSON.stringify({
     seed: s.seed,
     patients: s.patients,

@@ -123,6 +123,22 @@ describe('a small cohort at the trial settings (seed 1)', () => {
       cumulativeSeizureFree: s.cumulativeSeizureFree,
       seizureFreeOn: outcomes.map((o) => o.seizureFreeOn),
       gaba: outcomes.map((o) => o.traits.gaba),
-    }).toMatchInlineSnapshot();
+    }).toMatchInlineSnapshot(`
+      {
+        "cumulativeSeizureFree": [
+          0,
+          0,
+        ],
+        "gaba": [
+          0.539,
+          0.484,
+        ],
+        "seizureFreeOn": [
+          null,
+          null,
+        ],
+        "withEpilepsy": 2,
+      }
+    `);
   });
 });

@@ -69,7 +69,9 @@ describe('cohort, text', () => {
     expect(r.stdout).toContain('each drug watched 20 s (after 40 s of settling)');
     expect(r.stdout).toMatch(/1\. levetiracetam +\d/);
     expect(r.stdout).toMatch(/95 % interval/);
-    expect(r.stdout).toMatch(/the clinical figure lies (inside|outside) the 95 % interval/);
+    expect(r.stdout).toMatch(
+      /Is the clinical figure inside the cohort's 95 % interval\? after levetiracetam (yes|no)\./,
+    );
     expect(r.stdout).toMatch(/refractory +\d/);
     expect(r.stdout).toContain('who stayed refractory:');
     expect(r.stdout).toContain('not medical advice');

@@ -166,12 +166,12 @@ export function formatCohort(r: CohortReport): string {
     .map((c) => `${c.source} (${c.patients} patients): ${c.cumulativeSeizureFree.map((x) => pct(x)).join(', ')}`)
     .join('; ');
   const inside = r.clinicalInInterval.flatMap((x, k) =>
-    x === null ? [] : [`${r.drugs[k]} ${x ? 'inside' : 'outside'}`],
+    x === null ? [] : [`after ${r.drugs[k]} ${x ? 'yes' : 'no'}`],
   );
   const comparison =
     inside.length === 0
       ? 'no clinical comparison (a placebo is in the sequence)'
-      : `clinical cumulative figures: ${series}; the clinical figure lies ${inside.join(', ')} the 95 % interval`;
+      : `clinical cumulative figures: ${series}.\nIs the clinical figure inside the cohort's 95 % interval? ${inside.join(', ')}.`;
   const mechanisms = table([
     ['mechanism', 'all patients', 'refractory', 'seizure-free', 'refractory rate'],
     ...r.mechanisms.map((m) => [

@@ -27,8 +27,8 @@ import { showTrialResults } from './trial-results.ts';
 export const TRIAL_PANEL_TITLE = 'Virtual trial';
 /**
  * A cohort that a class can wait for: each patient is watched about four times (untreated, then
- * each drug that fails) for 111 s of network time, ~10 s of wall time each on one core of a
- * laptop, so 8 patients take about 3 minutes on two cores.
+ * each drug that fails) for 111 s of network time; 60 patients took 1,526 s on two cores (README,
+ * virtual trial), so 8 take about 3–4 minutes.
  */
 export const DEFAULT_BROWSER_PATIENTS = 8;
 /** Places in the drug sequence the form offers. */

@@ -132,7 +132,16 @@ function measuredHalfLife(regimen: Regimen, fromH: number, toH: number): number 
   return -Math.LN2 / slope;
 }
 
-const LINEAR_DRUGS = (Object.keys(DRUGS) as DrugName[]).filter((d) => DRUGS[d].saturable === null);
+// The placebo has no level to measure a half-life from (nothing reaches the blood).
+const LINEAR_DRUGS = (Object.keys(DRUGS) as DrugName[]).filter((d) => DRUGS[d].saturable === null && !DRUGS[d].placebo);
+
+describe('the placebo', () => {
+  it('puts nothing in the blood or the brain', () => {
+    const s = simulatePk(ADULT, [{ drug: 'placebo', route: 'oral', doseMg: 100, everyH: 12 }], 72, 1);
+    expect(Math.max(...s.drugs[0].plasmaTotalMgL)).toBe(0);
+    expect(Math.max(...s.drugs[0].brainUnboundUm)).toBe(0);
+  });
+});
 
 describe('half-lives measured from the curves match the table within 10 %', () => {
   for (const drug of LINEAR_DRUGS) {

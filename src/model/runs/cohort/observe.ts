@@ -53,10 +53,10 @@ export interface Observation {
  * has induced P-gp) for the settling time, the window and the confirmation margin. Deterministic:
  * the same parameters (seed included), window and dosing give the same observation.
  */
-export function observe(params: Params, window: ObservationWindow, dosing: Dosing): Observation {
+export function observe(params: Params, span: ObservationWindow, dosing: Dosing): Observation {
   const { sim, monitors, patient } = startRun(params, dosing);
-  const fromMs = window.settleS * 1000;
-  const toMs = fromMs + window.observeS * 1000;
+  const fromMs = span.settleS * 1000;
+  const toMs = fromMs + span.observeS * 1000;
   sim.advance(Math.round((toMs + CONFIRM_MS) / sim.dtMs), monitors);
   let seizures = 0;
   let inSeizureMs = 0;
@@ -90,7 +90,7 @@ export function observe(params: Params, window: ObservationWindow, dosing: Dosin
     rateEHz: rateN > 0 ? rateSum / rateN : 0,
     peakRate1sHz: peak,
     chiMean: chiN > 0 ? chiSum / chiN : null,
-    dischargesPerS: discharges / window.observeS,
+    dischargesPerS: discharges / span.observeS,
     brainUnboundUm: patient.drugs.map((d) => d.brainUnboundUm),
     pgpEffective: patient.pgpEffective,
   };

@@ -6,7 +6,7 @@
  * and where it started and how fast it spread (from the K⁺ tiles' recruitment, recruitment.ts).
  */
 import type { SeizureEvent } from './seizure.ts';
-import type { SeriesRecord } from './series.ts';
+import { seriesExtreme as extreme, seriesMean as mean, type SeriesRecord } from './series.ts';
 
 /** The window before an event its E rate is compared with (issue 12: the 10 s before). */
 export const REPORT_BEFORE_MS = 10_000;
@@ -63,38 +63,6 @@ export interface SeizureReport {
   spreadFitR2: number | null;
   /** Share of the sheet's K⁺ tiles recruited over the event (0…1; null if the monitors had not measured it). */
   recruitedShare: number | null;
-}
-
-function mean(series: readonly SeriesRecord[], fromMs: number, toMs: number, pick: (r: SeriesRecord) => number) {
-  let sum = 0;
-  let n = 0;
-  for (const r of series) {
-    if (r.tMs > fromMs && r.tMs <= toMs) {
-      const v = pick(r);
-      if (!Number.isNaN(v)) {
-        sum += v;
-        n++;
-      }
-    }
-  }
-  return n > 0 ? sum / n : null;
-}
-
-function extreme(
-  series: readonly SeriesRecord[],
-  fromMs: number,
-  toMs: number,
-  pick: (r: SeriesRecord) => number,
-  sign: 1 | -1,
-): number | null {
-  let best: number | null = null;
-  for (const r of series) {
-    if (r.tMs > fromMs && r.tMs <= toMs) {
-      const v = pick(r);
-      if (best === null || sign * v > sign * best) best = v;
-    }
-  }
-  return best;
 }
 
 /** Intervals counted at each end of an event's discharges. */

@@ -21,3 +21,42 @@ export interface SeriesRecord {
   eGabaMeanMv: number;
   inSeizure: boolean;
 }
+
+/** Mean of `pick` over the records with fromMs < tMs ≤ toMs, NaN values skipped; null when there are none. */
+export function seriesMean(
+  series: readonly SeriesRecord[],
+  fromMs: number,
+  toMs: number,
+  pick: (r: SeriesRecord) => number,
+) {
+  let sum = 0;
+  let n = 0;
+  for (const r of series) {
+    if (r.tMs > fromMs && r.tMs <= toMs) {
+      const v = pick(r);
+      if (!Number.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+  }
+  return n > 0 ? sum / n : null;
+}
+
+/** The largest (sign 1) or smallest (sign −1) `pick` over the records with fromMs < tMs ≤ toMs; null when there are none. */
+export function seriesExtreme(
+  series: readonly SeriesRecord[],
+  fromMs: number,
+  toMs: number,
+  pick: (r: SeriesRecord) => number,
+  sign: 1 | -1,
+): number | null {
+  let best: number | null = null;
+  for (const r of series) {
+    if (r.tMs > fromMs && r.tMs <= toMs) {
+      const v = pick(r);
+      if (best === null || sign * v > sign * best) best = v;
+    }
+  }
+  return best;
+}

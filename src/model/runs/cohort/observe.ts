@@ -12,6 +12,7 @@
  * closes: the run goes on for CONFIRM_MS past the window so that those are seen.
  */
 import { SEIZURE_DISCHARGE_ONSET_WINDOW_MS, SEIZURE_PERSIST_MS } from '../../detect/seizure.ts';
+import { seriesExtreme, seriesMean } from '../../detect/series.ts';
 import type { Params } from '../../params.ts';
 import { type Dosing, startRun } from '../start-run.ts';
 
@@ -67,29 +68,18 @@ export function observe(params: Params, span: ObservationWindow, dosing: Dosing)
       inSeizureMs += Math.min(end, toMs) - Math.max(e.onsetMs, fromMs);
     }
   }
-  let rateSum = 0;
-  let rateN = 0;
-  let peak = 0;
-  let chiSum = 0;
-  let chiN = 0;
-  for (const r of monitors.series) {
-    if (r.tMs <= fromMs || r.tMs > toMs) continue;
-    rateSum += r.rateEHz;
-    rateN++;
-    if (r.rate1sHz > peak) peak = r.rate1sHz;
-    if (!Number.isNaN(r.chi)) {
-      chiSum += r.chi;
-      chiN++;
-    }
-  }
+  const series = monitors.series;
+  const rateEHz = seriesMean(series, fromMs, toMs, (r) => r.rateEHz) ?? 0;
+  const peakRate1sHz = seriesExtreme(series, fromMs, toMs, (r) => r.rate1sHz, 1) ?? 0;
+  const chiMean = seriesMean(series, fromMs, toMs, (r) => r.chi);
   let discharges = 0;
   for (const t of monitors.discharges.timesMs) if (t >= fromMs && t < toMs) discharges++;
   return {
     seizures,
     seizureBurden: inSeizureMs / (toMs - fromMs),
-    rateEHz: rateN > 0 ? rateSum / rateN : 0,
-    peakRate1sHz: peak,
-    chiMean: chiN > 0 ? chiSum / chiN : null,
+    rateEHz,
+    peakRate1sHz,
+    chiMean,
     dischargesPerS: discharges / span.observeS,
     brainUnboundUm: patient.drugs.map((d) => d.brainUnboundUm),
     pgpEffective: patient.pgpEffective,

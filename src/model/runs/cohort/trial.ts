@@ -28,10 +28,10 @@ import { type Observation, observe } from './observe.ts';
 import { drawGaba, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
 
 /**
- * Sheet side for cohort patients. The default 64 × 64 sheet runs about 2× real time on one core;
- * 24 × 24 (576 cells) about 19× (`npm run sim -- run --set side=24 --duration-s 20`: 1.03 s
- * wall). What the trial's sheet does at each severity, untreated and on each drug, is measured in
- * the README's virtual-trial section (`scripts/trial-survey.ts`).
+ * Sheet side for cohort patients: 32 × 32 runs about 12× real time on one core (`npm run sim --
+ * run --set side=32 --duration-s 20`: 1.6 s wall), the default 64 × 64 about 2×. 24 × 24 ran 19×
+ * but was not the same model: lamotrigine silenced its interneurons at every severity, which 32,
+ * 48 and 64 sheets do not at gaba 0.6 (README, virtual trial).
  */
 export const COHORT_SIDE = 32;
 /**

@@ -60,7 +60,7 @@ import { ResponsiveStimulator } from './modifiers/rns.ts';
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
 import { needsRebuild, type Params } from './params.ts';
 import { Rng } from './rng.ts';
-import { lesionFactors, lesionTileGliaFactor } from './sheet/lesion.ts';
+import { lesionBlockerSensitivity, lesionFactors, lesionTileGliaFactor } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
@@ -74,6 +74,11 @@ export interface SimulationOptions {
   weights?: Partial<SynapticWeights>;
   ions?: Partial<IonConstants>;
   gate?: Partial<SlowInactivation>;
+  /**
+   * The factor on a sodium-channel blocker's binding in the lesion's pyramidal cells (0…1; default
+   * LESION_NA_BLOCKER_SENSITIVITY, sheet/lesion.ts); 1 turns the target hypothesis off.
+   */
+  lesionBlockerSensitivity?: number;
   /**
    * Drugs already on board when the network starts (the patient clock says they have been there
    * for hours): their effects act from the first step, and the slow chloride state starts where
@@ -144,6 +149,8 @@ export class Simulation {
     }
     const drive = this.driveFor(params);
     initAvailability(s);
+    const sensitivity = lesionBlockerSensitivity(net.inLesion, net.n, net.nE, options.lesionBlockerSensitivity);
+    if (sensitivity) s.naDrugSensitivity.set(sensitivity);
     initResources(s);
     initIons(net, s, this.ionConstants, drive.clEqMm, E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refreshSpikeGain } from '../../src/model/dynamics/availability.ts';
 import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
 import { SYNAPTIC_WEIGHTS } from '../../src/model/dynamics/synapses.ts';
 import { isResected } from '../../src/model/modifiers/resection.ts';
@@ -10,6 +11,8 @@ import {
   LESION_GABA_FACTOR,
   LESION_GNAP_FACTOR,
   LESION_K_CLEARANCE_FACTOR,
+  LESION_NA_BLOCKER_SENSITIVITY,
+  lesionBlockerSensitivity,
   lesionMembership,
   lesionTileGliaFactor,
 } from '../../src/model/sheet/lesion.ts';
@@ -179,6 +182,51 @@ describe('a lesion in the simulation', () => {
     }
     sim.setParams({ ...sim.params, resected: false });
     expect(lesionSpikes()).toBeGreaterThan(0);
+  });
+});
+
+describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
+  const params = withParams(defaultParams(), { side: SIDE, seed: 3, gaba: 0.8, lesion: LESION });
+  // Carbamazepine-like: C/Kd 0.3 at rest, 3 inactivated.
+  const drug = { naRestAffinity: 0.3, naInactivatedAffinity: 3 };
+
+  it('binds the lesion’s pyramidal cells LESION_NA_BLOCKER_SENSITIVITY as much, and every other cell in full', () => {
+    const sim = new Simulation(params);
+    sim.setDrugEffects({ ...sim.drugs, ...drug });
+    const s = sim.state;
+    s.naSlowGate.fill(0.6);
+    refreshSpikeGain(sim.net, s, sim.gate);
+    const x = 0.6 * 0.3 + 0.4 * 3;
+    let insideE = 0;
+    let insideI = 0;
+    for (let i = 0; i < sim.net.n; i++) {
+      const inside = sim.net.inLesion[i] === 1;
+      const isE = i < sim.net.nE;
+      const sensitivity = inside && isE ? LESION_NA_BLOCKER_SENSITIVITY : 1;
+      expect(s.naDrugSensitivity[i]).toBe(Math.fround(sensitivity));
+      expect(s.naAvailability[i]).toBeCloseTo(0.6 / (1 + sensitivity * x), 5);
+      if (inside && isE) insideE++;
+      if (inside && !isE) insideI++;
+    }
+    expect(insideE).toBeGreaterThan(40);
+    expect(insideI).toBeGreaterThan(5);
+  });
+
+  it('the kernel’s availability step and refreshSpikeGain give the same bits in the lesion and outside', () => {
+    const sim = new Simulation(params, { drugs: { ...new Simulation(params).drugs, ...drug } });
+    sim.advance(sim.ionEvery * 300);
+    const kernel = Float32Array.from(sim.state.naAvailability);
+    refreshSpikeGain(sim.net, sim.state, sim.gate);
+    expect(Array.from(sim.state.naAvailability)).toEqual(Array.from(kernel));
+  });
+
+  it('is 1 everywhere without a lesion, or when turned off; a factor outside 0…1 is refused', () => {
+    expect(lesionBlockerSensitivity(new Uint8Array(10), 10, 8)).toBeNull();
+    const off = new Simulation(params, { lesionBlockerSensitivity: 1 });
+    expect(off.state.naDrugSensitivity.every((v) => v === 1)).toBe(true);
+    expect(() => lesionBlockerSensitivity(new Uint8Array([1, 1]), 2, 2, 1.5)).toThrow(
+      "the lesion's blocker sensitivity must be in 0…1, got 1.5",
+    );
   });
 });
 

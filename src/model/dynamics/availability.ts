@@ -49,10 +49,11 @@ export const SLOW_INACTIVATION: SlowInactivation = {
   blockBelow: 0.3,
 };
 
-/** Every channel available at the start: h = 1, factor 1, A = 1 (parameters then set the factor). */
+/** Every channel available at the start: h = 1, factor 1, A = 1, full drug sensitivity (parameters and a lesion then set the factors). */
 export function initAvailability(s: NetworkState): void {
   s.naSlowGate.fill(1);
   s.naAvailScale.fill(1);
+  s.naDrugSensitivity.fill(1);
   s.naAvailability.fill(1);
 }
 
@@ -89,7 +90,7 @@ export function refreshSpikeGain(net: Network, s: NetworkState, gate: SlowInacti
   const cI = s.blockIons.getReal(ION_DRUG_INACT_AFFINITY);
   for (let i = 0; i < net.n; i++) {
     const h = s.naSlowGate[i];
-    const x = f(f(h * cR) + f(f(1 - h) * cI));
+    const x = f(s.naDrugSensitivity[i] * f(f(h * cR) + f(f(1 - h) * cI)));
     const free = f(1 / f(1 + x));
     const a = f(f(s.naAvailScale[i] * h) * free);
     s.naAvailability[i] = a;

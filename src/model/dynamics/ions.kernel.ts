@@ -20,6 +20,7 @@ import {
   ION_GAIN_E,
   ION_DRUG_INACT_AFFINITY,
   ION_DRUG_REST_AFFINITY,
+  ION_DRUG_SENSITIVITY,
   ION_GAIN_I,
   ION_GHK_INSIDE_TERM,
   ION_GHK_INV_OUTSIDE,
@@ -176,6 +177,7 @@ export function ionCells(block: usize): void {
   const spikesP = ptr(block, ION_SPIKES_SINCE);
   const vP = ptr(block, ION_V);
   const scaleP = ptr(block, ION_AVAIL_SCALE);
+  const sensitivityP = ptr(block, ION_DRUG_SENSITIVITY);
   const availP = ptr(block, ION_AVAILABILITY);
   const gainP = ptr(block, ION_EXP_GAIN);
   const hHalf = f32x4.splat(load<f32>(word(block, ION_H_HALF_MV)));
@@ -202,8 +204,10 @@ export function ionCells(block: usize): void {
     hNext = f32x4.pmax(hNext, zeroV);
     // Drug bound to the channels, weighted by their state: blockers of the phenytoin class bind
     // inactivated channels far more tightly than resting ones (Kuo 1998), so the block deepens
-    // with depolarisation and with firing. Without a drug x = 0 and the factor is exactly 1.
-    const x = f32x4.add(f32x4.mul(hNext, drugRest), f32x4.mul(f32x4.sub(one, hNext), drugInact));
+    // with depolarisation and with firing. Without a drug x = 0 and the factor is exactly 1. The
+    // cell's sensitivity scales the binding (1 except in a lesion's pyramidal cells).
+    const bound = f32x4.add(f32x4.mul(hNext, drugRest), f32x4.mul(f32x4.sub(one, hNext), drugInact));
+    const x = f32x4.mul(v128.load(sensitivityP + o), bound);
     const free = f32x4.div(one, f32x4.add(one, x));
     const availability = f32x4.mul(f32x4.mul(v128.load(scaleP + o), hNext), free);
     const firing = f32x4.ge(availability, blockBelow);

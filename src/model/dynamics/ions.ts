@@ -16,6 +16,7 @@ import {
   ION_CL_FLOOR,
   ION_CL_LOAD,
   ION_CL_RELAX,
+  ION_DRUG_SENSITIVITY,
   ION_E_GABA,
   ION_EXP_GAIN,
   ION_G_L_E,
@@ -339,6 +340,7 @@ export function configureIons(
   b.setPointer(ION_SPIKES_SINCE, s.spikesSinceIonStep);
   b.setPointer(ION_V, s.vMv);
   b.setPointer(ION_AVAIL_SCALE, s.naAvailScale);
+  b.setPointer(ION_DRUG_SENSITIVITY, s.naDrugSensitivity);
   b.setPointer(ION_AVAILABILITY, s.naAvailability);
   b.setPointer(ION_EXP_GAIN, s.expGainPa);
   b.setReal(ION_H_HALF_MV, gate.halfMv);

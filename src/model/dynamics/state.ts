@@ -40,6 +40,11 @@ export interface NetworkState {
   readonly naSlowGate: Float32Array;
   /** Genetic factor × (1 − drug block) per cell: the part of A that is not the gate. */
   readonly naAvailScale: Float32Array;
+  /**
+   * Per cell, the factor on a sodium-channel blocker's binding (1 normal, less in a lesion's
+   * pyramidal cells: the target hypothesis, sheet/lesion.ts).
+   */
+  readonly naDrugSensitivity: Float32Array;
   /** Spikes of each cell since the last ion step (the gate's use dependence). */
   readonly spikesSinceIonStep: Float32Array;
   /**
@@ -125,6 +130,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     naAvailability: ['f32', n],
     naSlowGate: ['f32', n],
     naAvailScale: ['f32', n],
+    naDrugSensitivity: ['f32', n],
     spikesSinceIonStep: ['f32', n],
     biasPa: ['f32', n],
     eGabaMv: ['f32', n],
@@ -185,6 +191,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     naAvailability: a.naAvailability,
     naSlowGate: a.naSlowGate,
     naAvailScale: a.naAvailScale,
+    naDrugSensitivity: a.naDrugSensitivity,
     spikesSinceIonStep: a.spikesSinceIonStep,
     biasPa: a.biasPa,
     eGabaMv: a.eGabaMv,

@@ -224,4 +224,9 @@ export const ION_KNA_HILL_LN_HALF = 49;
 export const ION_KNA_G_WORKING = 50;
 export const ION_G_L_E = 51;
 export const ION_G_L_I = 52;
-export const ION_WORDS = 53;
+/**
+ * Per cell: how much of a sodium-channel blocker's binding the cell's channels keep (1 normal; a
+ * lesion's pyramidal cells less, sheet/lesion.ts): x above is multiplied by it.
+ */
+export const ION_DRUG_SENSITIVITY = 53;
+export const ION_WORDS = 54;

@@ -100,6 +100,25 @@ export const LESION_EXTRA_EE_INPUTS = 40;
 export const LESION_K_CLEARANCE_FACTOR = 0.3;
 
 /**
+ * How much of a sodium-channel blocker's binding the lesion's pyramidal cells keep, fraction of
+ * normal: the target hypothesis of drug resistance. In dentate granule cells resected from
+ * carbamazepine-resistant patients, carbamazepine no longer slowed the channels' recovery from
+ * inactivation, its use-dependent action, while it still did in cells from patients whose
+ * seizures it had controlled; chronically epileptic rats showed the same loss (Remy, Gabriel,
+ * Urban et al. 2003, Ann Neurol 53:469). The altered channels of epileptic tissue (subunit
+ * changes; Remy & Beck 2006, Brain 129:18, review) are the focus's, so the factor acts on the
+ * lesion's pyramidal cells only; interneurons inside keep theirs, and the rest of the sheet is
+ * normal.
+ *
+ * 0.2 (a fivefold loss of affinity, both resting and inactivated) is this model's choice: the
+ * papers measured a lost effect, not a dissociation constant. It applies to every blocker of the
+ * class (carbamazepine, lamotrigine, phenytoin, and valproate's small Na⁺ part); Remy 2003 tested
+ * carbamazepine, so extending it to the class is an assumption, shared by the hypothesis's
+ * reviews. Measured effect: docs/model.md (lesion and drug resistance).
+ */
+export const LESION_NA_BLOCKER_SENSITIVITY = 0.2;
+
+/**
  * Whether a point lies in the lesion's disc, measured on the torus (on the rim counts as inside).
  * The one test of "inside the lesion": the cells' membership below, an event's onset (the
  * monitors), the event log and the CSV export all use it.
@@ -166,5 +185,26 @@ export function lesionTileGliaFactor(
     const share = cellsInTile[t] > 0 ? inside[t] / cellsInTile[t] : 0;
     factor[t] = 1 - (1 - LESION_K_CLEARANCE_FACTOR) * share;
   }
+  return factor;
+}
+
+/**
+ * The factor on a sodium-channel blocker's binding per cell: `sensitivity` in the lesion's
+ * pyramidal cells, 1 elsewhere; null without a lesion (every cell keeps 1).
+ */
+export function lesionBlockerSensitivity(
+  inLesion: Uint8Array,
+  n: number,
+  nE: number,
+  sensitivity: number = LESION_NA_BLOCKER_SENSITIVITY,
+): Float32Array | null {
+  if (!(sensitivity >= 0 && sensitivity <= 1)) {
+    throw new RangeError(`the lesion's blocker sensitivity must be in 0…1, got ${sensitivity}`);
+  }
+  let any = false;
+  for (let i = 0; i < nE; i++) if (inLesion[i]) any = true;
+  if (!any) return null;
+  const factor = new Float32Array(n).fill(1);
+  for (let i = 0; i < nE; i++) if (inLesion[i]) factor[i] = sensitivity;
   return factor;
 }

@@ -31,6 +31,7 @@ export interface Params {
   drive: number;
   statusMin: number;
   lesion: Lesion | null;
+  lesionBlockerBinding: number;
   resected: boolean;
   ketogenic: boolean;
   vns: boolean;
@@ -231,6 +232,18 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     unit: 'mm',
     description: `Focal lesion "x,y,radius" in mm (x, y in 0…${SHEET_MM}, radius ${LESION_RADIUS_MIN_MM}…${LESION_RADIUS_MAX_MM}) or "none": inside, pyramidal cells get half the GABA_A input and extra recurrent excitation, and glia clear K⁺ at 0.3×`,
     rebuild: true,
+  },
+  {
+    key: 'lesionBlockerBinding',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: 'fraction',
+    description:
+      'Target hypothesis: the share of a sodium-channel blocker’s binding that the lesion’s pyramidal cells keep (1: normal channels; 0.2: the altered channels of drug-resistant tissue, Remy 2003); no effect without a lesion or a blocker',
+    rebuild: false,
   },
   {
     key: 'resected',

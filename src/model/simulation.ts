@@ -60,7 +60,7 @@ import { ResponsiveStimulator } from './modifiers/rns.ts';
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
 import { needsRebuild, type Params } from './params.ts';
 import { Rng } from './rng.ts';
-import { lesionBlockerSensitivity, lesionFactors, lesionTileGliaFactor } from './sheet/lesion.ts';
+import { lesionFactors, lesionTileGliaFactor, setLesionBlockerBinding } from './sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, type Network } from './sheet/network.ts';
 
 export interface SimulationOptions {
@@ -74,11 +74,6 @@ export interface SimulationOptions {
   weights?: Partial<SynapticWeights>;
   ions?: Partial<IonConstants>;
   gate?: Partial<SlowInactivation>;
-  /**
-   * The factor on a sodium-channel blocker's binding in the lesion's pyramidal cells (0…1; default
-   * LESION_NA_BLOCKER_SENSITIVITY, sheet/lesion.ts); 1 turns the target hypothesis off.
-   */
-  lesionBlockerSensitivity?: number;
   /**
    * Drugs already on board when the network starts (the patient clock says they have been there
    * for hours): their effects act from the first step, and the slow chloride state starts where
@@ -149,8 +144,6 @@ export class Simulation {
     }
     const drive = this.driveFor(params);
     initAvailability(s);
-    const sensitivity = lesionBlockerSensitivity(net.inLesion, net.n, net.nE, options.lesionBlockerSensitivity);
-    if (sensitivity) s.naDrugSensitivity.set(sensitivity);
     initResources(s);
     initIons(net, s, this.ionConstants, drive.clEqMm, E_GABA_INHIBITORY_MV);
     configureIons(net, s, this.ionConstants, this.gate, this.ionEvery * this.dtMs);
@@ -266,6 +259,8 @@ export class Simulation {
     this.ionInputs.pumpNaSensitivity = p.pumpNaSensitivity;
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
     setAvailabilityScale(net, s, p.scn1a);
+    // The target hypothesis: the lesion's pyramidal cells keep this fraction of a blocker's binding.
+    setLesionBlockerBinding(net.inLesion, net.nE, p.lesionBlockerBinding, s.naDrugSensitivity);
     setSodiumChannelDrug(s, d.naRestAffinity, d.naInactivatedAffinity);
     refreshSpikeGain(net, s, this.gate);
   }

@@ -13,6 +13,7 @@ import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/runs/cohor
 const PLAIN: PatientTraits = {
   gaba: 0.66,
   lesion: null,
+  lesionBlockerBinding: 1,
   pgp: 1,
   pgpHigh: false,
   scn1a: 1,

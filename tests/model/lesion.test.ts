@@ -11,10 +11,10 @@ import {
   LESION_GABA_FACTOR,
   LESION_GNAP_FACTOR,
   LESION_K_CLEARANCE_FACTOR,
-  LESION_NA_BLOCKER_SENSITIVITY,
-  lesionBlockerSensitivity,
   lesionMembership,
   lesionTileGliaFactor,
+  RESISTANT_LESION_BLOCKER_BINDING,
+  setLesionBlockerBinding,
 } from '../../src/model/sheet/lesion.ts';
 import { buildNetwork, IN_DEGREE_E, IN_DEGREE_I, SPROUTING_MAX_INPUTS } from '../../src/model/sheet/network.ts';
 import { Simulation } from '../../src/model/simulation.ts';
@@ -186,11 +186,17 @@ describe('a lesion in the simulation', () => {
 });
 
 describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
-  const params = withParams(defaultParams(), { side: SIDE, seed: 3, gaba: 0.8, lesion: LESION });
+  const params = withParams(defaultParams(), {
+    side: SIDE,
+    seed: 3,
+    gaba: 0.8,
+    lesion: LESION,
+    lesionBlockerBinding: RESISTANT_LESION_BLOCKER_BINDING,
+  });
   // Carbamazepine-like: C/Kd 0.3 at rest, 3 inactivated.
   const drug = { naRestAffinity: 0.3, naInactivatedAffinity: 3 };
 
-  it('binds the lesion’s pyramidal cells LESION_NA_BLOCKER_SENSITIVITY as much, and every other cell in full', () => {
+  it('binds the lesion’s pyramidal cells lesionBlockerBinding as much, and every other cell in full, live', () => {
     const sim = new Simulation(params);
     sim.setDrugEffects({ ...sim.drugs, ...drug });
     const s = sim.state;
@@ -202,7 +208,7 @@ describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
     for (let i = 0; i < sim.net.n; i++) {
       const inside = sim.net.inLesion[i] === 1;
       const isE = i < sim.net.nE;
-      const sensitivity = inside && isE ? LESION_NA_BLOCKER_SENSITIVITY : 1;
+      const sensitivity = inside && isE ? RESISTANT_LESION_BLOCKER_BINDING : 1;
       expect(s.naDrugSensitivity[i]).toBe(Math.fround(sensitivity));
       expect(s.naAvailability[i]).toBeCloseTo(0.6 / (1 + sensitivity * x), 5);
       if (inside && isE) insideE++;
@@ -210,6 +216,10 @@ describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
     }
     expect(insideE).toBeGreaterThan(40);
     expect(insideI).toBeGreaterThan(5);
+    // Back to normal channels, live.
+    sim.setParams({ ...sim.params, lesionBlockerBinding: 1 });
+    expect(s.naDrugSensitivity.every((v) => v === 1)).toBe(true);
+    expect(s.naAvailability[0]).toBeCloseTo(0.6 / (1 + x), 5);
   });
 
   it('the kernel’s availability step and refreshSpikeGain give the same bits in the lesion and outside', () => {
@@ -220,12 +230,14 @@ describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
     expect(Array.from(sim.state.naAvailability)).toEqual(Array.from(kernel));
   });
 
-  it('is 1 everywhere without a lesion, or when turned off; a factor outside 0…1 is refused', () => {
-    expect(lesionBlockerSensitivity(new Uint8Array(10), 10, 8)).toBeNull();
-    const off = new Simulation(params, { lesionBlockerSensitivity: 1 });
-    expect(off.state.naDrugSensitivity.every((v) => v === 1)).toBe(true);
-    expect(() => lesionBlockerSensitivity(new Uint8Array([1, 1]), 2, 2, 1.5)).toThrow(
-      "the lesion's blocker sensitivity must be in 0…1, got 1.5",
+  it('is 1 everywhere without a lesion or by default; a factor outside 0…1 is refused', () => {
+    const factor = new Float32Array(10);
+    setLesionBlockerBinding(new Uint8Array(10), 8, 0.2, factor);
+    expect(factor.every((v) => v === 1)).toBe(true);
+    const normal = new Simulation(withParams(params, { lesionBlockerBinding: 1 }));
+    expect(normal.state.naDrugSensitivity.every((v) => v === 1)).toBe(true);
+    expect(() => setLesionBlockerBinding(new Uint8Array([1, 1]), 2, 1.5, new Float32Array(2))).toThrow(
+      "the lesion's blocker binding must be in 0…1, got 1.5",
     );
   });
 });

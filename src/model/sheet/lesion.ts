@@ -100,23 +100,25 @@ export const LESION_EXTRA_EE_INPUTS = 40;
 export const LESION_K_CLEARANCE_FACTOR = 0.3;
 
 /**
- * How much of a sodium-channel blocker's binding the lesion's pyramidal cells keep, fraction of
- * normal: the target hypothesis of drug resistance. In dentate granule cells resected from
- * carbamazepine-resistant patients, carbamazepine no longer slowed the channels' recovery from
- * inactivation, its use-dependent action, while it still did in cells from patients whose
- * seizures it had controlled; chronically epileptic rats showed the same loss (Remy, Gabriel,
- * Urban et al. 2003, Ann Neurol 53:469). The altered channels of epileptic tissue (subunit
- * changes; Remy & Beck 2006, Brain 129:18, review) are the focus's, so the factor acts on the
- * lesion's pyramidal cells only; interneurons inside keep theirs, and the rest of the sheet is
- * normal.
+ * The target hypothesis of drug resistance (parameter `lesionBlockerBinding`): how much of a
+ * sodium-channel blocker's binding the lesion's pyramidal cells keep. In dentate granule cells
+ * resected from carbamazepine-resistant patients, carbamazepine no longer slowed the channels'
+ * recovery from inactivation, its use-dependent action, while it still did in cells from patients
+ * whose seizures it had controlled; chronically epileptic rats showed the same loss (Remy,
+ * Gabriel, Urban et al. 2003, Ann Neurol 53:469). Another series found no such loss (Jandová
+ * 2006), and Remy & Beck 2006 (Brain 129:18) review the hypothesis. Because it was found in the
+ * resistant patients and not in the responsive ones, it is a property of a patient's tissue, not
+ * of every lesion: the parameter's default is 1 (normal channels), and the altered value is
+ * RESISTANT_LESION_BLOCKER_BINDING. It acts on the lesion's pyramidal cells only (the altered
+ * channels are the focus's principal cells'); interneurons inside and the rest of the sheet keep
+ * normal binding.
  *
- * 0.2 (a fivefold loss of affinity, both resting and inactivated) is this model's choice: the
+ * 0.2 (a fivefold loss of affinity, at rest and inactivated alike) is this model's choice: the
  * papers measured a lost effect, not a dissociation constant. It applies to every blocker of the
  * class (carbamazepine, lamotrigine, phenytoin, and valproate's small Na⁺ part); Remy 2003 tested
- * carbamazepine, so extending it to the class is an assumption, shared by the hypothesis's
- * reviews. Measured effect: docs/model.md (lesion and drug resistance).
+ * carbamazepine, so extending it to the class is an assumption.
  */
-export const LESION_NA_BLOCKER_SENSITIVITY = 0.2;
+export const RESISTANT_LESION_BLOCKER_BINDING = 0.2;
 
 /**
  * Whether a point lies in the lesion's disc, measured on the torus (on the rim counts as inside).
@@ -189,22 +191,13 @@ export function lesionTileGliaFactor(
 }
 
 /**
- * The factor on a sodium-channel blocker's binding per cell: `sensitivity` in the lesion's
- * pyramidal cells, 1 elsewhere; null without a lesion (every cell keeps 1).
+ * Write each cell's factor on a sodium-channel blocker's binding into `factor`: `binding` in the
+ * lesion's pyramidal cells, 1 in every other cell (all 1 without a lesion).
  */
-export function lesionBlockerSensitivity(
-  inLesion: Uint8Array,
-  n: number,
-  nE: number,
-  sensitivity: number = LESION_NA_BLOCKER_SENSITIVITY,
-): Float32Array | null {
-  if (!(sensitivity >= 0 && sensitivity <= 1)) {
-    throw new RangeError(`the lesion's blocker sensitivity must be in 0…1, got ${sensitivity}`);
+export function setLesionBlockerBinding(inLesion: Uint8Array, nE: number, binding: number, factor: Float32Array): void {
+  if (!(binding >= 0 && binding <= 1)) {
+    throw new RangeError(`the lesion's blocker binding must be in 0…1, got ${binding}`);
   }
-  let any = false;
-  for (let i = 0; i < nE; i++) if (inLesion[i]) any = true;
-  if (!any) return null;
-  const factor = new Float32Array(n).fill(1);
-  for (let i = 0; i < nE; i++) if (inLesion[i]) factor[i] = sensitivity;
-  return factor;
+  factor.fill(1);
+  for (let i = 0; i < nE; i++) if (inLesion[i]) factor[i] = binding;
 }

@@ -10,11 +10,20 @@
 import type { Lesion } from '../../params.ts';
 import { deriveSeed, GOLDEN_GAMMA, isSeed, type Rng, SEED_MAX } from '../../rng.ts';
 import { SHEET_MM } from '../../sheet/geometry.ts';
+import { RESISTANT_LESION_BLOCKER_BINDING } from '../../sheet/lesion.ts';
 
 /** Share of patients with an epileptogenic structural lesion (dysplasia, hippocampal sclerosis, tuber). */
 export const LESION_SHARE = 0.2; // 16 % of children with new-onset epilepsy had a relevant MRI lesion (Berg 2009); adults' share is higher: modelling choice 20 %
 /** Lesion radius, mm: uniform. Modelling choice: 0.35–0.5 mm of the 2-mm patch starts seizures in a mildly disinhibited sheet (sheet/lesion.ts). */
 export const LESION_RADIUS_MM = { min: 0.35, max: 0.5 } as const;
+
+/**
+ * The target hypothesis in the trial: a sodium-channel blocker binds a lesional patient's focus at
+ * RESISTANT_LESION_BLOCKER_BINDING of normal (sheet/lesion.ts; Remy 2003). Modelling choice: every
+ * lesional patient, since the trial is where the hypothesis is put to the test (the app's default
+ * keeps normal channels, and a lesson can compare both); patients without a lesion have none to alter.
+ */
+export const LESIONAL_BLOCKER_BINDING = RESISTANT_LESION_BLOCKER_BINDING;
 
 /**
  * P-glycoprotein overexpression at the barrier. In resected tissue of drug-resistant patients
@@ -81,6 +90,8 @@ export interface PatientTraits {
   /** GABA_A strength (E/I severity; lower = more severe). */
   gaba: number;
   lesion: Lesion | null;
+  /** Share of a sodium-channel blocker's binding the lesion keeps (1 without a lesion). */
+  lesionBlockerBinding: number;
   pgp: number;
   /** P-gp drawn as overexpressed. */
   pgpHigh: boolean;
@@ -135,6 +146,7 @@ export function drawTraits(rng: Rng): Omit<PatientTraits, 'gaba'> {
   weightKg = Math.min(WEIGHT_KG.max, Math.max(WEIGHT_KG.min, weightKg));
   return {
     lesion: hasLesion ? { xMm: round(lesionX, 3), yMm: round(lesionY, 3), radiusMm: round(radius, 3) } : null,
+    lesionBlockerBinding: hasLesion ? LESIONAL_BLOCKER_BINDING : 1,
     pgp: pgpHigh ? round(pgpFold, 3) : 1,
     pgpHigh,
     scn1a: dravet ? DRAVET_SCN1A : 1,

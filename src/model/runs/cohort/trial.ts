@@ -149,8 +149,19 @@ export function periodSeed(patientSeed: number, period: number): number {
 }
 
 export function patientParams(traits: PatientTraits, seed: number, side: number): Params {
-  const { gaba, lesion, pgp, scn1a, inflammation, adherence, weightKg } = traits;
-  return withParams(defaultParams(), { gaba, lesion, pgp, scn1a, inflammation, adherence, weightKg, side, seed });
+  const { gaba, lesion, lesionBlockerBinding, pgp, scn1a, inflammation, adherence, weightKg } = traits;
+  return withParams(defaultParams(), {
+    gaba,
+    lesion,
+    lesionBlockerBinding,
+    pgp,
+    scn1a,
+    inflammation,
+    adherence,
+    weightKg,
+    side,
+    seed,
+  });
 }
 
 /** The regimens of step `k` of the sequence. */

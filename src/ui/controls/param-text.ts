@@ -41,7 +41,7 @@ export const PARAM_TEXT: Readonly<Record<ParamKey, ParamText>> = {
   penetration: { name: 'Drug penetration into the brain', group: 'barrier' },
   sprouting: { name: 'Axonal sprouting', group: 'structure' },
   lesion: { name: 'Focal lesion', group: 'structure', unit: '' },
-  lesionBlockerBinding: { name: 'Lesion: Na⁺-channel drug binding', group: 'structure' },
+  lesionBlockerBinding: { name: 'Lesion: Na⁺-blocker binding', group: 'structure' },
   resected: { name: 'Surgery: lesion removed', group: 'therapies' },
   ketogenic: { name: 'Ketogenic diet', group: 'therapies' },
   vns: { name: 'Vagus nerve stimulation', group: 'therapies' },

@@ -21,7 +21,7 @@ export const LESION_RADIUS_MM = { min: 0.35, max: 0.5 } as const;
  * The target hypothesis in the trial: a sodium-channel blocker binds a lesional patient's focus at
  * RESISTANT_LESION_BLOCKER_BINDING of normal (sheet/lesion.ts; Remy 2003). Modelling choice: every
  * lesional patient, since the trial is where the hypothesis is put to the test (the app's default
- * keeps normal channels, and a lesson can compare both); patients without a lesion have none to alter.
+ * keeps normal channels; its slider compares both); patients without a lesion have none to alter.
  */
 export const LESIONAL_BLOCKER_BINDING = RESISTANT_LESION_BLOCKER_BINDING;
 

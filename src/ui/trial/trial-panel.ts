@@ -27,8 +27,8 @@ import { showTrialResults } from './trial-results.ts';
 export const TRIAL_PANEL_TITLE = 'Virtual trial';
 /**
  * A cohort that a class can wait for: each patient is watched about four times (untreated, then
- * each drug that fails) for 111 s of network time; 60 patients took 1,526 s on two cores (README,
- * virtual trial), so 8 take about 3–4 minutes.
+ * each drug that fails) for 111 s of network time; 60 patients took 1,127 s on two cores (README,
+ * virtual trial), so 8 take about 2½ minutes.
  */
 export const DEFAULT_BROWSER_PATIENTS = 8;
 /** Places in the drug sequence the form offers. */

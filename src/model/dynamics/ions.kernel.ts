@@ -60,6 +60,9 @@ import {
   ION_KNA_G_WORKING,
   ION_G_L_E,
   ION_G_L_I,
+  ION_FROM,
+  ION_TO,
+  ION_ABOVE_REST,
 } from '../kernels/layout';
 import { vexp, vlog } from '../kernels/simd-math.kernel';
 
@@ -110,8 +113,13 @@ export function ionCells(block: usize): void {
   const laneIndex = i32x4(0, 1, 2, 3);
   const nV = i32x4.splat(n);
   const nEV = i32x4.splat(nE);
+  // The cells of this call (threads split them at multiples of 4; one thread: 0…n), and where
+  // the excess pump activity goes (0: into the tiles here; else per cell, for sumPerTile).
+  const from = load<i32>(word(block, ION_FROM));
+  const to = load<i32>(word(block, ION_TO));
+  const aboveP = ptr(block, ION_ABOVE_REST);
 
-  for (let i = 0; i < n; i += 4) {
+  for (let i = from; i < to; i += 4) {
     const o = <usize>i << 2;
     const lanes = i32x4.add(i32x4.splat(i), laneIndex);
     const inside = i32x4.lt_s(lanes, nV);
@@ -164,10 +172,14 @@ export function ionCells(block: usize): void {
     const bias = f32x4.add(f32x4.sub(v128.bitselect(leakE, leakI, excitatory), pump), f32x4.mul(dgKNa, ek));
     v128.store(biasP + o, v128.bitselect(bias, v128.load(biasP + o), inside));
 
-    store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(aboveRest, 0));
-    store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(aboveRest, 1));
-    store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(aboveRest, 2));
-    store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(aboveRest, 3));
+    if (aboveP != 0) {
+      v128.store(aboveP + o, aboveRest);
+    } else {
+      store<f32>(pumpSumP + t0, load<f32>(pumpSumP + t0) + f32x4.extract_lane(aboveRest, 0));
+      store<f32>(pumpSumP + t1, load<f32>(pumpSumP + t1) + f32x4.extract_lane(aboveRest, 1));
+      store<f32>(pumpSumP + t2, load<f32>(pumpSumP + t2) + f32x4.extract_lane(aboveRest, 2));
+      store<f32>(pumpSumP + t3, load<f32>(pumpSumP + t3) + f32x4.extract_lane(aboveRest, 3));
+    }
   }
 
   // Fast Na⁺ availability A = scale × h. The slow-inactivation gate h relaxes to h∞(V) and loses
@@ -190,7 +202,7 @@ export function ionCells(block: usize): void {
   const drugRest = f32x4.splat(load<f32>(word(block, ION_DRUG_REST_AFFINITY)));
   const drugInact = f32x4.splat(load<f32>(word(block, ION_DRUG_INACT_AFFINITY)));
   const zeroV = f32x4.splat(0.0);
-  for (let i = 0; i < n; i += 4) {
+  for (let i = from; i < to; i += 4) {
     const o = <usize>i << 2;
     const lanes = i32x4.add(i32x4.splat(i), laneIndex);
     const inside = i32x4.lt_s(lanes, nV);
@@ -227,7 +239,8 @@ export function ionCells(block: usize): void {
   const ghkInside = f32x4.splat(load<f32>(word(block, ION_GHK_INSIDE_TERM)));
   const ghkInvOutside = f32x4.splat(load<f32>(word(block, ION_GHK_INV_OUTSIDE)));
   const zero = f32x4.splat(0.0);
-  for (let i = 0; i < nE; i += 4) {
+  const toE = to < nE ? to : nE;
+  for (let i = from; i < toE; i += 4) {
     const o = <usize>i << 2;
     const inside = i32x4.lt_s(i32x4.add(i32x4.splat(i), laneIndex), nEV);
     let clEq = f32x4.splat(load<f32>(clEqP + (<usize>load<i32>(tileOfP + o) << 2)));
@@ -244,5 +257,17 @@ export function ionCells(block: usize): void {
     const ratio = f32x4.mul(f32x4.add(next, ghkInside), ghkInvOutside);
     const eGaba = f32x4.mul(rtOverF, vlog(ratio));
     v128.store(eGabaP + o, v128.bitselect(eGaba, v128.load(eGabaP + o), inside));
+  }
+}
+
+/**
+ * Threads: each cell's excess pump activity (ION_ABOVE_REST) added into its tile in cell order,
+ * the order and the f32 additions of ionCells with one thread, so the tiles get the same bits.
+ * Cells 0…count−1; the last chunk's lanes past n (zero there, and on tile 0) are added too.
+ */
+export function sumPerTile(aboveP: usize, tileOfP: usize, pumpSumP: usize, count: i32): void {
+  for (let i = 0; i < count; i++) {
+    const at = pumpSumP + (<usize>load<i32>(tileOfP + (<usize>i << 2)) << 2);
+    store<f32>(at, load<f32>(at) + load<f32>(aboveP + (<usize>i << 2)));
   }
 }

@@ -8,6 +8,7 @@
  */
 
 import {
+  ION_ABOVE_REST,
   ION_AVAIL_SCALE,
   ION_AVAILABILITY,
   ION_BIAS,
@@ -19,6 +20,7 @@ import {
   ION_DRUG_SENSITIVITY,
   ION_E_GABA,
   ION_EXP_GAIN,
+  ION_FROM,
   ION_G_L_E,
   ION_G_L_I,
   ION_G_MEMBRANE,
@@ -59,6 +61,7 @@ import {
   ION_TILE_LEAK_I,
   ION_TILE_OF,
   ION_TILE_PUMP_SUM,
+  ION_TO,
   ION_V,
 } from '../kernels/layout.ts';
 import type { Network } from '../sheet/network.ts';
@@ -364,6 +367,10 @@ export function configureIons(
   b.setPointer(ION_E_GABA, s.eGabaMv);
   b.setInt(ION_N, net.n);
   b.setInt(ION_N_E, net.nE);
+  // Every cell, tiles summed in the kernel (model/parallel narrows the range per thread).
+  b.setInt(ION_FROM, 0);
+  b.setInt(ION_TO, net.n);
+  b.setInt(ION_ABOVE_REST, 0);
   // Pump current per unit of P: F·V/3 per unit of Na⁺ flux, times the maximal flux.
   b.setReal(ION_PUMP_SCALE_E, PUMP_PA_PER_MM_PER_MS * c.pumpMaxMmPerMs * c.pumpCurrentFractionE);
   b.setReal(ION_PUMP_SCALE_I, PUMP_PA_PER_MM_PER_MS * c.pumpMaxMmPerMs * c.pumpCurrentFractionI);

@@ -60,8 +60,16 @@ import {
   POP_G_MEMBRANE,
   POP_V_T,
   POP_W,
+  POP_LFP_CHUNKS,
+  POP_AMOUNTS,
+  POP_RESOURCE,
+  POP_RESOURCE_STAMP,
+  POP_RELEASE_U,
+  POP_INV_U0,
+  POP_RECOVERY_PER_STEP,
 } from '../kernels/layout';
 import { vexp } from '../kernels/simd-math.kernel';
+import { releaseAt } from './synapses.kernel';
 
 // @ts-ignore: AssemblyScript decorator
 @inline
@@ -101,6 +109,33 @@ export function flushTiny(arrayP: usize, count: i32): void {
   }
 }
 
+/**
+ * The LFP sums of a population stepped by threads: the chunks' terms (POP_LFP_CHUNKS, in cell
+ * order) added into 4 lanes and the lanes summed, exactly as stepPopulation does with one thread.
+ * Writes Σ|I_AMPA + I_NMDA| and Σ|I_GABA| to out and out + 4.
+ */
+export function sumLfpChunks(chunksP: usize, chunks: i32, outP: usize): void {
+  let lanes = f32x4.splat(0.0);
+  let gabaLanes = f32x4.splat(0.0);
+  for (let k = 0; k < chunks; k++) {
+    const at = chunksP + (<usize>k << 5);
+    lanes = f32x4.add(lanes, v128.load(at));
+    gabaLanes = f32x4.add(gabaLanes, v128.load(at, 16));
+  }
+  store<f32>(
+    outP,
+    f32x4.extract_lane(lanes, 0) + f32x4.extract_lane(lanes, 1) + f32x4.extract_lane(lanes, 2) + f32x4.extract_lane(lanes, 3),
+  );
+  store<f32>(
+    outP,
+    f32x4.extract_lane(gabaLanes, 0) +
+      f32x4.extract_lane(gabaLanes, 1) +
+      f32x4.extract_lane(gabaLanes, 2) +
+      f32x4.extract_lane(gabaLanes, 3),
+    4,
+  );
+}
+
 /** The start of free memory after the module's static data. */
 export function heapBase(): usize {
   return __heap_base;
@@ -111,6 +146,8 @@ let lfpLanes: v128 = f32x4.splat(0.0);
 let lfpGabaLanes: v128 = f32x4.splat(0.0);
 /** The spike count while stepPopulation runs. */
 let spikeCount: i32 = 0;
+/** With POP_LFP_CHUNKS: where the next chunk's LFP terms go. */
+let lfpChunkCursor: usize = 0;
 
 /**
  * One step of the AdEx + I_NaP population [first, end): arrival of delayed input, Euler update
@@ -126,13 +163,20 @@ export function stepPopulation(block: usize): void {
   // Whole chunks of 4 cells without masking, then at most one masked chunk for the rest.
   // Compile-time flags: `masked` only for the last partial chunk; `excitatory` adds the LFP proxy
   // and the chloride load, which only E cells need.
+  // With POP_LFP_CHUNKS (threads), `chunked` stores each chunk's LFP terms instead of summing them.
   const wholeEnd = first + ((end - first) & ~3);
+  lfpChunkCursor = ptr(block, POP_LFP_CHUNKS);
   if (int(block, POP_EXCITATORY) != 0) {
-    integrateChunks(block, first, wholeEnd, false, true);
-    if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, true);
+    if (lfpChunkCursor != 0) {
+      integrateChunks(block, first, wholeEnd, false, true, true);
+      if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, true, true);
+    } else {
+      integrateChunks(block, first, wholeEnd, false, true, false);
+      if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, true, false);
+    }
   } else {
-    integrateChunks(block, first, wholeEnd, false, false);
-    if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, false);
+    integrateChunks(block, first, wholeEnd, false, false, false);
+    if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, false, false);
   }
   store<i32>(block + (<usize>POP_SPIKE_COUNT << 2), spikeCount);
   const lfp = lfpLanes;
@@ -153,7 +197,7 @@ export function stepPopulation(block: usize): void {
  */
 // @ts-ignore: AssemblyScript decorator
 @inline
-function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitatory: bool): void {
+function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitatory: bool, chunked: bool): void {
   const slotOffset = <usize>int(block, POP_SLOT_OFFSET) << 2;
   const step = int(block, POP_STEP);
   const vP0 = ptr(block, POP_V);
@@ -246,8 +290,16 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     let vNext = v128.bitselect(f32x4.add(v, f32x4.mul(current, dtOverC)), v, integrating);
     if (excitatory) {
       const counted = masked ? v128.and(integrating, inside) : integrating;
-      lfpLanes = f32x4.add(lfpLanes, v128.and(f32x4.abs(iAmpaNmda), counted));
-      lfpGabaLanes = f32x4.add(lfpGabaLanes, v128.and(f32x4.abs(iGaba), counted));
+      const lfpTerm = v128.and(f32x4.abs(iAmpaNmda), counted);
+      const lfpGabaTerm = v128.and(f32x4.abs(iGaba), counted);
+      if (chunked) {
+        v128.store(lfpChunkCursor, lfpTerm);
+        v128.store(lfpChunkCursor, lfpGabaTerm, 16);
+        lfpChunkCursor += 32;
+      } else {
+        lfpLanes = f32x4.add(lfpLanes, lfpTerm);
+        lfpGabaLanes = f32x4.add(lfpGabaLanes, lfpGabaTerm);
+      }
       const charge = v128.load(chargeP);
       const chargeNext = f32x4.add(charge, f32x4.mul(iGaba, dt));
       v128.store(chargeP, masked ? v128.bitselect(chargeNext, charge, inside) : chargeNext);
@@ -274,26 +326,41 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
       vNext = v128.bitselect(resetV, vNext, spiked);
       wNext = v128.bitselect(f32x4.add(wNext, b), wNext, spiked);
       v128.store(refP, v128.bitselect(refEndV, refUntil, spiked));
-      recordSpikes(block, i, i32x4.bitmask(spiked));
+      recordSpikes(block, i, i32x4.bitmask(spiked), excitatory);
     }
     v128.store(vP, masked ? v128.bitselect(vNext, v, inside) : vNext);
     v128.store(wP, masked ? v128.bitselect(wNext, w, inside) : wNext);
   }
 }
 
-/** Append the cells of a chunk whose bits are set; add their Na⁺ load and their tile's spike. */
-function recordSpikes(block: usize, i: i32, bits: i32): void {
+/**
+ * Append the cells of a chunk whose bits are set; add their Na⁺ load and their tile's spike. With
+ * POP_AMOUNTS (threads), an E cell's terminals release here, and the amount goes beside the spike.
+ */
+function recordSpikes(block: usize, i: i32, bits: i32, excitatory: bool): void {
   const spikeP = ptr(block, POP_SPIKE_IDX);
   const naiP = ptr(block, POP_NAI);
   const tileOfP = ptr(block, POP_TILE_OF);
   const tileSpikesP = ptr(block, POP_TILE_SPIKES);
   const naPerSpike = real(block, POP_NA_PER_SPIKE);
   const spikesSinceP = ptr(block, POP_SPIKES_SINCE);
+  const amountsP = excitatory ? ptr(block, POP_AMOUNTS) : 0;
   let count = spikeCount;
   while (bits != 0) {
     const cell = i + ctz(bits);
     bits &= bits - 1;
     store<i32>(spikeP + (<usize>count << 2), cell);
+    if (amountsP != 0) {
+      const released = releaseAt(
+        ptr(block, POP_RESOURCE),
+        ptr(block, POP_RESOURCE_STAMP),
+        cell,
+        int(block, POP_STEP),
+        real(block, POP_RELEASE_U),
+        real(block, POP_RECOVERY_PER_STEP),
+      );
+      store<f32>(amountsP + (<usize>count << 2), released * real(block, POP_INV_U0));
+    }
     count++;
     const naAt = naiP + (<usize>cell << 2);
     store<f32>(naAt, load<f32>(naAt) + naPerSpike);

@@ -1,7 +1,7 @@
 /** Entry point of the WebAssembly kernels: everything exported here is callable from TypeScript. */
 export { background } from '../dynamics/background.kernel';
 export { cobaStep } from '../reference/coba.kernel';
-export { flushTiny, heapBase, stepPopulation } from '../dynamics/neurons.kernel';
-export { propagate } from '../dynamics/synapses.kernel';
-export { ionCells } from '../dynamics/ions.kernel';
+export { flushTiny, heapBase, stepPopulation, sumLfpChunks } from '../dynamics/neurons.kernel';
+export { propagate, propagateLists } from '../dynamics/synapses.kernel';
+export { ionCells, sumPerTile } from '../dynamics/ions.kernel';
 export { expScalar, logScalar } from './simd-math.kernel';

@@ -83,8 +83,25 @@ export const POP_PUMP = 51;
  * membrane current is bias − gMembrane·V, and the reset follows (bias + I_pump)/gMembrane.
  */
 export const POP_G_MEMBRANE = 52;
-/** 53 words: within the same 256-byte slot in the kernel memory as the 48 before. */
-export const POP_WORDS = 53;
+/**
+ * Threads (model/parallel): where the population's chunks leave their LFP terms, each chunk's
+ * |I_AMPA + I_NMDA| and |I_GABA| lanes (8 floats) in order, for the coordinator to sum in the
+ * serial order; 0 = summed here into POP_LFP_SUM and POP_LFP_GABA_SUM.
+ */
+export const POP_LFP_CHUNKS = 53;
+/**
+ * Threads: where a spiking E cell's release (U·x/U0 of its Tsodyks–Markram resource) is written,
+ * at its index in the spike list; the resource is then updated here, at the spike, by the thread
+ * that owns the cell, instead of in propagate. 0 = propagate does it (one thread).
+ */
+export const POP_AMOUNTS = 54;
+export const POP_RESOURCE = 55;
+export const POP_RESOURCE_STAMP = 56;
+export const POP_RELEASE_U = 57;
+export const POP_INV_U0 = 58;
+export const POP_RECOVERY_PER_STEP = 59;
+/** 60 words: within the same 256-byte slot in the kernel memory as the 48 before. */
+export const POP_WORDS = 60;
 
 /** Spike propagation into the delay rings (dynamics/synapses.kernel.ts: propagate). */
 export const PROP_SPIKE_IDX = 0;
@@ -106,7 +123,14 @@ export const PROP_EVENTS = 12;
 export const PROP_RELEASE_U = 13;
 export const PROP_INV_U0 = 14;
 export const PROP_RECOVERY_PER_STEP = 15;
-export const PROP_WORDS = 16;
+/**
+ * Threads (propagateLists): a table of spike lists, each 4 words (spike indices pointer, release
+ * amounts pointer or 0 for inhibitory spikes, count, 1 if excitatory), and how many there are.
+ * The thread's own CSR (PROP_OUT_START, PROP_OUT_OFFSET) holds only the synapses onto its cells.
+ */
+export const PROP_SEGMENTS = 16;
+export const PROP_SEGMENT_COUNT = 17;
+export const PROP_WORDS = 18;
 
 /** COBA benchmark step (reference/coba.kernel.ts: cobaStep). */
 export const COBA_V = 0;
@@ -229,4 +253,12 @@ export const ION_G_L_I = 52;
  * lesion's pyramidal cells less, sheet/lesion.ts): x above is multiplied by it.
  */
 export const ION_DRUG_SENSITIVITY = 53;
-export const ION_WORDS = 54;
+/**
+ * Threads (model/parallel): the cells [ION_FROM, ION_TO) this call updates (both multiples of 4,
+ * or ION_TO = n; one thread: 0 and n), and where each cell's excess pump activity goes: 0 = summed
+ * here into its tile (ION_TILE_PUMP_SUM), else per cell, for sumPerTile to add in cell order.
+ */
+export const ION_FROM = 54;
+export const ION_TO = 55;
+export const ION_ABOVE_REST = 56;
+export const ION_WORDS = 57;

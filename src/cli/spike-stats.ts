@@ -1,6 +1,10 @@
+import { FNV_OFFSET_BASIS, fnv1aWord } from '../model/rng.ts';
+
 /**
  * Per-cell spike statistics gathered while a network runs, for `bench`: spike counts per
- * population and the coefficient of variation of each cell's inter-spike intervals.
+ * population, the coefficient of variation of each cell's inter-spike intervals, and a
+ * fingerprint of every spike (FNV-1a of each step and its cells, in order), which is equal for
+ * equal spike trains: one thread or several.
  *
  * Nothing is stored per spike: each cell keeps its spike count, last spike step, and the sum and
  * sum of squares of its intervals (in steps, so the sums are exact integers in float64), in
@@ -14,6 +18,7 @@ export class SpikeStats {
   private readonly isiSumSq: Float64Array;
   spikesE = 0;
   spikesI = 0;
+  private hash = FNV_OFFSET_BASIS;
 
   constructor(
     readonly n: number,
@@ -28,8 +33,10 @@ export class SpikeStats {
   /** The spikes of one step: cells spikeIdx[0…count−1] fired in step `step`. */
   add(spikeIdx: Int32Array, count: number, step: number): void {
     const nE = this.nE;
+    this.hash = fnv1aWord(this.hash, step);
     for (let k = 0; k < count; k++) {
       const i = spikeIdx[k];
+      this.hash = fnv1aWord(this.hash, i);
       if (i < nE) this.spikesE++;
       else this.spikesI++;
       if (this.counts[i] > 0) {
@@ -40,6 +47,11 @@ export class SpikeStats {
       this.lastStep[i] = step;
       this.counts[i]++;
     }
+  }
+
+  /** The spike fingerprint, 8 hex digits. */
+  get spikeHash(): string {
+    return (this.hash >>> 0).toString(16).padStart(8, '0');
   }
 
   get spikes(): number {

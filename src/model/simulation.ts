@@ -56,8 +56,8 @@ import { type NetworkDrive, networkDrive } from './modifiers/drive.ts';
 import { type NetworkDrugEffects, NO_DRUG_EFFECTS, validateDrugEffects } from './modifiers/drug-effects.ts';
 import { setResected } from './modifiers/resection.ts';
 import { ResponsiveStimulator } from './modifiers/rns.ts';
-
 import { VNS_I_DRIVE_FACTOR, vnsOn } from './modifiers/vns.ts';
+import { type SpawnHelper, ThreadTeam } from './parallel/team.ts';
 import { needsRebuild, type Params } from './params.ts';
 import { Rng } from './rng.ts';
 import { lesionFactors, lesionTileGliaFactor, setLesionBlockerBinding } from './sheet/lesion.ts';
@@ -81,6 +81,12 @@ export interface SimulationOptions {
    * setDrugEffects.
    */
   drugs?: NetworkDrugEffects;
+  /**
+   * Threads that will step the network together (model/parallel): the state is then built in a
+   * shared memory with their arrays; startThreads starts them. The spikes are the same for any
+   * count. Default 1.
+   */
+  threads?: number;
 }
 
 export interface StepObserver {
@@ -116,6 +122,8 @@ export class Simulation {
   synapticEvents = 0;
   /** Background events delivered since the start. */
   backgroundEvents = 0;
+  /** Helper threads stepping the network with this one (startThreads), or null. */
+  private team: ThreadTeam | null = null;
 
   constructor(params: Params, options: SimulationOptions = {}) {
     this.currentParams = params;
@@ -135,7 +143,7 @@ export class Simulation {
     [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net.inLesion, this.net.n, this.net.nE);
     this.lesionGlia = lesionTileGliaFactor(this.net.inLesion, this.net.tileOfCell, this.net.cellsInTile);
     this.stimulator = new ResponsiveStimulator(this.net);
-    this.state = createState(this.net, this.rng);
+    this.state = createState(this.net, this.rng, options.threads ?? 1);
     const s = this.state;
     const net = this.net;
     if (options.drugs) {
@@ -286,8 +294,31 @@ export class Simulation {
     }
   }
 
+  /**
+   * Start the helper threads of a network built with `threads` > 1; `spawn` starts one (a Node
+   * worker thread or a browser worker). Until they have all started, steps run on this thread
+   * alone, with the same result.
+   */
+  startThreads(spawn: SpawnHelper): ThreadTeam {
+    if (this.team) throw new Error('the threads have already been started');
+    this.team = new ThreadTeam(this.state, spawn);
+    return this.team;
+  }
+
+  /** Stop the helper threads; the network goes on, on this thread alone. */
+  stopThreads(): void {
+    this.team?.close();
+    this.team = null;
+  }
+
+  /** How many threads step the network now (1 until the helpers have started). */
+  get threadsRunning(): number {
+    return this.team?.ready ? this.team.count : 1;
+  }
+
   /** Advance by `steps` steps. Returns the number of spikes. */
   advance(steps: number, observer?: StepObserver): number {
+    if (this.team?.ready) return this.advanceOnThreads(this.team, steps, observer);
     const s = this.state;
     const net = this.net;
     const w = this.weights;
@@ -317,6 +348,50 @@ export class Simulation {
         flushTinyConductances(s);
         if (this.options.ionsClamped) clearIonAccumulators(s);
         else ionStep(net, s, this.ionConstants, this.ionInputs);
+        if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
+        if (observer) observer.afterIonStep(this);
+        s.eegExcitatorySumPa = 0;
+        s.eegInhibitorySumPa = 0;
+      }
+    }
+    return spikes;
+  }
+
+  /**
+   * advance, with the neuron, propagation and ion phases shared by the threads (model/parallel/team.ts);
+   * the same phases in the same order, and the same bits.
+   */
+  private advanceOnThreads(team: ThreadTeam, steps: number, observer?: StepObserver): number {
+    const s = this.state;
+    const net = this.net;
+    const w = this.weights;
+    let spikes = 0;
+    const vns = this.currentParams.vns;
+    const rns = this.currentParams.rns && !this.currentParams.resected && this.stimulator.hasTarget;
+    team.configure();
+    const cells = () => team.ionCells();
+    for (let k = 0; k < steps; k++) {
+      const jumpOntoINs =
+        vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
+      this.backgroundEvents += deliverBackground(
+        s,
+        this.rng,
+        this.backgroundMeanPerStep,
+        w.backgroundOntoENs,
+        jumpOntoINs,
+      );
+      team.neurons();
+      this.synapticEvents += team.propagate();
+      spikes += s.spikeCount;
+      if (rns) this.stimulator.countSpikes(s);
+      if (observer) observer.afterStep(this);
+      s.step++;
+      if (s.step % this.ionEvery === 0) {
+        flushTinyConductances(s);
+        if (this.options.ionsClamped) {
+          team.collectTileSpikes();
+          clearIonAccumulators(s);
+        } else ionStep(net, s, this.ionConstants, this.ionInputs, cells);
         if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
         if (observer) observer.afterIonStep(this);
         s.eegExcitatorySumPa = 0;

@@ -15,8 +15,10 @@ const FIELDS = [
   'neurons',
   'rateHz',
   'realtimeFactor',
+  'spikeHash',
   'spikes',
   'synapses',
+  'threads',
   'wallSBuild',
   'wallSRun',
 ].sort();
@@ -70,6 +72,30 @@ describe('bench --json', () => {
     // Fixed in-degree (docs/model.md §1), no sprouting by default.
     expect(r.synapses).toBe(256 * (IN_DEGREE_E + IN_DEGREE_I));
     expectConsistent(r, Math.round(0.8 * 256));
+  });
+
+  it('--threads: two threads step the default sheet to the same spikes as one', { timeout: 120_000 }, () => {
+    const args = ['--model', 'default', '--neurons', '576', '--duration-s', '0.3', '--seed', '2'];
+    const one = benchJson(args);
+    const two = benchJson([...args, '--threads', '2']);
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(2);
+    expect(two.spikes).toBe(one.spikes);
+    expect(two.spikeHash).toMatch(/^[0-9a-f]{8}$/);
+    expect(two.spikeHash).toBe(one.spikeHash);
+    expect(two.rateHz).toEqual(one.rateHz);
+  });
+
+  it('--threads: bad input is named, with what is allowed', () => {
+    const coba = runCli(['bench', '--model', 'coba', '--threads', '2']);
+    expect(coba.status).toBe(2);
+    expect(coba.stderr).toMatch(/--threads 2 is not allowed for --model coba: threads step the default sheet only/);
+    for (const bad of ['0', '1.5', 'two', '17']) {
+      const r = runCli(['bench', '--model', 'default', '--threads', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--threads .* is not allowed: it takes a whole number in 1…16/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('prints a readable report', () => {

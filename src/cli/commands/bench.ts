@@ -13,6 +13,7 @@ import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, mebibytes, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
+import { spawnNodeHelper } from '../sim-threads.ts';
 import { SpikeStats } from '../spike-stats.ts';
 
 export type BenchModel = 'coba' | 'default';
@@ -21,6 +22,8 @@ export const BENCH_MAX_DURATION_S = 600;
 /** COBA sizes: small enough to build in seconds (synapses grow as 0.02 n²: 8 M at 20,000). */
 export const COBA_MIN_NEURONS = 100;
 export const COBA_MAX_NEURONS = 20_000;
+/** Threads for the default sheet: more than the machine's cores only slows it down (helpers wait by spinning). */
+export const BENCH_MAX_THREADS = 16;
 
 export const BENCH_SPEC: CommandSpec = {
   name: 'bench',
@@ -40,12 +43,20 @@ export const BENCH_SPEC: CommandSpec = {
       help: `simulated seconds (default ${BENCH_DEFAULT_DURATION_S})`,
     },
     { name: 'seed', kind: 'one', valueName: 'N', help: 'seed of the network (default 1)' },
+    {
+      name: 'threads',
+      kind: 'one',
+      valueName: 'N',
+      help: `threads stepping the default sheet together, 1…${BENCH_MAX_THREADS} (default 1; the same spikes for any N)`,
+    },
     { name: 'json', kind: 'switch', help: 'print one JSON object instead of text' },
   ],
 };
 
 export interface BenchReport {
   model: BenchModel;
+  /** Threads that stepped the network (model/parallel; COBA: always 1). */
+  threads: number;
   neurons: number;
   synapses: number;
   durationS: number;
@@ -59,6 +70,8 @@ export interface BenchReport {
    */
   cpuSRun: number;
   spikes: number;
+  /** FNV-1a of every step's spikes in order (SpikeStats): equal for equal spike trains. */
+  spikeHash: string;
   rateHz: { exc: number; inh: number };
   /** Mean over cells with ≥ 3 spikes of the ISI coefficient of variation. */
   cvIsi: number | null;
@@ -104,6 +117,7 @@ function timed(loop: () => void): { wallS: number; cpuS: number } {
 }
 
 function benchCoba(neurons: number, durationS: number, seed: number): BenchReport {
+  const threads = 1;
   const builtAt = performance.now();
   const net = new CobaNetwork({ neurons, seed });
   const wallSBuild = (performance.now() - builtAt) / 1000;
@@ -117,6 +131,7 @@ function benchCoba(neurons: number, durationS: number, seed: number): BenchRepor
   });
   return report({
     model: 'coba',
+    threads,
     n: net.n,
     nE: net.nE,
     synapses: net.synapseCount,
@@ -130,18 +145,25 @@ function benchCoba(neurons: number, durationS: number, seed: number): BenchRepor
   });
 }
 
-function benchDefault(side: number, durationS: number, seed: number): BenchReport {
+function benchDefault(side: number, durationS: number, seed: number, threads: number): BenchReport {
   const params = withParams(defaultParams(), { side, seed });
   const builtAt = performance.now();
   // The network alone: no treatment, and its monitors are not fed (the loop is what is timed).
-  const { sim } = startRun(params);
+  const { sim } = startRun(params, undefined, { threads });
+  if (threads > 1) sim.startThreads(spawnNodeHelper).waitReady();
   const wallSBuild = (performance.now() - builtAt) / 1000;
   const steps = Math.round((durationS * 1000) / sim.dtMs);
   const stats = new SpikeStats(sim.net.n, sim.net.nE);
   const recorder = new SpikeRecorder(stats);
-  const time = timed(() => sim.advance(steps, recorder));
+  let time: { wallS: number; cpuS: number };
+  try {
+    time = timed(() => sim.advance(steps, recorder));
+  } finally {
+    sim.stopThreads();
+  }
   return report({
     model: 'default',
+    threads,
     n: sim.net.n,
     nE: sim.net.nE,
     synapses: sim.net.synapseCount,
@@ -155,6 +177,7 @@ function benchDefault(side: number, durationS: number, seed: number): BenchRepor
 
 interface Measured {
   model: BenchModel;
+  threads: number;
   n: number;
   nE: number;
   synapses: number;
@@ -166,9 +189,10 @@ interface Measured {
 }
 
 function report(m: Measured): BenchReport {
-  const { model, n, nE, synapses, durationS, wallSBuild, time, stats } = m;
+  const { model, threads, n, nE, synapses, durationS, wallSBuild, time, stats } = m;
   return {
     model,
+    threads,
     neurons: n,
     synapses,
     durationS,
@@ -176,6 +200,7 @@ function report(m: Measured): BenchReport {
     wallSRun: time.wallS,
     cpuSRun: time.cpuS,
     spikes: stats.spikes,
+    spikeHash: stats.spikeHash,
     rateHz: { exc: stats.spikesE / nE / durationS, inh: stats.spikesI / (n - nE) / durationS },
     cvIsi: stats.meanCvIsi(),
     realtimeFactor: durationS / time.wallS,
@@ -206,19 +231,30 @@ export function benchReport(flags: ParsedFlags): BenchReport {
   const seedSpec = getSpec('seed') as NumberSpec;
   const seedText = flags.get('seed');
   const seed = seedText === undefined ? 1 : integerFlag('seed', seedText, seedSpec.min, seedSpec.max);
-  return model === 'coba' ? benchCoba(size, durationS, seed) : benchDefault(size, durationS, seed);
+  const threadsText = flags.get('threads');
+  const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, BENCH_MAX_THREADS);
+  if (model === 'coba' && threads > 1) {
+    throw new UsageError(
+      `--threads ${threads} is not allowed for --model coba: threads step the default sheet only (--model default)`,
+    );
+  }
+  return model === 'coba' ? benchCoba(size, durationS, seed) : benchDefault(size, durationS, seed, threads);
 }
 
 function formatReport(r: BenchReport): string {
   const title = r.model === 'coba' ? 'COBA benchmark (docs/model.md §8)' : 'default cortical sheet';
   return `bench: ${title}\n${fields([
     ['network', `${r.neurons} neurons, ${r.synapses} synapses (built in ${duration(r.wallSBuild)})`],
+    ['threads', `${r.threads}`],
     ['simulated', `${r.durationS} s`],
     [
       'loop',
       `${duration(r.wallSRun)} wall (${duration(r.cpuSRun)} processor), ${fixed(r.realtimeFactor, 2)}× real time`,
     ],
-    ['spikes', `${r.spikes}: E ${fixed(r.rateHz.exc, 2)} Hz, I ${fixed(r.rateHz.inh, 2)} Hz`],
+    [
+      'spikes',
+      `${r.spikes}: E ${fixed(r.rateHz.exc, 2)} Hz, I ${fixed(r.rateHz.inh, 2)} Hz (fingerprint ${r.spikeHash})`,
+    ],
     ['ISI CV', `${fixed(r.cvIsi, 3)} (mean over cells with ≥ 3 spikes)`],
     ['memory', `heap ${fixed(r.heapUsedMb, 1)} MiB, kernels ${fixed(r.kernelMemoryMb, 1)} MiB`],
   ])}\n`;

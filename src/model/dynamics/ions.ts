@@ -431,7 +431,14 @@ export function refreshTiles(net: Network, s: NetworkState): void {
  *   tiles (here):            K⁺ release by spikes, pump uptake, glial buffering and uptake, slow
  *                            exchange, diffusion
  */
-export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: IonStepInputs): void {
+export function ionStep(
+  net: Network,
+  s: NetworkState,
+  c: IonConstants,
+  inputs: IonStepInputs,
+  /** The per-cell part when threads share it (model/parallel/team.ts: ionCells); else the kernel on one thread. */
+  cells?: () => void,
+): void {
   const { dtMs, uptakeScale, clEqMm, pumpNaSensitivity, chlorideStatic, tileGliaFactor } = inputs;
   const { nTiles, tilesPerSide, cellsInTile } = net;
   const ko = s.koMm;
@@ -444,7 +451,8 @@ export function ionStep(net: Network, s: NetworkState, c: IonConstants, inputs: 
   b.setReal(ION_CL_LOAD, chlorideStatic ? 0 : c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
   for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideStatic ? clEqMm : chlorideEquilibriumMm(clEqMm, ko[t]);
   pumpSum.fill(0);
-  s.kernels.ionCells(b.byteOffset);
+  if (cells) cells();
+  else s.kernels.ionCells(b.byteOffset);
 
   // K⁺ per tile: release by spikes (the charge of their Na⁺), pump uptake (2 K⁺ per 3 Na⁺),
   // glial buffering and uptake, slow exchange.

@@ -10,10 +10,51 @@
  * nothing here depends on them, so the dependencies run one way.
  */
 
-import { instantiateKernels, type KernelExports, ParamBlock } from '../kernels/kernels.ts';
+import {
+  type ArrayPlan,
+  instantiateKernels,
+  type KernelExports,
+  ParamBlock,
+  type WasmMemory,
+} from '../kernels/kernels.ts';
 import { ION_WORDS, POP_WORDS, PROP_WORDS } from '../kernels/layout.ts';
+import { partitionCells, type ThreadShare } from '../parallel/partition.ts';
 import type { Rng } from '../rng.ts';
 import type { Network } from '../sheet/network.ts';
+
+/**
+ * What threads need beside the state (model/parallel): for each thread its share of the cells,
+ * its spike lists, its tiles' spike counts, its CSR (the synapses onto its cells) and its own
+ * copies of the kernels' parameter blocks; and, shared, the spike-list table, the LFP terms per
+ * chunk, the pump's excess per cell and the control words. All in the one shared memory.
+ */
+export interface ThreadArrays {
+  readonly count: number;
+  readonly shares: readonly ThreadShare[];
+  readonly spikesE: readonly Int32Array[];
+  readonly amountsE: readonly Float32Array[];
+  readonly spikesI: readonly Int32Array[];
+  readonly tileSpikes: readonly Float32Array[];
+  readonly outStart: readonly Int32Array[];
+  readonly outOffset: readonly Int32Array[];
+  readonly blockE: readonly ParamBlock[];
+  readonly blockI: readonly ParamBlock[];
+  readonly blockPropagate: readonly ParamBlock[];
+  readonly blockIons: readonly ParamBlock[];
+  /** 2 × count rows of 4 words: the spike lists in the serial order (propagateLists). */
+  readonly segments: Int32Array;
+  readonly lfpChunks: Float32Array;
+  readonly lfpOut: Float32Array;
+  readonly aboveRest: Float32Array;
+  readonly control: Int32Array;
+  readonly memory: WasmMemory;
+  readonly module: object;
+  /** The whole memory as words, for copying parameter blocks. */
+  readonly i32: Int32Array;
+}
+
+/** Words of the threads' control block (model/parallel/team.ts). */
+export const CONTROL_WORDS = 16;
 
 export interface NetworkState {
   readonly n: number;
@@ -98,6 +139,8 @@ export interface NetworkState {
 
   /** The generator's four state words, in the kernels' memory (the background drive draws from it). */
   readonly rngState: Int32Array;
+  /** With more than one thread: the threads' arrays, in a shared memory; else null. */
+  readonly threads: ThreadArrays | null;
   /** Extracellular K⁺ per tile and the leak reversals it sets. */
   readonly koMm: Float64Array;
   readonly eLeakEMv: Float64Array;
@@ -116,10 +159,43 @@ export interface NetworkState {
 const V_INIT_LOW_MV = -70;
 const V_INIT_HIGH_MV = -55;
 
-export function createState(net: Network, rng: Rng): NetworkState {
+/**
+ * The state of a network; with `threads` > 1 in a shared memory, with the threads' arrays after
+ * the state's own (the state's arrays keep their offsets, and the cache sets they were tuned with).
+ */
+export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
   const { n, nE, nTiles, synapseCount } = net;
   const ringSlots = net.maxDelaySteps + 2;
-  const kernel = instantiateKernels({
+  const shares = threads > 1 ? partitionCells(n, nE, threads) : [];
+  // Each thread's CSR: the synapses onto its cells, in the order of the full CSR.
+  const owner = new Int32Array(n);
+  shares.forEach((share, k) => {
+    owner.fill(k, share.eFrom, share.eTo);
+    owner.fill(k, share.iFrom, share.iTo);
+  });
+  const perThreadSynapses = new Array<number>(shares.length).fill(0);
+  for (let syn = 0; syn < synapseCount && shares.length > 0; syn++) perThreadSynapses[owner[net.outTarget[syn]]]++;
+  const threadPlan: Record<string, readonly ['f32' | 'i32', number]> = {};
+  shares.forEach((_, k) => {
+    threadPlan[`spikesE${k}`] = ['i32', n];
+    threadPlan[`amountsE${k}`] = ['f32', n];
+    threadPlan[`spikesI${k}`] = ['i32', n];
+    threadPlan[`tileSpikes${k}`] = ['f32', nTiles];
+    threadPlan[`outStart${k}`] = ['i32', n + 1];
+    threadPlan[`outOffset${k}`] = ['i32', perThreadSynapses[k]];
+    threadPlan[`blockE${k}`] = ['i32', POP_WORDS];
+    threadPlan[`blockI${k}`] = ['i32', POP_WORDS];
+    threadPlan[`blockPropagate${k}`] = ['i32', PROP_WORDS];
+    threadPlan[`blockIons${k}`] = ['i32', ION_WORDS];
+  });
+  if (shares.length > 0) {
+    threadPlan.segments = ['i32', 8 * shares.length];
+    threadPlan.lfpChunks = ['f32', 8 * Math.ceil(nE / 4)];
+    threadPlan.lfpOut = ['f32', 2];
+    threadPlan.aboveRest = ['f32', 4 * Math.ceil(n / 4)];
+    threadPlan.control = ['i32', CONTROL_WORDS];
+  }
+  const plan = {
     vMv: ['f32', n],
     wPa: ['f32', n],
     refractoryUntilStep: ['i32', n],
@@ -162,7 +238,8 @@ export function createState(net: Network, rng: Rng): NetworkState {
     gabaJumpNs: ['f32', n],
     gMembraneNs: ['f32', n],
     tileEkMv: ['f32', nTiles],
-  });
+  } as const;
+  const kernel = instantiateKernels({ ...plan, ...threadPlan } as typeof plan & ArrayPlan, shares.length > 0);
   const a = kernel.arrays;
   a.tileOfCell.set(net.tileOfCell);
   a.outStart.set(net.outStart);
@@ -176,6 +253,44 @@ export function createState(net: Network, rng: Rng): NetworkState {
   // (kernels/assembly/background.ts) draws from the same stream.
   rng.moveStateTo(a.rngState);
   const block = (arr: Int32Array): ParamBlock => new ParamBlock(kernel.f32, kernel.i32, arr.byteOffset);
+  let threadArrays: ThreadArrays | null = null;
+  if (shares.length > 0) {
+    const t = kernel.arrays as unknown as Record<string, Float32Array & Int32Array>;
+    const each = <T>(name: string): T[] => shares.map((_, k) => t[`${name}${k}`] as unknown as T);
+    const outStart = each<Int32Array>('outStart');
+    const outOffset = each<Int32Array>('outOffset');
+    const filled = new Array<number>(shares.length).fill(0);
+    for (let pre = 0; pre < n; pre++) {
+      for (let k = 0; k < shares.length; k++) outStart[k][pre] = filled[k];
+      for (let syn = net.outStart[pre]; syn < net.outStart[pre + 1]; syn++) {
+        const k = owner[net.outTarget[syn]];
+        outOffset[k][filled[k]++] = a.outOffset[syn];
+      }
+    }
+    for (let k = 0; k < shares.length; k++) outStart[k][n] = filled[k];
+    threadArrays = {
+      count: shares.length,
+      shares,
+      spikesE: each('spikesE'),
+      amountsE: each('amountsE'),
+      spikesI: each('spikesI'),
+      tileSpikes: each('tileSpikes'),
+      outStart,
+      outOffset,
+      blockE: each<Int32Array>('blockE').map(block),
+      blockI: each<Int32Array>('blockI').map(block),
+      blockPropagate: each<Int32Array>('blockPropagate').map(block),
+      blockIons: each<Int32Array>('blockIons').map(block),
+      segments: t.segments,
+      lfpChunks: t.lfpChunks,
+      lfpOut: t.lfpOut,
+      aboveRest: t.aboveRest,
+      control: t.control,
+      memory: kernel.memory,
+      module: kernel.module,
+      i32: kernel.i32,
+    };
+  }
   return {
     n,
     nE,
@@ -223,6 +338,7 @@ export function createState(net: Network, rng: Rng): NetworkState {
     tileEkMv: a.tileEkMv,
     gMembraneNs: a.gMembraneNs,
     rngState: a.rngState,
+    threads: threadArrays,
     koMm: new Float64Array(nTiles),
     eLeakEMv: new Float64Array(nTiles),
     eLeakIMv: new Float64Array(nTiles),

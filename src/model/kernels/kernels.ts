@@ -6,14 +6,18 @@
  * any other array, and the kernels run over them without copying. Because views are detached
  * when a memory grows, the memory is allocated at its final size before any view is made.
  */
-import { KERNELS_WASM_BASE64 } from './wasm-bytes.generated.ts';
+import {
+  KERNELS_SHARED_MAXIMUM_PAGES,
+  KERNELS_SHARED_WASM_BASE64,
+  KERNELS_WASM_BASE64,
+} from './wasm-bytes.generated.ts';
 
 /** The parts of the WebAssembly API the model uses, typed here so the model needs no DOM lib. */
-interface WasmMemory {
+export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
-interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+export interface WasmApi {
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
@@ -32,6 +36,9 @@ export interface KernelExports {
   ): void;
   stepPopulation(block: number): void;
   propagate(block: number): void;
+  propagateLists(block: number): void;
+  sumLfpChunks(chunksByteOffset: number, chunks: number, outByteOffset: number): void;
+  sumPerTile(aboveByteOffset: number, tileOfByteOffset: number, pumpSumByteOffset: number, count: number): void;
   cobaStep(block: number): void;
   ionCells(block: number): void;
   flushTiny(arrayByteOffset: number, count: number): void;
@@ -40,15 +47,24 @@ export interface KernelExports {
   heapBase(): number;
 }
 
-let compiled: object | undefined;
-function kernelModule(): object {
-  if (!compiled) {
-    const text = decodeBase64(KERNELS_WASM_BASE64);
+const compiled: { plain?: object; shared?: object } = {};
+/** The compiled module: with an ordinary memory, or (for threads) with a shared one. */
+export function kernelModule(shared = false): object {
+  const key = shared ? 'shared' : 'plain';
+  let module = compiled[key];
+  if (!module) {
+    const text = decodeBase64(shared ? KERNELS_SHARED_WASM_BASE64 : KERNELS_WASM_BASE64);
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    compiled = new wasmApi.Module(bytes);
+    module = new wasmApi.Module(bytes);
+    compiled[key] = module;
   }
-  return compiled;
+  return module;
+}
+
+/** An instance of the shared-memory module on a memory made by instantiateKernels (a helper thread's). */
+export function instantiateOnMemory(module: object, memory: WasmMemory): KernelExports {
+  return new wasmApi.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
 }
 
 export type ArrayKind = 'f32' | 'i32';
@@ -68,6 +84,10 @@ export interface KernelInstance<P extends ArrayPlan> {
   readonly f32: Float32Array;
   readonly i32: Int32Array;
   readonly bytes: number;
+  /** The memory and the module, for helper threads (model/parallel) when `shared`. */
+  readonly memory: WasmMemory;
+  readonly module: object;
+  readonly shared: boolean;
 }
 
 /**
@@ -76,7 +96,7 @@ export interface KernelInstance<P extends ArrayPlan> {
  * arrays of the same power-of-two size do not all fall into the same L1 cache sets: measured on
  * this project's 2-core machine, without the stagger the population step ran 2× slower.
  */
-export function instantiateKernels<P extends ArrayPlan>(plan: P): KernelInstance<P> {
+export function instantiateKernels<P extends ArrayPlan>(plan: P, shared = false): KernelInstance<P> {
   const entries = Object.entries(plan);
   const offsets: number[] = [];
   // The first 64 KiB hold the module's static data (heapBase() tells where it ends).
@@ -87,8 +107,16 @@ export function instantiateKernels<P extends ArrayPlan>(plan: P): KernelInstance
     at = Math.ceil(at / 64) * 64 + 64 * (1 + (index % 7));
   });
   const bytes = at;
-  const memory = new wasmApi.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
-  const instance = new wasmApi.Instance(kernelModule(), { env: { memory } });
+  const pages = Math.ceil(bytes / PAGE_BYTES);
+  if (shared && pages > KERNELS_SHARED_MAXIMUM_PAGES) {
+    throw new RangeError(
+      `a network this large needs ${pages} pages of shared memory; at most ${KERNELS_SHARED_MAXIMUM_PAGES}`,
+    );
+  }
+  // A shared memory cannot grow past its maximum; this one never grows at all.
+  const memory = new wasmApi.Memory(shared ? { initial: pages, maximum: pages, shared: true } : { initial: pages });
+  const module = kernelModule(shared);
+  const instance = new wasmApi.Instance(module, { env: { memory } });
   const exports = instance.exports as unknown as KernelExports;
   if (exports.heapBase() > PAGE_BYTES) {
     throw new Error(`kernel static data (${exports.heapBase()} bytes) exceeds the reserved first page`);
@@ -106,6 +134,9 @@ export function instantiateKernels<P extends ArrayPlan>(plan: P): KernelInstance
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
     bytes,
+    memory,
+    module,
+    shared,
   };
 }
 

@@ -44,6 +44,7 @@ describe('run --json', () => {
         'seed',
         'seizureBurden',
         'seizures',
+        'threads',
         'wallS',
       ].sort(),
     );
@@ -136,6 +137,31 @@ describe('run --json', () => {
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as RunReport;
     expect(report.neurons).toBe(256);
+  });
+});
+
+describe('run --threads', () => {
+  it('gives the same report as one thread, apart from the speed, and says how many ran', { timeout: 120_000 }, () => {
+    const args = ['--set', 'gaba=0.5', '--duration-s', '1', '--seed', '3'];
+    const withoutSpeed = (r: RunReport) => {
+      const { wallS: _w, realtimeFactor: _r, threads: _t, ...rest } = r;
+      return rest;
+    };
+    const one = runJson(args);
+    const two = runJson([...args, '--threads', '2']);
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(2);
+    expect(withoutSpeed(two)).toEqual(withoutSpeed(one));
+    const text = runCli(['run', ...SMALL, '--duration-s', '0.2', '--threads', '2']);
+    expect(text.stdout).toMatch(/speed +.*× real time on 2 threads/);
+  });
+
+  it('names a bad thread count and what is allowed', () => {
+    for (const bad of ['0', '2.5', 'many']) {
+      const r = runCli(['run', ...SMALL, '--threads', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`error: --threads "${bad}" is not allowed: it takes a whole number in 1…16\n`);
+    }
   });
 });
 

@@ -235,6 +235,7 @@ function cliFingerprint(argv: readonly string[]): string {
   const report = JSON.parse(out) as Record<string, unknown>;
   delete report.wallS;
   delete report.realtimeFactor;
+  delete report.threads;
   const text = JSON.stringify(report);
   return `report-hash ${hex(hashText(BASIS, text))} burden ${(report.seizureBurden as number).toFixed(4)}`;
 }

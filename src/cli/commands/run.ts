@@ -29,18 +29,21 @@ import {
   type Scenario,
   scenarioParams,
 } from '../../model/scenario.ts';
-import { type CommandSpec, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
+import { type CommandSpec, integerFlag, numberFlag, type ParsedFlags, splitAssignment } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
 import { ProgressBar } from '../progress.ts';
 import { loadScenario } from '../scenario-files.ts';
+import { spawnNodeHelper } from '../sim-threads.ts';
 
 export const RUN_DEFAULT_DURATION_S = 10;
 /** The patient-clock time at which the network runs: three days into the regimens. */
 export const RUN_DEFAULT_AT_HOURS = DEFAULT_AT_HOURS;
 /** Steps are run in slices of this much network time, between which the progress bar updates. */
 const SLICE_MS = 100;
+/** Threads for `run --threads`: more than the machine's cores only slows it down (helpers wait by spinning). */
+export const RUN_MAX_THREADS = 16;
 
 export const RUN_SPEC: CommandSpec = {
   name: 'run',
@@ -66,6 +69,12 @@ export const RUN_SPEC: CommandSpec = {
       kind: 'one',
       valueName: 'H',
       help: `patient-clock time at which the network runs (default ${RUN_DEFAULT_AT_HOURS})`,
+    },
+    {
+      name: 'threads',
+      kind: 'one',
+      valueName: 'N',
+      help: `threads stepping the sheet together, 1…${RUN_MAX_THREADS} (default 1; the same result for any N)`,
     },
     { name: 'json', kind: 'switch', help: 'print one JSON object instead of text' },
   ],
@@ -101,6 +110,8 @@ export interface RunReport {
   pgpEffective: number;
   /** Therapy bursts the responsive neurostimulator delivered (0 unless `rns` is on and there is a lesion). */
   rnsBursts: number;
+  /** Threads that stepped the network (`--threads`; the result does not depend on it). */
+  threads: number;
   /** Wall time of the integration loop (network building excluded). */
   wallS: number;
   /** Simulated seconds per wall second of the loop. */
@@ -146,11 +157,17 @@ export function simulate(
   scenarioName: string | null,
   ctx: CliContext,
   treatment: Dosing = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
+  threads = 1,
 ): RunReport {
-  const { sim, monitors, patient } = startRun(params, treatment);
+  const { sim, monitors, patient } = startRun(params, treatment, { threads });
+  if (threads > 1) sim.startThreads(spawnNodeHelper).waitReady();
   const progress = new ProgressBar(ctx.stderr, 'run', Math.round((durationS * 1000) / sim.dtMs));
   const startedMs = performance.now();
-  sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));
+  try {
+    sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));
+  } finally {
+    sim.stopThreads();
+  }
   const wallS = (performance.now() - startedMs) / 1000;
   progress.finish();
   const drugs = effectsByDrug(patient.drugs).map(({ effects }, k) => {
@@ -170,6 +187,7 @@ export function simulate(
     params,
     neurons: sim.net.n,
     wallS,
+    threads,
     rnsBursts: sim.stimulator.bursts,
     patient: { atHours: treatment.atHours, drugs, pgpEffective: patient.pgpEffective },
   });
@@ -183,6 +201,7 @@ export function buildRunReport(
     params: Params;
     neurons: number;
     wallS: number;
+    threads?: number;
     rnsBursts?: number;
     /** The patient clock's side; without it, no drugs and normal P-gp at the default time. */
     patient?: Pick<RunReport, 'atHours' | 'drugs' | 'pgpEffective'>;
@@ -205,6 +224,7 @@ export function buildRunReport(
     drugs: patient.drugs,
     pgpEffective: patient.pgpEffective,
     rnsBursts: run.rnsBursts ?? 0,
+    threads: run.threads ?? 1,
     wallS: run.wallS,
     realtimeFactor: summary.durationS / run.wallS,
   };
@@ -276,13 +296,18 @@ function formatReport(r: RunReport): string {
     ['drugs', r.drugs.length === 0 ? 'none' : `${r.drugs.map(drugLine).join('; ')} at ${fixed(r.atHours, 0)} h`],
     ['P-gp', `${fixed(r.pgpEffective, 2)}× normal`],
     ...(r.params.rns ? [['neurostimulation', `${r.rnsBursts} bursts of 200-Hz pulses`] as [string, string]] : []),
-    ['speed', `${duration(r.wallS)} wall, ${fixed(r.realtimeFactor, 2)}× real time`],
+    [
+      'speed',
+      `${duration(r.wallS)} wall, ${fixed(r.realtimeFactor, 2)}× real time${r.threads > 1 ? ` on ${r.threads} threads` : ''}`,
+    ],
   ])}\n`;
 }
 
 export function runCommand(flags: ParsedFlags, ctx: CliContext): void {
   const { scenario, params, durationS, regimens, atHours } = resolveRun(flags, ctx);
-  const report = simulate(params, durationS, scenario?.name ?? null, ctx, { regimens, atHours });
+  const threadsText = flags.get('threads');
+  const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, RUN_MAX_THREADS);
+  const report = simulate(params, durationS, scenario?.name ?? null, ctx, { regimens, atHours }, threads);
   if (flags.has('json')) writeJson(ctx.stdout, report);
   else ctx.stdout.write(formatReport(report));
 }

@@ -181,18 +181,17 @@ export class ThreadTeam {
     return Atomics.load(this.control, CONTROL_READY) >= this.count - 1;
   }
 
-  /** Block until every helper has started (Node, or a worker: not a page's main thread). */
+  /**
+   * Block until every helper has started (Node, or a worker: not a page's main thread). The wait
+   * is counted in rounds of Atomics.wait, not read from a clock: the engine uses none.
+   */
   waitReady(timeoutMs = 60_000): void {
-    const until = Date.now() + timeoutMs;
-    for (
-      let r = Atomics.load(this.control, CONTROL_READY);
-      r < this.count - 1;
-      r = Atomics.load(this.control, CONTROL_READY)
-    ) {
+    const roundMs = 100;
+    for (let round = 0, r = Atomics.load(this.control, CONTROL_READY); r < this.count - 1; round++) {
       if (Atomics.load(this.control, CONTROL_FAILED)) throw new Error('a simulation thread failed to start');
-      const left = until - Date.now();
-      if (left <= 0) throw new Error(`the simulation threads did not start within ${timeoutMs} ms`);
-      Atomics.wait(this.control, CONTROL_READY, r, Math.min(left, 100));
+      if (round * roundMs >= timeoutMs) throw new Error(`the simulation threads did not start within ${timeoutMs} ms`);
+      Atomics.wait(this.control, CONTROL_READY, r, roundMs);
+      r = Atomics.load(this.control, CONTROL_READY);
     }
     if (Atomics.load(this.control, CONTROL_FAILED)) throw new Error('a simulation thread failed to start');
   }

@@ -373,8 +373,7 @@ export class Simulation {
     for (let k = 0; k < steps; k++) {
       const jumpOntoINs =
         vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
-      this.backgroundEvents += deliverBackground(
-        s,
+      this.backgroundEvents += team.drawBackground(
         this.rng,
         this.backgroundMeanPerStep,
         w.backgroundOntoENs,

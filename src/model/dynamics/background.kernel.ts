@@ -28,3 +28,48 @@ export function background(rngP: usize, gAmpaP: usize, n: i32, nE: i32, events: 
   store<i32>(rngP, c, 8);
   store<i32>(rngP, d, 12);
 }
+
+/**
+ * Threads (model/parallel): the same draws as `background`, in the same order, but each event's
+ * cell is written to a list instead of applied, so that every thread can apply the events onto
+ * its own cells (backgroundApply) and no cell's conductance is written from another core.
+ */
+export function backgroundDraw(rngP: usize, listP: usize, n: i32, events: i32): void {
+  let a = load<i32>(rngP);
+  let b = load<i32>(rngP, 4);
+  let c = load<i32>(rngP, 8);
+  let d = load<i32>(rngP, 12);
+  const nF = <f64>n;
+  for (let k = 0; k < events; k++) {
+    const t = a + b + d;
+    d = d + 1;
+    a = b ^ (b >>> 9);
+    b = c + (c << 3);
+    c = ((c << 21) | (c >>> 11)) + t;
+    const u = <f64>(<u32>t) * 2.3283064365386963e-10;
+    store<i32>(listP + (<usize>k << 2), <i32>Math.floor(u * nF));
+  }
+  store<i32>(rngP, a);
+  store<i32>(rngP, b, 4);
+  store<i32>(rngP, c, 8);
+  store<i32>(rngP, d, 12);
+}
+
+/** The drawn events onto cells [from, to), in the order drawn, with the arithmetic of `background`. */
+export function backgroundApply(
+  listP: usize,
+  events: i32,
+  gAmpaP: usize,
+  from: i32,
+  to: i32,
+  nE: i32,
+  jumpE: f64,
+  jumpI: f64,
+): void {
+  for (let k = 0; k < events; k++) {
+    const cell = load<i32>(listP + (<usize>k << 2));
+    if (cell < from || cell >= to) continue;
+    const at = gAmpaP + (<usize>cell << 2);
+    store<f32>(at, <f32>(<f64>load<f32>(at) + (cell < nE ? jumpE : jumpI)));
+  }
+}

@@ -67,6 +67,7 @@ import {
   POP_RELEASE_U,
   POP_INV_U0,
   POP_RECOVERY_PER_STEP,
+  POP_LFP_LANES_OUT,
 } from '../kernels/layout';
 import { vexp } from '../kernels/simd-math.kernel';
 import { releaseAt } from './synapses.kernel';
@@ -110,13 +111,14 @@ export function flushTiny(arrayP: usize, count: i32): void {
 }
 
 /**
- * The LFP sums of a population stepped by threads: the chunks' terms (POP_LFP_CHUNKS, in cell
- * order) added into 4 lanes and the lanes summed, exactly as stepPopulation does with one thread.
- * Writes Σ|I_AMPA + I_NMDA| and Σ|I_GABA| to out and out + 4.
+ * The LFP sums of a population stepped by threads: starting from the lanes the thread with the
+ * first E cells left (POP_LFP_LANES_OUT at lanesP), the later chunks' terms (POP_LFP_CHUNKS, in
+ * cell order) added into the 4 lanes and the lanes summed, exactly as stepPopulation does with
+ * one thread. Writes Σ|I_AMPA + I_NMDA| and Σ|I_GABA| to out and out + 4.
  */
-export function sumLfpChunks(chunksP: usize, chunks: i32, outP: usize): void {
-  let lanes = f32x4.splat(0.0);
-  let gabaLanes = f32x4.splat(0.0);
+export function sumLfpChunks(lanesP: usize, chunksP: usize, chunks: i32, outP: usize): void {
+  let lanes = v128.load(lanesP);
+  let gabaLanes = v128.load(lanesP, 16);
   for (let k = 0; k < chunks; k++) {
     const at = chunksP + (<usize>k << 5);
     lanes = f32x4.add(lanes, v128.load(at));
@@ -179,6 +181,11 @@ export function stepPopulation(block: usize): void {
     if (wholeEnd < end) integrateChunks(block, wholeEnd, end, true, false, false);
   }
   store<i32>(block + (<usize>POP_SPIKE_COUNT << 2), spikeCount);
+  const lanesOut = ptr(block, POP_LFP_LANES_OUT);
+  if (lanesOut != 0) {
+    v128.store(lanesOut, lfpLanes);
+    v128.store(lanesOut, lfpGabaLanes, 16);
+  }
   const lfp = lfpLanes;
   const lfpSum =
     f32x4.extract_lane(lfp, 0) + f32x4.extract_lane(lfp, 1) + f32x4.extract_lane(lfp, 2) + f32x4.extract_lane(lfp, 3);

@@ -41,10 +41,15 @@ export interface ThreadArrays {
   readonly blockI: readonly ParamBlock[];
   readonly blockPropagate: readonly ParamBlock[];
   readonly blockIons: readonly ParamBlock[];
+  readonly blockIonsI: readonly ParamBlock[];
   /** 2 × count rows of 4 words: the spike lists in the serial order (propagateLists). */
   readonly segments: Int32Array;
   readonly lfpChunks: Float32Array;
+  /** The lanes the thread with the first E cells leaves (8 floats), and the two sums. */
+  readonly lfpLanes: Float32Array;
   readonly lfpOut: Float32Array;
+  /** The cells of this step's background events. */
+  readonly backgroundList: Int32Array;
   readonly aboveRest: Float32Array;
   readonly control: Int32Array;
   readonly memory: WasmMemory;
@@ -55,6 +60,11 @@ export interface ThreadArrays {
 
 /** Words of the threads' control block (model/parallel/team.ts). */
 export const CONTROL_WORDS = 16;
+/**
+ * Room for one step's background events with threads. The default sheet draws a Poisson number
+ * with mean n·800 Hz·0.1 ms ≈ 330; 65,536 is far beyond any drive the parameters allow.
+ */
+export const BACKGROUND_LIST_LENGTH = 65536;
 
 export interface NetworkState {
   readonly n: number;
@@ -187,11 +197,14 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     threadPlan[`blockI${k}`] = ['i32', POP_WORDS];
     threadPlan[`blockPropagate${k}`] = ['i32', PROP_WORDS];
     threadPlan[`blockIons${k}`] = ['i32', ION_WORDS];
+    threadPlan[`blockIonsI${k}`] = ['i32', ION_WORDS];
   });
   if (shares.length > 0) {
     threadPlan.segments = ['i32', 8 * shares.length];
     threadPlan.lfpChunks = ['f32', 8 * Math.ceil(nE / 4)];
+    threadPlan.lfpLanes = ['f32', 8];
     threadPlan.lfpOut = ['f32', 2];
+    threadPlan.backgroundList = ['i32', BACKGROUND_LIST_LENGTH];
     threadPlan.aboveRest = ['f32', 4 * Math.ceil(n / 4)];
     threadPlan.control = ['i32', CONTROL_WORDS];
   }
@@ -281,9 +294,12 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
       blockI: each<Int32Array>('blockI').map(block),
       blockPropagate: each<Int32Array>('blockPropagate').map(block),
       blockIons: each<Int32Array>('blockIons').map(block),
+      blockIonsI: each<Int32Array>('blockIonsI').map(block),
       segments: t.segments,
       lfpChunks: t.lfpChunks,
+      lfpLanes: t.lfpLanes,
       lfpOut: t.lfpOut,
+      backgroundList: t.backgroundList,
       aboveRest: t.aboveRest,
       control: t.control,
       memory: kernel.memory,

@@ -1,5 +1,5 @@
 /** Entry point of the WebAssembly kernels: everything exported here is callable from TypeScript. */
-export { background } from '../dynamics/background.kernel';
+export { background, backgroundApply, backgroundDraw } from '../dynamics/background.kernel';
 export { cobaStep } from '../reference/coba.kernel';
 export { flushTiny, heapBase, stepPopulation, sumLfpChunks } from '../dynamics/neurons.kernel';
 export { propagate, propagateLists } from '../dynamics/synapses.kernel';

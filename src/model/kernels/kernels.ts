@@ -37,7 +37,18 @@ export interface KernelExports {
   stepPopulation(block: number): void;
   propagate(block: number): void;
   propagateLists(block: number): void;
-  sumLfpChunks(chunksByteOffset: number, chunks: number, outByteOffset: number): void;
+  sumLfpChunks(lanesByteOffset: number, chunksByteOffset: number, chunks: number, outByteOffset: number): void;
+  backgroundDraw(rngStateByteOffset: number, listByteOffset: number, n: number, events: number): void;
+  backgroundApply(
+    listByteOffset: number,
+    events: number,
+    gAmpaByteOffset: number,
+    from: number,
+    to: number,
+    nE: number,
+    jumpOntoENs: number,
+    jumpOntoINs: number,
+  ): void;
   sumPerTile(aboveByteOffset: number, tileOfByteOffset: number, pumpSumByteOffset: number, count: number): void;
   cobaStep(block: number): void;
   ionCells(block: number): void;

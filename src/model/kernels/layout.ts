@@ -100,8 +100,13 @@ export const POP_RESOURCE_STAMP = 56;
 export const POP_RELEASE_U = 57;
 export const POP_INV_U0 = 58;
 export const POP_RECOVERY_PER_STEP = 59;
-/** 60 words: within the same 256-byte slot in the kernel memory as the 48 before. */
-export const POP_WORDS = 60;
+/**
+ * Threads: where the E population's LFP lanes go at the end of the call (8 floats: the
+ * |I_AMPA + I_NMDA| lanes, then the |I_GABA| lanes), so that the thread stepping the first E cells
+ * sums its own chunks and the coordinator goes on from its lanes; 0 = not written.
+ */
+export const POP_LFP_LANES_OUT = 60;
+export const POP_WORDS = 61;
 
 /** Spike propagation into the delay rings (dynamics/synapses.kernel.ts: propagate). */
 export const PROP_SPIKE_IDX = 0;

@@ -15,6 +15,7 @@ import {
   CONTROL_PHASE,
   CONTROL_READY,
   type HelperInit,
+  jumpsView,
   PHASE_EXIT,
   threadWork,
 } from './team.ts';
@@ -28,6 +29,7 @@ export function runHelper(init: HelperInit): void {
     reportFailure(control);
     throw error;
   }
+  const jumps = jumpsView(control);
   let seen = Atomics.load(control, CONTROL_GENERATION);
   Atomics.add(control, CONTROL_READY, 1);
   Atomics.notify(control, CONTROL_READY);
@@ -36,7 +38,7 @@ export function runHelper(init: HelperInit): void {
     const phase = Atomics.load(control, CONTROL_PHASE);
     if (phase === PHASE_EXIT) return;
     try {
-      threadWork(kernels, init, phase);
+      threadWork(kernels, init, phase, control, jumps);
     } catch (error) {
       reportFailure(control);
       throw error;

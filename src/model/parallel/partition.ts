@@ -1,9 +1,9 @@
 /**
  * How threads share the cells (model/parallel). Each thread steps a contiguous range of pyramidal
  * cells and one of interneurons, delivers the synapses onto those cells, and runs the ion step of
- * its own contiguous range of all cells. Every boundary falls on a chunk of 4 cells as the
- * kernels chunk them (E chunks from 0, I chunks from nE, ion chunks from 0), so each chunk is
- * computed whole by one thread, as with one thread.
+ * the same cells (as near as the ion step's chunks allow), so that a cell's memory stays in one
+ * core's cache. Every boundary falls on a chunk of 4 cells as the kernels chunk them (E chunks
+ * from 0, I chunks from nE, ion chunks from 0), so each chunk is computed whole by one thread.
  *
  * When nE is not a multiple of 4, the last E chunk's spare lanes are the first interneurons, whose
  * memory it writes back unchanged; the thread that owns the last E range therefore also owns the
@@ -17,9 +17,14 @@ export interface ThreadShare {
   eTo: number;
   iFrom: number;
   iTo: number;
-  /** Cells [ionFrom, ionTo) of the ion step. */
-  ionFrom: number;
-  ionTo: number;
+  /**
+   * Cells of the ion step: its E and I ranges with every boundary rounded down to a multiple of 4
+   * (the ion step chunks all cells from 0), so at most 3 cells at a boundary change thread.
+   */
+  ionEFrom: number;
+  ionETo: number;
+  ionIFrom: number;
+  ionITo: number;
 }
 
 /**
@@ -40,13 +45,19 @@ export function partitionCells(n: number, nE: number, threads: number): ThreadSh
   // The last E range and the first I range, both non-empty, go to thread 0.
   const e = chunkRanges(0, nE, threads, Math.floor);
   const i = chunkRanges(nE, n, threads, Math.ceil);
-  const ion = chunkRanges(0, n, threads, Math.floor);
-  return Array.from({ length: threads }, (_, k) => ({
-    eFrom: e[threads - 1 - k][0],
-    eTo: e[threads - 1 - k][1],
-    iFrom: i[k][0],
-    iTo: i[k][1],
-    ionFrom: ion[k][0],
-    ionTo: ion[k][1],
-  }));
+  const down = (x: number) => (x === n ? n : x - (x % 4));
+  return Array.from({ length: threads }, (_, k) => {
+    const [eFrom, eTo] = e[threads - 1 - k];
+    const [iFrom, iTo] = i[k];
+    return {
+      eFrom,
+      eTo,
+      iFrom,
+      iTo,
+      ionEFrom: down(eFrom),
+      ionETo: down(eTo),
+      ionIFrom: down(iFrom),
+      ionITo: down(iTo),
+    };
+  });
 }

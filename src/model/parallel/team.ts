@@ -33,6 +33,7 @@ import {
   POP_FIRST,
   POP_INV_U0,
   POP_LFP_CHUNKS,
+  POP_LFP_LANES_OUT,
   POP_RECOVERY_PER_STEP,
   POP_RELEASE_U,
   POP_RESOURCE,
@@ -55,6 +56,7 @@ import {
   PROP_STEP,
   PROP_WORDS,
 } from '../kernels/layout.ts';
+import type { Rng } from '../rng.ts';
 
 /** Control words. */
 export const CONTROL_GENERATION = 0;
@@ -62,6 +64,10 @@ export const CONTROL_PHASE = 1;
 export const CONTROL_DONE = 2;
 export const CONTROL_READY = 3;
 export const CONTROL_FAILED = 4;
+/** This step's background events (drawn by the coordinator, applied by each thread to its cells). */
+export const CONTROL_BACKGROUND_EVENTS = 5;
+/** Two f64 from word 8: the background's jumps onto E and onto I cells (nS). */
+export const CONTROL_JUMPS_F64 = 4;
 
 export const PHASE_NEURONS = 1;
 export const PHASE_PROPAGATE = 2;
@@ -75,19 +81,29 @@ export const PHASE_EXIT = 4;
  */
 export const SPINS_BEFORE_SLEEP = 20000;
 
-/** Byte offsets of one thread's parameter blocks. */
+/** One thread's parameter blocks (byte offsets), its cells and where the shared inputs are. */
 export interface ThreadBlocks {
   blockE: number;
   blockI: number;
   blockPropagate: number;
+  /** The ion step over the thread's E cells and over its I cells. */
   blockIons: number;
+  blockIonsI: number;
+  eFrom: number;
+  eTo: number;
+  iFrom: number;
+  iTo: number;
+  nE: number;
+  /** The background events' cells (i32) and the AMPA conductances (f32), byte offsets. */
+  backgroundList: number;
+  gAmpa: number;
+  controlByteOffset: number;
 }
 
-/** What a helper thread needs: the module and memory, the control words and its blocks. */
+/** What a helper thread needs: the module and memory, and its blocks. */
 export interface HelperInit extends ThreadBlocks {
   module: object;
   memory: WasmMemory;
-  controlByteOffset: number;
   thread: number;
 }
 
@@ -98,16 +114,34 @@ export interface HelperHandle {
 /** Starts one helper thread (a Node worker thread or a browser worker) running runHelper(init). */
 export type SpawnHelper = (init: HelperInit) => HelperHandle;
 
-/** One thread's work in a phase. */
-export function threadWork(k: KernelExports, blocks: ThreadBlocks, phase: number): void {
+/**
+ * One thread's work in a phase. `control` and `jumps` are views on the control words (the
+ * background's event count and jumps for this step).
+ */
+export function threadWork(
+  k: KernelExports,
+  b: ThreadBlocks,
+  phase: number,
+  control: Int32Array,
+  jumps: Float64Array,
+): void {
   if (phase === PHASE_NEURONS) {
-    k.stepPopulation(blocks.blockE);
-    k.stepPopulation(blocks.blockI);
+    const events = control[CONTROL_BACKGROUND_EVENTS];
+    k.backgroundApply(b.backgroundList, events, b.gAmpa, b.eFrom, b.eTo, b.nE, jumps[0], jumps[1]);
+    k.backgroundApply(b.backgroundList, events, b.gAmpa, b.iFrom, b.iTo, b.nE, jumps[0], jumps[1]);
+    k.stepPopulation(b.blockE);
+    k.stepPopulation(b.blockI);
   } else if (phase === PHASE_PROPAGATE) {
-    k.propagateLists(blocks.blockPropagate);
+    k.propagateLists(b.blockPropagate);
   } else if (phase === PHASE_IONS) {
-    k.ionCells(blocks.blockIons);
+    k.ionCells(b.blockIons);
+    k.ionCells(b.blockIonsI);
   }
+}
+
+/** The control words' f64 view of the background's jumps. */
+export function jumpsView(control: Int32Array): Float64Array {
+  return new Float64Array(control.buffer, control.byteOffset + 4 * 2 * CONTROL_JUMPS_F64, 2);
 }
 
 /** Wait until control[word] differs from `seen`; returns the new value. */
@@ -129,7 +163,9 @@ export class ThreadTeam {
   /** Segment rows in the serial order: E ranges by cell, then I ranges by cell. */
   private readonly eRowThread: number[];
   private readonly chunksE: number;
+  private readonly firstChunk: number;
   private readonly ownBlocks: ThreadBlocks;
+  private readonly jumps: Float64Array;
 
   constructor(
     private readonly s: NetworkState,
@@ -140,16 +176,29 @@ export class ThreadTeam {
     this.count = this.t.count;
     this.control = this.t.control;
     this.chunksE = Math.ceil(s.nE / 4);
+    // Chunks after the first E range (thread count − 1's), whose terms the others leave.
+    this.firstChunk = (s.threads.shares[this.count - 1]?.eTo ?? 0) / 4;
     // Thread k steps the (count − 1 − k)-th E range (partition.ts), so E rows run from the last thread down.
     this.eRowThread = Array.from({ length: this.count }, (_, r) => this.count - 1 - r);
     this.control.fill(0, 0, CONTROL_WORDS);
     const t = this.t;
-    this.ownBlocks = {
-      blockE: t.blockE[0].byteOffset,
-      blockI: t.blockI[0].byteOffset,
-      blockPropagate: t.blockPropagate[0].byteOffset,
-      blockIons: t.blockIons[0].byteOffset,
-    };
+    this.jumps = jumpsView(this.control);
+    const blocksOf = (k: number): ThreadBlocks => ({
+      blockE: t.blockE[k].byteOffset,
+      blockI: t.blockI[k].byteOffset,
+      blockPropagate: t.blockPropagate[k].byteOffset,
+      blockIons: t.blockIons[k].byteOffset,
+      blockIonsI: t.blockIonsI[k].byteOffset,
+      eFrom: t.shares[k].eFrom,
+      eTo: t.shares[k].eTo,
+      iFrom: t.shares[k].iFrom,
+      iTo: t.shares[k].iTo,
+      nE: s.nE,
+      backgroundList: t.backgroundList.byteOffset,
+      gAmpa: s.gAmpaNs.byteOffset,
+      controlByteOffset: this.control.byteOffset,
+    });
+    this.ownBlocks = blocksOf(0);
     for (let k = 0; k < this.count; k++) {
       const row = 4 * this.eRowThread.indexOf(k);
       t.segments[row] = t.spikesE[k].byteOffset;
@@ -161,18 +210,7 @@ export class ThreadTeam {
       t.segments[iRow + 3] = 0;
     }
     for (let k = 1; k < this.count; k++) {
-      this.handles.push(
-        spawn({
-          module: t.module,
-          memory: t.memory,
-          controlByteOffset: this.control.byteOffset,
-          thread: k,
-          blockE: t.blockE[k].byteOffset,
-          blockI: t.blockI[k].byteOffset,
-          blockPropagate: t.blockPropagate[k].byteOffset,
-          blockIons: t.blockIons[k].byteOffset,
-        }),
-      );
+      this.handles.push(spawn({ ...blocksOf(k), module: t.module, memory: t.memory, thread: k }));
     }
   }
 
@@ -215,7 +253,11 @@ export class ThreadTeam {
       e.setInt(POP_END, share.eTo);
       e.setPointer(POP_SPIKE_IDX, t.spikesE[k]);
       e.setPointer(POP_TILE_SPIKES, t.tileSpikes[k]);
-      e.setInt(POP_LFP_CHUNKS, t.lfpChunks.byteOffset + (share.eFrom / 4) * 32);
+      // The thread with the first E cells sums its chunks itself and leaves its lanes; the others
+      // leave their chunks, which the coordinator adds on in order (neurons()).
+      const first = k === this.count - 1;
+      e.setInt(POP_LFP_CHUNKS, first ? 0 : t.lfpChunks.byteOffset + (share.eFrom / 4) * 32);
+      e.setInt(POP_LFP_LANES_OUT, first ? t.lfpLanes.byteOffset : 0);
       e.setPointer(POP_AMOUNTS, t.amountsE[k]);
       e.setPointer(POP_RESOURCE, s.resource);
       e.setPointer(POP_RESOURCE_STAMP, s.resourceStampStep);
@@ -229,6 +271,7 @@ export class ThreadTeam {
       i.setPointer(POP_SPIKE_IDX, t.spikesI[k]);
       i.setPointer(POP_TILE_SPIKES, t.tileSpikes[k]);
       i.setInt(POP_LFP_CHUNKS, 0);
+      i.setInt(POP_LFP_LANES_OUT, 0);
       i.setInt(POP_AMOUNTS, 0);
       const p = t.blockPropagate[k];
       copy(s.blockPropagate.byteOffset, p.byteOffset, PROP_WORDS);
@@ -237,6 +280,22 @@ export class ThreadTeam {
       p.setPointer(PROP_SEGMENTS, t.segments);
       p.setInt(PROP_SEGMENT_COUNT, 2 * this.count);
     }
+  }
+
+  /**
+   * This step's background events, drawn here from the one stream (the draws of
+   * deliverBackground, in its order) and applied by every thread to its own cells in the neuron
+   * phase, in the order drawn. Returns the number of events.
+   */
+  drawBackground(rng: Rng, meanEventsPerStep: number, jumpOntoENs: number, jumpOntoINs: number): number {
+    const { s, t } = this;
+    const events = rng.poisson(meanEventsPerStep);
+    if (events > t.backgroundList.length) throw new Error(`more background events (${events}) than the list holds`);
+    s.kernels.backgroundDraw(s.rngState.byteOffset, t.backgroundList.byteOffset, s.n, events);
+    this.control[CONTROL_BACKGROUND_EVENTS] = events;
+    this.jumps[0] = jumpOntoENs;
+    this.jumps[1] = jumpOntoINs;
+    return events;
   }
 
   /**
@@ -269,7 +328,12 @@ export class ThreadTeam {
       total += c;
     }
     s.spikeCount = total;
-    s.kernels.sumLfpChunks(t.lfpChunks.byteOffset, this.chunksE, t.lfpOut.byteOffset);
+    s.kernels.sumLfpChunks(
+      t.lfpLanes.byteOffset,
+      t.lfpChunks.byteOffset + this.firstChunk * 32,
+      this.chunksE - this.firstChunk,
+      t.lfpOut.byteOffset,
+    );
     s.eegExcitatorySumPa += t.lfpOut[0];
     s.eegInhibitorySumPa += t.lfpOut[1];
   }
@@ -295,11 +359,16 @@ export class ThreadTeam {
   ionCells(): void {
     const { s, t } = this;
     for (let k = 0; k < this.count; k++) {
-      const b = t.blockIons[k];
-      t.i32.copyWithin(b.byteOffset >> 2, s.blockIons.byteOffset >> 2, (s.blockIons.byteOffset >> 2) + ION_WORDS);
-      b.setInt(ION_FROM, t.shares[k].ionFrom);
-      b.setInt(ION_TO, t.shares[k].ionTo);
-      b.setPointer(ION_ABOVE_REST, t.aboveRest);
+      const share = t.shares[k];
+      for (const [b, from, to] of [
+        [t.blockIons[k], share.ionEFrom, share.ionETo],
+        [t.blockIonsI[k], share.ionIFrom, share.ionITo],
+      ] as const) {
+        t.i32.copyWithin(b.byteOffset >> 2, s.blockIons.byteOffset >> 2, (s.blockIons.byteOffset >> 2) + ION_WORDS);
+        b.setInt(ION_FROM, from);
+        b.setInt(ION_TO, to);
+        b.setPointer(ION_ABOVE_REST, t.aboveRest);
+      }
     }
     this.run(PHASE_IONS);
     s.kernels.sumPerTile(t.aboveRest.byteOffset, s.tileOfCell.byteOffset, s.tilePumpSum.byteOffset, t.aboveRest.length);
@@ -323,7 +392,7 @@ export class ThreadTeam {
     Atomics.store(c, CONTROL_PHASE, phase);
     Atomics.add(c, CONTROL_GENERATION, 1);
     Atomics.notify(c, CONTROL_GENERATION);
-    threadWork(this.s.kernels, this.ownBlocks, phase);
+    threadWork(this.s.kernels, this.ownBlocks, phase, c, this.jumps);
     const helpers = this.count - 1;
     let spins = 0;
     for (let done = Atomics.load(c, CONTROL_DONE); done < helpers; done = Atomics.load(c, CONTROL_DONE)) {

@@ -91,12 +91,13 @@ try {
   const done = `${patients} of ${patients} patients: done`;
   let lastReport = t0;
   for (;;) {
-    const shown = await text.textContent();
+    // A long timeout: the page is busy with the trial, and a slow answer is not a failure.
+    const shown = await text.textContent({ timeout: 600_000 });
     if (shown === done) break;
     if (/stopped|failed|error/i.test(shown ?? '')) throw new Error(`the trial stopped: "${shown}"`);
     if (Date.now() - lastReport >= 60_000) {
       lastReport = Date.now();
-      const value = await progress.evaluate((p) => p.value);
+      const value = await progress.evaluate((p) => p.value, undefined, { timeout: 600_000 });
       console.log(`${((Date.now() - t0) / 60_000).toFixed(1)} min: ${value} of ${patients} patients ("${shown}")`);
     }
     await page.waitForTimeout(1000);

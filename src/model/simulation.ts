@@ -316,71 +316,37 @@ export class Simulation {
     return this.team?.ready ? this.team.count : 1;
   }
 
-  /** Advance by `steps` steps. Returns the number of spikes. */
-  advance(steps: number, observer?: StepObserver): number {
-    if (this.team?.ready) return this.advanceOnThreads(this.team, steps, observer);
-    const s = this.state;
-    const net = this.net;
-    const w = this.weights;
-    let spikes = 0;
-    const vns = this.currentParams.vns;
-    const rns = this.currentParams.rns && !this.currentParams.resected && this.stimulator.hasTarget;
-    for (let k = 0; k < steps; k++) {
-      const jumpOntoINs =
-        vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
-      this.backgroundEvents += deliverBackground(
-        s,
-        this.rng,
-        this.backgroundMeanPerStep,
-        w.backgroundOntoENs,
-        jumpOntoINs,
-      );
-      s.spikeCount = 0;
-      stepPopulation(s, s.blockE);
-      addEegSums(s, s.blockE);
-      stepPopulation(s, s.blockI);
-      this.synapticEvents += propagateSpikes(s, s.blockPropagate);
-      spikes += s.spikeCount;
-      if (rns) this.stimulator.countSpikes(s);
-      if (observer) observer.afterStep(this);
-      s.step++;
-      if (s.step % this.ionEvery === 0) {
-        flushTinyConductances(s);
-        if (this.options.ionsClamped) clearIonAccumulators(s);
-        else ionStep(net, s, this.ionConstants, this.ionInputs);
-        if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
-        if (observer) observer.afterIonStep(this);
-        s.eegExcitatorySumPa = 0;
-        s.eegInhibitorySumPa = 0;
-      }
-    }
-    return spikes;
-  }
-
   /**
-   * advance, with the neuron, propagation and ion phases shared by the threads (model/parallel/team.ts);
+   * Advance by `steps` steps. Returns the number of spikes. With threads started (and ready), the
+   * background, neuron, propagation and ion phases are shared by them (model/parallel/team.ts):
    * the same phases in the same order, and the same bits.
    */
-  private advanceOnThreads(team: ThreadTeam, steps: number, observer?: StepObserver): number {
+  advance(steps: number, observer?: StepObserver): number {
+    const team = this.team?.ready ? this.team : null;
     const s = this.state;
     const net = this.net;
     const w = this.weights;
     let spikes = 0;
     const vns = this.currentParams.vns;
     const rns = this.currentParams.rns && !this.currentParams.resected && this.stimulator.hasTarget;
-    team.configure();
-    const cells = () => team.ionCells();
+    const cells = team ? () => team.ionCells() : undefined;
+    team?.configure();
     for (let k = 0; k < steps; k++) {
       const jumpOntoINs =
         vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
-      this.backgroundEvents += team.drawBackground(
-        this.rng,
-        this.backgroundMeanPerStep,
-        w.backgroundOntoENs,
-        jumpOntoINs,
-      );
-      team.neurons();
-      this.synapticEvents += team.propagate();
+      const mean = this.backgroundMeanPerStep;
+      if (team) {
+        this.backgroundEvents += team.drawBackground(this.rng, mean, w.backgroundOntoENs, jumpOntoINs);
+        team.neurons();
+        this.synapticEvents += team.propagate();
+      } else {
+        this.backgroundEvents += deliverBackground(s, this.rng, mean, w.backgroundOntoENs, jumpOntoINs);
+        s.spikeCount = 0;
+        stepPopulation(s, s.blockE);
+        addEegSums(s, s.blockE);
+        stepPopulation(s, s.blockI);
+        this.synapticEvents += propagateSpikes(s, s.blockPropagate);
+      }
       spikes += s.spikeCount;
       if (rns) this.stimulator.countSpikes(s);
       if (observer) observer.afterStep(this);
@@ -388,7 +354,7 @@ export class Simulation {
       if (s.step % this.ionEvery === 0) {
         flushTinyConductances(s);
         if (this.options.ionsClamped) {
-          team.collectTileSpikes();
+          team?.collectTileSpikes();
           clearIonAccumulators(s);
         } else ionStep(net, s, this.ionConstants, this.ionInputs, cells);
         if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);

@@ -20,9 +20,9 @@
  * Prints one line per run and the medians. Not part of `npm test`: timing belongs in benchmarks,
  * which report and never fail on a figure (the browser tests assert behaviour only).
  */
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.mjs';
+import { buildAndServe } from './serve-app.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -39,45 +39,14 @@ const plots = args.includes('--plots');
 const PORT = 4330;
 const OUT = 'node_modules/.cache/refractory-bench-dist';
 
-function run(cmd, cmdArgs) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, cmdArgs, { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}`))));
-  });
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
-await run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT, '--emptyOutDir']);
-const server = spawn(
-  'node',
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--outDir',
-    OUT,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  {
-    stdio: 'ignore',
-  },
-);
+const server = await buildAndServe(OUT, PORT);
 try {
-  for (let k = 0; k < 50; k++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const results = [];
   for (let r = 0; r < runs; r++) {
@@ -186,5 +155,5 @@ try {
       `  plots: median draw ${m('plotDrawMedianMs').toFixed(2)} ms (p90 ${m('plotDrawP90Ms').toFixed(2)} ms)`,
     );
 } finally {
-  server.kill();
+  server.close();
 }

@@ -14,10 +14,10 @@
  * patient depends only on the seed and its index). Not part of `npm test`: a benchmark reports
  * and never fails on a figure.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.mjs';
+import { buildAndServe } from './serve-app.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -43,41 +43,12 @@ if (!(observeS >= 20 && observeS <= 600)) {
 const PORT = 4331;
 const OUT = 'node_modules/.cache/refractory-trial-bench-dist';
 
-function run(cmd, cmdArgs) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, cmdArgs, { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}`))));
-  });
-}
-
-await run('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', OUT, '--emptyOutDir']);
-const server = spawn(
-  'node',
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--outDir',
-    OUT,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore' },
-);
+const server = await buildAndServe(OUT, PORT);
 let browser;
 try {
-  for (let k = 0; k < 50; k++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(server.url);
   const panel = page.locator('#trial-panel');
   await panel.getByRole('heading', { name: 'Virtual trial' }).waitFor();
   await panel.getByLabel('Patients (1–2000)').fill(String(patients));
@@ -124,5 +95,5 @@ try {
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...line, summary }, null, 1)}\n`);
 } finally {
   await browser?.close();
-  server.kill();
+  server.close();
 }

@@ -21,12 +21,12 @@ import { dosingOf, startRun } from '../../src/model/runs/start-run.ts';
 import type { Simulation, SimulationOptions, StepObserver } from '../../src/model/simulation.ts';
 
 /** FNV-1a over the four bytes of a 32-bit word (independent of the code it checks). */
-function mix(hash: number, word: number): number {
+export function mix(hash: number, word: number): number {
   let h = hash;
   for (let shift = 0; shift < 32; shift += 8) h = Math.imul(h ^ ((word >>> shift) & 0xff), 0x01000193);
   return h >>> 0;
 }
-const BASIS = 0x811c9dc5;
+export const BASIS = 0x811c9dc5;
 
 function hashWords(hash: number, words: Int32Array | Uint32Array): number {
   let h = hash;
@@ -35,7 +35,7 @@ function hashWords(hash: number, words: Int32Array | Uint32Array): number {
 }
 
 /** The bits of a typed array of floats (or integers), hashed. */
-function hashArray(hash: number, a: Float32Array | Float64Array | Int32Array): number {
+export function hashArray(hash: number, a: Float32Array | Float64Array | Int32Array): number {
   return hashWords(hash, new Uint32Array(a.buffer, a.byteOffset, (a.length * a.BYTES_PER_ELEMENT) / 4));
 }
 

@@ -14,16 +14,11 @@ import { partitionCells } from '../../src/model/parallel/partition.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { dosingOf, startRun } from '../../src/model/runs/start-run.ts';
 import type { Simulation, SimulationOptions, StepObserver } from '../../src/model/simulation.ts';
-
-function mix(hash: number, word: number): number {
-  let h = hash;
-  for (let shift = 0; shift < 32; shift += 8) h = Math.imul(h ^ ((word >>> shift) & 0xff), 0x01000193);
-  return h >>> 0;
-}
+import { BASIS, hashArray, mix } from './fingerprint.ts';
 
 class Recorder implements StepObserver {
-  spikes = 0x811c9dc5;
-  eeg = 0x811c9dc5;
+  spikes = BASIS;
+  eeg = BASIS;
   count = 0;
   private readonly f64 = new Float64Array(1);
   private readonly words = new Uint32Array(this.f64.buffer);
@@ -42,7 +37,7 @@ class Recorder implements StepObserver {
 
 function stateHash(sim: Simulation): number {
   const s = sim.state;
-  let h = 0x811c9dc5;
+  let h = BASIS;
   for (const a of [
     s.koMm,
     s.naiMm,
@@ -63,8 +58,7 @@ function stateHash(sim: Simulation): number {
     s.ringI,
     s.tilePumpSum,
   ]) {
-    const words = new Uint32Array(a.buffer, a.byteOffset, (a.length * a.BYTES_PER_ELEMENT) / 4);
-    for (let i = 0; i < words.length; i++) h = mix(h, words[i]);
+    h = hashArray(h, a);
   }
   return h;
 }

@@ -7,26 +7,7 @@
  * Float32Array store does; the spikes are the same bits as when this loop ran in TypeScript.
  */
 export function background(rngP: usize, gAmpaP: usize, n: i32, nE: i32, events: i32, jumpE: f64, jumpI: f64): void {
-  let a = load<i32>(rngP);
-  let b = load<i32>(rngP, 4);
-  let c = load<i32>(rngP, 8);
-  let d = load<i32>(rngP, 12);
-  const nF = <f64>n;
-  for (let k = 0; k < events; k++) {
-    const t = a + b + d;
-    d = d + 1;
-    a = b ^ (b >>> 9);
-    b = c + (c << 3);
-    c = ((c << 21) | (c >>> 11)) + t;
-    const u = <f64>(<u32>t) * 2.3283064365386963e-10;
-    const cell = <i32>Math.floor(u * nF);
-    const at = gAmpaP + (<usize>cell << 2);
-    store<f32>(at, <f32>(<f64>load<f32>(at) + (cell < nE ? jumpE : jumpI)));
-  }
-  store<i32>(rngP, a);
-  store<i32>(rngP, b, 4);
-  store<i32>(rngP, c, 8);
-  store<i32>(rngP, d, 12);
+  drawEvents(rngP, n, events, true, gAmpaP, nE, jumpE, jumpI);
 }
 
 /**
@@ -35,24 +16,7 @@ export function background(rngP: usize, gAmpaP: usize, n: i32, nE: i32, events: 
  * its own cells (backgroundApply) and no cell's conductance is written from another core.
  */
 export function backgroundDraw(rngP: usize, listP: usize, n: i32, events: i32): void {
-  let a = load<i32>(rngP);
-  let b = load<i32>(rngP, 4);
-  let c = load<i32>(rngP, 8);
-  let d = load<i32>(rngP, 12);
-  const nF = <f64>n;
-  for (let k = 0; k < events; k++) {
-    const t = a + b + d;
-    d = d + 1;
-    a = b ^ (b >>> 9);
-    b = c + (c << 3);
-    c = ((c << 21) | (c >>> 11)) + t;
-    const u = <f64>(<u32>t) * 2.3283064365386963e-10;
-    store<i32>(listP + (<usize>k << 2), <i32>Math.floor(u * nF));
-  }
-  store<i32>(rngP, a);
-  store<i32>(rngP, b, 4);
-  store<i32>(rngP, c, 8);
-  store<i32>(rngP, d, 12);
+  drawEvents(rngP, n, events, false, listP, 0, 0, 0);
 }
 
 /** The drawn events onto cells [from, to), in the order drawn, with the arithmetic of `background`. */
@@ -68,8 +32,43 @@ export function backgroundApply(
 ): void {
   for (let k = 0; k < events; k++) {
     const cell = load<i32>(listP + (<usize>k << 2));
-    if (cell < from || cell >= to) continue;
-    const at = gAmpaP + (<usize>cell << 2);
-    store<f32>(at, <f32>(<f64>load<f32>(at) + (cell < nE ? jumpE : jumpI)));
+    if (cell >= from && cell < to) addJump(gAmpaP, cell, nE, jumpE, jumpI);
   }
+}
+
+/** One event onto a cell: the jump added in f64 and rounded to f32, as a Float32Array store does. */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function addJump(gAmpaP: usize, cell: i32, nE: i32, jumpE: f64, jumpI: f64): void {
+  const at = gAmpaP + (<usize>cell << 2);
+  store<f32>(at, <f32>(<f64>load<f32>(at) + (cell < nE ? jumpE : jumpI)));
+}
+
+/**
+ * `events` draws of sfc32 from the state at rngP, each a uniform cell floor(u · n): applied at
+ * once (`apply`, a compile-time constant: outP is gAmpa) or written to the list at outP.
+ */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function drawEvents(rngP: usize, n: i32, events: i32, apply: bool, outP: usize, nE: i32, jumpE: f64, jumpI: f64): void {
+  let a = load<i32>(rngP);
+  let b = load<i32>(rngP, 4);
+  let c = load<i32>(rngP, 8);
+  let d = load<i32>(rngP, 12);
+  const nF = <f64>n;
+  for (let k = 0; k < events; k++) {
+    const t = a + b + d;
+    d = d + 1;
+    a = b ^ (b >>> 9);
+    b = c + (c << 3);
+    c = ((c << 21) | (c >>> 11)) + t;
+    const u = <f64>(<u32>t) * 2.3283064365386963e-10;
+    const cell = <i32>Math.floor(u * nF);
+    if (apply) addJump(outP, cell, nE, jumpE, jumpI);
+    else store<i32>(outP + (<usize>k << 2), cell);
+  }
+  store<i32>(rngP, a);
+  store<i32>(rngP, b, 4);
+  store<i32>(rngP, c, 8);
+  store<i32>(rngP, d, 12);
 }

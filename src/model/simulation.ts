@@ -307,6 +307,8 @@ export class Simulation {
 
   /** Stop the helper threads; the network goes on, on this thread alone. */
   stopThreads(): void {
+    // The threads' spike counts since the last ion step belong to the tiles the one thread goes on with.
+    if (this.team?.ready) this.team.collectTileSpikes();
     this.team?.close();
     this.team = null;
   }

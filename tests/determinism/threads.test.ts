@@ -74,6 +74,8 @@ interface Case {
   setAfterHalf?: Record<string, unknown>;
   /** Start the threads only after the first half (the first half on one thread). */
   startLate?: boolean;
+  /** Stop the threads after the first half (the second half on one thread). */
+  stopEarly?: boolean;
 }
 
 function run(c: Case, threads: number): { spikes: number; eeg: number; state: number; count: number; ran: number } {
@@ -92,6 +94,7 @@ function run(c: Case, threads: number): { spikes: number; eeg: number; state: nu
     ran = Math.max(ran, sim.threadsRunning);
     if (c.setAfterHalf) sim.setParams(withParams(sim.params, c.setAfterHalf));
     if (c.startLate) start();
+    if (c.stopEarly) sim.stopThreads();
     sim.advance(c.steps - half, recorder);
     ran = Math.max(ran, sim.threadsRunning);
   } finally {
@@ -120,6 +123,8 @@ const CASES: Case[] = [
   },
   { label: 'ions clamped', params: { side: 16 }, steps: 2000, options: { ionsClamped: true } },
   { label: 'threads started halfway', params: { side: 24, gaba: 0.5, seed: 3 }, steps: 3000, startLate: true },
+  // 1505 steps: stopped between two ion steps, with spikes counted on the threads' tiles.
+  { label: 'threads stopped halfway', params: { side: 24, gaba: 0.5, seed: 3 }, steps: 3010, stopEarly: true },
 ];
 
 describe('threads step the network with the same bits as one thread', () => {

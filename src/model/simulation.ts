@@ -90,8 +90,14 @@ export interface SimulationOptions {
 }
 
 export interface StepObserver {
-  /** After every step; the step's spikes are sim.state.spikeIdx[0…spikeCount−1]. */
+  /**
+   * After every step; the step's spikes are sim.state.spikeIdx[0…spikeCount−1]. With threads,
+   * afterStep sees each step's spikes in order, but the rest of the state only as it is at the end
+   * of a batch of steps, unless readsStateEachStep is true.
+   */
   afterStep(sim: Simulation): void;
+  /** Whether afterStep reads the state (a cell's V, say), not only the spikes: threads then step one at a time. */
+  readonly readsStateEachStep?: boolean;
   /** After every ion step (≈ 1 ms). */
   afterIonStep(sim: Simulation): void;
 }
@@ -320,50 +326,98 @@ export class Simulation {
 
   /**
    * Advance by `steps` steps. Returns the number of spikes. With threads started (and ready), the
-   * background, neuron, propagation and ion phases are shared by them (model/parallel/team.ts):
-   * the same phases in the same order, and the same bits.
+   * steps run in batches shared by them (model/parallel/team.ts): the same phases, each step's
+   * spikes shown to the observer in order, and the same bits.
    */
   advance(steps: number, observer?: StepObserver): number {
     const team = this.team?.ready ? this.team : null;
+    if (team) return this.advanceOnThreads(team, steps, observer);
     const s = this.state;
-    const net = this.net;
-    const w = this.weights;
     let spikes = 0;
-    const vns = this.currentParams.vns;
-    const rns = this.currentParams.rns && !this.currentParams.resected && this.stimulator.hasTarget;
-    const cells = team ? () => team.ionCells() : undefined;
-    team?.configure();
+    const rns = this.rnsActive;
     for (let k = 0; k < steps; k++) {
-      const jumpOntoINs =
-        vns && vnsOn(s.step * this.dtMs) ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR : w.backgroundOntoINs;
-      const mean = this.backgroundMeanPerStep;
-      if (team) {
-        this.backgroundEvents += team.drawBackground(this.rng, mean, w.backgroundOntoENs, jumpOntoINs);
-        team.neurons();
-        this.synapticEvents += team.propagate();
-      } else {
-        this.backgroundEvents += deliverBackground(s, this.rng, mean, w.backgroundOntoENs, jumpOntoINs);
-        s.spikeCount = 0;
-        stepPopulation(s, s.blockE);
-        addEegSums(s, s.blockE);
-        stepPopulation(s, s.blockI);
-        this.synapticEvents += propagateSpikes(s, s.blockPropagate);
-      }
+      this.backgroundEvents += deliverBackground(
+        s,
+        this.rng,
+        this.backgroundMeanPerStep,
+        this.weights.backgroundOntoENs,
+        this.backgroundOntoINs(s.step),
+      );
+      s.spikeCount = 0;
+      stepPopulation(s, s.blockE);
+      addEegSums(s, s.blockE);
+      stepPopulation(s, s.blockI);
+      this.synapticEvents += propagateSpikes(s, s.blockPropagate);
       spikes += s.spikeCount;
       if (rns) this.stimulator.countSpikes(s);
       if (observer) observer.afterStep(this);
       s.step++;
-      if (s.step % this.ionEvery === 0) {
-        flushTinyConductances(s);
-        if (this.options.ionsClamped) {
-          team?.collectTileSpikes();
-          clearIonAccumulators(s);
-        } else ionStep(net, s, this.ionConstants, this.ionInputs, cells);
-        if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
-        if (observer) observer.afterIonStep(this);
-        s.eegExcitatorySumPa = 0;
-        s.eegInhibitorySumPa = 0;
+      if (s.step % this.ionEvery === 0) this.slowStep(rns, observer);
+    }
+    return spikes;
+  }
+
+  /** Whether responsive stimulation acts: on, a lesion to stimulate, not resected. */
+  private get rnsActive(): boolean {
+    return this.currentParams.rns && !this.currentParams.resected && this.stimulator.hasTarget;
+  }
+
+  /** The background's jump onto interneurons at a step (VNS strengthens it while on). */
+  private backgroundOntoINs(step: number): number {
+    const w = this.weights;
+    return this.currentParams.vns && vnsOn(step * this.dtMs)
+      ? w.backgroundOntoINs * VNS_I_DRIVE_FACTOR
+      : w.backgroundOntoINs;
+  }
+
+  /** The ion step (every ionEvery steps), with RNS and the observer's slow look. */
+  private slowStep(rns: boolean, observer: StepObserver | undefined, cells?: () => void): void {
+    const s = this.state;
+    flushTinyConductances(s);
+    if (this.options.ionsClamped) {
+      this.team?.collectTileSpikes();
+      clearIonAccumulators(s);
+    } else ionStep(this.net, s, this.ionConstants, this.ionInputs, cells);
+    if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
+    if (observer) observer.afterIonStep(this);
+    s.eegExcitatorySumPa = 0;
+    s.eegInhibitorySumPa = 0;
+  }
+
+  /**
+   * advance on threads: batches of steps that end at every ion step (team.batchFor). In each, the
+   * background of every step is drawn, the threads step their cells through the batch, the
+   * observer sees each step's spikes in order, then the threads deliver the batch's spikes.
+   */
+  private advanceOnThreads(team: ThreadTeam, steps: number, observer?: StepObserver): number {
+    const s = this.state;
+    let spikes = 0;
+    const rns = this.rnsActive;
+    const everyStep = observer?.readsStateEachStep === true;
+    const cells = () => team.ionCells();
+    team.configure();
+    for (let done = 0; done < steps; ) {
+      const length = team.batchFor(s.step, steps - done, this.ionEvery, everyStep);
+      for (let j = 0; j < length; j++) {
+        this.backgroundEvents += team.drawBackground(
+          j,
+          this.rng,
+          this.backgroundMeanPerStep,
+          this.weights.backgroundOntoENs,
+          this.backgroundOntoINs(s.step + j),
+        );
       }
+      team.neurons(length);
+      for (let j = 0; j < length; j++) {
+        team.mergeStep(j);
+        spikes += s.spikeCount;
+        if (rns) this.stimulator.countSpikes(s);
+        if (observer) observer.afterStep(this);
+        s.step++;
+      }
+      this.synapticEvents += team.propagate();
+      done += length;
+      if (s.step % this.ionEvery === 0) this.slowStep(rns, observer, cells);
     }
     return spikes;
   }

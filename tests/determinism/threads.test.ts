@@ -17,15 +17,27 @@ import type { Simulation, SimulationOptions, StepObserver } from '../../src/mode
 import { BASIS, hashArray, mix } from './fingerprint.ts';
 
 class Recorder implements StepObserver {
+  /** With a watched cell, its V every step: threads then step one at a time. */
+  readonly readsStateEachStep: boolean;
+  voltage = BASIS;
+  constructor(private readonly watched = -1) {
+    this.readsStateEachStep = watched >= 0;
+  }
   spikes = BASIS;
   eeg = BASIS;
   count = 0;
   private readonly f64 = new Float64Array(1);
   private readonly words = new Uint32Array(this.f64.buffer);
+  private readonly f32 = new Float32Array(1);
+  private readonly f32words = new Uint32Array(this.f32.buffer);
   afterStep(sim: Simulation): void {
     const s = sim.state;
     for (let k = 0; k < s.spikeCount; k++) this.spikes = mix(mix(this.spikes, s.step), s.spikeIdx[k]);
     this.count += s.spikeCount;
+    if (this.watched >= 0) {
+      this.f32[0] = s.vMv[this.watched];
+      this.voltage = mix(this.voltage, this.f32words[0]);
+    }
   }
   afterIonStep(sim: Simulation): void {
     for (const x of [sim.state.eegExcitatorySumPa, sim.state.eegInhibitorySumPa]) {
@@ -76,16 +88,21 @@ interface Case {
   startLate?: boolean;
   /** Stop the threads after the first half (the second half on one thread). */
   stopEarly?: boolean;
+  /** A cell whose V the observer reads every step. */
+  watched?: number;
 }
 
-function run(c: Case, threads: number): { spikes: number; eeg: number; state: number; count: number; ran: number } {
+function run(
+  c: Case,
+  threads: number,
+): { spikes: number; eeg: number; voltage: number; state: number; count: number; ran: number } {
   const params = withParams(defaultParams(), c.params);
   const dosing = c.drugs ? dosingOf({ drugs: c.drugs, atHours: c.atHours ?? 72 }) : undefined;
   const { sim } = startRun(params, dosing, { ...c.options, threads });
   const start = () => {
     if (threads > 1) sim.startThreads(spawnNodeHelper).waitReady();
   };
-  const recorder = new Recorder();
+  const recorder = new Recorder(c.watched);
   let ran = 1;
   try {
     if (!c.startLate) start();
@@ -100,7 +117,14 @@ function run(c: Case, threads: number): { spikes: number; eeg: number; state: nu
   } finally {
     sim.stopThreads();
   }
-  return { spikes: recorder.spikes, eeg: recorder.eeg, state: stateHash(sim), count: recorder.count, ran };
+  return {
+    spikes: recorder.spikes,
+    eeg: recorder.eeg,
+    voltage: recorder.voltage,
+    state: stateHash(sim),
+    count: recorder.count,
+    ran,
+  };
 }
 
 const LESION = { xMm: 1, yMm: 1, radiusMm: 0.5 };
@@ -123,6 +147,8 @@ const CASES: Case[] = [
   },
   { label: 'ions clamped', params: { side: 16 }, steps: 2000, options: { ionsClamped: true } },
   { label: 'threads started halfway', params: { side: 24, gaba: 0.5, seed: 3 }, steps: 3000, startLate: true },
+  { label: 'an observer reading a cell every step', params: { side: 20, gaba: 0.5 }, steps: 2000, watched: 123 },
+  { label: 'dt 0.05 ms (batches of up to 10 steps)', params: { side: 16, gaba: 0.5, dtMs: 0.05 }, steps: 3000 },
   // 1505 steps: stopped between two ion steps, with spikes counted on the threads' tiles.
   { label: 'threads stopped halfway', params: { side: 24, gaba: 0.5, seed: 3 }, steps: 3010, stopEarly: true },
 ];

@@ -42,14 +42,23 @@ export interface ThreadArrays {
   readonly blockPropagate: readonly ParamBlock[];
   readonly blockIons: readonly ParamBlock[];
   readonly blockIonsI: readonly ParamBlock[];
-  /** 2 × count rows of 4 words: the spike lists in the serial order (propagateLists). */
+  /**
+   * Per step of a batch, 2 × count rows of 4 words: the spike lists in the serial order
+   * (propagateLists); the spike lists themselves hold n cells per step of a batch.
+   */
   readonly segments: Int32Array;
+  /** Per step of a batch: the LFP terms per chunk (8 floats each, ceil(nE/4) chunks). */
   readonly lfpChunks: Float32Array;
-  /** The lanes the thread with the first E cells leaves (8 floats), and the two sums. */
+  /** Per step of a batch: the lanes the thread with the first E cells leaves (8 floats); the two sums. */
   readonly lfpLanes: Float32Array;
   readonly lfpOut: Float32Array;
-  /** The cells of this step's background events. */
+  /** Per step of a batch: the cells of its background events (backgroundPerStep each), their count and jumps. */
   readonly backgroundList: Int32Array;
+  readonly backgroundPerStep: number;
+  readonly batchEvents: Int32Array;
+  readonly batchJumps: Float64Array;
+  /** The shortest synaptic delay (steps): a spike at step t arrives at t + 1 + delay at the earliest. */
+  readonly minDelaySteps: number;
   readonly aboveRest: Float32Array;
   readonly control: Int32Array;
   readonly memory: WasmMemory;
@@ -61,10 +70,18 @@ export interface ThreadArrays {
 /** Words of the threads' control block (model/parallel/team.ts). */
 export const CONTROL_WORDS = 16;
 /**
- * Room for one step's background events with threads. The default sheet draws a Poisson number
- * with mean n·800 Hz·0.1 ms ≈ 330; 65,536 is far beyond any drive the parameters allow.
+ * The most steps threads run between two meetings (model/parallel/team.ts: a batch). A batch is
+ * also limited by the shortest delay and by the ion step.
  */
-export const BACKGROUND_LIST_LENGTH = 65536;
+export const THREAD_BATCH_STEPS = 10;
+/**
+ * Room for one step's background events with threads: 2n, or 4,096 on small sheets. The mean
+ * is n × 800 Hz × drive × dt, 0.24 n at the largest drive (3) and dt 0.1 ms: the room is 8 times
+ * that, far beyond any Poisson draw.
+ */
+export function backgroundRoomPerStep(n: number): number {
+  return Math.max(4096, 2 * n);
+}
 
 export interface NetworkState {
   readonly n: number;
@@ -187,9 +204,9 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
   for (let syn = 0; syn < synapseCount && shares.length > 0; syn++) perThreadSynapses[owner[net.outTarget[syn]]]++;
   const threadPlan: Record<string, readonly ['f32' | 'i32', number]> = {};
   shares.forEach((_, k) => {
-    threadPlan[`spikesE${k}`] = ['i32', n];
-    threadPlan[`amountsE${k}`] = ['f32', n];
-    threadPlan[`spikesI${k}`] = ['i32', n];
+    threadPlan[`spikesE${k}`] = ['i32', n * THREAD_BATCH_STEPS];
+    threadPlan[`amountsE${k}`] = ['f32', n * THREAD_BATCH_STEPS];
+    threadPlan[`spikesI${k}`] = ['i32', n * THREAD_BATCH_STEPS];
     threadPlan[`tileSpikes${k}`] = ['f32', nTiles];
     threadPlan[`outStart${k}`] = ['i32', n + 1];
     threadPlan[`outOffset${k}`] = ['i32', perThreadSynapses[k]];
@@ -200,11 +217,14 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     threadPlan[`blockIonsI${k}`] = ['i32', ION_WORDS];
   });
   if (shares.length > 0) {
-    threadPlan.segments = ['i32', 8 * shares.length];
-    threadPlan.lfpChunks = ['f32', 8 * Math.ceil(nE / 4)];
-    threadPlan.lfpLanes = ['f32', 8];
+    threadPlan.segments = ['i32', 8 * shares.length * THREAD_BATCH_STEPS];
+    threadPlan.lfpChunks = ['f32', 8 * Math.ceil(nE / 4) * THREAD_BATCH_STEPS];
+    threadPlan.lfpLanes = ['f32', 8 * THREAD_BATCH_STEPS];
     threadPlan.lfpOut = ['f32', 2];
-    threadPlan.backgroundList = ['i32', BACKGROUND_LIST_LENGTH];
+    threadPlan.backgroundList = ['i32', backgroundRoomPerStep(n) * THREAD_BATCH_STEPS];
+    threadPlan.batchEvents = ['i32', THREAD_BATCH_STEPS];
+    // f64 pairs, as words (arrays start on 64-byte lines, so the f64 view is aligned).
+    threadPlan.batchJumps = ['i32', 4 * THREAD_BATCH_STEPS];
     threadPlan.aboveRest = ['f32', 4 * Math.ceil(n / 4)];
     threadPlan.control = ['i32', CONTROL_WORDS];
   }
@@ -281,6 +301,9 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
       }
     }
     for (let k = 0; k < shares.length; k++) outStart[k][n] = filled[k];
+    let minDelaySteps = Number.POSITIVE_INFINITY;
+    for (let syn = 0; syn < synapseCount; syn++) minDelaySteps = Math.min(minDelaySteps, net.outDelaySteps[syn]);
+    if (synapseCount === 0) minDelaySteps = 0;
     threadArrays = {
       count: shares.length,
       shares,
@@ -300,6 +323,14 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
       lfpLanes: t.lfpLanes,
       lfpOut: t.lfpOut,
       backgroundList: t.backgroundList,
+      backgroundPerStep: backgroundRoomPerStep(n),
+      batchEvents: t.batchEvents,
+      batchJumps: new Float64Array(
+        kernel.memory.buffer,
+        (t.batchJumps as unknown as Int32Array).byteOffset,
+        2 * THREAD_BATCH_STEPS,
+      ),
+      minDelaySteps,
       aboveRest: t.aboveRest,
       control: t.control,
       memory: kernel.memory,

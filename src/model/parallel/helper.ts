@@ -1,11 +1,9 @@
 /**
  * A helper thread's loop (model/parallel/team.ts): instantiate the kernels on the shared memory,
  * say it is ready, then do this thread's share of each phase the coordinator starts, until told
- * to exit. Pure: the Node worker thread (src/cli/sim-thread.mjs) and the browser worker
- * (workers/sim-thread.worker.ts) only call runHelper with what they were sent.
+ * to exit. Pure: the Node worker thread (src/cli/sim-thread.mjs) only calls runHelper with what
+ * it was sent.
  */
-
-import { CONTROL_WORDS } from '../dynamics/state.ts';
 import { instantiateOnMemory } from '../kernels/kernels.ts';
 import {
   awaitChange,
@@ -15,13 +13,14 @@ import {
   CONTROL_PHASE,
   CONTROL_READY,
   type HelperInit,
-  jumpsView,
   PHASE_EXIT,
+  threadViews,
   threadWork,
 } from './team.ts';
 
 export function runHelper(init: HelperInit): void {
-  const control = new Int32Array(init.memory.buffer, init.controlByteOffset, CONTROL_WORDS);
+  const views = threadViews(init.memory, init.controlByteOffset);
+  const control = views.control;
   let kernels: ReturnType<typeof instantiateOnMemory>;
   try {
     kernels = instantiateOnMemory(init.module, init.memory);
@@ -29,7 +28,6 @@ export function runHelper(init: HelperInit): void {
     reportFailure(control);
     throw error;
   }
-  const jumps = jumpsView(control);
   let seen = Atomics.load(control, CONTROL_GENERATION);
   Atomics.add(control, CONTROL_READY, 1);
   Atomics.notify(control, CONTROL_READY);
@@ -38,7 +36,7 @@ export function runHelper(init: HelperInit): void {
     const phase = Atomics.load(control, CONTROL_PHASE);
     if (phase === PHASE_EXIT) return;
     try {
-      threadWork(kernels, init, phase, control, jumps);
+      threadWork(kernels, init, phase, views);
     } catch (error) {
       reportFailure(control);
       throw error;

@@ -3,25 +3,33 @@
  * helper threads step one network together, on one shared WebAssembly memory, with the same
  * spikes for any number of threads.
  *
- * Each step runs as phases; in each, every thread does its share (model/parallel/partition.ts)
- * and the coordinator waits for the others before the next:
+ * Threads meet only once per batch of steps. A spike at step t reaches its targets at step
+ * t + 1 + delay at the earliest, so for a batch of at most 1 + (the shortest delay) steps (0.5 ms:
+ * 6 steps of the default sheet), no spike of the batch is needed inside it: each thread steps its
+ * own cells through the whole batch alone, and the spikes are delivered after it. A batch also
+ * ends at every ion step, whose tiles need every cell.
  *
- *   background  coordinator alone (one random stream, drawn in one order)
- *   neurons     every thread steps its cells: its own spike lists, its tiles' spike counts, the
- *               E releases computed at the spike, the LFP terms left per chunk
- *   (merge)     coordinator: the spike lists in the serial order, the LFP sums in the serial order
- *   propagate   every thread delivers all spikes, in the serial order, onto its own cells
- *   ions        every ~1 ms: every thread runs its range of cells; the coordinator adds the
- *               pump's excess and the spike counts into the tiles in cell order, then the tiles
+ *   background  the coordinator draws every step's events of the batch (one random stream, in
+ *               one order); each thread adds its own cells' in the neuron phase
+ *   neurons     every thread steps its cells through the batch: its own spike lists per step,
+ *               its tiles' spike counts, the E releases computed at the spike, the LFP terms left
+ *               per chunk and step
+ *   (merge)     coordinator, step by step: the spike lists in the serial order for the
+ *               observers, the LFP sums in the serial order
+ *   propagate   every thread delivers every step's spikes, step by step and in the serial order,
+ *               onto its own cells
+ *   ions        at the ion step: every thread runs its cells; the coordinator adds the pump's
+ *               excess and the spike counts into the tiles in cell order, then the tiles
  *
- * Nothing is summed in a different order than with one thread, so every float is the same bits
- * (tests/determinism). Phases are handed over through a control block of shared words: a
- * generation counter the helpers wait on (spinning briefly, then Atomics.wait), and a count of
- * helpers done that the coordinator waits on.
+ * Every ring slot receives the same additions in the same order as with one thread, and nothing
+ * else is summed across threads, so every float is the same bits (tests/determinism). An observer
+ * that reads the state between steps (not only the spikes) gets batches of one step. Phases are
+ * handed over through a control block of shared words: a generation counter the helpers wait on
+ * (spinning briefly, then Atomics.wait), and a count of helpers done that the coordinator waits on.
  */
 
 import type { NetworkState, ThreadArrays } from '../dynamics/state.ts';
-import { CONTROL_WORDS } from '../dynamics/state.ts';
+import { CONTROL_WORDS, THREAD_BATCH_STEPS } from '../dynamics/state.ts';
 import type { KernelExports, WasmMemory } from '../kernels/kernels.ts';
 import {
   ION_ABOVE_REST,
@@ -64,10 +72,9 @@ export const CONTROL_PHASE = 1;
 export const CONTROL_DONE = 2;
 export const CONTROL_READY = 3;
 export const CONTROL_FAILED = 4;
-/** This step's background events (drawn by the coordinator, applied by each thread to its cells). */
-export const CONTROL_BACKGROUND_EVENTS = 5;
-/** Two f64 from word 8: the background's jumps onto E and onto I cells (nS). */
-export const CONTROL_JUMPS_F64 = 4;
+/** The batch: its first step and its length. */
+export const CONTROL_BATCH_STEP = 5;
+export const CONTROL_BATCH_LENGTH = 6;
 
 export const PHASE_NEURONS = 1;
 export const PHASE_PROPAGATE = 2;
@@ -76,13 +83,15 @@ export const PHASE_EXIT = 4;
 
 /**
  * Polls of a shared word before a thread sleeps in Atomics.wait. A phase lasts microseconds, so a
- * waiting thread spins through the gaps within a step (a wake-up from Atomics.wait costs tens of
+ * waiting thread spins through the gaps within a batch (a wake-up from Atomics.wait costs tens of
  * microseconds) and sleeps only between calls to advance.
  */
 export const SPINS_BEFORE_SLEEP = 20000;
 
-/** One thread's parameter blocks (byte offsets), its cells and where the shared inputs are. */
+/** Where one thread's cells, blocks and lists are (byte offsets), and what it shares with the others. */
 export interface ThreadBlocks {
+  thread: number;
+  threads: number;
   blockE: number;
   blockI: number;
   blockPropagate: number;
@@ -93,9 +102,22 @@ export interface ThreadBlocks {
   eTo: number;
   iFrom: number;
   iTo: number;
+  n: number;
   nE: number;
-  /** The background events' cells (i32) and the AMPA conductances (f32), byte offsets. */
+  ringSlots: number;
+  /** This thread's spike lists and E releases (n per step of a batch). */
+  spikesE: number;
+  amountsE: number;
+  spikesI: number;
+  /** Shared: the spike-list table, the LFP terms and lanes, the background events per step. */
+  segments: number;
+  lfpChunks: number;
+  lfpChunkBytesPerStep: number;
+  lfpLanes: number;
   backgroundList: number;
+  backgroundPerStep: number;
+  batchEvents: number;
+  batchJumps: number;
   gAmpa: number;
   controlByteOffset: number;
 }
@@ -104,7 +126,6 @@ export interface ThreadBlocks {
 export interface HelperInit extends ThreadBlocks {
   module: object;
   memory: WasmMemory;
-  thread: number;
 }
 
 export interface HelperHandle {
@@ -114,34 +135,83 @@ export interface HelperHandle {
 /** Starts one helper thread (a Node worker thread or a browser worker) running runHelper(init). */
 export type SpawnHelper = (init: HelperInit) => HelperHandle;
 
-/**
- * One thread's work in a phase. `control` and `jumps` are views on the control words (the
- * background's event count and jumps for this step).
- */
-export function threadWork(
-  k: KernelExports,
-  b: ThreadBlocks,
-  phase: number,
-  control: Int32Array,
-  jumps: Float64Array,
-): void {
+/** Views a thread keeps on the shared memory. */
+export interface ThreadViews {
+  i32: Int32Array;
+  f32: Float32Array;
+  f64: Float64Array;
+  control: Int32Array;
+}
+
+export function threadViews(memory: WasmMemory, controlByteOffset: number): ThreadViews {
+  return {
+    i32: new Int32Array(memory.buffer),
+    f32: new Float32Array(memory.buffer),
+    f64: new Float64Array(memory.buffer),
+    control: new Int32Array(memory.buffer, controlByteOffset, CONTROL_WORDS),
+  };
+}
+
+/** The row of the spike-list table for a thread's E list (E rows run from the last thread down) or I list, at step j. */
+function eRow(b: ThreadBlocks, j: number): number {
+  return 2 * b.threads * j + (b.threads - 1 - b.thread);
+}
+function iRow(b: ThreadBlocks, j: number): number {
+  return 2 * b.threads * j + b.threads + b.thread;
+}
+
+/** One thread's work in a phase (the batch's first step and length are in the control words). */
+export function threadWork(k: KernelExports, b: ThreadBlocks, phase: number, v: ThreadViews): void {
+  const first = v.control[CONTROL_BATCH_STEP];
+  const length = v.control[CONTROL_BATCH_LENGTH];
+  const { i32 } = v;
   if (phase === PHASE_NEURONS) {
-    const events = control[CONTROL_BACKGROUND_EVENTS];
-    k.backgroundApply(b.backgroundList, events, b.gAmpa, b.eFrom, b.eTo, b.nE, jumps[0], jumps[1]);
-    k.backgroundApply(b.backgroundList, events, b.gAmpa, b.iFrom, b.iTo, b.nE, jumps[0], jumps[1]);
-    k.stepPopulation(b.blockE);
-    k.stepPopulation(b.blockI);
+    const e = b.blockE >> 2;
+    const i = b.blockI >> 2;
+    const firstE = b.thread === b.threads - 1;
+    for (let j = 0; j < length; j++) {
+      const step = first + j;
+      const events = i32[(b.batchEvents >> 2) + j];
+      const jumpE = v.f64[(b.batchJumps >> 3) + 2 * j];
+      const jumpI = v.f64[(b.batchJumps >> 3) + 2 * j + 1];
+      const list = b.backgroundList + 4 * b.backgroundPerStep * j;
+      k.backgroundApply(list, events, b.gAmpa, b.eFrom, b.eTo, b.nE, jumpE, jumpI);
+      k.backgroundApply(list, events, b.gAmpa, b.iFrom, b.iTo, b.nE, jumpE, jumpI);
+      const slotOffset = (step % b.ringSlots) * b.n;
+      i32[e + POP_STEP] = step;
+      i32[e + POP_SLOT_OFFSET] = slotOffset;
+      i32[e + POP_SPIKE_COUNT] = 0;
+      i32[e + POP_SPIKE_IDX] = b.spikesE + 4 * b.n * j;
+      i32[e + POP_AMOUNTS] = b.amountsE + 4 * b.n * j;
+      // The thread with the first E cells sums its own chunks and leaves its lanes; the others
+      // leave their chunks, which the coordinator adds on in order (mergeStep).
+      i32[e + POP_LFP_CHUNKS] = firstE ? 0 : b.lfpChunks + b.lfpChunkBytesPerStep * j + (b.eFrom / 4) * 32;
+      i32[e + POP_LFP_LANES_OUT] = firstE ? b.lfpLanes + 32 * j : 0;
+      k.stepPopulation(b.blockE);
+      i32[i + POP_STEP] = step;
+      i32[i + POP_SLOT_OFFSET] = slotOffset;
+      i32[i + POP_SPIKE_COUNT] = 0;
+      i32[i + POP_SPIKE_IDX] = b.spikesI + 4 * b.n * j;
+      k.stepPopulation(b.blockI);
+      i32[(b.segments >> 2) + 4 * eRow(b, j) + 2] = i32[e + POP_SPIKE_COUNT];
+      i32[(b.segments >> 2) + 4 * iRow(b, j) + 2] = i32[i + POP_SPIKE_COUNT];
+    }
   } else if (phase === PHASE_PROPAGATE) {
-    k.propagateLists(b.blockPropagate);
+    const p = b.blockPropagate >> 2;
+    let events = 0;
+    for (let j = 0; j < length; j++) {
+      const step = first + j;
+      i32[p + PROP_STEP] = step;
+      i32[p + PROP_BASE_OFFSET] = ((step + 1) % b.ringSlots) * b.n;
+      i32[p + PROP_SEGMENTS] = b.segments + 16 * 2 * b.threads * j;
+      k.propagateLists(b.blockPropagate);
+      events += i32[p + PROP_EVENTS];
+    }
+    i32[p + PROP_EVENTS] = events;
   } else if (phase === PHASE_IONS) {
     k.ionCells(b.blockIons);
     k.ionCells(b.blockIonsI);
   }
-}
-
-/** The control words' f64 view of the background's jumps. */
-export function jumpsView(control: Int32Array): Float64Array {
-  return new Float64Array(control.buffer, control.byteOffset + 4 * 2 * CONTROL_JUMPS_F64, 2);
 }
 
 /** Wait until control[word] differs from `seen`; returns the new value. */
@@ -156,34 +226,37 @@ export function awaitChange(control: Int32Array, word: number, seen: number): nu
 
 export class ThreadTeam {
   readonly count: number;
+  /** The longest batch: 1 + the shortest delay, at most THREAD_BATCH_STEPS. */
+  readonly maxBatch: number;
   private readonly t: ThreadArrays;
   private readonly control: Int32Array;
+  private readonly views: ThreadViews;
   private readonly handles: HelperHandle[] = [];
   private closed = false;
-  /** Segment rows in the serial order: E ranges by cell, then I ranges by cell. */
-  private readonly eRowThread: number[];
   private readonly chunksE: number;
+  /** Chunks after the first E range (the last thread's), whose terms the others leave. */
   private readonly firstChunk: number;
   private readonly ownBlocks: ThreadBlocks;
-  private readonly jumps: Float64Array;
+  private batchFirst = 0;
+  private batchLength = 0;
 
   constructor(
     private readonly s: NetworkState,
     spawn: SpawnHelper,
   ) {
     if (!s.threads) throw new Error('this network was built for one thread: build it with threads > 1');
-    this.t = s.threads;
-    this.count = this.t.count;
-    this.control = this.t.control;
-    this.chunksE = Math.ceil(s.nE / 4);
-    // Chunks after the first E range (thread count − 1's), whose terms the others leave.
-    this.firstChunk = (s.threads.shares[this.count - 1]?.eTo ?? 0) / 4;
-    // Thread k steps the (count − 1 − k)-th E range (partition.ts), so E rows run from the last thread down.
-    this.eRowThread = Array.from({ length: this.count }, (_, r) => this.count - 1 - r);
+    const t = s.threads;
+    this.t = t;
+    this.count = t.count;
+    this.control = t.control;
     this.control.fill(0, 0, CONTROL_WORDS);
-    const t = this.t;
-    this.jumps = jumpsView(this.control);
+    this.views = threadViews(t.memory, this.control.byteOffset);
+    this.maxBatch = Math.max(1, Math.min(THREAD_BATCH_STEPS, 1 + t.minDelaySteps));
+    this.chunksE = Math.ceil(s.nE / 4);
+    this.firstChunk = t.shares[this.count - 1].eTo / 4;
     const blocksOf = (k: number): ThreadBlocks => ({
+      thread: k,
+      threads: this.count,
       blockE: t.blockE[k].byteOffset,
       blockI: t.blockI[k].byteOffset,
       blockPropagate: t.blockPropagate[k].byteOffset,
@@ -193,24 +266,40 @@ export class ThreadTeam {
       eTo: t.shares[k].eTo,
       iFrom: t.shares[k].iFrom,
       iTo: t.shares[k].iTo,
+      n: s.n,
       nE: s.nE,
+      ringSlots: s.ringSlots,
+      spikesE: t.spikesE[k].byteOffset,
+      amountsE: t.amountsE[k].byteOffset,
+      spikesI: t.spikesI[k].byteOffset,
+      segments: t.segments.byteOffset,
+      lfpChunks: t.lfpChunks.byteOffset,
+      lfpChunkBytesPerStep: 32 * this.chunksE,
+      lfpLanes: t.lfpLanes.byteOffset,
       backgroundList: t.backgroundList.byteOffset,
+      backgroundPerStep: t.backgroundPerStep,
+      batchEvents: t.batchEvents.byteOffset,
+      batchJumps: t.batchJumps.byteOffset,
       gAmpa: s.gAmpaNs.byteOffset,
       controlByteOffset: this.control.byteOffset,
     });
     this.ownBlocks = blocksOf(0);
-    for (let k = 0; k < this.count; k++) {
-      const row = 4 * this.eRowThread.indexOf(k);
-      t.segments[row] = t.spikesE[k].byteOffset;
-      t.segments[row + 1] = t.amountsE[k].byteOffset;
-      t.segments[row + 3] = 1;
-      const iRow = 4 * (this.count + k);
-      t.segments[iRow] = t.spikesI[k].byteOffset;
-      t.segments[iRow + 1] = 0;
-      t.segments[iRow + 3] = 0;
+    // The spike-list table: pointers fixed per thread and step; the counts are filled per batch.
+    for (let j = 0; j < THREAD_BATCH_STEPS; j++) {
+      for (let k = 0; k < this.count; k++) {
+        const b = blocksOf(k);
+        const e = 4 * eRow(b, j);
+        t.segments[e] = t.spikesE[k].byteOffset + 4 * s.n * j;
+        t.segments[e + 1] = t.amountsE[k].byteOffset + 4 * s.n * j;
+        t.segments[e + 3] = 1;
+        const i = 4 * iRow(b, j);
+        t.segments[i] = t.spikesI[k].byteOffset + 4 * s.n * j;
+        t.segments[i + 1] = 0;
+        t.segments[i + 3] = 0;
+      }
     }
     for (let k = 1; k < this.count; k++) {
-      this.handles.push(spawn({ ...blocksOf(k), module: t.module, memory: t.memory, thread: k }));
+      this.handles.push(spawn({ ...blocksOf(k), module: t.module, memory: t.memory }));
     }
   }
 
@@ -251,14 +340,7 @@ export class ThreadTeam {
       copy(s.blockE.byteOffset, e.byteOffset, POP_WORDS);
       e.setInt(POP_FIRST, share.eFrom);
       e.setInt(POP_END, share.eTo);
-      e.setPointer(POP_SPIKE_IDX, t.spikesE[k]);
       e.setPointer(POP_TILE_SPIKES, t.tileSpikes[k]);
-      // The thread with the first E cells sums its chunks itself and leaves its lanes; the others
-      // leave their chunks, which the coordinator adds on in order (neurons()).
-      const first = k === this.count - 1;
-      e.setInt(POP_LFP_CHUNKS, first ? 0 : t.lfpChunks.byteOffset + (share.eFrom / 4) * 32);
-      e.setInt(POP_LFP_LANES_OUT, first ? t.lfpLanes.byteOffset : 0);
-      e.setPointer(POP_AMOUNTS, t.amountsE[k]);
       e.setPointer(POP_RESOURCE, s.resource);
       e.setPointer(POP_RESOURCE_STAMP, s.resourceStampStep);
       e.setReal(POP_RELEASE_U, releaseU);
@@ -268,7 +350,6 @@ export class ThreadTeam {
       copy(s.blockI.byteOffset, i.byteOffset, POP_WORDS);
       i.setInt(POP_FIRST, share.iFrom);
       i.setInt(POP_END, share.iTo);
-      i.setPointer(POP_SPIKE_IDX, t.spikesI[k]);
       i.setPointer(POP_TILE_SPIKES, t.tileSpikes[k]);
       i.setInt(POP_LFP_CHUNKS, 0);
       i.setInt(POP_LFP_LANES_OUT, 0);
@@ -277,60 +358,72 @@ export class ThreadTeam {
       copy(s.blockPropagate.byteOffset, p.byteOffset, PROP_WORDS);
       p.setPointer(PROP_OUT_START, t.outStart[k]);
       p.setPointer(PROP_OUT_OFFSET, t.outOffset[k]);
-      p.setPointer(PROP_SEGMENTS, t.segments);
       p.setInt(PROP_SEGMENT_COUNT, 2 * this.count);
     }
   }
 
   /**
-   * This step's background events, drawn here from the one stream (the draws of
-   * deliverBackground, in its order) and applied by every thread to its own cells in the neuron
-   * phase, in the order drawn. Returns the number of events.
+   * How many steps the next batch can run from step `step`: at most `remaining`, the longest
+   * batch, and up to the next ion step; 1 when the observer reads the state between steps.
    */
-  drawBackground(rng: Rng, meanEventsPerStep: number, jumpOntoENs: number, jumpOntoINs: number): number {
-    const { s, t } = this;
-    const events = rng.poisson(meanEventsPerStep);
-    if (events > t.backgroundList.length) throw new Error(`more background events (${events}) than the list holds`);
-    s.kernels.backgroundDraw(s.rngState.byteOffset, t.backgroundList.byteOffset, s.n, events);
-    this.control[CONTROL_BACKGROUND_EVENTS] = events;
-    this.jumps[0] = jumpOntoENs;
-    this.jumps[1] = jumpOntoINs;
-    return events;
+  batchFor(step: number, remaining: number, ionEvery: number, everyStep: boolean): number {
+    if (everyStep) return 1;
+    return Math.max(1, Math.min(remaining, this.maxBatch, ionEvery - (step % ionEvery)));
   }
 
   /**
-   * The neuron phase of step s.step: every thread steps its cells; then the spike lists go into
-   * s.spikeIdx in the serial order (E then I, each by cell) and the LFP sums into the state's.
+   * Step j's background events of the batch, drawn here from the one stream (the draws of
+   * deliverBackground, in its order); every thread adds its own cells' in the neuron phase, in
+   * the order drawn. Returns the number of events.
    */
-  neurons(): void {
+  drawBackground(j: number, rng: Rng, meanEventsPerStep: number, jumpOntoENs: number, jumpOntoINs: number): number {
     const { s, t } = this;
-    const slotOffset = (s.step % s.ringSlots) * s.n;
-    for (let k = 0; k < this.count; k++) {
-      for (const b of [t.blockE[k], t.blockI[k]]) {
-        b.setInt(POP_STEP, s.step);
-        b.setInt(POP_SLOT_OFFSET, slotOffset);
-        b.setInt(POP_SPIKE_COUNT, 0);
-      }
+    const events = rng.poisson(meanEventsPerStep);
+    if (events > t.backgroundPerStep) {
+      throw new Error(`${events} background events in one step, more than the ${t.backgroundPerStep} the threads hold`);
     }
+    s.kernels.backgroundDraw(
+      s.rngState.byteOffset,
+      t.backgroundList.byteOffset + 4 * t.backgroundPerStep * j,
+      s.n,
+      events,
+    );
+    t.batchEvents[j] = events;
+    t.batchJumps[2 * j] = jumpOntoENs;
+    t.batchJumps[2 * j + 1] = jumpOntoINs;
+    return events;
+  }
+
+  /** Every thread steps its cells through the batch of `length` steps from s.step. */
+  neurons(length: number): void {
+    this.batchFirst = this.s.step;
+    this.batchLength = length;
+    this.control[CONTROL_BATCH_STEP] = this.batchFirst;
+    this.control[CONTROL_BATCH_LENGTH] = length;
     this.run(PHASE_NEURONS);
+  }
+
+  /**
+   * Step j of the batch for the observers: its spike lists into s.spikeIdx in the serial order
+   * (E then I, each by cell), its LFP sums into the state's.
+   */
+  mergeStep(j: number): void {
+    const { s, t } = this;
+    const table = t.segments;
+    const rows = 2 * this.count;
+    const memory = t.i32;
     let total = 0;
-    for (let r = 0; r < this.count; r++) {
-      const k = this.eRowThread[r];
-      const c = t.blockE[k].getInt(POP_SPIKE_COUNT);
-      t.segments[4 * r + 2] = c;
-      s.spikeIdx.set(t.spikesE[k].subarray(0, c), total);
-      total += c;
-    }
-    for (let k = 0; k < this.count; k++) {
-      const c = t.blockI[k].getInt(POP_SPIKE_COUNT);
-      t.segments[4 * (this.count + k) + 2] = c;
-      s.spikeIdx.set(t.spikesI[k].subarray(0, c), total);
-      total += c;
+    for (let r = rows * j; r < rows * (j + 1); r++) {
+      const count = table[4 * r + 2];
+      const from = table[4 * r] >> 2;
+      s.spikeIdx.set(memory.subarray(from, from + count), total);
+      total += count;
     }
     s.spikeCount = total;
+    const chunkBytes = 32 * this.chunksE;
     s.kernels.sumLfpChunks(
-      t.lfpLanes.byteOffset,
-      t.lfpChunks.byteOffset + this.firstChunk * 32,
+      t.lfpLanes.byteOffset + 32 * j,
+      t.lfpChunks.byteOffset + chunkBytes * j + this.firstChunk * 32,
       this.chunksE - this.firstChunk,
       t.lfpOut.byteOffset,
     );
@@ -338,14 +431,11 @@ export class ThreadTeam {
     s.eegInhibitorySumPa += t.lfpOut[1];
   }
 
-  /** The propagation phase of step s.step; returns the synaptic events written. */
+  /** Every thread delivers the batch's spikes onto its own cells; returns the synaptic events written. */
   propagate(): number {
-    const { s, t } = this;
-    const baseOffset = ((s.step + 1) % s.ringSlots) * s.n;
-    for (let k = 0; k < this.count; k++) {
-      t.blockPropagate[k].setInt(PROP_STEP, s.step);
-      t.blockPropagate[k].setInt(PROP_BASE_OFFSET, baseOffset);
-    }
+    const { t } = this;
+    this.control[CONTROL_BATCH_STEP] = this.batchFirst;
+    this.control[CONTROL_BATCH_LENGTH] = this.batchLength;
     this.run(PHASE_PROPAGATE);
     let events = 0;
     for (let k = 0; k < this.count; k++) events += t.blockPropagate[k].getInt(PROP_EVENTS);
@@ -353,7 +443,7 @@ export class ThreadTeam {
   }
 
   /**
-   * The ion kernel over every thread's range (in place of ionCells on the network's block), then
+   * The ion kernel over every thread's cells (in place of ionCells on the network's block), then
    * the pump's excess and the spikes into the tiles, in cell order.
    */
   ionCells(): void {
@@ -392,7 +482,7 @@ export class ThreadTeam {
     Atomics.store(c, CONTROL_PHASE, phase);
     Atomics.add(c, CONTROL_GENERATION, 1);
     Atomics.notify(c, CONTROL_GENERATION);
-    threadWork(this.s.kernels, this.ownBlocks, phase, c, this.jumps);
+    threadWork(this.s.kernels, this.ownBlocks, phase, this.views);
     const helpers = this.count - 1;
     let spins = 0;
     for (let done = Atomics.load(c, CONTROL_DONE); done < helpers; done = Atomics.load(c, CONTROL_DONE)) {

@@ -45,6 +45,11 @@ export class FrameObserver implements StepObserver {
   probe: CellProbe | null = null;
   private probeCell = -1;
 
+  /** A watched cell's V is recorded every step, so threads (model/parallel) must not batch steps then. */
+  get readsStateEachStep(): boolean {
+    return this.probe !== null;
+  }
+
   constructor(
     private readonly monitors: Monitors,
     private readonly rates: SmoothedRates,

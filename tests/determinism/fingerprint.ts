@@ -64,7 +64,7 @@ class SpikeHasher implements StepObserver {
 }
 
 /** The final state: ions, membrane, conductances, gates, resources. */
-function stateHash(sim: Simulation): number {
+export function stateHash(sim: Simulation): number {
   const s = sim.state;
   let h = BASIS;
   for (const a of [

@@ -14,7 +14,7 @@ import { partitionCells } from '../../src/model/parallel/partition.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { dosingOf, startRun } from '../../src/model/runs/start-run.ts';
 import type { Simulation, SimulationOptions, StepObserver } from '../../src/model/simulation.ts';
-import { BASIS, hashArray, mix } from './fingerprint.ts';
+import { BASIS, stateHash as fingerprintStateHash, hashArray, mix } from './fingerprint.ts';
 
 class Recorder implements StepObserver {
   /** With a watched cell, its V every step: threads then step one at a time. */
@@ -47,29 +47,11 @@ class Recorder implements StepObserver {
   }
 }
 
+/** The fingerprint's final state, and what else the threads write: gains, stamps, refractory ends, rings, tile sums. */
 function stateHash(sim: Simulation): number {
   const s = sim.state;
-  let h = BASIS;
-  for (const a of [
-    s.koMm,
-    s.naiMm,
-    s.clMm,
-    s.eGabaMv,
-    s.pumpPa,
-    s.naSlowGate,
-    s.expGainPa,
-    s.vMv,
-    s.wPa,
-    s.gAmpaNs,
-    s.gNmdaNs,
-    s.gGabaNs,
-    s.resource,
-    s.resourceStampStep,
-    s.refractoryUntilStep,
-    s.ringE,
-    s.ringI,
-    s.tilePumpSum,
-  ]) {
+  let h = fingerprintStateHash(sim);
+  for (const a of [s.expGainPa, s.resourceStampStep, s.refractoryUntilStep, s.ringE, s.ringI, s.tilePumpSum]) {
     h = hashArray(h, a);
   }
   return h;

@@ -9,6 +9,8 @@ try {
   const { runHelper } = await import('../model/parallel/helper.ts');
   runHelper(workerData);
 } catch (error) {
+  // helper.ts's reportFailure, which could not be loaded: the control words of
+  // src/model/parallel/team.ts (16 of them; FAILED 4, READY 3, DONE 2).
   const control = new Int32Array(workerData.memory.buffer, workerData.controlByteOffset, 16);
   Atomics.store(control, 4, 1);
   Atomics.notify(control, 3);

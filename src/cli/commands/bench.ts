@@ -13,7 +13,7 @@ import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags
 import { UsageError } from '../errors.ts';
 import { duration, fields, fixed, mebibytes, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
-import { spawnNodeHelper } from '../sim-threads.ts';
+import { MAX_THREADS, spawnNodeHelper } from '../sim-threads.ts';
 import { SpikeStats } from '../spike-stats.ts';
 
 export type BenchModel = 'coba' | 'default';
@@ -22,8 +22,6 @@ export const BENCH_MAX_DURATION_S = 600;
 /** COBA sizes: small enough to build in seconds (synapses grow as 0.02 n²: 8 M at 20,000). */
 export const COBA_MIN_NEURONS = 100;
 export const COBA_MAX_NEURONS = 20_000;
-/** Threads for the default sheet: more than the machine's cores only slows it down (helpers wait by spinning). */
-export const BENCH_MAX_THREADS = 16;
 
 export const BENCH_SPEC: CommandSpec = {
   name: 'bench',
@@ -47,7 +45,7 @@ export const BENCH_SPEC: CommandSpec = {
       name: 'threads',
       kind: 'one',
       valueName: 'N',
-      help: `threads stepping the default sheet together, 1…${BENCH_MAX_THREADS} (default 1; the same spikes for any N)`,
+      help: `threads stepping the default sheet together, 1…${MAX_THREADS} (default 1; the same spikes for any N)`,
     },
     { name: 'json', kind: 'switch', help: 'print one JSON object instead of text' },
   ],
@@ -232,7 +230,7 @@ export function benchReport(flags: ParsedFlags): BenchReport {
   const seedText = flags.get('seed');
   const seed = seedText === undefined ? 1 : integerFlag('seed', seedText, seedSpec.min, seedSpec.max);
   const threadsText = flags.get('threads');
-  const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, BENCH_MAX_THREADS);
+  const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, MAX_THREADS);
   if (model === 'coba' && threads > 1) {
     throw new UsageError(
       `--threads ${threads} is not allowed for --model coba: threads step the default sheet only (--model default)`,

@@ -35,15 +35,13 @@ import { duration, fields, fixed, writeJson } from '../format.ts';
 import type { CliContext } from '../io.ts';
 import { ProgressBar } from '../progress.ts';
 import { loadScenario } from '../scenario-files.ts';
-import { spawnNodeHelper } from '../sim-threads.ts';
+import { MAX_THREADS, spawnNodeHelper } from '../sim-threads.ts';
 
 export const RUN_DEFAULT_DURATION_S = 10;
 /** The patient-clock time at which the network runs: three days into the regimens. */
 export const RUN_DEFAULT_AT_HOURS = DEFAULT_AT_HOURS;
 /** Steps are run in slices of this much network time, between which the progress bar updates. */
 const SLICE_MS = 100;
-/** Threads for `run --threads`: more than the machine's cores only slows it down (helpers wait by spinning). */
-export const RUN_MAX_THREADS = 16;
 
 export const RUN_SPEC: CommandSpec = {
   name: 'run',
@@ -74,7 +72,7 @@ export const RUN_SPEC: CommandSpec = {
       name: 'threads',
       kind: 'one',
       valueName: 'N',
-      help: `threads stepping the sheet together, 1…${RUN_MAX_THREADS} (default 1; the same result for any N)`,
+      help: `threads stepping the sheet together, 1…${MAX_THREADS} (default 1; the same result for any N)`,
     },
     { name: 'json', kind: 'switch', help: 'print one JSON object instead of text' },
   ],
@@ -306,7 +304,7 @@ function formatReport(r: RunReport): string {
 export function runCommand(flags: ParsedFlags, ctx: CliContext): void {
   const { scenario, params, durationS, regimens, atHours } = resolveRun(flags, ctx);
   const threadsText = flags.get('threads');
-  const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, RUN_MAX_THREADS);
+  const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, MAX_THREADS);
   const report = simulate(params, durationS, scenario?.name ?? null, ctx, { regimens, atHours }, threads);
   if (flags.has('json')) writeJson(ctx.stdout, report);
   else ctx.stdout.write(formatReport(report));

@@ -138,7 +138,6 @@ export type SpawnHelper = (init: HelperInit) => HelperHandle;
 /** Views a thread keeps on the shared memory. */
 export interface ThreadViews {
   i32: Int32Array;
-  f32: Float32Array;
   f64: Float64Array;
   control: Int32Array;
 }
@@ -146,7 +145,6 @@ export interface ThreadViews {
 export function threadViews(memory: WasmMemory, controlByteOffset: number): ThreadViews {
   return {
     i32: new Int32Array(memory.buffer),
-    f32: new Float32Array(memory.buffer),
     f64: new Float64Array(memory.buffer),
     control: new Int32Array(memory.buffer, controlByteOffset, CONTROL_WORDS),
   };
@@ -283,11 +281,12 @@ export class ThreadTeam {
       gAmpa: s.gAmpaNs.byteOffset,
       controlByteOffset: this.control.byteOffset,
     });
-    this.ownBlocks = blocksOf(0);
+    const blocks = Array.from({ length: this.count }, (_, k) => blocksOf(k));
+    this.ownBlocks = blocks[0];
     // The spike-list table: pointers fixed per thread and step; the counts are filled per batch.
     for (let j = 0; j < THREAD_BATCH_STEPS; j++) {
       for (let k = 0; k < this.count; k++) {
-        const b = blocksOf(k);
+        const b = blocks[k];
         const e = 4 * eRow(b, j);
         t.segments[e] = t.spikesE[k].byteOffset + 4 * s.n * j;
         t.segments[e + 1] = t.amountsE[k].byteOffset + 4 * s.n * j;
@@ -299,7 +298,7 @@ export class ThreadTeam {
       }
     }
     for (let k = 1; k < this.count; k++) {
-      this.handles.push(spawn({ ...blocksOf(k), module: t.module, memory: t.memory }));
+      this.handles.push(spawn({ ...blocks[k], module: t.module, memory: t.memory }));
     }
   }
 

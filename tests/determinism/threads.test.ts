@@ -154,7 +154,7 @@ describe('threads step the network with the same bits as one thread', () => {
 });
 
 describe('partitionCells', () => {
-  it('covers every cell once, on chunk boundaries, with both ends of the E/I border on thread 0', () => {
+  it('covers every cell once, in contiguous ranges on chunk boundaries, with both ends of the E/I border on one thread', () => {
     for (const [n, nE] of [
       [256, 205],
       [4096, 3277],
@@ -196,6 +196,28 @@ describe('partitionCells', () => {
         expect([...ionOwner].every((k) => k >= 0)).toBe(true);
         // The last E chunk spills into the first interneurons: one thread steps both.
         expect(owner[nE - 1]).toBe(owner[nE]);
+        // One contiguous range per thread, the last cells on thread 0 (the coordinator).
+        shares.forEach((s, k) => {
+          expect(s.eTo - s.eFrom + s.iTo - s.iFrom).toBe(s.to - s.from);
+          for (let i = s.from; i < s.to; i++) expect(owner[i]).toBe(k);
+          if (k > 0) expect(s.to).toBe(shares[k - 1].from);
+        });
+        expect(shares[0].to).toBe(n);
+      }
+    }
+  });
+
+  it('cuts pyramidal cells on 64-byte lines and splits the default sheet into halves', () => {
+    const shares = partitionCells(4096, 3277, 2);
+    expect(shares.map((s) => [s.from, s.to])).toEqual([
+      [2048, 4096],
+      [0, 2048],
+    ]);
+    for (const threads of [2, 3, 4, 5, 8]) {
+      for (const s of partitionCells(4096, 3277, threads)) {
+        if (s.from > 0 && s.from < 3276) expect(s.from % 16).toBe(0);
+        // No thread gets more than a line's worth of cells above an even share.
+        expect(s.to - s.from).toBeLessThanOrEqual(Math.ceil(4096 / threads) + 16);
       }
     }
   });

@@ -34,7 +34,7 @@ describe('delay rings', () => {
         }
         spikes += x.state.spikeCount;
         // Slot of the next step: drained, whole, when that step starts.
-        const next = ((x.state.step + 1) % slots) * n;
+        const next = ((x.state.step + 1) % slots) * s.ringStride;
         pendingDelivery = sum(s.ringE, next, next + n) + sum(s.ringI, next, next + n);
         expect(sum(s.ringE) + sum(s.ringI)).toBe(written - delivered);
       },

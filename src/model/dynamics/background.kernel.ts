@@ -19,7 +19,12 @@ export function backgroundDraw(rngP: usize, listP: usize, n: i32, events: i32): 
   drawEvents(rngP, n, events, false, listP, 0, 0, 0);
 }
 
-/** The drawn events onto cells [from, to), in the order drawn, with the arithmetic of `background`. */
+/**
+ * The drawn events onto cells [from, to), in the order drawn, with the arithmetic of `background`.
+ * The events of the thread's cells are first gathered into its own list at scratchP without a
+ * branch (a cell is in or out of the range at random, so a branch would miss half the time: that
+ * measured ~2 µs per step of the default sheet, as much as drawing), then applied.
+ */
 export function backgroundApply(
   listP: usize,
   events: i32,
@@ -29,11 +34,16 @@ export function backgroundApply(
   nE: i32,
   jumpE: f64,
   jumpI: f64,
+  scratchP: usize,
 ): void {
+  const span = <u32>(to - from);
+  let mine = 0;
   for (let k = 0; k < events; k++) {
     const cell = load<i32>(listP + (<usize>k << 2));
-    if (cell >= from && cell < to) addJump(gAmpaP, cell, nE, jumpE, jumpI);
+    store<i32>(scratchP + (<usize>mine << 2), cell);
+    mine += i32(<u32>(cell - from) < span);
   }
+  for (let k = 0; k < mine; k++) addJump(gAmpaP, load<i32>(scratchP + (<usize>k << 2)), nE, jumpE, jumpI);
 }
 
 /** One event onto a cell: the jump added in f64 and rounded to f32, as a Float32Array store does. */
@@ -41,7 +51,8 @@ export function backgroundApply(
 @inline
 function addJump(gAmpaP: usize, cell: i32, nE: i32, jumpE: f64, jumpI: f64): void {
   const at = gAmpaP + (<usize>cell << 2);
-  store<f32>(at, <f32>(<f64>load<f32>(at) + (cell < nE ? jumpE : jumpI)));
+  // select, not a branch: which population a drawn cell is in is random.
+  store<f32>(at, <f32>(<f64>load<f32>(at) + select<f64>(jumpE, jumpI, cell < nE)));
 }
 
 /**

@@ -216,7 +216,7 @@ export function setPopulationDrive(
  */
 export function stepPopulation(s: NetworkState, block: ParamBlock): void {
   block.setInt(POP_STEP, s.step);
-  block.setInt(POP_SLOT_OFFSET, (s.step % s.ringSlots) * s.n);
+  block.setInt(POP_SLOT_OFFSET, (s.step % s.ringSlots) * s.ringStride);
   block.setInt(POP_SPIKE_COUNT, s.spikeCount);
   s.kernels.stepPopulation(block.byteOffset);
   s.spikeCount = block.getInt(POP_SPIKE_COUNT);

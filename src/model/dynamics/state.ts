@@ -35,6 +35,8 @@ export interface ThreadArrays {
   readonly amountsE: readonly Float32Array[];
   readonly spikesI: readonly Int32Array[];
   readonly tileSpikes: readonly Float32Array[];
+  /** Room for the thread's own background events of one step (backgroundApply gathers them there). */
+  readonly backgroundMine: readonly Int32Array[];
   readonly outStart: readonly Int32Array[];
   readonly outOffset: readonly Int32Array[];
   readonly blockE: readonly ParamBlock[];
@@ -140,9 +142,11 @@ export interface NetworkState {
   readonly spikeIdx: Int32Array;
   /** Delay rings: released transmitter (E) and spike count (I) per slot and target. */
   readonly ringSlots: number;
+  /** Where slot k starts in a ring: k · ringStride (ringStrideFor). */
+  readonly ringStride: number;
   readonly ringE: Float32Array;
   readonly ringI: Float32Array;
-  /** Synapses for the kernels: CSR start per cell and ring offset delay·n + target per synapse. */
+  /** Synapses for the kernels: CSR start per cell and ring offset delay·ringStride + target per synapse. */
   readonly outStart: Int32Array;
   readonly outOffset: Int32Array;
   readonly blockE: ParamBlock;
@@ -182,6 +186,17 @@ export interface NetworkState {
   eegInhibitorySumPa: number;
 }
 
+/**
+ * The length of a ring slot: n cells, then at least 3 spare ones, rounded up to 16 cells (a 64-byte
+ * line). The last chunk of interneurons reads and writes back (unchanged) up to 3 lanes past cell
+ * n − 1; with slots of exactly n cells those are cells 0–2 of the next slot, which another thread
+ * may be writing at that moment (a lost update, seen as a spike train that changed from run to
+ * run). Whole lines keep every slot's cuts between threads on line boundaries.
+ */
+export function ringStrideFor(n: number): number {
+  return Math.ceil((n + 3) / 16) * 16;
+}
+
 /** Initial membrane potentials are drawn uniformly over this band below threshold. */
 const V_INIT_LOW_MV = -70;
 const V_INIT_HIGH_MV = -55;
@@ -193,6 +208,7 @@ const V_INIT_HIGH_MV = -55;
 export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
   const { n, nE, nTiles, synapseCount } = net;
   const ringSlots = net.maxDelaySteps + 2;
+  const ringStride = ringStrideFor(n);
   const shares = threads > 1 ? partitionCells(n, nE, threads) : [];
   // Each thread's CSR: the synapses onto its cells, in the order of the full CSR.
   const owner = new Int32Array(n);
@@ -208,6 +224,7 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     threadPlan[`amountsE${k}`] = ['f32', n * THREAD_BATCH_STEPS];
     threadPlan[`spikesI${k}`] = ['i32', n * THREAD_BATCH_STEPS];
     threadPlan[`tileSpikes${k}`] = ['f32', nTiles];
+    threadPlan[`backgroundMine${k}`] = ['i32', backgroundRoomPerStep(n)];
     threadPlan[`outStart${k}`] = ['i32', n + 1];
     threadPlan[`outOffset${k}`] = ['i32', perThreadSynapses[k]];
     threadPlan[`blockE${k}`] = ['i32', POP_WORDS];
@@ -257,8 +274,8 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     tileOfCell: ['i32', n],
     tileSpikes: ['f32', nTiles],
     spikeIdx: ['i32', n],
-    ringE: ['f32', ringSlots * n],
-    ringI: ['f32', ringSlots * n],
+    ringE: ['f32', ringSlots * ringStride],
+    ringI: ['f32', ringSlots * ringStride],
     outStart: ['i32', n + 1],
     outOffset: ['i32', synapseCount],
     blockE: ['i32', POP_WORDS],
@@ -277,7 +294,7 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
   a.tileOfCell.set(net.tileOfCell);
   a.outStart.set(net.outStart);
   for (let syn = 0; syn < synapseCount; syn++) {
-    a.outOffset[syn] = net.outDelaySteps[syn] * n + net.outTarget[syn];
+    a.outOffset[syn] = net.outDelaySteps[syn] * ringStride + net.outTarget[syn];
   }
   for (let i = 0; i < n; i++) {
     a.vMv[i] = V_INIT_LOW_MV + (V_INIT_HIGH_MV - V_INIT_LOW_MV) * rng.uniform();
@@ -311,6 +328,7 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
       amountsE: each('amountsE'),
       spikesI: each('spikesI'),
       tileSpikes: each('tileSpikes'),
+      backgroundMine: each('backgroundMine'),
       outStart,
       outOffset,
       blockE: each<Int32Array>('blockE').map(block),
@@ -367,6 +385,7 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     tileOfCell: a.tileOfCell,
     spikeIdx: a.spikeIdx,
     ringSlots,
+    ringStride,
     ringE: a.ringE,
     ringI: a.ringI,
     outStart: a.outStart,

@@ -108,7 +108,7 @@ export function configurePropagation(
   block.setPointer(PROP_RESOURCE, s.resource);
   block.setPointer(PROP_RESOURCE_STAMP, s.resourceStampStep);
   block.setInt(PROP_N_E, net.nE);
-  block.setInt(PROP_RING_SIZE, s.ringSlots * net.n);
+  block.setInt(PROP_RING_SIZE, s.ringSlots * s.ringStride);
   block.setReal(PROP_INV_U0, 1 / w.releaseU);
   block.setReal(PROP_RECOVERY_PER_STEP, dtMs / w.resourceTauMs);
   block.setReal(PROP_RELEASE_U, w.releaseU);
@@ -127,7 +127,7 @@ export function setReleaseU(block: ParamBlock, releaseU: number): void {
 export function propagateSpikes(s: NetworkState, block: ParamBlock): number {
   block.setInt(PROP_SPIKE_COUNT, s.spikeCount);
   block.setInt(PROP_STEP, s.step);
-  block.setInt(PROP_BASE_OFFSET, ((s.step + 1) % s.ringSlots) * s.n);
+  block.setInt(PROP_BASE_OFFSET, ((s.step + 1) % s.ringSlots) * s.ringStride);
   s.kernels.propagate(block.byteOffset);
   return block.getInt(PROP_EVENTS);
 }

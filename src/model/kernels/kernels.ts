@@ -48,6 +48,7 @@ export interface KernelExports {
     nE: number,
     jumpOntoENs: number,
     jumpOntoINs: number,
+    scratchByteOffset: number,
   ): void;
   sumPerTile(aboveByteOffset: number, tileOfByteOffset: number, pumpSumByteOffset: number, count: number): void;
   cobaStep(block: number): void;

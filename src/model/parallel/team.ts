@@ -98,6 +98,9 @@ export interface ThreadBlocks {
   /** The ion step over the thread's E cells and over its I cells. */
   blockIons: number;
   blockIonsI: number;
+  /** The thread's cells [from, to): pyramidal cells [eFrom, eTo), then interneurons [iFrom, iTo). */
+  from: number;
+  to: number;
   eFrom: number;
   eTo: number;
   iFrom: number;
@@ -105,6 +108,7 @@ export interface ThreadBlocks {
   n: number;
   nE: number;
   ringSlots: number;
+  ringStride: number;
   /** This thread's spike lists and E releases (n per step of a batch). */
   spikesE: number;
   amountsE: number;
@@ -116,6 +120,8 @@ export interface ThreadBlocks {
   lfpLanes: number;
   backgroundList: number;
   backgroundPerStep: number;
+  /** This thread's own events of a step, gathered from the list (backgroundApply). */
+  backgroundMine: number;
   batchEvents: number;
   batchJumps: number;
   gAmpa: number;
@@ -150,12 +156,15 @@ export function threadViews(memory: WasmMemory, controlByteOffset: number): Thre
   };
 }
 
-/** The row of the spike-list table for a thread's E list (E rows run from the last thread down) or I list, at step j. */
+/**
+ * The row of the spike-list table for a thread's E list or I list at step j: the E rows, then the
+ * I rows, each from the last thread down (the order of the cells, partition.ts).
+ */
 function eRow(b: ThreadBlocks, j: number): number {
   return 2 * b.threads * j + (b.threads - 1 - b.thread);
 }
 function iRow(b: ThreadBlocks, j: number): number {
-  return 2 * b.threads * j + b.threads + b.thread;
+  return 2 * b.threads * j + b.threads + (b.threads - 1 - b.thread);
 }
 
 /** One thread's work in a phase (the batch's first step and length are in the control words). */
@@ -173,9 +182,8 @@ export function threadWork(k: KernelExports, b: ThreadBlocks, phase: number, v: 
       const jumpE = v.f64[(b.batchJumps >> 3) + 2 * j];
       const jumpI = v.f64[(b.batchJumps >> 3) + 2 * j + 1];
       const list = b.backgroundList + 4 * b.backgroundPerStep * j;
-      k.backgroundApply(list, events, b.gAmpa, b.eFrom, b.eTo, b.nE, jumpE, jumpI);
-      k.backgroundApply(list, events, b.gAmpa, b.iFrom, b.iTo, b.nE, jumpE, jumpI);
-      const slotOffset = (step % b.ringSlots) * b.n;
+      k.backgroundApply(list, events, b.gAmpa, b.from, b.to, b.nE, jumpE, jumpI, b.backgroundMine);
+      const slotOffset = (step % b.ringSlots) * b.ringStride;
       i32[e + POP_STEP] = step;
       i32[e + POP_SLOT_OFFSET] = slotOffset;
       i32[e + POP_SPIKE_COUNT] = 0;
@@ -200,7 +208,7 @@ export function threadWork(k: KernelExports, b: ThreadBlocks, phase: number, v: 
     for (let j = 0; j < length; j++) {
       const step = first + j;
       i32[p + PROP_STEP] = step;
-      i32[p + PROP_BASE_OFFSET] = ((step + 1) % b.ringSlots) * b.n;
+      i32[p + PROP_BASE_OFFSET] = ((step + 1) % b.ringSlots) * b.ringStride;
       i32[p + PROP_SEGMENTS] = b.segments + 16 * 2 * b.threads * j;
       k.propagateLists(b.blockPropagate);
       events += i32[p + PROP_EVENTS];
@@ -251,7 +259,7 @@ export class ThreadTeam {
     this.views = threadViews(t.memory, this.control.byteOffset);
     this.maxBatch = Math.max(1, Math.min(THREAD_BATCH_STEPS, 1 + t.minDelaySteps));
     this.chunksE = Math.ceil(s.nE / 4);
-    this.firstChunk = t.shares[this.count - 1].eTo / 4;
+    this.firstChunk = Math.ceil(t.shares[this.count - 1].eTo / 4);
     const blocksOf = (k: number): ThreadBlocks => ({
       thread: k,
       threads: this.count,
@@ -260,6 +268,8 @@ export class ThreadTeam {
       blockPropagate: t.blockPropagate[k].byteOffset,
       blockIons: t.blockIons[k].byteOffset,
       blockIonsI: t.blockIonsI[k].byteOffset,
+      from: t.shares[k].from,
+      to: t.shares[k].to,
       eFrom: t.shares[k].eFrom,
       eTo: t.shares[k].eTo,
       iFrom: t.shares[k].iFrom,
@@ -267,6 +277,7 @@ export class ThreadTeam {
       n: s.n,
       nE: s.nE,
       ringSlots: s.ringSlots,
+      ringStride: s.ringStride,
       spikesE: t.spikesE[k].byteOffset,
       amountsE: t.amountsE[k].byteOffset,
       spikesI: t.spikesI[k].byteOffset,
@@ -276,6 +287,7 @@ export class ThreadTeam {
       lfpLanes: t.lfpLanes.byteOffset,
       backgroundList: t.backgroundList.byteOffset,
       backgroundPerStep: t.backgroundPerStep,
+      backgroundMine: t.backgroundMine[k].byteOffset,
       batchEvents: t.batchEvents.byteOffset,
       batchJumps: t.batchJumps.byteOffset,
       gAmpa: s.gAmpaNs.byteOffset,

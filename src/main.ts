@@ -42,9 +42,15 @@ function element<T extends HTMLElement>(id: string): T {
 type PageStore = ReturnType<typeof createIntentStore>;
 
 /** The store of user intent, from the page's address (a wrong entry is named in a notice and left out). */
-function createPageStore(): { store: PageStore; embed: boolean; reducedMotion: boolean } {
+function createPageStore(): { store: PageStore; embed: boolean; reducedMotion: boolean; threads: number } {
   const fromAddress = readAddress(window.location.search);
-  showAddressProblems(element('address-notice'), fromAddress.problems);
+  let threads = fromAddress.threads ?? automaticThreads();
+  const problems = [...fromAddress.problems];
+  if (threads > 1 && !globalThis.crossOriginIsolated) {
+    problems.push(`threads=${threads} needs a cross-origin isolated page (shared memory); the sheet runs on 1`);
+    threads = 1;
+  }
+  showAddressProblems(element('address-notice'), problems);
   registerOffline(element('offline-note'));
   if (fromAddress.embed) mountEmbedMode(document, element('status').parentElement as HTMLElement);
   // Someone who asked their system for less motion gets a still sheet until they press Play.
@@ -55,7 +61,7 @@ function createPageStore(): { store: PageStore; embed: boolean; reducedMotion: b
     // An embedded page (a course page's frame) has no lecture mode: too small for a projector.
     lecture: fromAddress.embed ? null : (fromAddress.lecture ?? null),
   });
-  return { store, embed: fromAddress.embed ?? false, reducedMotion };
+  return { store, embed: fromAddress.embed ?? false, reducedMotion, threads };
 }
 
 /** The panels that only talk to the store: legend, play button, controls, patient, trial, lessons. */
@@ -180,7 +186,21 @@ class FrameRouter {
 const createSimulationWorker = (): Worker =>
   new Worker(new URL('../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
 
-function createBridge(store: PageStore, router: FrameRouter, status: StatusReporter): SimulationBridge {
+/**
+ * Threads for the live sheet when the address does not say: 2 where the page may share memory
+ * with its workers (cross-origin isolated) and the machine has two cores or more. Not more: the
+ * page's own drawing needs a core too (measured in the README's speed section).
+ */
+export function automaticThreads(): number {
+  return globalThis.crossOriginIsolated && (navigator.hardwareConcurrency ?? 1) >= 2 ? 2 : 1;
+}
+
+function createBridge(
+  store: PageStore,
+  router: FrameRouter,
+  status: StatusReporter,
+  threads: number,
+): SimulationBridge {
   return new SimulationBridge(
     createSimulationWorker,
     store.getState().params,
@@ -193,7 +213,7 @@ function createBridge(store: PageStore, router: FrameRouter, status: StatusRepor
       },
       rejected: (message) => status.showMessage(`The simulation refused a setting: ${message}`),
     },
-    { speed: speedOf(store.getState().speed) },
+    { speed: speedOf(store.getState().speed), threads },
     store.getState().treatment,
   );
 }
@@ -262,6 +282,7 @@ function installTestHook(
       return {
         timeMs: lastFrame?.timeMs ?? null,
         spikeHash: lastFrame?.spikeHash ?? null,
+        threads: lastFrame?.threads ?? null,
         buildId: lastFrame?.buildId ?? null,
         side: lastFrame?.side ?? null,
         seed: lastFrame?.params.seed ?? null,
@@ -308,7 +329,7 @@ function installTestHook(
 }
 
 async function main(): Promise<void> {
-  const { store, embed, reducedMotion } = createPageStore();
+  const { store, embed, reducedMotion, threads } = createPageStore();
   const status = new StatusReporter(element('status'), store.getState().playing);
   mountStorePanels(store);
   const readouts = new FrameReadouts(element('engine-gaba'), element('sim-time'));
@@ -320,7 +341,7 @@ async function main(): Promise<void> {
   const plots = ActivityPlots.create(element('plots-panel'));
 
   const router = new FrameRouter(sheet, plots, readouts, status, companions);
-  const bridge = createBridge(store, router, status);
+  const bridge = createBridge(store, router, status, threads);
   mountTransport(store, bridge);
   const wantPlaying = followStore(store, bridge, sheet, status, router, companions.mapLegend);
   if (reducedMotion) status.showMessage('Paused because your system asks for reduced motion. Press Play to start.');

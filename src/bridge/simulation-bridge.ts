@@ -37,6 +37,8 @@ export interface BridgeOptions {
   minIntervalMs: number;
   /** Consecutive failures (without a frame in between) before giving up. */
   maxRestarts: number;
+  /** Threads stepping the worker's sheet (helpers are nested workers; the same spikes for any count). */
+  threads: number;
   now(): number;
 }
 
@@ -52,6 +54,7 @@ export const DEFAULT_BRIDGE_OPTIONS: BridgeOptions = {
   maxChunkMs: 100,
   minIntervalMs: 16,
   maxRestarts: 3,
+  threads: 1,
   now: () => performance.now(),
 };
 
@@ -376,7 +379,7 @@ export class SimulationBridge {
     const params = this.wanted;
     const treatment = this.wantedTreatment;
     this.request(
-      () => remote.start(params, treatment),
+      () => remote.start(params, treatment, this.options.threads),
       (description) => {
         this.applied = params;
         this.refused = null;

@@ -6,11 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { HelperHandle, HelperInit } from '../model/parallel/team.ts';
 
-/**
- * The most threads `run --threads` and `bench --threads` take: more than the machine's cores
- * only slows a run down (helpers wait by spinning), so this bounds a typing error, not the machine.
- */
-export const MAX_THREADS = 16;
+export { MAX_THREADS } from '../model/parallel/partition.ts';
 
 const THREAD_SCRIPT = new URL('./sim-thread.mjs', import.meta.url);
 

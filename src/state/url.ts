@@ -9,6 +9,8 @@
  *   ?preset=transporter                        a shipped scenario (see below)
  *   &lecture=3                                 lecture mode, at its third scene
  *   &embed=1                                   the compact page for course pages (src/ui/embed.ts)
+ *   &threads=1                                 threads stepping the live sheet (default: 2 where
+ *                                              the browser allows it, else 1)
  *
  * Reading: `preset=NAME` starts from that scenario instead of `base`; every other entry then
  * overrides it (a parameter replaces the preset's value, the `drug` entries that load replace the
@@ -23,7 +25,8 @@
  * at its default when nothing else would be, so that the address still reads back exactly).
  *
  * `embed=1` is a way of showing the page, not part of the intent: read here, and written back by
- * the page (after every other entry) for as long as it shows that way.
+ * the page (after every other entry) for as long as it shows that way. `threads=N` is a way of
+ * running it, kept the same way: the spikes are the same for any N, only the speed differs.
  *
  * Writing: when the intent is exactly a preset (and not the defaults), only `preset=NAME` is
  * written; otherwise every entry that differs from the defaults. Defaults are never written, so
@@ -32,6 +35,8 @@
  *
  * Pure functions: no window, no history. src/ui/controls/address.ts does the reading and writing.
  */
+
+import { MAX_THREADS } from '../model/parallel/partition.ts';
 import {
   defaultParams,
   formatParamValue,
@@ -59,6 +64,7 @@ export const ADDRESS_KEYS = {
   preset: 'preset',
   lecture: 'lecture',
   embed: 'embed',
+  threads: 'threads',
 } as const;
 
 export const DEFAULT_SPEED = 1;
@@ -73,6 +79,8 @@ export interface IntentFromAddress {
   lecture?: number;
   /** True when the address asks for the compact page (`embed=1`). */
   embed?: boolean;
+  /** Threads for the live sheet when the address asks for a number (`threads=N`). */
+  threads?: number;
 }
 
 /** Lecture mode in the address: the scene to show, with the state it shows. */
@@ -154,6 +162,20 @@ export function intentFromQuery(
     }
   }
 
+  let threads: number | undefined;
+  for (const [key, text] of entries) {
+    if (key !== ADDRESS_KEYS.threads || alreadyLoaded(key, text)) continue;
+    const value = parseBoundedNumber(text, 1, MAX_THREADS);
+    if (value === null || !Number.isInteger(value)) {
+      problems.push(
+        `threads=${text} is not allowed: threads takes a whole number in 1…${MAX_THREADS} (threads stepping the sheet)`,
+      );
+    } else {
+      threads = value;
+      loaded.set(key, text);
+    }
+  }
+
   let preset: string | null = null;
   for (const [key, text] of entries) {
     if (key !== ADDRESS_KEYS.preset || alreadyLoaded(key, text)) continue;
@@ -173,7 +195,14 @@ export function intentFromQuery(
   let atHours = start.treatment.atHours;
   let speed = start.speed;
   for (const [key, text] of entries) {
-    if (key === ADDRESS_KEYS.preset || key === ADDRESS_KEYS.lecture || key === ADDRESS_KEYS.embed) continue;
+    if (
+      key === ADDRESS_KEYS.preset ||
+      key === ADDRESS_KEYS.lecture ||
+      key === ADDRESS_KEYS.embed ||
+      key === ADDRESS_KEYS.threads
+    ) {
+      continue;
+    }
     if (isParamKey(key)) {
       if (alreadyLoaded(key, text)) continue;
       try {
@@ -236,6 +265,7 @@ export function intentFromQuery(
   };
   if (lecture !== undefined) read.lecture = lecture;
   if (embed) read.embed = true;
+  if (threads !== undefined) read.threads = threads;
   return read;
 }
 
@@ -255,6 +285,7 @@ export function queryFromIntent(
   presets: readonly Scenario[] = [],
   lecture: AddressLecture | null = null,
   embed = false,
+  threads: number | null = null,
 ): string {
   const parts: [string, string][] = [];
   const defaults = defaultParams();
@@ -280,6 +311,7 @@ export function queryFromIntent(
   }
   if (intent.speed !== DEFAULT_SPEED) written.push([ADDRESS_KEYS.speed, String(intent.speed)]);
   if (embed) written.push([ADDRESS_KEYS.embed, '1']);
+  if (threads !== null) written.push([ADDRESS_KEYS.threads, String(threads)]);
   if (written.length === 0) return '';
   return `?${written.map(([key, text]) => `${key}=${encodeQueryPart(text)}`).join('&')}`;
 }

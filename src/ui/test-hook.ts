@@ -11,6 +11,8 @@ export interface PageSnapshot {
   /** From the last frame drawn; null before the first. */
   timeMs: number | null;
   spikeHash: number | null;
+  /** Threads that stepped the sheet for the last frame. */
+  threads: number | null;
   buildId: number | null;
   side: number | null;
   seed: number | null;

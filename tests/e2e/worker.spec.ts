@@ -36,25 +36,57 @@ test('the GABA slider reaches the worker, which runs with the new value and fire
   expect(spikeRate(excitedStart, excitedEnd)).toBeGreaterThan(1.5 * spikeRate(restStart, restEnd));
 });
 
-test('the worker spikes exactly as Node does for the same seed', async ({ page }) => {
-  const query = { side: 32, seed: 7 };
-  await openPage(page, `?side=${query.side}&seed=${query.seed}`);
-  await waitForSnapshot(page, (s) => (s.timeMs ?? 0) > 1500, 'a second and a half of simulated time');
-  await page.evaluate(() => window.__refractory?.setPlaying(false));
-  const browser = await waitForSnapshot(page, (s) => s.idle, 'the last request to finish');
-  expect(browser.side).toBe(query.side);
-  expect(browser.seed).toBe(query.seed);
+for (const threads of [2, 1]) {
+  test(`the worker on ${threads} thread${threads > 1 ? 's' : ''} spikes exactly as Node does on one, for the same seed`, async ({
+    page,
+  }) => {
+    const query = { side: 32, seed: 7 };
+    await openPage(page, `?side=${query.side}&seed=${query.seed}&threads=${threads}`);
+    // The helpers start while the first frames run on one thread: wait for frames from them all.
+    await waitForSnapshot(
+      page,
+      (s) => (s.timeMs ?? 0) > 1500 && s.threads === threads,
+      `a second and a half of simulated time, on ${threads} thread(s)`,
+    );
+    await page.evaluate(() => window.__refractory?.setPlaying(false));
+    const browser = await waitForSnapshot(page, (s) => s.idle, 'the last request to finish');
+    expect(browser.side).toBe(query.side);
+    expect(browser.seed).toBe(query.seed);
+    expect(browser.threads).toBe(threads);
+    // The address keeps the thread count, as it keeps the rest.
+    expect(new URL(page.url()).searchParams.get('threads')).toBe(String(threads));
 
-  // The browser ran many real-time chunks; Node runs the same time in as few as it can.
-  const session = new LiveSession(withParams(defaultParams(), query));
-  const targetMs = browser.timeMs ?? 0;
-  let frame = session.advance(0);
-  while (frame.timeMs < targetMs - 1e-6) frame = session.advance(Math.min(MAX_ADVANCE_MS, targetMs - frame.timeMs));
-  expect(frame.timeMs).toBeCloseTo(targetMs, 6);
-  expect(frame.spikeHash).toBe(browser.spikeHash);
+    // The browser ran many real-time chunks; Node runs the same time in as few as it can.
+    const session = new LiveSession(withParams(defaultParams(), query));
+    const targetMs = browser.timeMs ?? 0;
+    let frame = session.advance(0);
+    while (frame.timeMs < targetMs - 1e-6) frame = session.advance(Math.min(MAX_ADVANCE_MS, targetMs - frame.timeMs));
+    expect(frame.timeMs).toBeCloseTo(targetMs, 6);
+    expect(frame.threads).toBe(1);
+    expect(frame.spikeHash).toBe(browser.spikeHash);
 
-  const otherSeed = new LiveSession(withParams(defaultParams(), { ...query, seed: 8 })).advance(targetMs);
-  expect(otherSeed.spikeHash).not.toBe(browser.spikeHash);
+    const otherSeed = new LiveSession(withParams(defaultParams(), { ...query, seed: 8 })).advance(targetMs);
+    expect(otherSeed.spikeHash).not.toBe(browser.spikeHash);
+  });
+}
+
+test('without threads= in the address, the page steps the sheet on two threads here (two cores, cross-origin isolated)', async ({
+  page,
+}) => {
+  await openPage(page, '?side=32');
+  const isolated = await page.evaluate(() => [globalThis.crossOriginIsolated, navigator.hardwareConcurrency]);
+  expect(isolated[0]).toBe(true);
+  expect(isolated[1]).toBeGreaterThanOrEqual(2);
+  await waitForSnapshot(page, (s) => s.threads === 2, 'frames from two threads');
+  await expect(page.locator('#address-notice')).toBeHidden();
+});
+
+test('a bad threads= is named in the address notice and the sheet runs on the automatic count', async ({ page }) => {
+  await openPage(page, '?side=32&threads=40');
+  await expect(page.locator('#address-notice')).toContainText(
+    'threads=40 is not allowed: threads takes a whole number in 1…16',
+  );
+  await waitForSnapshot(page, (s) => s.threads === 2 && (s.timeMs ?? 0) > 200, 'frames from two threads');
 });
 
 test('a failed worker is replaced, and the new one runs with the last parameters and treatment', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnNodeHelper } from '../../src/cli/sim-threads.ts';
 import { defaultParams, ParamError, type Params, withParams } from '../../src/model/params.ts';
 import { DrugError } from '../../src/model/pharmacology/regimen.ts';
 import { FNV_OFFSET_BASIS, fnv1aWord } from '../../src/model/rng.ts';
@@ -180,6 +181,65 @@ describe('LiveSession', () => {
     expect(meanActivity(f, isI, 1)).toBeLessThan(2 * f.rateIHz);
     expect(f.smoothedRateEHz).toBeCloseTo(meanActivity(f, isI, 0), 4);
     expect(f.smoothedRateIHz).toBeCloseTo(meanActivity(f, isI, 1), 4);
+  });
+});
+
+describe('a live session on threads', () => {
+  /** Advance in 20-ms chunks, letting the helpers start in between, until `ms` of simulated time. */
+  async function runTo(session: LiveSession, ms: number): Promise<Frame> {
+    let frame = session.advance(0);
+    while (frame.timeMs < ms - 1e-9) {
+      frame = session.advance(Math.min(20, ms - frame.timeMs));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return frame;
+  }
+
+  /** The helpers start in the background (a Node worker boots in about a second): wait for them. */
+  async function helpersStarted(session: LiveSession): Promise<void> {
+    for (let waited = 0; session.threadsRunning < 2; waited += 10) {
+      if (waited > 60_000) throw new Error('the helper threads did not start within a minute');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('frames, a cell probe, a live change and a rebuild: the same as on one thread', async () => {
+    const threaded = new LiveSession(params(), undefined, { threads: 2, spawnHelper: spawnNodeHelper });
+    const single = new LiveSession(params());
+    try {
+      // The first 50 ms on one thread (the helpers are starting), the rest on two.
+      threaded.advance(50);
+      await helpersStarted(threaded);
+      for (const session of [threaded, single]) {
+        session.selectCell(100);
+        await runTo(session, 200);
+        session.selectCell(null);
+        session.setParams(params({ gaba: 0.5 }));
+      }
+      const [a, b] = [await runTo(threaded, 400), await runTo(single, 400)];
+      expect(a.threads).toBe(2);
+      expect(b.threads).toBe(1);
+      expect(a.spikeHash).toBe(b.spikeHash);
+      expect(Array.from(a.eegPa)).toEqual(Array.from(b.eegPa));
+      expect(Array.from(a.koTiles)).toEqual(Array.from(b.koTiles));
+      // A rebuild starts new helpers for the new network.
+      threaded.setParams(params({ seed: 9 }));
+      single.setParams(params({ seed: 9 }));
+      await helpersStarted(threaded);
+      const [c, d] = [await runTo(threaded, 150), await runTo(single, 150)];
+      expect(c.threads).toBe(2);
+      expect(c.spikeHash).toBe(d.spikeHash);
+    } finally {
+      threaded.close();
+    }
+  });
+
+  it('refuses a thread count outside 1…16 by name', () => {
+    for (const threads of [0, 17, 1.5]) {
+      expect(() => new LiveSession(params(), undefined, { threads, spawnHelper: spawnNodeHelper })).toThrow(
+        new ParamError(`threads must be a whole number in 1…16, not ${threads}`),
+      );
+    }
   });
 });
 

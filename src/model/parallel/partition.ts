@@ -22,6 +22,13 @@
  * by cell) run from the last thread down.
  */
 
+/**
+ * The most threads one sheet takes (`run --threads`, `bench --threads`, the page's `threads=`):
+ * more than the machine's cores only slows a run down (helpers wait by spinning), so this bounds
+ * a typing error, not the machine.
+ */
+export const MAX_THREADS = 16;
+
 export interface ThreadShare {
   /** The thread's cells [from, to): its pyramidal cells [eFrom, eTo), then interneurons [iFrom, iTo). */
   from: number;

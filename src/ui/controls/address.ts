@@ -45,13 +45,17 @@ export function keepAddressInSync(
     timer = null;
     const { params, treatment, speed, lecture } = store.getState();
     const scene = lecture === null ? undefined : deck.scenes[lecture];
-    // The compact page (embed=1) stays compact: it is how the page shows, not what it runs.
-    const embed = new URLSearchParams(window.location.search).get(ADDRESS_KEYS.embed) === '1';
+    // The compact page (embed=1) stays compact: it is how the page shows, not what it runs; and
+    // threads=N stays, which is how it runs.
+    const here = new URLSearchParams(window.location.search);
+    const embed = here.get(ADDRESS_KEYS.embed) === '1';
+    const threads = readAddress(window.location.search).threads ?? null;
     const query = queryFromIntent(
       { params, treatment, speed },
       presets,
       scene && lecture !== null ? { scene: lecture, state: scene.state } : null,
       embed,
+      threads,
     );
     if (query === window.location.search) return;
     const { pathname, hash } = window.location;

@@ -98,6 +98,8 @@ export interface Frame {
   pgpEffective: number;
   /** FNV-1a over every (step, cell) spike since the network was built. */
   spikeHash: number;
+  /** Threads that stepped the sheet at the end of the chunk (the spikes are the same for any count). */
+  threads: number;
   /** The parameters the engine ran this chunk with (the view echoes them). */
   params: Params;
 }

@@ -14,6 +14,8 @@
 import type { Monitors } from '../../detect/monitors.ts';
 import type { NetworkDrugEffects } from '../../modifiers/drug-effects.ts';
 import { vnsOn } from '../../modifiers/vns.ts';
+import { MAX_THREADS } from '../../parallel/partition.ts';
+import type { SpawnHelper } from '../../parallel/team.ts';
 import { defaultParams, needsRebuild, ParamError, type Params, withParams } from '../../params.ts';
 import type { PkSnapshot } from '../../pharmacology/pk.ts';
 import { pkInputs } from '../../pharmacology/pk.ts';
@@ -49,6 +51,18 @@ function validated(params: Params): Params {
   return withParams(defaultParams(), params as unknown as Record<string, unknown>);
 }
 
+/** Threads for a live session's sheet: how many, and how to start a helper. */
+export interface LiveThreading {
+  threads: number;
+  spawnHelper: SpawnHelper;
+}
+
+function validateThreads(threads: number): void {
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS)) {
+    throw new ParamError(`threads must be a whole number in 1…${MAX_THREADS}, not ${String(threads)}`);
+  }
+}
+
 export class LiveSession {
   private sim!: Simulation;
   private monitors!: Monitors;
@@ -64,7 +78,17 @@ export class LiveSession {
   /** The grid point the view asked to watch (kept across rebuilds while the sheet has it); null: none. */
   private selectedGrid: number | null = null;
 
-  constructor(params: Params, treatment?: Treatment) {
+  /**
+   * `threading`: step every network of the session on this many threads, started with
+   * spawnHelper (the spikes are the same for any count). Until the helpers have started, and
+   * without threading, the sheet runs on this thread.
+   */
+  constructor(
+    params: Params,
+    treatment?: Treatment,
+    private readonly threading?: LiveThreading,
+  ) {
+    if (threading) validateThreads(threading.threads);
     if (treatment) {
       this.dosing = dosingOf(treatment);
       this.treatment = { drugs: [...treatment.drugs], atHours: treatment.atHours };
@@ -165,8 +189,21 @@ export class LiveSession {
     return this.frame(startStep * sim.dtMs);
   }
 
+  /** How many threads step the sheet now (1 until the helpers have started). */
+  get threadsRunning(): number {
+    return this.sim.threadsRunning;
+  }
+
+  /** Stop the session's helper threads (the session can go on, on this thread). */
+  close(): void {
+    this.sim.stopThreads();
+  }
+
   private build(params: Params, drugs: NetworkDrugEffects): void {
-    ({ sim: this.sim, monitors: this.monitors } = startRunWithDrugs(params, drugs));
+    this.sim?.stopThreads();
+    const threads = this.threading?.threads ?? 1;
+    ({ sim: this.sim, monitors: this.monitors } = startRunWithDrugs(params, drugs, { threads }));
+    if (threads > 1 && this.threading) this.sim.startThreads(this.threading.spawnHelper);
     const net = this.sim.net;
     this.rates = new SmoothedRates(net.n, ACTIVITY_TAU_MS, this.sim.dtMs);
     const raster = rasterLayout(net);
@@ -237,6 +274,7 @@ export class LiveSession {
       inSeizure,
       spikeCount: o.spikesInChunk,
       spikeHash: o.spikeHash,
+      threads: sim.threadsRunning,
       params: sim.params,
       startMs,
       spikedGrid: o.spikedGrid,

@@ -188,11 +188,17 @@ const createSimulationWorker = (): Worker =>
 
 /**
  * Threads for the live sheet when the address does not say: 2 where the page may share memory
- * with its workers (cross-origin isolated) and the machine has two cores or more. Not more: the
- * page's own drawing needs a core too (measured in the README's speed section).
+ * with its workers (cross-origin isolated) and the machine has at least 4 cores, else 1. The
+ * threads meet every few hundred microseconds, so a thread the system takes away for a while
+ * holds the other up; the page's drawing needs a core of its own. On a 2-core machine two
+ * threads made the sheet slower, not faster: at the top speed 1.2× real time against 2.9× on one
+ * (the README's speed section).
  */
+export const AUTOMATIC_THREADS_MIN_CORES = 4;
+
 export function automaticThreads(): number {
-  return globalThis.crossOriginIsolated && (navigator.hardwareConcurrency ?? 1) >= 2 ? 2 : 1;
+  const cores = navigator.hardwareConcurrency ?? 1;
+  return globalThis.crossOriginIsolated && cores >= AUTOMATIC_THREADS_MIN_CORES ? 2 : 1;
 }
 
 function createBridge(

@@ -36,20 +36,25 @@ function word(block: usize, w: i32): usize {
   return block + (<usize>w << 2);
 }
 
-export function cobaStep(block: usize): void {
+/** Spikes of the current step so far (cobaStep resets it; cobaChunks appends). */
+let count = 0;
+
+/**
+ * Cells from…to−1, 4 at a time. With `masked` (a compile-time constant at each call) the range is
+ * one partial chunk, and lanes at or past `to` keep their memory unchanged.
+ */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function cobaChunks(block: usize, from: i32, to: i32, masked: bool): void {
   const vP = <usize>load<i32>(word(block, COBA_V));
   const geP = <usize>load<i32>(word(block, COBA_GE));
   const giP = <usize>load<i32>(word(block, COBA_GI));
   const refP = <usize>load<i32>(word(block, COBA_REF_UNTIL));
   const spikeP = <usize>load<i32>(word(block, COBA_SPIKE_IDX));
-  const outStartP = <usize>load<i32>(word(block, COBA_OUT_START));
-  const outTargetP = <usize>load<i32>(word(block, COBA_OUT_TARGET));
-  const n = load<i32>(word(block, COBA_N));
-  const nE = load<i32>(word(block, COBA_N_E));
   const step = load<i32>(word(block, COBA_STEP));
   const stepV = i32x4.splat(step);
   const refEndV = i32x4.splat(step + load<i32>(word(block, COBA_REF_STEPS)));
-  const endV = i32x4.splat(n);
+  const endV = i32x4.splat(to);
   const k = f32x4.splat(load<f32>(word(block, COBA_DT_OVER_TAU_M)));
   const eL = f32x4.splat(load<f32>(word(block, COBA_E_L)));
   const eE = f32x4.splat(load<f32>(word(block, COBA_E_E)));
@@ -58,14 +63,12 @@ export function cobaStep(block: usize): void {
   const decI = f32x4.splat(load<f32>(word(block, COBA_DECAY_I)));
   const vThr = f32x4.splat(load<f32>(word(block, COBA_V_THRESHOLD)));
   const vReset = f32x4.splat(load<f32>(word(block, COBA_V_RESET)));
-  const wE = load<f32>(word(block, COBA_W_E));
-  const wI = load<f32>(word(block, COBA_W_I));
-  const laneIndex = i32x4(0, 1, 2, 3);
-  let count = 0;
+  // Below 1e-30 a conductance is zero; flushing avoids slow subnormal arithmetic (dynamics/neurons.kernel.ts, flushTiny).
+  const tiny = f32x4.splat(1e-30);
 
-  for (let i = 0; i < n; i += 4) {
+  for (let i = from; i < to; i += 4) {
     const o = <usize>i << 2;
-    const inside = i32x4.lt_s(i32x4.add(i32x4.splat(i), laneIndex), endV);
+    const inside = masked ? i32x4.lt_s(i32x4.add(i32x4.splat(i), i32x4(0, 1, 2, 3)), endV) : i32x4.splat(-1);
     const v = v128.load(vP + o);
     const ge = v128.load(geP + o);
     const gi = v128.load(giP + o);
@@ -76,13 +79,14 @@ export function cobaStep(block: usize): void {
       f32x4.mul(gi, f32x4.sub(eI, v)),
     );
     let vNext = v128.bitselect(f32x4.add(v, f32x4.mul(k, drive)), v, integrating);
-    // Below 1e-30 a conductance is zero; flushing avoids slow subnormal arithmetic (dynamics/neurons.kernel.ts, flushTiny).
-    const tiny = f32x4.splat(1e-30);
     const geNext = f32x4.mul(ge, decE);
     const giNext = f32x4.mul(gi, decI);
-    v128.store(geP + o, v128.bitselect(v128.and(geNext, f32x4.gt(f32x4.abs(geNext), tiny)), ge, inside));
-    v128.store(giP + o, v128.bitselect(v128.and(giNext, f32x4.gt(f32x4.abs(giNext), tiny)), gi, inside));
-    const spiked = v128.and(v128.and(f32x4.gt(vNext, vThr), integrating), inside);
+    const geKept = v128.and(geNext, f32x4.gt(f32x4.abs(geNext), tiny));
+    const giKept = v128.and(giNext, f32x4.gt(f32x4.abs(giNext), tiny));
+    v128.store(geP + o, masked ? v128.bitselect(geKept, ge, inside) : geKept);
+    v128.store(giP + o, masked ? v128.bitselect(giKept, gi, inside) : giKept);
+    const crossed = v128.and(f32x4.gt(vNext, vThr), integrating);
+    const spiked = masked ? v128.and(crossed, inside) : crossed;
     if (v128.any_true(spiked)) {
       vNext = v128.bitselect(vReset, vNext, spiked);
       v128.store(refP + o, v128.bitselect(refEndV, refUntil, spiked));
@@ -94,9 +98,27 @@ export function cobaStep(block: usize): void {
         count++;
       }
     }
-    v128.store(vP + o, v128.bitselect(vNext, v, inside));
+    v128.store(vP + o, masked ? v128.bitselect(vNext, v, inside) : vNext);
   }
+}
 
+export function cobaStep(block: usize): void {
+  const n = load<i32>(word(block, COBA_N));
+  count = 0;
+  // Whole chunks of 4 cells without masking, then at most one masked chunk for the rest (as in
+  // dynamics/neurons.kernel.ts: the masks cost a fifth of the update when every chunk paid them).
+  const wholeEnd = n & ~3;
+  cobaChunks(block, 0, wholeEnd, false);
+  if (wholeEnd < n) cobaChunks(block, wholeEnd, n, true);
+
+  const spikeP = <usize>load<i32>(word(block, COBA_SPIKE_IDX));
+  const outStartP = <usize>load<i32>(word(block, COBA_OUT_START));
+  const outTargetP = <usize>load<i32>(word(block, COBA_OUT_TARGET));
+  const geP = <usize>load<i32>(word(block, COBA_GE));
+  const giP = <usize>load<i32>(word(block, COBA_GI));
+  const nE = load<i32>(word(block, COBA_N_E));
+  const wE = load<f32>(word(block, COBA_W_E));
+  const wI = load<f32>(word(block, COBA_W_I));
   for (let s = 0; s < count; s++) {
     const pre = load<i32>(spikeP + (<usize>s << 2));
     const from = load<i32>(outStartP + (<usize>pre << 2));

@@ -1,17 +1,17 @@
 /**
- * The lesson worker: a thin comlink shell over the lesson runner (src/teaching), and nothing else.
- * A lesson's runs go one after the other in here, off the page's thread; progress goes back
- * through a callback the page passes (a comlink proxy). One worker per run: to cancel, the page
- * terminates it.
+ * A lesson worker: a thin comlink shell over the lesson runner (src/teaching), and nothing else.
+ * The page starts a small pool of them per lesson (src/ui/lessons/lesson-runner.ts), each running
+ * its share of the lesson's conditions off the page's thread; progress goes back through a
+ * callback the page passes (a comlink proxy). To cancel, the page terminates them.
  */
 import { type Endpoint, expose } from 'comlink';
-import { type LessonResult, type LessonWorkerApi, lessonById, runLesson } from '../src/teaching/index.ts';
+import { type LessonWorkerApi, lessonById, type Outcomes, runLessonConditions } from '../src/teaching/index.ts';
 
 const api: LessonWorkerApi = {
-  run(lessonId: string, onProgress: (fraction: number) => void): LessonResult {
+  runConditions(lessonId: string, runIds: string[], onProgress: (simulatedS: number) => void): Outcomes {
     const lesson = lessonById(lessonId);
     if (!lesson) throw new Error(`there is no lesson "${lessonId}"`);
-    return runLesson(lesson, (fraction) => void onProgress(fraction));
+    return runLessonConditions(lesson, runIds, (s) => void onProgress(s));
   },
 };
 

@@ -19,9 +19,13 @@ export {
   LESSON_SIDE,
   type LessonResult,
   type LessonWorkerApi,
+  lessonVerdict,
   lessonWorkS,
   runLesson,
+  runLessonConditions,
   runParams,
+  runWorkS,
+  splitLessonRuns,
 } from './run-lesson.ts';
 
 export const LESSONS: readonly Lesson[] = [

@@ -150,13 +150,46 @@ export function runLesson(
 ): LessonResult {
   const totalS = lessonWorkS(lesson);
   let doneS = 0;
-  const tick: Tick = (s) => {
-    doneS += s;
-    onProgress(Math.min(1, doneS / totalS));
-  };
+  const outcomes = runLessonConditions(
+    lesson,
+    lesson.runs.map((run) => run.id),
+    (s) => {
+      doneS += s;
+      onProgress(Math.min(1, doneS / totalS));
+    },
+    seed,
+  );
+  return lessonVerdict(lesson, outcomes);
+}
+
+/**
+ * Some of a lesson's conditions, by id, in the lesson's order (a worker of the page's pool runs its
+ * share this way). Runs with the same parameters, drugs and duration are simulated once. `tick`
+ * gets the network seconds simulated since its last call.
+ */
+export function runLessonConditions(
+  lesson: Lesson,
+  runIds: readonly string[],
+  tick: (simulatedS: number) => void = () => {},
+  seed?: number,
+): Outcomes {
+  for (const id of runIds) {
+    if (!lesson.runs.some((run) => run.id === id)) {
+      throw new Error(
+        `lesson ${lesson.id} has no condition "${id}"; its conditions are ${lesson.runs.map((r) => r.id).join(', ')}`,
+      );
+    }
+  }
   const outcomes: Record<string, RunOutcome> = {};
   const cache: RunCache = new Map();
-  for (const run of lesson.runs) outcomes[run.id] = runConditions(run, tick, cache, seed);
+  for (const run of lesson.runs) if (runIds.includes(run.id)) outcomes[run.id] = runConditions(run, tick, cache, seed);
+  return outcomes;
+}
+
+/** The lesson's check on the outcomes of all its conditions. */
+export function lessonVerdict(lesson: Lesson, outcomes: Outcomes): LessonResult {
+  const missing = lesson.runs.filter((run) => !(run.id in outcomes)).map((run) => run.id);
+  if (missing.length > 0) throw new Error(`lesson ${lesson.id}: no outcome for ${missing.join(', ')}`);
   const verdict = lesson.check(outcomes);
   if (!lesson.choices.some((c) => c.id === verdict.choiceId)) {
     throw new Error(`lesson ${lesson.id}: its check chose "${verdict.choiceId}", which is not one of its choices`);
@@ -164,7 +197,28 @@ export function runLesson(
   return { lessonId: lesson.id, outcomes, verdict };
 }
 
+/**
+ * The lesson's conditions in `groups` groups of about equal network time (the longest first, each
+ * into the group with least so far), each group in the lesson's order: one per worker of a pool.
+ * Fewer groups when there are fewer conditions.
+ */
+export function splitLessonRuns(lesson: Lesson, groups: number): string[][] {
+  const count = Math.max(1, Math.min(groups, lesson.runs.length));
+  const load = new Array<number>(count).fill(0);
+  const groupOf = new Map<string, number>();
+  const longestFirst = [...lesson.runs].sort((a, b) => runWorkS(b) - runWorkS(a));
+  for (const run of longestFirst) {
+    const g = load.indexOf(Math.min(...load));
+    groupOf.set(run.id, g);
+    load[g] += runWorkS(run);
+  }
+  return Array.from({ length: count }, (_, g) =>
+    lesson.runs.filter((run) => groupOf.get(run.id) === g).map((r) => r.id),
+  );
+}
+
 /** What the lesson worker offers the page (workers/lesson.worker.ts implements it). */
 export interface LessonWorkerApi {
-  run(lessonId: string, onProgress: (fraction: number) => void): LessonResult;
+  /** These conditions of the lesson; `onProgress` gets network seconds simulated since its last call. */
+  runConditions(lessonId: string, runIds: string[], onProgress: (simulatedS: number) => void): Outcomes;
 }

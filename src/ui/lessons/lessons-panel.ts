@@ -13,7 +13,7 @@ import type { IntentStore } from '../../state/store.ts';
 import { LESSONS, type Lesson, runParams } from '../../teaching/index.ts';
 import { lessonProgress, type Progress, type StoredResult, withLessonProgress } from '../../teaching/progress.ts';
 import { el } from '../controls/dom.ts';
-import { LessonCancelled, type LessonRunHandle, runLessonInWorker } from './lesson-runner.ts';
+import { LessonCancelled, type LessonRunHandle, runLessonInWorkers } from './lesson-runner.ts';
 import { LessonView } from './lesson-view.ts';
 import { clearProgress, loadProgress, saveProgress } from './progress-storage.ts';
 
@@ -124,7 +124,7 @@ export class LessonsPanel {
     this.showLiveCondition(lesson);
     const conditions = `${lesson.runs.length} condition${lesson.runs.length === 1 ? '' : 's'}`;
     view.setRunning(true, conditions);
-    const handle = runLessonInWorker(lesson.id, (fraction) => view.setProgress(fraction, conditions));
+    const handle = runLessonInWorkers(lesson.id, (fraction) => view.setProgress(fraction, conditions));
     this.running = handle;
     handle.result.then(
       (result) => {

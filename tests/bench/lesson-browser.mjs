@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * How long a lesson takes in the browser, from "Run the simulation" to the reveal, as a person
+ * would run it (the live sheet keeps running beside it, showing the lesson's condition). Builds the
+ * app, serves it with `vite preview`, opens it in headless Chromium, picks the lesson, chooses the
+ * first prediction and runs it.
+ *
+ *   npm run bench:lesson -- [--lesson 3] [--runs 3] [--cores 1]
+ *
+ * --lesson is the lesson's place in the list (1 = the first). --cores makes the page see that
+ * many cores (navigator.hardwareConcurrency), which sets how many lesson workers it starts
+ * (src/ui/lessons/lesson-runner.ts): `--cores 1` times the lesson on one worker, for comparison.
+ * Prints each run's wall time and the median. Not part of `npm test`: a benchmark reports and
+ * never fails on a figure.
+ */
+import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../e2e/chromium.mjs';
+import { buildAndServe } from './serve-app.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const lessonPlace = Number(flag('lesson', 3));
+const runs = Number(flag('runs', 3));
+const cores = flag('cores', null);
+if (!(Number.isInteger(lessonPlace) && lessonPlace >= 1 && lessonPlace <= 20)) {
+  console.error(`--lesson must be a place in the lesson list, 1…20, not ${flag('lesson')}`);
+  process.exit(2);
+}
+if (!(Number.isInteger(runs) && runs >= 1 && runs <= 20)) {
+  console.error(`--runs must be a whole number in 1…20, not ${flag('runs')}`);
+  process.exit(2);
+}
+if (cores !== null && !(Number.isInteger(Number(cores)) && Number(cores) >= 1 && Number(cores) <= 64)) {
+  console.error(`--cores must be a whole number in 1…64, not ${cores}`);
+  process.exit(2);
+}
+
+const PORT = 4332;
+const OUT = 'node_modules/.cache/refractory-bench-lesson-dist';
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const server = await buildAndServe(OUT, PORT);
+try {
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const times = [];
+  let title = '';
+  for (let r = 0; r < runs; r++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    if (cores !== null) {
+      await context.addInitScript((n) => {
+        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+      }, Number(cores));
+    }
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window.__refractory?.snapshot().framesDrawn ?? 0) > 3, null, {
+      timeout: 60_000,
+    });
+    const panel = page.locator('#lessons-panel');
+    const entry = panel
+      .getByRole('navigation', { name: 'Lessons' })
+      .getByRole('button')
+      .nth(lessonPlace - 1);
+    title = (await entry.innerText()).split('\n')[0];
+    await entry.click();
+    await panel.getByRole('radio').first().check();
+    const started = performance.now();
+    await panel.getByRole('button', { name: 'Run the simulation' }).click();
+    await panel
+      .locator('.lesson-reveal')
+      .getByRole('heading', { name: 'What the simulation did' })
+      .waitFor({ timeout: 1_200_000 });
+    const wallS = (performance.now() - started) / 1000;
+    const seenCores = await page.evaluate(() => navigator.hardwareConcurrency);
+    times.push(wallS);
+    console.log(`run ${r + 1}: "${title}" in ${wallS.toFixed(1)} s (the page saw ${seenCores} cores)`);
+    await context.close();
+  }
+  console.log(`median of ${runs}: "${title}" in ${median(times).toFixed(1)} s`);
+  await browser.close();
+} finally {
+  server.close();
+}

@@ -9,8 +9,8 @@
  *   ?preset=transporter                        a shipped scenario (see below)
  *   &lecture=3                                 lecture mode, at its third scene
  *   &embed=1                                   the compact page for course pages (src/ui/embed.ts)
- *   &threads=1                                 threads stepping the live sheet (default: 2 where
- *                                              the browser allows it, else 1)
+ *   &threads=1                                 threads stepping the live sheet (default: 2 on a
+ *                                              cross-origin isolated page with 4 cores or more, else 1)
  *
  * Reading: `preset=NAME` starts from that scenario instead of `base`; every other entry then
  * overrides it (a parameter replaces the preset's value, the `drug` entries that load replace the
@@ -165,8 +165,8 @@ export function intentFromQuery(
   let threads: number | undefined;
   for (const [key, text] of entries) {
     if (key !== ADDRESS_KEYS.threads || alreadyLoaded(key, text)) continue;
-    const value = parseBoundedNumber(text, 1, MAX_THREADS);
-    if (value === null || !Number.isInteger(value)) {
+    const value = threadsFromText(text);
+    if (value === null) {
       problems.push(
         `threads=${text} is not allowed: threads takes a whole number in 1…${MAX_THREADS} (threads stepping the sheet)`,
       );
@@ -267,6 +267,12 @@ export function intentFromQuery(
   if (embed) read.embed = true;
   if (threads !== undefined) read.threads = threads;
   return read;
+}
+
+/** The thread count a `threads=` value asks for: a whole number in 1…MAX_THREADS, else null. */
+export function threadsFromText(text: string): number | null {
+  const value = parseBoundedNumber(text, 1, MAX_THREADS);
+  return value !== null && Number.isInteger(value) ? value : null;
 }
 
 function messageOf(error: unknown): string {

@@ -170,7 +170,7 @@ export function runLesson(
 export function runLessonConditions(
   lesson: Lesson,
   runIds: readonly string[],
-  tick: (simulatedS: number) => void = () => {},
+  tick: Tick = () => {},
   seed?: number,
 ): Outcomes {
   for (const id of runIds) {

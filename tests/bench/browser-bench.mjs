@@ -22,13 +22,11 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.mjs';
+import { flagReader, median } from './bench-args.mjs';
 import { buildAndServe } from './serve-app.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const flag = flagReader(args);
 const runs = Number(flag('runs', 3));
 const seconds = Number(flag('seconds', 10));
 const query = flag('query', '');
@@ -39,10 +37,6 @@ const plots = args.includes('--plots');
 const PORT = 4330;
 const OUT = 'node_modules/.cache/refractory-bench-dist';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 const server = await buildAndServe(OUT, PORT);

@@ -16,13 +16,11 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.mjs';
+import { flagReader, median } from './bench-args.mjs';
 import { buildAndServe } from './serve-app.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const flag = flagReader(args);
 const lessonPlace = Number(flag('lesson', 3));
 const runs = Number(flag('runs', 3));
 const cores = flag('cores', null);
@@ -41,10 +39,6 @@ if (cores !== null && !(Number.isInteger(Number(cores)) && Number(cores) >= 1 &&
 
 const PORT = 4332;
 const OUT = 'node_modules/.cache/refractory-bench-lesson-dist';
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const server = await buildAndServe(OUT, PORT);
 try {

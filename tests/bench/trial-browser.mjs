@@ -17,13 +17,11 @@
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.mjs';
+import { flagReader } from './bench-args.mjs';
 import { buildAndServe } from './serve-app.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const flag = flagReader(args);
 const patients = Number(flag('patients', 200));
 const seed = Number(flag('seed', 2));
 const observeS = Number(flag('observe-s', 60));

@@ -18,7 +18,7 @@ import {
   type WasmMemory,
 } from '../kernels/kernels.ts';
 import { ION_WORDS, POP_WORDS, PROP_WORDS } from '../kernels/layout.ts';
-import { partitionCells, type ThreadShare } from '../parallel/partition.ts';
+import { CELLS_PER_LINE, partitionCells, type ThreadShare } from '../parallel/partition.ts';
 import type { Rng } from '../rng.ts';
 import type { Network } from '../sheet/network.ts';
 
@@ -194,7 +194,7 @@ export interface NetworkState {
  * run). Whole lines keep every slot's cuts between threads on line boundaries.
  */
 export function ringStrideFor(n: number): number {
-  return Math.ceil((n + 3) / 16) * 16;
+  return Math.ceil((n + 3) / CELLS_PER_LINE) * CELLS_PER_LINE;
 }
 
 /** Initial membrane potentials are drawn uniformly over this band below threshold. */

@@ -98,13 +98,10 @@ export interface ThreadBlocks {
   /** The ion step over the thread's E cells and over its I cells. */
   blockIons: number;
   blockIonsI: number;
-  /** The thread's cells [from, to): pyramidal cells [eFrom, eTo), then interneurons [iFrom, iTo). */
+  /** The thread's cells [from, to), and where its pyramidal cells start (its first LFP chunk). */
   from: number;
   to: number;
   eFrom: number;
-  eTo: number;
-  iFrom: number;
-  iTo: number;
   n: number;
   nE: number;
   ringSlots: number;
@@ -271,9 +268,6 @@ export class ThreadTeam {
       from: t.shares[k].from,
       to: t.shares[k].to,
       eFrom: t.shares[k].eFrom,
-      eTo: t.shares[k].eTo,
-      iFrom: t.shares[k].iFrom,
-      iTo: t.shares[k].iTo,
       n: s.n,
       nE: s.nE,
       ringSlots: s.ringSlots,

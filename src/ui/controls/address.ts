@@ -11,6 +11,7 @@ import {
   type IntentFromAddress,
   intentFromQuery,
   queryFromIntent,
+  threadsFromText,
 } from '../../state/url.ts';
 import type { Deck } from '../lecture/deck.ts';
 import { SHIPPED_DECK } from '../lecture/shipped-deck.ts';
@@ -49,7 +50,8 @@ export function keepAddressInSync(
     // threads=N stays, which is how it runs.
     const here = new URLSearchParams(window.location.search);
     const embed = here.get(ADDRESS_KEYS.embed) === '1';
-    const threads = readAddress(window.location.search).threads ?? null;
+    const threadsText = here.get(ADDRESS_KEYS.threads);
+    const threads = threadsText === null ? null : threadsFromText(threadsText);
     const query = queryFromIntent(
       { params, treatment, speed },
       presets,

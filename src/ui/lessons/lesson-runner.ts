@@ -20,8 +20,6 @@ import {
 export interface LessonRunHandle {
   /** The result, or a rejection with the worker's message (or "cancelled"). */
   result: Promise<LessonResult>;
-  /** Workers the conditions were shared among. */
-  workers: number;
   cancel(): void;
 }
 
@@ -47,7 +45,7 @@ export function runLessonInWorkers(
 ): LessonRunHandle {
   const lesson = lessonById(lessonId);
   if (!lesson) {
-    return { result: Promise.reject(new Error(`there is no lesson "${lessonId}"`)), workers: 0, cancel() {} };
+    return { result: Promise.reject(new Error(`there is no lesson "${lessonId}"`)), cancel() {} };
   }
   const groups = splitLessonRuns(lesson, workerCount);
   const totalS = lessonWorkS(lesson);
@@ -101,7 +99,6 @@ export function runLessonInWorkers(
   });
   return {
     result,
-    workers: groups.length,
     cancel() {
       if (settled) return;
       settled = true;

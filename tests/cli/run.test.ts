@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRunReport, describeOnsetAndSpread, type RunReport } from '../../src/cli/commands/run.ts';
+import { buildRunReport, describeOnsetAndSpread, describeSeizure, type RunReport } from '../../src/cli/commands/run.ts';
 import type { MonitorSummary } from '../../src/model/detect/monitors.ts';
 import { reportSeizures } from '../../src/model/detect/seizure-report.ts';
 import { defaultParams, PARAM_KEYS } from '../../src/model/params.ts';
@@ -254,6 +254,20 @@ describe('buildRunReport', () => {
       expect(Object.keys(r.seizures[0])).toContain(key);
     }
     expect(r.seizures[0].discharges).toBe(2);
+    // Both began less than 10 s into the run: the rate before covers what the run had, and the
+    // summary says so instead of calling it the 10 s before.
+    expect(r.seizures.map((e) => e.rateBeforeWindowS)).toEqual([1.5, 8]);
+    expect(describeSeizure(r.seizures[0])).toContain(
+      '5.0 Hz in the 1.5 s before (all the run had: no interictal baseline)',
+    );
+    const later = reportSeizures(
+      Array.from({ length: 200 }, (_, k) => ({ ...series[0], tMs: (k + 1) * 100 })),
+      [{ ...seizures[0], onsetMs: 12_000, offsetMs: 15_000 }],
+      [],
+      20_000,
+    );
+    expect(later[0].rateBeforeWindowS).toBe(10);
+    expect(describeSeizure(later[0])).toContain('5.0 Hz in the 10 s before, ');
     expect(r.seizures[0].rateAfterHz).toBeCloseTo(5, 9);
     expect(r.seizures[1].rateAfterHz).toBeNull();
     expect(r.realtimeFactor).toBe(2.5);

@@ -10,7 +10,7 @@
  * (src/model/pharmacology/network-effects.ts).
  */
 import type { MonitorSummary } from '../../model/detect/monitors.ts';
-import type { SeizureReport } from '../../model/detect/seizure-report.ts';
+import { REPORT_BEFORE_MS, type SeizureReport } from '../../model/detect/seizure-report.ts';
 import {
   changedKeys,
   defaultParams,
@@ -250,11 +250,21 @@ export function describeOnsetAndSpread(e: SeizureReport): string {
   return `${where}; recruited ${share} with no measurable front${fit}`;
 }
 
+/** The rate before an event, over the window it covers: the 10 s before, or the run's start when it began sooner. */
+function beforeWords(e: SeizureReport): string {
+  if (e.rateBeforeHz === null) return 'no time before it (it began at the start)';
+  const full = e.rateBeforeWindowS >= REPORT_BEFORE_MS / 1000;
+  const window = full
+    ? `the ${fixed(e.rateBeforeWindowS, 0)} s before`
+    : `the ${fixed(e.rateBeforeWindowS, 1)} s before (all the run had: no interictal baseline)`;
+  return `${num(e.rateBeforeHz, 1)} Hz in ${window}`;
+}
+
 /** One event in words: when, where, how fast against before and after, how synchronous, the ions, the discharges. */
 export function describeSeizure(e: SeizureReport): string {
   const when = `${fixed(e.onsetS, 1)}–${e.offsetS === null ? 'still going at the end' : `${fixed(e.offsetS, 1)} s`} (${fixed(e.durationS, 1)} s${e.endedByItself ? ', ended by itself' : ''})`;
   const rates =
-    `E ${num(e.rateDuringHz, 1)} Hz during, ${num(e.rateBeforeHz, 1)} Hz in the 10 s before` +
+    `E ${num(e.rateDuringHz, 1)} Hz during, ${beforeWords(e)}` +
     (e.rateAfterHz === null ? '' : `, ${num(e.rateAfterHz, 2)} Hz in the 5 s after`);
   const ions =
     `K⁺o peak ${num(e.koPeakMm, 1)} mM` +

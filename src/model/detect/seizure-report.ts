@@ -24,6 +24,12 @@ export interface SeizureReport {
   durationS: number;
   /** Mean E rate in the 10 s before onset (or as much of it as the run has; null at t = 0). */
   rateBeforeHz: number | null;
+  /**
+   * How many seconds that mean covers: 10, or less for an event that began less than 10 s into
+   * the run. A sheet pushed far past its threshold seizes within seconds of the start; the rate
+   * before such a first event is the climb the push started, not an interictal baseline.
+   */
+  rateBeforeWindowS: number;
   rateDuringHz: number;
   /** Mean E rate in the 5 s after offset (null if the event had not ended or the run stopped sooner). */
   rateAfterHz: number | null;
@@ -118,6 +124,7 @@ export function reportSeizures(
       endedByItself: e.offsetMs !== null,
       durationS: (off - on) / 1000,
       rateBeforeHz: on > 0 ? mean(series, before, on, (r) => r.rateEHz) : null,
+      rateBeforeWindowS: (on - before) / 1000,
       rateDuringHz: mean(series, on, off, (r) => r.rateEHz) ?? Number.NaN,
       rateAfterHz:
         e.offsetMs !== null && endMs >= e.offsetMs + REPORT_AFTER_MS

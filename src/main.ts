@@ -191,7 +191,7 @@ const createSimulationWorker = (): Worker =>
  * with its workers (cross-origin isolated) and the machine has at least 4 cores, else 1. The
  * threads meet every few hundred microseconds, so a thread the system takes away for a while
  * holds the other up; the page's drawing needs a core of its own. On a 2-core machine two
- * threads made the sheet slower, not faster: at the top speed 1.2× real time against 2.9× on one
+ * threads made the sheet slower, not faster: at the top speed 2.6× real time against 3.2× on one
  * (the README's speed section).
  */
 export const AUTOMATIC_THREADS_MIN_CORES = 4;

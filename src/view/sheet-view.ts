@@ -7,8 +7,9 @@
  * declared dynamic, so a frame uploads one word per dot. Positions and sizes are set when a
  * network is described, the canvas resized or the map switched, never per frame; the rings are
  * Graphics drawn once per layout and moved. Drawing is on demand: a frame from the worker
- * schedules one render at the next animation frame; while paused, renders continue only until
- * the slew-limited luminance has reached its target, then stop.
+ * schedules one render at the next animation frame; between frames and while paused, renders
+ * continue at most 15 times a second, only until the slew-limited luminance has reached its
+ * target, then stop.
  */
 import { scaleLinear } from 'd3-scale';
 // Pixi's polyfills for what it would otherwise build with new Function: the page's
@@ -61,6 +62,19 @@ const MARGIN_PX = 6;
 const DOT_TEXTURE_PX = 32;
 /** A frame gap longer than this (a hidden tab) counts as this much for the slew limit. */
 const LONGEST_WALL_STEP_S = 0.25;
+/**
+ * Between the worker's frames the dots only settle towards their targets, by at most
+ * MAX_LUMINANCE_PER_S (0.3 per second, palette.ts): 0.02 of luminance, under two of the palette's
+ * 48 levels, per 67 ms. So settling renders at most 15 times a second (a worker frame still
+ * renders at the next animation frame). Rendering on every animation frame showed nothing more,
+ * and where WebGL is software it took the CPU from the simulation worker: at the top speed
+ * (`npm run bench:browser -- --query "?speed=16&threads=1"`, medians of 3, 2 cores) the worker
+ * reached 2.71× real time with settling renders on every frame, 2.85× at 30 per second, 2.96× at
+ * 20, 3.21× at 15, and 3.22× with none.
+ */
+const SETTLE_RENDER_INTERVAL_MS = 1000 / 15;
+/** Animation frames come about every 16.7 ms but not exactly: render on the one nearest the interval. */
+const SETTLE_RENDER_SLACK_MS = 4;
 /** The onset ring's radius (mm): about the size of a K⁺ tile. */
 const ONSET_RING_MM = 0.12;
 
@@ -96,6 +110,8 @@ export class SheetView {
   /** The newest frame (kept while paused: the envelope still settles, options redraw it). */
   private frame: Frame | null = null;
   private frameIsNew = false;
+  /** Something other than settling asked for a render (a frame, a resize, the cursor, the map). */
+  private renderSoon = false;
   private description: SessionDescription | null = null;
   private drawScheduled = false;
   /** After destroy(): a draw already asked of the browser finds nothing to render and stops. */
@@ -291,7 +307,9 @@ export class SheetView {
     this.mapLevels = new SlewLimiter(squares, table.maxLevelPerS);
   }
 
-  private scheduleDraw(): void {
+  /** A render only to let the dots settle (true) may wait for SETTLE_RENDER_INTERVAL_MS; any other comes at the next animation frame. */
+  private scheduleDraw(settling = false): void {
+    if (!settling) this.renderSoon = true;
     if (this.drawScheduled || this.destroyed) return;
     this.drawScheduled = true;
     requestAnimationFrame(this.drawCallback);
@@ -301,6 +319,12 @@ export class SheetView {
     this.drawScheduled = false;
     if (this.destroyed) return;
     const nowMs = performance.now();
+    if (!this.renderSoon && nowMs - this.lastDrawWallMs < SETTLE_RENDER_INTERVAL_MS - SETTLE_RENDER_SLACK_MS) {
+      // Only settling, and too soon after the last render: look again at the next animation frame.
+      this.scheduleDraw(true);
+      return;
+    }
+    this.renderSoon = false;
     const dtS = Number.isNaN(this.lastDrawWallMs)
       ? 0
       : Math.min(LONGEST_WALL_STEP_S, Math.max(0, (nowMs - this.lastDrawWallMs) / 1000));
@@ -325,7 +349,7 @@ export class SheetView {
     this.app.render();
     this.onRendered?.(this.app.canvas);
     // Paused, or between frames: keep drawing until the slew-limited luminance has arrived.
-    if (settling) this.scheduleDraw();
+    if (settling) this.scheduleDraw(true);
   }
 
   /** The slow envelope: rates low-passed in simulated time, and each dot's target luminance. */

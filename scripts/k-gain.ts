@@ -45,11 +45,11 @@ for (const ko of kos) {
       s.koMm.fill(ko);
       s.naiMm.fill(ION_CONSTANTS.naWorkingEMm, 0, net.nE);
       s.naiMm.fill(ION_CONSTANTS.naWorkingIMm, net.nE, net.n);
-      refreshTiles(net, s);
+      refreshTiles(s);
     },
   };
   s.koMm.fill(ko);
-  refreshTiles(net, s);
+  refreshTiles(s);
   sim.advance(Math.round(1000 / sim.dtMs), clamp);
   counting = true;
   sim.advance(Math.round((seconds * 1000) / sim.dtMs), clamp);

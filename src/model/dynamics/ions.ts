@@ -63,6 +63,29 @@ import {
   ION_TILE_PUMP_SUM,
   ION_TO,
   ION_V,
+  TILE_GLIA,
+  TR_BUFFER_HALF,
+  TR_BUFFER_HALF_BELOW,
+  TR_BUFFER_MAX,
+  TR_DIFFUSION,
+  TR_G_L_E,
+  TR_G_L_I,
+  TR_GLIA_AT_REST,
+  TR_GLIA_HALF,
+  TR_GLIA_MAX,
+  TR_INV_GLIA_SLOPE,
+  TR_K_FLOOR,
+  TR_K_INSIDE,
+  TR_K_PER_ACTIVITY,
+  TR_K_PER_SPIKE,
+  TR_K_REST,
+  TR_KEEP_E,
+  TR_KEEP_I,
+  TR_NA_PART_E,
+  TR_NA_PART_I,
+  TR_PUMP_KM_K,
+  TR_RT_OVER_F,
+  TR_SLOW_RATE,
 } from '../kernels/layout.ts';
 import type { Network } from '../sheet/network.ts';
 import type { SlowInactivation } from './availability.ts';
@@ -74,13 +97,14 @@ import {
   FARADAY_C_PER_MOL,
   GABA_GHK_INSIDE_TERM_MM,
   GABA_GHK_INV_OUTSIDE_MM,
+  K_INSIDE_MM,
   K_REST_MM,
   PUMP_ACTIVITY_REST,
   PUMP_K_PER_NA,
+  PUMP_KM_K_MM,
   PUMP_KM_NA_MM,
   PUMP_PA_PER_MM_PER_MS,
   pumpActivity,
-  pumpKFactor,
   RT_OVER_F_MV,
 } from './physics.ts';
 import type { NetworkState } from './state.ts';
@@ -396,30 +420,29 @@ export function configureIons(
   b.setReal(ION_G_L_I, INHIBITORY.gLNs);
   s.gMembraneNs.fill(EXCITATORY.gLNs, 0, net.nE);
   s.gMembraneNs.fill(INHIBITORY.gLNs, net.nE, net.n);
-  refreshTiles(net, s);
+  refreshTiles(s);
   updateBias(net, s);
 }
 
-/** Per-tile values that follow Ko: leak reversals and the pump's K⁺ factor. */
-export function refreshTiles(net: Network, s: NetworkState): void {
-  const gLE = EXCITATORY.gLNs;
-  const gLI = INHIBITORY.gLNs;
-  // leakReversalMv for both cell types, with the shares and E_K computed once (this runs for
-  // every tile every millisecond).
+/**
+ * Per-tile values that follow Ko: the leak reversals, gL·EL, the pump's K⁺ factor and E_K (kernel
+ * refreshTiles, dynamics/tiles.kernel.ts). EL(Ko) = (1 − share)·E_K(Ko) + share·E_Na, the shares
+ * computed once here.
+ */
+export function refreshTiles(s: NetworkState): void {
+  const r = s.tileReals;
   const shareE = leakNaShare(EXCITATORY.eLMv);
   const shareI = leakNaShare(INHIBITORY.eLMv);
-  for (let t = 0; t < net.nTiles; t++) {
-    const ko = s.koMm[t];
-    const ek = ekMv(ko);
-    const eLeakE = (1 - shareE) * ek + shareE * E_NA_MV;
-    const eLeakI = (1 - shareI) * ek + shareI * E_NA_MV;
-    s.eLeakEMv[t] = eLeakE;
-    s.eLeakIMv[t] = eLeakI;
-    s.tileLeakEPa[t] = gLE * eLeakE;
-    s.tileLeakIPa[t] = gLI * eLeakI;
-    s.tileKoFactor[t] = pumpKFactor(ko);
-    s.tileEkMv[t] = ek;
-  }
+  r[TR_KEEP_E] = 1 - shareE;
+  r[TR_NA_PART_E] = shareE * E_NA_MV;
+  r[TR_KEEP_I] = 1 - shareI;
+  r[TR_NA_PART_I] = shareI * E_NA_MV;
+  r[TR_G_L_E] = EXCITATORY.gLNs;
+  r[TR_G_L_I] = INHIBITORY.gLNs;
+  r[TR_RT_OVER_F] = RT_OVER_F_MV;
+  r[TR_K_INSIDE] = K_INSIDE_MM;
+  r[TR_PUMP_KM_K] = PUMP_KM_K_MM;
+  s.kernels.refreshTiles(s.blockTiles.byteOffset);
 }
 
 /**
@@ -428,8 +451,8 @@ export function refreshTiles(net: Network, s: NetworkState): void {
  *                            its current F·V/3·Pmax·(P − P_working); gL·EL(Ko) − I_pump;
  *                            the Na⁺-channel availability gate (availability.ts);
  *                            Cl⁻ loading by GABA_A current and extrusion; E_GABA
- *   tiles (here):            K⁺ release by spikes, pump uptake, glial buffering and uptake, slow
- *                            exchange, diffusion
+ *   tiles (kernel ionTiles): K⁺ release by spikes, pump uptake, glial buffering and uptake, slow
+ *                            exchange, diffusion; then refreshTiles
  */
 export function ionStep(
   net: Network,
@@ -440,68 +463,41 @@ export function ionStep(
   cells?: () => void,
 ): void {
   const { dtMs, uptakeScale, clEqMm, pumpNaSensitivity, chlorideStatic, tileGliaFactor } = inputs;
-  const { nTiles, tilesPerSide, cellsInTile } = net;
+  const { nTiles, tilesPerSide } = net;
   const ko = s.koMm;
-  const tileSpikes = s.tileSpikes;
-  const pumpSum = s.tilePumpSum;
 
   const b = s.blockIons;
   b.setReal(ION_PUMP_NA_SENSITIVITY, pumpNaSensitivity);
   b.setReal(ION_CL_RELAX, dtMs / c.clTauMs);
   b.setReal(ION_CL_LOAD, chlorideStatic ? 0 : c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
   for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideStatic ? clEqMm : chlorideEquilibriumMm(clEqMm, ko[t]);
-  pumpSum.fill(0);
+  s.tilePumpSum.fill(0);
   if (cells) cells();
   else s.kernels.ionCells(b.byteOffset);
 
   // K⁺ per tile: release by spikes (the charge of their Na⁺), pump uptake (2 K⁺ per 3 Na⁺),
-  // glial buffering and uptake, slow exchange.
+  // glial buffering (the saturating buffer near rest) and uptake (Cressman's sigmoid at high Ko),
+  // slow exchange; then diffusion. The constants are f64, as the kernel uses them.
+  const r = s.tileReals;
   const volumeRatio = c.extracellularPerCellVolume;
-  const kPerSpike = c.naPerSpikeMm / volumeRatio;
-  const kPerActivity = (PUMP_K_PER_NA * c.pumpMaxMmPerMs * dtMs) / volumeRatio;
-  // Glial uptake as glialUptakeMmPerMs, written out: this runs for every tile every millisecond.
-  const bufferMax = uptakeScale * c.kBufferMaxMmPerMs * dtMs;
-  const gliaMax = c.kGliaMaxMmPerMs * dtMs;
-  const gliaAtRest = 1 / (1 + Math.exp((c.kGliaHalfMm - K_REST_MM) / c.kGliaSlopeMm));
-  const invGliaSlope = 1 / c.kGliaSlopeMm;
-  const slowRate = dtMs / c.kSlowClearanceTauMs;
-  for (let t = 0; t < nTiles; t++) {
-    const cells = cellsInTile[t];
-    const k = ko[t];
-    const x = k - K_REST_MM;
-    const glia = 1 / (1 + Math.exp((c.kGliaHalfMm - k) * invGliaSlope)) - gliaAtRest;
-    const gliaFactor = tileGliaFactor ? tileGliaFactor[t] : 1;
-    const next =
-      k +
-      (kPerSpike * tileSpikes[t] - kPerActivity * pumpSum[t]) / cells -
-      (gliaFactor * bufferMax * x) / (x > 0 ? c.kBufferHalfMm + x : c.kBufferHalfBelowMm - x) -
-      gliaFactor * gliaMax * glia -
-      slowRate * x;
-    // Ko cannot fall to zero: a pump uptake larger than what is there is not physical.
-    ko[t] = next > K_FLOOR_MM ? next : K_FLOOR_MM;
-    tileSpikes[t] = 0;
-  }
-
+  r[TR_K_PER_SPIKE] = c.naPerSpikeMm / volumeRatio;
+  r[TR_K_PER_ACTIVITY] = (PUMP_K_PER_NA * c.pumpMaxMmPerMs * dtMs) / volumeRatio;
+  r[TR_BUFFER_MAX] = uptakeScale * c.kBufferMaxMmPerMs * dtMs;
+  r[TR_GLIA_MAX] = c.kGliaMaxMmPerMs * dtMs;
+  r[TR_GLIA_AT_REST] = 1 / (1 + Math.exp((c.kGliaHalfMm - K_REST_MM) / c.kGliaSlopeMm));
+  r[TR_INV_GLIA_SLOPE] = 1 / c.kGliaSlopeMm;
+  r[TR_SLOW_RATE] = dtMs / c.kSlowClearanceTauMs;
+  r[TR_BUFFER_HALF] = c.kBufferHalfMm;
+  r[TR_BUFFER_HALF_BELOW] = c.kBufferHalfBelowMm;
+  r[TR_GLIA_HALF] = c.kGliaHalfMm;
+  r[TR_K_REST] = K_REST_MM;
+  r[TR_K_FLOOR] = K_FLOOR_MM;
   // Diffusion between neighbouring tiles (explicit, periodic edges; stable while D·dt/dx² < 1/4).
   const tileMm = 2 / tilesPerSide;
-  const diffusion = (c.kDiffusionMm2PerMs * dtMs) / (tileMm * tileMm);
-  if (diffusion > 0) {
-    const scratch = s.koScratch;
-    scratch.set(ko);
-    for (let ty = 0; ty < tilesPerSide; ty++) {
-      const up = ((ty + tilesPerSide - 1) % tilesPerSide) * tilesPerSide;
-      const down = ((ty + 1) % tilesPerSide) * tilesPerSide;
-      const row = ty * tilesPerSide;
-      for (let tx = 0; tx < tilesPerSide; tx++) {
-        const left = (tx + tilesPerSide - 1) % tilesPerSide;
-        const right = (tx + 1) % tilesPerSide;
-        const here = scratch[row + tx];
-        const sum = scratch[row + left] + scratch[row + right] + scratch[up + tx] + scratch[down + tx];
-        ko[row + tx] = here + diffusion * (sum - 4 * here);
-      }
-    }
-  }
-  refreshTiles(net, s);
+  r[TR_DIFFUSION] = (c.kDiffusionMm2PerMs * dtMs) / (tileMm * tileMm);
+  if (tileGliaFactor) s.tileGlia.set(tileGliaFactor);
+  s.blockTiles.setInt(TILE_GLIA, tileGliaFactor ? s.tileGlia.byteOffset : 0);
+  s.kernels.ionTiles(s.blockTiles.byteOffset);
 }
 
 /** With ions clamped, the per-step accumulators are emptied without changing any ion. */

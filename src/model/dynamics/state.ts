@@ -17,7 +17,27 @@ import {
   ParamBlock,
   type WasmMemory,
 } from '../kernels/kernels.ts';
-import { ION_WORDS, POP_WORDS, PROP_WORDS } from '../kernels/layout.ts';
+import {
+  ION_WORDS,
+  POP_WORDS,
+  PROP_WORDS,
+  TILE_CELLS,
+  TILE_COUNT,
+  TILE_E_LEAK_E,
+  TILE_E_LEAK_I,
+  TILE_EK,
+  TILE_KO,
+  TILE_KO_FACTOR,
+  TILE_LEAK_E_PA,
+  TILE_LEAK_I_PA,
+  TILE_PUMP_SUM,
+  TILE_REAL_COUNT,
+  TILE_REALS,
+  TILE_SCRATCH,
+  TILE_SIDE,
+  TILE_SPIKES,
+  TILE_WORDS,
+} from '../kernels/layout.ts';
 import { CELLS_PER_LINE, partitionCells, type ThreadShare } from '../parallel/partition.ts';
 import type { Rng } from '../rng.ts';
 import type { Network } from '../sheet/network.ts';
@@ -172,7 +192,12 @@ export interface NetworkState {
   readonly rngState: Int32Array;
   /** With more than one thread: the threads' arrays, in a shared memory; else null. */
   readonly threads: ThreadArrays | null;
-  /** Extracellular K⁺ per tile and the leak reversals it sets. */
+  /** The tiles' slow step (kernel ionTiles; dynamics/ions.ts fills its constants). */
+  readonly blockTiles: ParamBlock;
+  readonly tileReals: Float64Array;
+  /** A lesion's glial factor per tile, copied here for the kernel when there is one. */
+  readonly tileGlia: Float32Array;
+  /** Extracellular K⁺ per tile and the leak reversals it sets (f64, in the kernels' memory). */
   readonly koMm: Float64Array;
   readonly eLeakEMv: Float64Array;
   readonly eLeakIMv: Float64Array;
@@ -288,6 +313,15 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     gabaJumpNs: ['f32', n],
     gMembraneNs: ['f32', n],
     tileEkMv: ['f32', nTiles],
+    // f64 arrays, as pairs of words (arrays start on 64-byte lines, so the f64 views are aligned).
+    koMm: ['i32', 2 * nTiles],
+    eLeakEMv: ['i32', 2 * nTiles],
+    eLeakIMv: ['i32', 2 * nTiles],
+    koScratch: ['i32', 2 * nTiles],
+    cellsInTile: ['i32', 2 * nTiles],
+    tileReals: ['i32', 2 * TILE_REAL_COUNT],
+    blockTiles: ['i32', TILE_WORDS],
+    tileGlia: ['f32', nTiles],
   } as const;
   const kernel = instantiateKernels({ ...plan, ...threadPlan } as typeof plan & ArrayPlan, shares.length > 0);
   const a = kernel.arrays;
@@ -303,6 +337,27 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
   // (kernels/assembly/background.ts) draws from the same stream.
   rng.moveStateTo(a.rngState);
   const block = (arr: Int32Array): ParamBlock => new ParamBlock(kernel.f32, kernel.i32, arr.byteOffset);
+  const f64 = (arr: Int32Array): Float64Array => new Float64Array(kernel.memory.buffer, arr.byteOffset, arr.length / 2);
+  const koMm = f64(a.koMm);
+  const eLeakEMv = f64(a.eLeakEMv);
+  const eLeakIMv = f64(a.eLeakIMv);
+  const cellsInTile = f64(a.cellsInTile);
+  cellsInTile.set(net.cellsInTile);
+  const blockTiles = block(a.blockTiles);
+  blockTiles.setPointer(TILE_KO, koMm);
+  blockTiles.setPointer(TILE_SCRATCH, a.koScratch);
+  blockTiles.setPointer(TILE_SPIKES, a.tileSpikes);
+  blockTiles.setPointer(TILE_PUMP_SUM, a.tilePumpSum);
+  blockTiles.setPointer(TILE_CELLS, cellsInTile);
+  blockTiles.setPointer(TILE_E_LEAK_E, eLeakEMv);
+  blockTiles.setPointer(TILE_E_LEAK_I, eLeakIMv);
+  blockTiles.setPointer(TILE_LEAK_E_PA, a.tileLeakEPa);
+  blockTiles.setPointer(TILE_LEAK_I_PA, a.tileLeakIPa);
+  blockTiles.setPointer(TILE_KO_FACTOR, a.tileKoFactor);
+  blockTiles.setPointer(TILE_EK, a.tileEkMv);
+  blockTiles.setPointer(TILE_REALS, a.tileReals);
+  blockTiles.setInt(TILE_COUNT, nTiles);
+  blockTiles.setInt(TILE_SIDE, net.tilesPerSide);
   let threadArrays: ThreadArrays | null = null;
   if (shares.length > 0) {
     const t = kernel.arrays as unknown as Record<string, Float32Array & Int32Array>;
@@ -405,10 +460,13 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     gMembraneNs: a.gMembraneNs,
     rngState: a.rngState,
     threads: threadArrays,
-    koMm: new Float64Array(nTiles),
-    eLeakEMv: new Float64Array(nTiles),
-    eLeakIMv: new Float64Array(nTiles),
-    koScratch: new Float64Array(nTiles),
+    blockTiles,
+    tileReals: f64(a.tileReals),
+    tileGlia: a.tileGlia,
+    koMm,
+    eLeakEMv,
+    eLeakIMv,
+    koScratch: f64(a.koScratch),
     spikeCount: 0,
     step: 0,
     eegExcitatorySumPa: 0,

@@ -53,8 +53,13 @@ export interface KernelExports {
   sumPerTile(aboveByteOffset: number, tileOfByteOffset: number, pumpSumByteOffset: number, count: number): void;
   cobaStep(block: number): void;
   ionCells(block: number): void;
+  ionTiles(block: number): void;
+  refreshTiles(block: number): void;
   flushTiny(arrayByteOffset: number, count: number): void;
   expScalar(x: number): number;
+  /** Math.exp and Math.log of V8, bit for bit (fdlibm.kernel.ts). */
+  fdExp(x: number): number;
+  fdLog(x: number): number;
   logScalar(x: number): number;
   heapBase(): number;
 }
@@ -170,7 +175,7 @@ export class ParamBlock {
   setReal(word: number, value: number): void {
     this.f32[this.word0 + word] = value;
   }
-  setPointer(word: number, array: Float32Array | Int32Array): void {
+  setPointer(word: number, array: Float32Array | Int32Array | Float64Array): void {
     this.i32[this.word0 + word] = array.byteOffset;
   }
   getInt(word: number): number {

@@ -267,3 +267,51 @@ export const ION_FROM = 54;
 export const ION_TO = 55;
 export const ION_ABOVE_REST = 56;
 export const ION_WORDS = 57;
+
+// ---- ionTiles (dynamics/tiles.kernel.ts): the K⁺ tiles' slow step ---------------------------
+// Pointers: K⁺o per tile (f64, in and out) and a scratch copy for diffusion (f64); the spikes and
+// the pump's excess activity summed per tile since the last ion step (f32; the spikes are zeroed);
+// cells per tile (f64); the glial factor per tile (f32, 0 = every tile 1); out: the leak
+// reversals (f64), gL·EL (f32), the pump's K⁺ factor (f32) and E_K (f32). Ints: the number of
+// tiles and the tiles per side. TILE_REALS points at TILE_REAL_COUNT f64 constants (TR_*).
+export const TILE_KO = 0;
+export const TILE_SCRATCH = 1;
+export const TILE_SPIKES = 2;
+export const TILE_PUMP_SUM = 3;
+export const TILE_CELLS = 4;
+export const TILE_GLIA = 5;
+export const TILE_E_LEAK_E = 6;
+export const TILE_E_LEAK_I = 7;
+export const TILE_LEAK_E_PA = 8;
+export const TILE_LEAK_I_PA = 9;
+export const TILE_KO_FACTOR = 10;
+export const TILE_EK = 11;
+export const TILE_COUNT = 12;
+export const TILE_SIDE = 13;
+export const TILE_REALS = 14;
+export const TILE_WORDS = 15;
+/** The f64 constants of ionTiles, computed in TypeScript exactly as the step computed them there. */
+export const TR_K_PER_SPIKE = 0;
+export const TR_K_PER_ACTIVITY = 1;
+export const TR_BUFFER_MAX = 2;
+export const TR_GLIA_MAX = 3;
+export const TR_GLIA_AT_REST = 4;
+export const TR_INV_GLIA_SLOPE = 5;
+export const TR_SLOW_RATE = 6;
+export const TR_BUFFER_HALF = 7;
+export const TR_BUFFER_HALF_BELOW = 8;
+export const TR_GLIA_HALF = 9;
+export const TR_K_REST = 10;
+export const TR_K_FLOOR = 11;
+export const TR_DIFFUSION = 12;
+/** Leak reversal EL(Ko) = (1 − share)·E_K + share·E_Na, per population: 1 − share and share·E_Na. */
+export const TR_KEEP_E = 13;
+export const TR_NA_PART_E = 14;
+export const TR_KEEP_I = 15;
+export const TR_NA_PART_I = 16;
+export const TR_G_L_E = 17;
+export const TR_G_L_I = 18;
+export const TR_RT_OVER_F = 19;
+export const TR_K_INSIDE = 20;
+export const TR_PUMP_KM_K = 21;
+export const TILE_REAL_COUNT = 22;

@@ -371,13 +371,13 @@ export class Simulation {
   }
 
   /** The ion step (every ionEvery steps), with RNS and the observer's slow look. */
-  private slowStep(rns: boolean, observer: StepObserver | undefined, cells?: () => void): void {
+  private slowStep(rns: boolean, observer: StepObserver | undefined, team?: ThreadTeam): void {
     const s = this.state;
     flushTinyConductances(s);
     if (this.options.ionsClamped) {
       this.team?.collectTileSpikes();
       clearIonAccumulators(s);
-    } else ionStep(this.net, s, this.ionConstants, this.ionInputs, cells);
+    } else ionStep(this.net, s, this.ionConstants, this.ionInputs, team);
     if (rns) this.stimulator.onIonStep(s, EXCITATORY.eLMv, INHIBITORY.eLMv, this.ionEvery);
     if (observer) observer.afterIonStep(this);
     s.eegExcitatorySumPa = 0;
@@ -394,7 +394,6 @@ export class Simulation {
     let spikes = 0;
     const rns = this.rnsActive;
     const everyStep = observer?.readsStateEachStep === true;
-    const cells = () => team.ionCells();
     team.configure();
     for (let done = 0; done < steps; ) {
       const length = team.batchFor(s.step, steps - done, this.ionEvery, everyStep);
@@ -417,7 +416,7 @@ export class Simulation {
       }
       this.synapticEvents += team.propagate();
       done += length;
-      if (s.step % this.ionEvery === 0) this.slowStep(rns, observer, cells);
+      if (s.step % this.ionEvery === 0) this.slowStep(rns, observer, team);
     }
     return spikes;
   }

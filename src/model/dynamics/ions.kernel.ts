@@ -114,7 +114,7 @@ export function ionCells(block: usize): void {
   const nV = i32x4.splat(n);
   const nEV = i32x4.splat(nE);
   // The cells of this call (threads split them at multiples of 4; one thread: 0…n), and where
-  // the excess pump activity goes (0: into the tiles here; else per cell, for sumPerTile).
+  // the excess pump activity goes (0: into the tiles here; else per cell, for tileBalanceRows).
   const from = load<i32>(word(block, ION_FROM));
   const to = load<i32>(word(block, ION_TO));
   const aboveP = ptr(block, ION_ABOVE_REST);
@@ -257,17 +257,5 @@ export function ionCells(block: usize): void {
     const ratio = f32x4.mul(f32x4.add(next, ghkInside), ghkInvOutside);
     const eGaba = f32x4.mul(rtOverF, vlog(ratio));
     v128.store(eGabaP + o, v128.bitselect(eGaba, v128.load(eGabaP + o), inside));
-  }
-}
-
-/**
- * Threads: each cell's excess pump activity (ION_ABOVE_REST) added into its tile in cell order,
- * the order and the f32 additions of ionCells with one thread, so the tiles get the same bits.
- * Cells 0…count−1; the last chunk's lanes past n (zero there, and on tile 0) are added too.
- */
-export function sumPerTile(aboveP: usize, tileOfP: usize, pumpSumP: usize, count: i32): void {
-  for (let i = 0; i < count; i++) {
-    const at = pumpSumP + (<usize>load<i32>(tileOfP + (<usize>i << 2)) << 2);
-    store<f32>(at, load<f32>(at) + load<f32>(aboveP + (<usize>i << 2)));
   }
 }

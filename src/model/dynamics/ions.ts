@@ -459,8 +459,8 @@ export function ionStep(
   s: NetworkState,
   c: IonConstants,
   inputs: IonStepInputs,
-  /** The per-cell part when threads share it (model/parallel/team.ts: ionCells); else the kernel on one thread. */
-  cells?: () => void,
+  /** Threads sharing the step (model/parallel/team.ts: ionCells, ionTiles); else the kernels on one thread. */
+  team?: { ionCells(): void; ionTiles(): void },
 ): void {
   const { dtMs, uptakeScale, clEqMm, pumpNaSensitivity, chlorideStatic, tileGliaFactor } = inputs;
   const { nTiles, tilesPerSide } = net;
@@ -472,7 +472,7 @@ export function ionStep(
   b.setReal(ION_CL_LOAD, chlorideStatic ? 0 : c.clPerChargeMmPerPaMs * c.clShareOfGabaCurrent);
   for (let t = 0; t < nTiles; t++) s.tileClEqMm[t] = chlorideStatic ? clEqMm : chlorideEquilibriumMm(clEqMm, ko[t]);
   s.tilePumpSum.fill(0);
-  if (cells) cells();
+  if (team) team.ionCells();
   else s.kernels.ionCells(b.byteOffset);
 
   // K⁺ per tile: release by spikes (the charge of their Na⁺), pump uptake (2 K⁺ per 3 Na⁺),
@@ -497,7 +497,8 @@ export function ionStep(
   r[TR_DIFFUSION] = (c.kDiffusionMm2PerMs * dtMs) / (tileMm * tileMm);
   if (tileGliaFactor) s.tileGlia.set(tileGliaFactor);
   s.blockTiles.setInt(TILE_GLIA, tileGliaFactor ? s.tileGlia.byteOffset : 0);
-  s.kernels.ionTiles(s.blockTiles.byteOffset);
+  if (team) team.ionTiles();
+  else s.kernels.ionTiles(s.blockTiles.byteOffset);
 }
 
 /** With ions clamped, the per-step accumulators are emptied without changing any ion. */

@@ -82,6 +82,14 @@ export interface ThreadArrays {
   /** The shortest synaptic delay (steps): a spike at step t arrives at t + 1 + delay at the earliest. */
   readonly minDelaySteps: number;
   readonly aboveRest: Float32Array;
+  /**
+   * Each tile's cells in cell order: those of tile t are tileCells[tileCellStart[t] …
+   * tileCellStart[t + 1]), so that a thread can sum its tiles' share of aboveRest in the order one
+   * thread does. tileSpikeTables: the byte offsets of the threads' tileSpikes.
+   */
+  readonly tileCellStart: Int32Array;
+  readonly tileCells: Int32Array;
+  readonly tileSpikeTables: Int32Array;
   readonly control: Int32Array;
   readonly memory: WasmMemory;
   readonly module: object;
@@ -268,6 +276,9 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
     // f64 pairs, as words (arrays start on 64-byte lines, so the f64 view is aligned).
     threadPlan.batchJumps = ['i32', 4 * THREAD_BATCH_STEPS];
     threadPlan.aboveRest = ['f32', 4 * Math.ceil(n / 4)];
+    threadPlan.tileCellStart = ['i32', nTiles + 1];
+    threadPlan.tileCells = ['i32', n];
+    threadPlan.tileSpikeTables = ['i32', shares.length];
     threadPlan.control = ['i32', CONTROL_WORDS];
   }
   const plan = {
@@ -373,6 +384,17 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
       }
     }
     for (let k = 0; k < shares.length; k++) outStart[k][n] = filled[k];
+    // Each tile's cells in cell order (a counting sort on the tile).
+    const cellStart = t.tileCellStart as unknown as Int32Array;
+    const tileCells = t.tileCells as unknown as Int32Array;
+    for (let i = 0; i < n; i++) cellStart[net.tileOfCell[i] + 1]++;
+    for (let tile = 0; tile < nTiles; tile++) cellStart[tile + 1] += cellStart[tile];
+    const placed = cellStart.slice(0, nTiles);
+    for (let i = 0; i < n; i++) tileCells[placed[net.tileOfCell[i]]++] = i;
+    const spikeTables = t.tileSpikeTables as unknown as Int32Array;
+    shares.forEach((_, k) => {
+      spikeTables[k] = (t[`tileSpikes${k}`] as unknown as Float32Array).byteOffset;
+    });
     let minDelaySteps = Number.POSITIVE_INFINITY;
     for (let syn = 0; syn < synapseCount; syn++) minDelaySteps = Math.min(minDelaySteps, net.outDelaySteps[syn]);
     if (synapseCount === 0) minDelaySteps = 0;
@@ -405,6 +427,9 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
       ),
       minDelaySteps,
       aboveRest: t.aboveRest,
+      tileCellStart: t.tileCellStart,
+      tileCells: t.tileCells,
+      tileSpikeTables: t.tileSpikeTables,
       control: t.control,
       memory: kernel.memory,
       module: kernel.module,

@@ -75,13 +75,68 @@ function at32(p: usize, i: i32): usize {
 
 /** One ion step of every tile: K⁺ balance, diffusion, then what follows Ko. */
 export function ionTiles(block: usize): void {
+  balance(block, 0, int(block, TILE_COUNT));
+  spread(block, 0, int(block, TILE_SIDE));
+}
+
+/**
+ * Threads (model/parallel): the first half of ionTiles for the tiles of rows [rowFrom, rowTo).
+ * Each tile first collects what the threads left per cell and per thread, in the order one thread
+ * adds it: the pump's excess activity of its cells in cell order (from `above`, through the tile's
+ * cell list `cellStart`/`cells`), and the spike counts of every thread's copy (whole numbers).
+ */
+export function tileBalanceRows(
+  block: usize,
+  rowFrom: i32,
+  rowTo: i32,
+  above: usize,
+  cellStart: usize,
+  cells: usize,
+  spikeTables: usize,
+  threads: i32,
+): void {
+  const side = int(block, TILE_SIDE);
+  const pumpSumP = ptr(block, TILE_PUMP_SUM);
+  const spikesP = ptr(block, TILE_SPIKES);
+  const from = rowFrom * side;
+  const to = rowTo * side;
+  for (let t = from; t < to; t++) {
+    let sum: f32 = 0.0;
+    const end = load<i32>(at32(cellStart, t + 1));
+    for (let j = load<i32>(at32(cellStart, t)); j < end; j++) {
+      sum += load<f32>(at32(above, load<i32>(at32(cells, j))));
+    }
+    store<f32>(at32(pumpSumP, t), sum);
+    let spikes = load<f32>(at32(spikesP, t));
+    for (let k = 0; k < threads; k++) {
+      const mine = at32(<usize>load<i32>(at32(spikeTables, k)), t);
+      spikes += load<f32>(mine);
+      store<f32>(mine, 0.0);
+    }
+    store<f32>(at32(spikesP, t), spikes);
+  }
+  balance(block, from, to);
+}
+
+/** Threads: the second half of ionTiles, diffusion and what follows Ko, for rows [rowFrom, rowTo). */
+export function tileSpreadRows(block: usize, rowFrom: i32, rowTo: i32): void {
+  spread(block, rowFrom, rowTo);
+}
+
+/**
+ * Tiles [from, to): release by spikes, the pump's uptake, the glial buffer and uptake, the slow
+ * exchange. The new Ko goes to the tile and to the scratch copy that diffusion reads.
+ */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function balance(block: usize, from: i32, to: i32): void {
   const reals = ptr(block, TILE_REALS);
   const koP = ptr(block, TILE_KO);
+  const scratchP = ptr(block, TILE_SCRATCH);
   const spikesP = ptr(block, TILE_SPIKES);
   const pumpSumP = ptr(block, TILE_PUMP_SUM);
   const cellsP = ptr(block, TILE_CELLS);
   const gliaP = ptr(block, TILE_GLIA);
-  const count = int(block, TILE_COUNT);
   const kPerSpike = real(reals, TR_K_PER_SPIKE);
   const kPerActivity = real(reals, TR_K_PER_ACTIVITY);
   const bufferMax = real(reals, TR_BUFFER_MAX);
@@ -94,7 +149,7 @@ export function ionTiles(block: usize): void {
   const gliaHalf = real(reals, TR_GLIA_HALF);
   const kRest = real(reals, TR_K_REST);
   const kFloor = real(reals, TR_K_FLOOR);
-  for (let t = 0; t < count; t++) {
+  for (let t = from; t < to; t++) {
     const cells = load<f64>(at64(cellsP, t));
     const k = load<f64>(at64(koP, t));
     const x = k - kRest;
@@ -109,17 +164,27 @@ export function ionTiles(block: usize): void {
       gliaFactor * gliaMax * glia -
       slowRate * x;
     // Ko cannot fall to zero: a pump uptake larger than what is there is not physical.
-    store<f64>(at64(koP, t), next > kFloor ? next : kFloor);
+    const ko = next > kFloor ? next : kFloor;
+    store<f64>(at64(koP, t), ko);
+    store<f64>(at64(scratchP, t), ko);
     store<f32>(at32(spikesP, t), 0.0);
   }
+}
 
-  // Diffusion between neighbouring tiles (explicit, periodic edges; stable while D·dt/dx² < 1/4).
+/**
+ * Rows [rowFrom, rowTo): diffusion between neighbouring tiles from the scratch copy (explicit,
+ * periodic edges; stable while D·dt/dx² < 1/4), then what follows Ko.
+ */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function spread(block: usize, rowFrom: i32, rowTo: i32): void {
+  const reals = ptr(block, TILE_REALS);
+  const side = int(block, TILE_SIDE);
   const diffusion = real(reals, TR_DIFFUSION);
   if (diffusion > 0) {
-    const side = int(block, TILE_SIDE);
+    const koP = ptr(block, TILE_KO);
     const scratchP = ptr(block, TILE_SCRATCH);
-    memory.copy(scratchP, koP, <usize>count << 3);
-    for (let ty = 0; ty < side; ty++) {
+    for (let ty = rowFrom; ty < rowTo; ty++) {
       const up = ((ty + side - 1) % side) * side;
       const down = ((ty + 1) % side) * side;
       const row = ty * side;
@@ -136,11 +201,17 @@ export function ionTiles(block: usize): void {
       }
     }
   }
-  refreshTiles(block);
+  refreshRange(block, rowFrom * side, rowTo * side);
 }
 
 /** What follows each tile's Ko: the leak reversals and gL·EL of both cell types, the pump's K⁺ factor, E_K. */
 export function refreshTiles(block: usize): void {
+  refreshRange(block, 0, int(block, TILE_COUNT));
+}
+
+// @ts-ignore: AssemblyScript decorator
+@inline
+function refreshRange(block: usize, from: i32, to: i32): void {
   const reals = ptr(block, TILE_REALS);
   const koP = ptr(block, TILE_KO);
   const eLeakEP = ptr(block, TILE_E_LEAK_E);
@@ -149,7 +220,6 @@ export function refreshTiles(block: usize): void {
   const leakIP = ptr(block, TILE_LEAK_I_PA);
   const koFactorP = ptr(block, TILE_KO_FACTOR);
   const ekP = ptr(block, TILE_EK);
-  const count = int(block, TILE_COUNT);
   const keepE = real(reals, TR_KEEP_E);
   const naPartE = real(reals, TR_NA_PART_E);
   const keepI = real(reals, TR_KEEP_I);
@@ -159,7 +229,7 @@ export function refreshTiles(block: usize): void {
   const rtOverF = real(reals, TR_RT_OVER_F);
   const kInside = real(reals, TR_K_INSIDE);
   const kmK = real(reals, TR_PUMP_KM_K);
-  for (let t = 0; t < count; t++) {
+  for (let t = from; t < to; t++) {
     const ko = load<f64>(at64(koP, t));
     const ek = rtOverF * fdLog(ko / kInside);
     const eLeakE = keepE * ek + naPartE;

@@ -3,7 +3,7 @@ export { background, backgroundApply, backgroundDraw } from '../dynamics/backgro
 export { cobaStep } from '../reference/coba.kernel';
 export { flushTiny, heapBase, stepPopulation, sumLfpChunks } from '../dynamics/neurons.kernel';
 export { propagate, propagateLists } from '../dynamics/synapses.kernel';
-export { ionCells, sumPerTile } from '../dynamics/ions.kernel';
-export { ionTiles, refreshTiles } from '../dynamics/tiles.kernel';
+export { ionCells } from '../dynamics/ions.kernel';
+export { ionTiles, refreshTiles, tileBalanceRows, tileSpreadRows } from '../dynamics/tiles.kernel';
 export { expScalar, logScalar } from './simd-math.kernel';
 export { fdExp, fdLog } from './fdlibm.kernel';

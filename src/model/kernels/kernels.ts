@@ -50,11 +50,21 @@ export interface KernelExports {
     jumpOntoINs: number,
     scratchByteOffset: number,
   ): void;
-  sumPerTile(aboveByteOffset: number, tileOfByteOffset: number, pumpSumByteOffset: number, count: number): void;
   cobaStep(block: number): void;
   ionCells(block: number): void;
   ionTiles(block: number): void;
   refreshTiles(block: number): void;
+  tileBalanceRows(
+    block: number,
+    rowFrom: number,
+    rowTo: number,
+    aboveByteOffset: number,
+    cellStartByteOffset: number,
+    cellsByteOffset: number,
+    spikeTablesByteOffset: number,
+    threads: number,
+  ): void;
+  tileSpreadRows(block: number, rowFrom: number, rowTo: number): void;
   flushTiny(arrayByteOffset: number, count: number): void;
   expScalar(x: number): number;
   /** Math.exp and Math.log of V8, bit for bit (fdlibm.kernel.ts). */

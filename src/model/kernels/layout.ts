@@ -261,7 +261,7 @@ export const ION_DRUG_SENSITIVITY = 53;
 /**
  * Threads (model/parallel): the cells [ION_FROM, ION_TO) this call updates (both multiples of 4,
  * or ION_TO = n; one thread: 0 and n), and where each cell's excess pump activity goes: 0 = summed
- * here into its tile (ION_TILE_PUMP_SUM), else per cell, for sumPerTile to add in cell order.
+ * here into its tile (ION_TILE_PUMP_SUM), else per cell, for tileBalanceRows to add in cell order.
  */
 export const ION_FROM = 54;
 export const ION_TO = 55;

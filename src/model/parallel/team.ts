@@ -63,6 +63,7 @@ import {
   PROP_SEGMENTS,
   PROP_STEP,
   PROP_WORDS,
+  TILE_SIDE,
 } from '../kernels/layout.ts';
 import type { Rng } from '../rng.ts';
 
@@ -80,6 +81,8 @@ export const PHASE_NEURONS = 1;
 export const PHASE_PROPAGATE = 2;
 export const PHASE_IONS = 3;
 export const PHASE_EXIT = 4;
+export const PHASE_TILE_BALANCE = 5;
+export const PHASE_TILE_SPREAD = 6;
 
 /**
  * Polls of a shared word before a thread sleeps in Atomics.wait. A phase lasts microseconds, so a
@@ -122,6 +125,14 @@ export interface ThreadBlocks {
   batchEvents: number;
   batchJumps: number;
   gAmpa: number;
+  /** The tiles' step (dynamics/tiles.kernel.ts) over the tile rows [tileRowFrom, tileRowTo). */
+  blockTiles: number;
+  tileRowFrom: number;
+  tileRowTo: number;
+  aboveRest: number;
+  tileCellStart: number;
+  tileCells: number;
+  tileSpikeTables: number;
   controlByteOffset: number;
 }
 
@@ -214,6 +225,19 @@ export function threadWork(k: KernelExports, b: ThreadBlocks, phase: number, v: 
   } else if (phase === PHASE_IONS) {
     k.ionCells(b.blockIons);
     k.ionCells(b.blockIonsI);
+  } else if (phase === PHASE_TILE_BALANCE) {
+    k.tileBalanceRows(
+      b.blockTiles,
+      b.tileRowFrom,
+      b.tileRowTo,
+      b.aboveRest,
+      b.tileCellStart,
+      b.tileCells,
+      b.tileSpikeTables,
+      b.threads,
+    );
+  } else if (phase === PHASE_TILE_SPREAD) {
+    k.tileSpreadRows(b.blockTiles, b.tileRowFrom, b.tileRowTo);
   }
 }
 
@@ -257,6 +281,7 @@ export class ThreadTeam {
     this.maxBatch = Math.max(1, Math.min(THREAD_BATCH_STEPS, 1 + t.minDelaySteps));
     this.chunksE = Math.ceil(s.nE / 4);
     this.firstChunk = Math.ceil(t.shares[this.count - 1].eTo / 4);
+    const tileSide = s.blockTiles.getInt(TILE_SIDE);
     const blocksOf = (k: number): ThreadBlocks => ({
       thread: k,
       threads: this.count,
@@ -285,6 +310,13 @@ export class ThreadTeam {
       batchEvents: t.batchEvents.byteOffset,
       batchJumps: t.batchJumps.byteOffset,
       gAmpa: s.gAmpaNs.byteOffset,
+      blockTiles: s.blockTiles.byteOffset,
+      tileRowFrom: Math.floor((k * tileSide) / this.count),
+      tileRowTo: Math.floor(((k + 1) * tileSide) / this.count),
+      aboveRest: t.aboveRest.byteOffset,
+      tileCellStart: t.tileCellStart.byteOffset,
+      tileCells: t.tileCells.byteOffset,
+      tileSpikeTables: t.tileSpikeTables.byteOffset,
       controlByteOffset: this.control.byteOffset,
     });
     const blocks = Array.from({ length: this.count }, (_, k) => blocksOf(k));
@@ -448,8 +480,8 @@ export class ThreadTeam {
   }
 
   /**
-   * The ion kernel over every thread's cells (in place of ionCells on the network's block), then
-   * the pump's excess and the spikes into the tiles, in cell order.
+   * The ion kernel over every thread's cells (in place of ionCells on the network's block); each
+   * cell's excess pump activity is left per cell, for the tiles' step to add in cell order.
    */
   ionCells(): void {
     const { s, t } = this;
@@ -466,8 +498,16 @@ export class ThreadTeam {
       }
     }
     this.run(PHASE_IONS);
-    s.kernels.sumPerTile(t.aboveRest.byteOffset, s.tileOfCell.byteOffset, s.tilePumpSum.byteOffset, t.aboveRest.length);
-    this.collectTileSpikes();
+  }
+
+  /**
+   * The tiles' step (in place of ionTiles), each thread on its rows of tiles: first every tile's
+   * sums and K⁺ balance, then, once all are done, diffusion (which reads the neighbours' new K⁺o)
+   * and what follows K⁺o.
+   */
+  ionTiles(): void {
+    this.run(PHASE_TILE_BALANCE);
+    this.run(PHASE_TILE_SPREAD);
   }
 
   /** The threads' spike counts per tile into the network's (whole numbers: any order gives the same sum). */

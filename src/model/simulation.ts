@@ -147,10 +147,13 @@ export class Simulation {
       this.rng,
     );
     [this.lesionNapFactor, this.lesionGabaFactor] = lesionFactors(this.net.inLesion, this.net.n, this.net.nE);
-    this.lesionGlia = lesionTileGliaFactor(this.net.inLesion, this.net.tileOfCell, this.net.cellsInTile);
+    const lesionGlia = lesionTileGliaFactor(this.net.inLesion, this.net.tileOfCell, this.net.cellsInTile);
     this.stimulator = new ResponsiveStimulator(this.net);
     this.state = createState(this.net, this.rng, options.threads ?? 1);
     const s = this.state;
+    // The kernel reads the lesion's glial factor from its own memory: copied there once.
+    if (lesionGlia) s.tileGlia.set(lesionGlia);
+    this.lesionGlia = lesionGlia ? s.tileGlia : null;
     const net = this.net;
     if (options.drugs) {
       validateDrugEffects(options.drugs);

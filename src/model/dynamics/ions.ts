@@ -307,7 +307,8 @@ export interface IonStepInputs {
   chlorideStatic: boolean;
   /**
    * Per-tile factor on glial K⁺ clearance, the buffer near rest and the ceiling alike (a lesion's
-   * impaired astrocytes, sheet/lesion.ts), or null where every tile clears K⁺ in full.
+   * impaired astrocytes, sheet/lesion.ts), or null where every tile clears K⁺ in full. It must be
+   * the state's own `tileGlia`, in the kernels' memory (the Simulation copies it there once).
    */
   tileGliaFactor: Float32Array | null;
 }
@@ -495,7 +496,9 @@ export function ionStep(
   // Diffusion between neighbouring tiles (explicit, periodic edges; stable while D·dt/dx² < 1/4).
   const tileMm = 2 / tilesPerSide;
   r[TR_DIFFUSION] = (c.kDiffusionMm2PerMs * dtMs) / (tileMm * tileMm);
-  if (tileGliaFactor) s.tileGlia.set(tileGliaFactor);
+  if (tileGliaFactor && tileGliaFactor !== s.tileGlia) {
+    throw new Error("the tiles' glial factor must be the state's own tileGlia (the kernel reads it there)");
+  }
   s.blockTiles.setInt(TILE_GLIA, tileGliaFactor ? s.tileGlia.byteOffset : 0);
   if (team) team.ionTiles();
   else s.kernels.ionTiles(s.blockTiles.byteOffset);

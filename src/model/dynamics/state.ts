@@ -203,7 +203,7 @@ export interface NetworkState {
   /** The tiles' slow step (kernel ionTiles; dynamics/ions.ts fills its constants). */
   readonly blockTiles: ParamBlock;
   readonly tileReals: Float64Array;
-  /** A lesion's glial factor per tile, copied here for the kernel when there is one. */
+  /** A lesion's glial factor per tile, where the kernel reads it (the Simulation copies it here once). */
   readonly tileGlia: Float32Array;
   /** Extracellular K⁺ per tile and the leak reversals it sets (f64, in the kernels' memory). */
   readonly koMm: Float64Array;

@@ -69,8 +69,15 @@ import {
   POP_RECOVERY_PER_STEP,
   POP_LFP_LANES_OUT,
 } from '../kernels/layout';
-import { vexp } from '../kernels/simd-math.kernel';
+import { vexpClamped } from '../kernels/simd-math.kernel';
 import { releaseAt } from './synapses.kernel';
+
+/**
+ * The membrane potential the gates' exponentials see is held within ±350 mV. With I_NaP's half
+ * point −50 mV and slope 5 mV its argument stays within (−80, 60), and the Mg²⁺ block's
+ * (0.062/mV) within ±22: inside vexp's range, where its clamps would change nothing.
+ */
+const GATE_V_LIMIT_MV: f32 = 350.0;
 
 // @ts-ignore: AssemblyScript decorator
 @inline
@@ -246,6 +253,8 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
   const napInvSlope = splat(block, POP_NAP_INV_SLOPE);
   const mgFactor = splat(block, POP_MG_FACTOR);
   const mgSlope = splat(block, POP_MG_SLOPE);
+  const gateVHigh = f32x4.splat(GATE_V_LIMIT_MV);
+  const gateVLow = f32x4.splat(-GATE_V_LIMIT_MV);
   for (let i = from; i < to; i += 4) {
     const o = <usize>i << 2;
     const inside = masked ? i32x4.lt_s(i32x4.add(i32x4.splat(i), i32x4(0, 1, 2, 3)), endV) : i32x4.splat(-1);
@@ -279,11 +288,19 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     const one = f32x4.splat(1.0);
     const iGaba = f32x4.mul(gG, f32x4.sub(v, v128.load(eGabaP0 + o)));
     // Persistent sodium activation and the NMDA Mg²⁺ block (their constants: dynamics/physics.ts).
-    const nap = f32x4.div(one, f32x4.add(one, vexp(f32x4.mul(f32x4.sub(napHalf, v), napInvSlope))));
-    const unblock = f32x4.div(one, f32x4.add(one, f32x4.mul(mgFactor, vexp(f32x4.mul(mgSlope, v)))));
+    // Their exponentials see V held within ±GATE_V_LIMIT_MV, which keeps both arguments inside
+    // vexp's range (|x| < 87), so they need no clamps of their own; a membrane potential is never
+    // near those limits, where the gates are long saturated anyway.
+    const vGate = f32x4.pmax(f32x4.pmin(v, gateVHigh), gateVLow);
+    const nap = f32x4.div(one, f32x4.add(one, vexpClamped(f32x4.mul(f32x4.sub(napHalf, vGate), napInvSlope), false, false)));
+    const unblock = f32x4.div(
+      one,
+      f32x4.add(one, f32x4.mul(mgFactor, vexpClamped(f32x4.mul(mgSlope, vGate), false, false))),
+    );
     // Below the cut this is exactly exp((V − VT)/ΔT). A cell in depolarisation block (gain 0) may sit
-    // above the cut; capping the argument there keeps the term finite when it leaves the block.
-    const spikeExp = vexp(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT));
+    // above the cut; capping the argument there keeps the term finite when it leaves the block, and
+    // at most 5 (the cut is VT + 5 ΔT), so only the lower clamp can act.
+    const spikeExp = vexpClamped(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT), true, false);
     const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
     const expGain = v128.load(expGainP0 + o);
     // The resting conductance: gL plus the Na⁺-activated K⁺ conductance's change (ions.kernel.ts).

@@ -213,7 +213,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   // Any change leaves the preset; the address then lists everything.
   await page.locator('#pgp').fill('1');
   await expect(page.locator('#preset-current')).toHaveText('Changed since loading “transporter”.');
-  await expectAddress(page, '?kClearance=0.6&drug=phenytoin=200/12&at=336');
+  await expectAddress(page, '?kClearance=0.55&drug=phenytoin=200/12&at=336');
 
   // A preset link opens on it.
   await openControls(page, '?preset=dravet');

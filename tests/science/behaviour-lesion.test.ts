@@ -133,8 +133,11 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
   });
 
   it('carbamazepine at a therapeutic level fails; resection stops the seizures', () => {
+    // The target hypothesis, partly (lesionBlockerBinding 0.35: Remy 2003), as in the
+    // focal-dysplasia scenario: with normal binding carbamazepine now holds this lesion
+    // (docs/notes/real-seizures.md §17).
     const drug = runSheet(
-      { ...SHEET, lesion: FOCUS },
+      { ...SHEET, lesion: FOCUS, lesionBlockerBinding: 0.35 },
       DURATION_S,
       {},
       { drugs: ['carbamazepine=400/12'], atHours: 72 },

@@ -18,7 +18,7 @@ import { runSheet, TEST_SIDE } from './run-sheet.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const DURATION_S = 120;
-const SHEET = { gaba: 0.8, lesion: FOCUS };
+const SHEET = { gaba: 0.8, lesion: FOCUS, lesionBlockerBinding: 0.35 };
 const SEEDS = [1, 2, 3];
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 

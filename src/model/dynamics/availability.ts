@@ -15,7 +15,12 @@
  * per-cell factor outside it.
  */
 
-import { ION_DRUG_INACT_AFFINITY, ION_DRUG_REST_AFFINITY } from '../kernels/layout.ts';
+import {
+  ION_DRUG_GAIN_POWER_E,
+  ION_DRUG_GAIN_POWER_I,
+  ION_DRUG_INACT_AFFINITY,
+  ION_DRUG_REST_AFFINITY,
+} from '../kernels/layout.ts';
 import type { Network } from '../sheet/network.ts';
 import { EXCITATORY, INHIBITORY } from './cells.ts';
 import type { NetworkState } from './state.ts';
@@ -49,6 +54,36 @@ export const SLOW_INACTIVATION: SlowInactivation = {
   blockBelow: 0.3,
 };
 
+/**
+ * How a sodium-channel blocker acts beyond removing channels (docs/model.md §2, "Blockers").
+ *
+ * - thresholdSlopeMv, kₐ: a conductance-based cell's spike threshold rises by kₐ·ln(1/f) when
+ *   only a fraction f of its Na⁺ channels can open (Platkiewicz & Brette 2010, 2011), kₐ the
+ *   Boltzmann slope of Na⁺ activation: 4–8 mV across the Nav subtypes that Angelino & Brenner
+ *   2007 compiled (Platkiewicz & Brette 2010, Fig. 3D); 6 mV here. The AdEx spike term, whose
+ *   gain is proportional to A, moves the threshold by only ΔT·ln(1/A): 1.4 mV for a pyramidal
+ *   cell whose channels are half bound, 0.35 mV for an interneuron (ΔT 2 and 0.5 mV). So the
+ *   drug-free fraction enters the gain as free^(kₐ/ΔT): the threshold moves by kₐ·ln(1/free)
+ *   for both populations. The slow gate h keeps the AdEx law (VT and ΔT were fitted with it).
+ * - interneuronBinding: fast-spiking interneurons' Na⁺ channels recover from inactivation
+ *   faster and accumulate less inactivation in trains than pyramidal cells' (Martina & Jonas
+ *   1997), so a blocker that binds inactivated channels accumulates less in them. Their binding
+ *   is scaled by 0.3, chosen (no measurement gives the factor): at 0.3 lamotrigine at the
+ *   standard regimen leaves the interneurons of a disinhibited sheet firing (26–33 Hz, 32 × 32,
+ *   gaba 0.45–0.65), where at 1 it put every one of them into depolarisation block (E 18 Hz,
+ *   I 0 Hz: the old "intermediate state", docs/notes/real-seizures.md §16–§17), and interneurons
+ *   with halved Nav1.1 (Dravet) still fail on it.
+ */
+export const SODIUM_BLOCKER = {
+  thresholdSlopeMv: 6,
+  interneuronBinding: 0.3,
+} as const;
+
+/** The gain's power on the drug-free fraction, kₐ/ΔT − 1, per population (the gain already has A). */
+export function blockerGainPower(deltaTMv: number, thresholdSlopeMv = SODIUM_BLOCKER.thresholdSlopeMv): number {
+  return thresholdSlopeMv / deltaTMv - 1;
+}
+
 /** Every channel available at the start: h = 1, factor 1, A = 1, full drug sensitivity (parameters and a lesion then set the factors). */
 export function initAvailability(s: NetworkState): void {
   s.naSlowGate.fill(1);
@@ -74,6 +109,8 @@ export function setSodiumChannelDrug(s: NetworkState, restAffinity: number, inac
   }
   s.blockIons.setReal(ION_DRUG_REST_AFFINITY, restAffinity);
   s.blockIons.setReal(ION_DRUG_INACT_AFFINITY, inactivatedAffinity);
+  s.blockIons.setReal(ION_DRUG_GAIN_POWER_E, blockerGainPower(EXCITATORY.deltaTMv));
+  s.blockIons.setReal(ION_DRUG_GAIN_POWER_I, blockerGainPower(INHIBITORY.deltaTMv));
 }
 
 /**
@@ -88,12 +125,21 @@ export function refreshSpikeGain(net: Network, s: NetworkState, gate: SlowInacti
   const blockBelow = f(gate.blockBelow);
   const cR = s.blockIons.getReal(ION_DRUG_REST_AFFINITY);
   const cI = s.blockIons.getReal(ION_DRUG_INACT_AFFINITY);
+  const powerE = s.blockIons.getReal(ION_DRUG_GAIN_POWER_E);
+  const powerI = s.blockIons.getReal(ION_DRUG_GAIN_POWER_I);
+  const drug = cR !== 0 || cI !== 0;
   for (let i = 0; i < net.n; i++) {
     const h = s.naSlowGate[i];
-    const x = f(s.naDrugSensitivity[i] * f(f(h * cR) + f(f(1 - h) * cI)));
-    const free = f(1 / f(1 + x));
-    const a = f(f(s.naAvailScale[i] * h) * free);
+    let a = f(s.naAvailScale[i] * h);
+    let gainFactor = a;
+    if (drug) {
+      const x = f(s.naDrugSensitivity[i] * f(f(h * cR) + f(f(1 - h) * cI)));
+      const free = f(1 / f(1 + x));
+      a = f(a * free);
+      const power = i < net.nE ? powerE : powerI;
+      gainFactor = f(a * s.kernels.expScalar(f(power * s.kernels.logScalar(free))));
+    }
     s.naAvailability[i] = a;
-    s.expGainPa[i] = a >= blockBelow ? (i < net.nE ? gainE : gainI) * a : 0;
+    s.expGainPa[i] = a >= blockBelow ? f((i < net.nE ? gainE : gainI) * gainFactor) : 0;
   }
 }

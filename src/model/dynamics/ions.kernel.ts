@@ -63,6 +63,8 @@ import {
   ION_FROM,
   ION_TO,
   ION_ABOVE_REST,
+  ION_DRUG_GAIN_POWER_E,
+  ION_DRUG_GAIN_POWER_I,
 } from '../kernels/layout';
 import { vexp, vlog } from '../kernels/simd-math.kernel';
 
@@ -275,6 +277,8 @@ function gateChunks(block: usize, from: i32, to: i32, kind: i32, masked: bool, d
   const gainI = f32x4.splat(load<f32>(word(block, ION_GAIN_I)));
   const drugRest = f32x4.splat(load<f32>(word(block, ION_DRUG_REST_AFFINITY)));
   const drugInact = f32x4.splat(load<f32>(word(block, ION_DRUG_INACT_AFFINITY)));
+  const powerE = f32x4.splat(load<f32>(word(block, ION_DRUG_GAIN_POWER_E)));
+  const powerI = f32x4.splat(load<f32>(word(block, ION_DRUG_GAIN_POWER_I)));
   const zeroV = f32x4.splat(0.0);
   const one = f32x4.splat(1.0);
   const laneIndex = i32x4(0, 1, 2, 3);
@@ -297,13 +301,18 @@ function gateChunks(block: usize, from: i32, to: i32, kind: i32, masked: bool, d
     // with depolarisation and with firing. Without a drug x = 0 and the factor is exactly 1. The
     // cell's sensitivity scales the binding (1 except in a lesion's pyramidal cells).
     let availability = f32x4.mul(v128.load(scaleP + o), hNext);
+    let gainFactor = availability;
     if (drug) {
       const bound = f32x4.add(f32x4.mul(hNext, drugRest), f32x4.mul(f32x4.sub(one, hNext), drugInact));
       const x = f32x4.mul(v128.load(sensitivityP + o), bound);
-      availability = f32x4.mul(availability, f32x4.div(one, f32x4.add(one, x)));
+      const free = f32x4.div(one, f32x4.add(one, x));
+      availability = f32x4.mul(availability, free);
+      // The drug-bound channels raise the threshold by kₐ·ln(1/free) (availability.ts): free^power
+      // on top of the A the gain already has. With power 0 the factor is exp(0) = 1 exactly.
+      gainFactor = f32x4.mul(availability, vexp(f32x4.mul(pick(kind, powerE, powerI, excitatory), vlog(free))));
     }
     const firing = f32x4.ge(availability, blockBelow);
-    const gain = v128.and(f32x4.mul(pick(kind, gainE, gainI, excitatory), availability), firing);
+    const gain = v128.and(f32x4.mul(pick(kind, gainE, gainI, excitatory), gainFactor), firing);
     put(hP + o, hNext, masked, inside);
     put(spikesP + o, zeroV, masked, inside);
     put(availP + o, availability, masked, inside);

@@ -266,7 +266,13 @@ export const ION_DRUG_SENSITIVITY = 53;
 export const ION_FROM = 54;
 export const ION_TO = 55;
 export const ION_ABOVE_REST = 56;
-export const ION_WORDS = 57;
+/**
+ * A blocker's threshold shift (dynamics/availability.ts): the spike gain of a cell whose channels
+ * are partly drug-bound is A · free^power, power = kₐ/ΔT − 1 of its population (0: gain ∝ A).
+ */
+export const ION_DRUG_GAIN_POWER_E = 57;
+export const ION_DRUG_GAIN_POWER_I = 58;
+export const ION_WORDS = 59;
 
 // ---- ionTiles (dynamics/tiles.kernel.ts): the K⁺ tiles' slow step ---------------------------
 // Pointers: K⁺o per tile (f64, in and out) and a scratch copy for diffusion (f64); the spikes and

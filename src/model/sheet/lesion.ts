@@ -69,6 +69,7 @@
  * (modifiers/resection.ts).
  */
 
+import { SODIUM_BLOCKER } from '../dynamics/availability.ts';
 import type { Lesion } from '../params.ts';
 import { torusDistanceMm } from './geometry.ts';
 
@@ -192,12 +193,20 @@ export function lesionTileGliaFactor(
 
 /**
  * Write each cell's factor on a sodium-channel blocker's binding into `factor`: `binding` in the
- * lesion's pyramidal cells, 1 in every other cell (all 1 without a lesion).
+ * lesion's pyramidal cells, 1 in the other pyramidal cells (all of them without a lesion), and
+ * `interneuronBinding` in the interneurons (dynamics/availability.ts, SODIUM_BLOCKER).
  */
-export function setLesionBlockerBinding(inLesion: Uint8Array, nE: number, binding: number, factor: Float32Array): void {
+export function setLesionBlockerBinding(
+  inLesion: Uint8Array,
+  nE: number,
+  binding: number,
+  factor: Float32Array,
+  interneuronBinding: number = SODIUM_BLOCKER.interneuronBinding,
+): void {
   if (!(binding >= 0 && binding <= 1)) {
     throw new RangeError(`the lesion's blocker binding must be in 0…1, got ${binding}`);
   }
-  factor.fill(1);
+  factor.fill(1, 0, nE);
+  factor.fill(interneuronBinding, nE);
   for (let i = 0; i < nE; i++) if (inLesion[i]) factor[i] = binding;
 }

@@ -2,16 +2,18 @@
  * Lesson: a structural lesion, and why surgery works where drugs fail (docs/model.md §7 behaviour 10;
  * public/scenarios/focal-dysplasia.json, whose parameters and regimen it reuses). A 0.5-mm
  * dysplasia in a slightly disinhibited sheet (gaba 0.8, which has no event on its own) on
- * carbamazepine 400 mg every 12 h (72 h in): the lesion takes the sheet from its first seconds
- * and the drug does not release it (48 × 48, seed 1, 120 s: one event from 7.4 s that lasts to
- * the end, 13.5 Hz); with the lesion resected, none.
+ * carbamazepine 400 mg every 12 h (72 h in), with the lesion's pyramidal cells binding it at 35 %
+ * of the normal strength (lesionBlockerBinding 0.35, the target hypothesis in part:
+ * docs/notes/real-seizures.md §17; at full strength carbamazepine holds this lesion): the lesion
+ * takes the sheet from its first seconds and the drug does not release it (48 × 48, seed 1, 60 s:
+ * one event from 6.6 s that lasts to the end, 14.5 Hz); with the lesion resected, none.
  */
 
 import type { Lesson } from '../lesson.ts';
-import { describeDrug, describeSheet, fixed, seizes, sheetOutcome } from '../measures.ts';
+import { describeDrug, describeSheet, fixed, percent, seizes, sheetOutcome } from '../measures.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const SHEET = { gaba: 0.8, lesion: FOCUS };
+const SHEET = { gaba: 0.8, lesion: FOCUS, lesionBlockerBinding: 0.35 };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 const DURATION_S = 60;
 
@@ -20,12 +22,13 @@ export const lesionSurgeryLesson: Lesson = {
   title: 'A focal lesion: why surgery works where drugs fail',
   text: [
     'Some epilepsies start from a visible spot: a small malformation of the cortex (a focal cortical dysplasia), a scar, a tumour. Inside it the cells and their connections are abnormal, with more excitation and less inhibition, and seizures begin there and spread.',
-    'Drugs act on every neuron in the brain at once. To quiet an abnormal spot enough, a drug would need doses that the rest of the brain cannot tolerate. Surgery takes a different route: it removes the spot. Here a patient with a dysplasia takes carbamazepine at a normal blood level, and then the lesion is removed.',
+    'Drugs act on every neuron in the brain at once, and the abnormal spot may not answer them as healthy cortex does: in tissue removed from people whose seizures carbamazepine did not control, the sodium channels it targets had changed so that the drug lost much of its effect on them. In this patient the lesion’s cells bind carbamazepine about a third as strongly as healthy cells. Surgery takes a different route: it removes the spot. Here the patient takes carbamazepine at a normal blood level, and then the lesion is removed.',
   ],
   sources: [
     'Kwan & Brodie 2000: about a third of people with epilepsy keep having seizures on drugs, more often with a structural cause',
     'Wiebe 2001: in a randomised trial, surgery made far more people with temporal-lobe epilepsy seizure-free than drugs did',
     'Cepeda 2006: dysplastic cortex has abnormal, hyperexcitable neurons',
+    'Remy 2003: in tissue from carbamazepine-resistant patients the drug no longer acted on the Na⁺ channels (contested: Jandová 2006)',
   ],
   question: 'A patient with a focal dysplasia takes carbamazepine at a normal level. Which will stop the seizures?',
   choices: [
@@ -83,6 +86,7 @@ export const lesionSurgeryLesson: Lesson = {
       choiceId,
       evidence: [
         describeDrug(drug, 'carbamazepine'),
+        `The lesion’s pyramidal cells bind the drug at ${percent(SHEET.lesionBlockerBinding)} of the normal strength (lesionBlockerBinding ${fixed(SHEET.lesionBlockerBinding, 2)}).`,
         describeSheet(drug),
         drug.seizures.length === 0
           ? 'With the lesion in place there was no seizure to locate.'

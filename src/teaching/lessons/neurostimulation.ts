@@ -1,13 +1,15 @@
 /**
  * Lesson: alternatives to drugs, responsive neurostimulation (public/scenarios/rns.json, whose
  * parameters and regimen it reuses). The focal-dysplasia patient on carbamazepine, with and
- * without a stimulator that silences the lesion when it starts to burst (48 × 48, seed 1, 120 s:
- * burden 0.94 → 0; tests/science/behaviour-rns.test.ts has seeds 1–3).
+ * without a stimulator that silences the lesion when it starts to burst (48 × 48, seed 1, 60 s:
+ * burden 0.89 → 0, but 14.5 → 15.4 Hz: the device keeps the sheet under the detector's onset;
+ * the lesion's cells bind carbamazepine at 0.35, as in the lesion lesson; tests/science/
+ * behaviour-rns.test.ts has seeds 1–3).
  */
 import type { Lesson } from '../lesson.ts';
 import { describeSheet, percent, seizes, sheetOutcome } from '../measures.ts';
 
-const SHEET = { gaba: 0.8, lesion: { xMm: 1, yMm: 1, radiusMm: 0.5 } };
+const SHEET = { gaba: 0.8, lesion: { xMm: 1, yMm: 1, radiusMm: 0.5 }, lesionBlockerBinding: 0.35 };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 const DURATION_S = 60;
 

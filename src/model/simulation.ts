@@ -16,6 +16,7 @@ import {
   refreshSpikeGain,
   SLOW_INACTIVATION,
   type SlowInactivation,
+  SODIUM_BLOCKER,
   setAvailabilityScale,
   setSodiumChannelDrug,
 } from './dynamics/availability.ts';
@@ -277,7 +278,13 @@ export class Simulation {
     // SCN1A: Nav1.1 availability in interneurons only (Yu 2006: pyramidal cells spared).
     setAvailabilityScale(net, s, p.scn1a);
     // The target hypothesis: the lesion's pyramidal cells keep this fraction of a blocker's binding.
-    setLesionBlockerBinding(net.inLesion, net.nE, p.lesionBlockerBinding, s.naDrugSensitivity);
+    setLesionBlockerBinding(
+      net.inLesion,
+      net.nE,
+      p.lesionBlockerBinding,
+      s.naDrugSensitivity,
+      SODIUM_BLOCKER.interneuronBinding,
+    );
     setSodiumChannelDrug(s, d.naRestAffinity, d.naInactivatedAffinity);
     refreshSpikeGain(net, s, this.gate);
   }

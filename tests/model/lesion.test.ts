@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refreshSpikeGain } from '../../src/model/dynamics/availability.ts';
+import { refreshSpikeGain, SODIUM_BLOCKER } from '../../src/model/dynamics/availability.ts';
 import { EXCITATORY, INHIBITORY } from '../../src/model/dynamics/cells.ts';
 import { SYNAPTIC_WEIGHTS } from '../../src/model/dynamics/synapses.ts';
 import { isResected } from '../../src/model/modifiers/resection.ts';
@@ -208,7 +208,7 @@ describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
     for (let i = 0; i < sim.net.n; i++) {
       const inside = sim.net.inLesion[i] === 1;
       const isE = i < sim.net.nE;
-      const sensitivity = inside && isE ? RESISTANT_LESION_BLOCKER_BINDING : 1;
+      const sensitivity = isE ? (inside ? RESISTANT_LESION_BLOCKER_BINDING : 1) : SODIUM_BLOCKER.interneuronBinding;
       expect(s.naDrugSensitivity[i]).toBe(Math.fround(sensitivity));
       expect(s.naAvailability[i]).toBeCloseTo(0.6 / (1 + sensitivity * x), 5);
       if (inside && isE) insideE++;
@@ -218,7 +218,7 @@ describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
     expect(insideI).toBeGreaterThan(5);
     // Back to normal channels, live.
     sim.setParams({ ...sim.params, lesionBlockerBinding: 1 });
-    expect(s.naDrugSensitivity.every((v) => v === 1)).toBe(true);
+    expect(s.naDrugSensitivity.subarray(0, sim.net.nE).every((v) => v === 1)).toBe(true);
     expect(s.naAvailability[0]).toBeCloseTo(0.6 / (1 + x), 5);
   });
 
@@ -230,13 +230,17 @@ describe('a sodium-channel blocker in a lesion (the target hypothesis)', () => {
     expect(Array.from(sim.state.naAvailability)).toEqual(Array.from(kernel));
   });
 
-  it('is 1 everywhere without a lesion or by default; a factor outside 0…1 is refused', () => {
+  it('is 1 in every pyramidal cell without a lesion or by default, the interneurons’ factor in theirs; a factor outside 0…1 is refused', () => {
     const factor = new Float32Array(10);
-    setLesionBlockerBinding(new Uint8Array(10), 8, 0.2, factor);
-    expect(factor.every((v) => v === 1)).toBe(true);
+    setLesionBlockerBinding(new Uint8Array(10), 8, 0.2, factor, 0.3);
+    expect(Array.from(factor)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, Math.fround(0.3), Math.fround(0.3)]);
     const normal = new Simulation(withParams(params, { lesionBlockerBinding: 1 }));
-    expect(normal.state.naDrugSensitivity.every((v) => v === 1)).toBe(true);
-    expect(() => setLesionBlockerBinding(new Uint8Array([1, 1]), 2, 1.5, new Float32Array(2))).toThrow(
+    const nE = normal.net.nE;
+    expect(normal.state.naDrugSensitivity.subarray(0, nE).every((v) => v === 1)).toBe(true);
+    expect(
+      normal.state.naDrugSensitivity.subarray(nE).every((v) => v === Math.fround(SODIUM_BLOCKER.interneuronBinding)),
+    ).toBe(true);
+    expect(() => setLesionBlockerBinding(new Uint8Array([1, 1]), 2, 1.5, new Float32Array(2), 0.3)).toThrow(
       "the lesion's blocker binding must be in 0…1, got 1.5",
     );
   });

@@ -69,7 +69,6 @@
  * (modifiers/resection.ts).
  */
 
-import { SODIUM_BLOCKER } from '../dynamics/availability.ts';
 import type { Lesion } from '../params.ts';
 import { torusDistanceMm } from './geometry.ts';
 
@@ -194,14 +193,15 @@ export function lesionTileGliaFactor(
 /**
  * Write each cell's factor on a sodium-channel blocker's binding into `factor`: `binding` in the
  * lesion's pyramidal cells, 1 in the other pyramidal cells (all of them without a lesion), and
- * `interneuronBinding` in the interneurons (dynamics/availability.ts, SODIUM_BLOCKER).
+ * `interneuronBinding` in the interneurons (SODIUM_BLOCKER in dynamics/availability.ts, passed in
+ * by the simulation).
  */
 export function setLesionBlockerBinding(
   inLesion: Uint8Array,
   nE: number,
   binding: number,
   factor: Float32Array,
-  interneuronBinding: number = SODIUM_BLOCKER.interneuronBinding,
+  interneuronBinding: number,
 ): void {
   if (!(binding >= 0 && binding <= 1)) {
     throw new RangeError(`the lesion's blocker binding must be in 0…1, got ${binding}`);

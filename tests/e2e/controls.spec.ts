@@ -198,7 +198,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   await presets.selectOption('transporter');
   await expect(page.locator('#preset-lesson')).toContainText('P-glycoprotein doubles');
   await page.getByRole('button', { name: 'Load preset' }).click();
-  await expect(page.locator('#kClearance-value')).toHaveText('0.60×');
+  await expect(page.locator('#kClearance-value')).toHaveText('0.55×');
   await expect(page.locator('#gaba-value')).toHaveText('1.00×');
   await expect(page.locator('#pgp')).toHaveValue('2');
   await expect(page.locator('#seed')).toHaveValue('1');

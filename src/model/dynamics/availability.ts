@@ -59,8 +59,9 @@ export const SLOW_INACTIVATION: SlowInactivation = {
  *
  * - thresholdSlopeMv, kₐ: a conductance-based cell's spike threshold rises by kₐ·ln(1/f) when
  *   only a fraction f of its Na⁺ channels can open (Platkiewicz & Brette 2010, 2011), kₐ the
- *   Boltzmann slope of Na⁺ activation: 4–8 mV across the Nav subtypes that Angelino & Brenner
- *   2007 compiled (Platkiewicz & Brette 2010, Fig. 3D); 6 mV here. The AdEx spike term, whose
+ *   Boltzmann slope of Na⁺ activation: about 6 mV for central Nav channels (the values Angelino &
+ *   Brenner 2007 compiled, in Platkiewicz & Brette 2010, Fig. 3D; their own model used 3.4 mV);
+ *   6 mV here. The AdEx spike term, whose
  *   gain is proportional to A, moves the threshold by only ΔT·ln(1/A): 1.4 mV for a pyramidal
  *   cell whose channels are half bound, 0.35 mV for an interneuron (ΔT 2 and 0.5 mV). So the
  *   drug-free fraction enters the gain as free^(kₐ/ΔT): the threshold moves by kₐ·ln(1/free)

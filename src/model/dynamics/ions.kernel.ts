@@ -111,20 +111,31 @@ export function ionCells(block: usize): void {
   pumpChunks(block, iFrom, iWholeEnd, INTERNEURONS, false);
   if (iWholeEnd < to) pumpChunks(block, iWholeEnd, to, MIXED, true);
 
-  if (drug) {
-    gateChunks(block, from, eWholeEnd, PYRAMIDAL, false, true);
-    if (eWholeEnd < eEnd) gateChunks(block, eWholeEnd, eWholeEnd + 4, MIXED, true, true);
-    gateChunks(block, iFrom, iWholeEnd, INTERNEURONS, false, true);
-    if (iWholeEnd < to) gateChunks(block, iWholeEnd, to, MIXED, true, true);
-  } else {
-    gateChunks(block, from, eWholeEnd, PYRAMIDAL, false, false);
-    if (eWholeEnd < eEnd) gateChunks(block, eWholeEnd, eWholeEnd + 4, MIXED, true, false);
-    gateChunks(block, iFrom, iWholeEnd, INTERNEURONS, false, false);
-    if (iWholeEnd < to) gateChunks(block, iWholeEnd, to, MIXED, true, false);
-  }
+  // `drug` becomes a compile-time constant in each of the two copies of the gate's loops.
+  if (drug) gateSegments(block, from, eWholeEnd, eEnd, iFrom, iWholeEnd, to, true);
+  else gateSegments(block, from, eWholeEnd, eEnd, iFrom, iWholeEnd, to, false);
 
   chlorideChunks(block, from, eWholeEnd, false);
   if (eWholeEnd < eEnd) chlorideChunks(block, eWholeEnd, eEnd, true);
+}
+
+/** The gate's loops over the segments ionCells cut: pyramidal chunks, the meeting chunk, interneuron chunks, the tail. */
+// @ts-ignore: AssemblyScript decorator
+@inline
+function gateSegments(
+  block: usize,
+  from: i32,
+  eWholeEnd: i32,
+  eEnd: i32,
+  iFrom: i32,
+  iWholeEnd: i32,
+  to: i32,
+  drug: bool,
+): void {
+  gateChunks(block, from, eWholeEnd, PYRAMIDAL, false, drug);
+  if (eWholeEnd < eEnd) gateChunks(block, eWholeEnd, eWholeEnd + 4, MIXED, true, drug);
+  gateChunks(block, iFrom, iWholeEnd, INTERNEURONS, false, drug);
+  if (iWholeEnd < to) gateChunks(block, iWholeEnd, to, MIXED, true, drug);
 }
 
 /** 4 lanes of a per-tile array at the tiles t0…t3 (byte offsets). */
@@ -298,8 +309,9 @@ function gateChunks(block: usize, from: i32, to: i32, kind: i32, masked: bool, d
     hNext = f32x4.pmax(hNext, zeroV);
     // Drug bound to the channels, weighted by their state: blockers of the phenytoin class bind
     // inactivated channels far more tightly than resting ones (Kuo 1998), so the block deepens
-    // with depolarisation and with firing. Without a drug x = 0 and the factor is exactly 1. The
-    // cell's sensitivity scales the binding (1 except in a lesion's pyramidal cells).
+    // with depolarisation and with firing. Without a drug the free fraction is exactly 1 and this
+    // part is left out. The cell's sensitivity scales the binding (SODIUM_BLOCKER's factor in
+    // interneurons, lesionBlockerBinding in a lesion's pyramidal cells, else 1).
     let availability = f32x4.mul(v128.load(scaleP + o), hNext);
     let gainFactor = availability;
     if (drug) {

@@ -198,7 +198,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   await presets.selectOption('transporter');
   await expect(page.locator('#preset-lesson')).toContainText('P-glycoprotein doubles');
   await page.getByRole('button', { name: 'Load preset' }).click();
-  await expect(page.locator('#kClearance-value')).toHaveText('0.55×');
+  await expect(page.locator('#kClearance-value')).toHaveText('0.555×');
   await expect(page.locator('#gaba-value')).toHaveText('1.00×');
   await expect(page.locator('#pgp')).toHaveValue('2');
   await expect(page.locator('#seed')).toHaveValue('1');
@@ -213,7 +213,7 @@ test('a preset sets parameters and treatment in one go and says what it demonstr
   // Any change leaves the preset; the address then lists everything.
   await page.locator('#pgp').fill('1');
   await expect(page.locator('#preset-current')).toHaveText('Changed since loading “transporter”.');
-  await expectAddress(page, '?kClearance=0.55&drug=phenytoin=200/12&at=336');
+  await expectAddress(page, '?kClearance=0.555&drug=phenytoin=200/12&at=336');
 
   // A preset link opens on it.
   await openControls(page, '?preset=dravet');

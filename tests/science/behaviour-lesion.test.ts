@@ -24,7 +24,7 @@ import { SynchronyMeter } from '../../src/model/detect/synchrony.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { torusDistanceMm } from '../../src/model/sheet/geometry.ts';
 import { Simulation } from '../../src/model/simulation.ts';
-import { runSheet, TEST_SIDE } from './run-sheet.ts';
+import { runSheet, shippedScenario, TEST_SIDE } from './run-sheet.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const SHEET = { gaba: 0.8, seed: 1 };
@@ -133,15 +133,12 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
   });
 
   it('carbamazepine at a therapeutic level fails; resection stops the seizures', () => {
-    // The target hypothesis, partly (lesionBlockerBinding 0.35: Remy 2003), as in the
-    // focal-dysplasia scenario: with normal binding carbamazepine now holds this lesion
-    // (docs/notes/real-seizures.md §17).
-    const drug = runSheet(
-      { ...SHEET, lesion: FOCUS, lesionBlockerBinding: 0.35 },
-      DURATION_S,
-      {},
-      { drugs: ['carbamazepine=400/12'], atHours: 72 },
-    );
+    // The focal-dysplasia scenario's patient, read from its file: the target hypothesis, partly
+    // (its lesionBlockerBinding: Remy 2003); with normal binding carbamazepine now holds this
+    // lesion (docs/notes/real-seizures.md §17).
+    const dysplasia = shippedScenario('focal-dysplasia');
+    expect(dysplasia.params).toMatchObject({ gaba: SHEET.gaba, lesion: FOCUS });
+    const drug = runSheet({ ...dysplasia.params, seed: SHEET.seed }, DURATION_S, {}, dysplasia.treatment);
     const resected = runSheet({ ...SHEET, lesion: FOCUS, resected: true }, DURATION_S).summary;
     const level = drug.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
     expect(level).toBeGreaterThanOrEqual(4);

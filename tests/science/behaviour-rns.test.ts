@@ -14,13 +14,13 @@ import { describe, expect, it } from 'vitest';
 import { RNS_BURST_MS, RNS_LOCKOUT_MS } from '../../src/model/modifiers/rns.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import { Simulation } from '../../src/model/simulation.ts';
-import { runSheet, TEST_SIDE } from './run-sheet.ts';
+import { runSheet, shippedScenario, TEST_SIDE } from './run-sheet.ts';
 
-const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
 const DURATION_S = 120;
-const SHEET = { gaba: 0.8, lesion: FOCUS, lesionBlockerBinding: 0.35 };
+// The patient of public/scenarios/focal-dysplasia.json, read from the file (rns.json is the same
+// patient with the device on).
+const { params: SHEET, treatment: TREATMENT } = shippedScenario('focal-dysplasia');
 const SEEDS = [1, 2, 3];
-const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
 
 describe('responsive neurostimulation', () => {
   it('stimulating the lesion when it starts to burst at least halves the seizure burden', () => {

@@ -10,7 +10,7 @@
  * on several seeds at once (the README's default-size table).
  */
 import { findRheobase } from '../../src/model/reference/single-neuron.ts';
-import { meanRateE, runSheet, type SheetRun, type Treatment } from './run-sheet.ts';
+import { meanRateE, runSheet, type SheetRun, shippedScenario, type Treatment } from './run-sheet.ts';
 
 const SIDE = 64;
 const json = process.argv.includes('--json');
@@ -144,11 +144,14 @@ out.dravet = {
   dravetLtg: sheet120('scn1a 0.5, gaba 0.9 + lamotrigine', { gaba: 0.9, scn1a: 0.5 }, lamotrigine),
 };
 
+// The patients of the shipped scenarios, read from their files (public/scenarios).
+const transporter = shippedScenario('transporter');
+const dysplasia = shippedScenario('focal-dysplasia');
 log(
-  '\nBehaviour 8: transporter (kClearance 0.55: a poorly cleared, sclerosis-like patch; phenytoin 200 mg every 12 h, network at 336 h; 120 s)',
+  `\nBehaviour 8: transporter (${JSON.stringify(transporter.params)}: a poorly cleared, sclerosis-like patch; ${transporter.treatment.drugs.join(' + ')}, network at ${transporter.treatment.atHours} h; 120 s)`,
 );
-const phenytoin: Treatment = { drugs: ['phenytoin=200/12'], atHours: 336 };
-const sclerotic = { kClearance: 0.55 };
+const phenytoin: Treatment = transporter.treatment;
+const sclerotic = { ...transporter.params, pgp: 1 };
 out.transporter = {
   untreated: sheet120('untreated', sclerotic),
   pgp1: sheet120('phenytoin, pgp 1', sclerotic, phenytoin),
@@ -156,7 +159,7 @@ out.transporter = {
   tariquidar: sheet120(
     'phenytoin + tariquidar, pgp 2',
     { ...sclerotic, pgp: 2 },
-    { drugs: [...phenytoin.drugs, 'tariquidar=75/12'], atHours: 336 },
+    { ...phenytoin, drugs: [...phenytoin.drugs, 'tariquidar=75/12'] },
   ),
 };
 
@@ -175,21 +178,16 @@ out.status = {
 };
 
 log(
-  '\nBehaviour 10: focal lesion and surgery (gaba 0.8; lesion at (1, 1) mm, radius 0.5 mm; carbamazepine 400 mg every 12 h, network at 72 h; 240 s)',
+  `\nBehaviour 10: focal lesion and surgery (focal-dysplasia scenario ${JSON.stringify(dysplasia.params)}; ${dysplasia.treatment.drugs.join(' + ')}, network at ${dysplasia.treatment.atHours} h; 240 s)`,
 );
-const focus = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const carbamazepine: Treatment = { drugs: ['carbamazepine=400/12'], atHours: 72 };
+// The scenario's lesion and gaba, without its drug or its reduced binding.
+const { gaba, lesion: focus } = dysplasia.params as { gaba: number; lesion: unknown };
 out.lesion = {
-  noLesion: sheetRun('gaba 0.8, no lesion', { gaba: 0.8 }, undefined, 240),
-  lesion: sheetRun('lesion', { gaba: 0.8, lesion: focus }, undefined, 240),
+  noLesion: sheetRun(`gaba ${gaba}, no lesion`, { gaba }, undefined, 240),
+  lesion: sheetRun('lesion', { gaba, lesion: focus }, undefined, 240),
   // The focal-dysplasia scenario's partial target hypothesis (docs/notes/real-seizures.md §17).
-  lesionCbz: sheetRun(
-    'lesion + carbamazepine',
-    { gaba: 0.8, lesion: focus, lesionBlockerBinding: 0.35 },
-    carbamazepine,
-    240,
-  ),
-  resected: sheetRun('lesion, resected', { gaba: 0.8, lesion: focus, resected: true }, undefined, 240),
+  lesionCbz: sheetRun('lesion + carbamazepine', dysplasia.params, dysplasia.treatment, 240),
+  resected: sheetRun('lesion, resected', { gaba, lesion: focus, resected: true }, undefined, 240),
 };
 
 log('\nBehaviour 11: sprouting (defaults; lesion at (1, 1) mm, radius 0.3 mm; 60 s)');
@@ -201,16 +199,8 @@ out.sprouting = {
 
 log('\nTherapies beyond drugs (120 s)');
 out.therapies = {
-  rnsOff: sheet120(
-    'focal dysplasia + carbamazepine',
-    { gaba: 0.8, lesion: focus, lesionBlockerBinding: 0.35 },
-    carbamazepine,
-  ),
-  rnsOn: sheet120(
-    '… + responsive neurostimulation',
-    { gaba: 0.8, lesion: focus, lesionBlockerBinding: 0.35, rns: true },
-    carbamazepine,
-  ),
+  rnsOff: sheet120('focal dysplasia + carbamazepine', dysplasia.params, dysplasia.treatment),
+  rnsOn: sheet120('… + responsive neurostimulation', { ...dysplasia.params, rns: true }, dysplasia.treatment),
   ketoOff: sheet120('gaba 0.65', { gaba: 0.65 }),
   ketoOn: sheet120('gaba 0.65 + ketogenic diet', { gaba: 0.65, ketogenic: true }),
   vnsOff: sheet120('gaba 0.6', { gaba: 0.6 }),

@@ -8,12 +8,15 @@
  * network is already more synchronous there (χ ≈ 0.24); at 48 it matches the default 64 closely
  * (χ ≈ 0.16 vs 0.14). The figures at the default size are in the README.
  */
+import { readFileSync } from 'node:fs';
 import type { MonitorSummary, SeriesRecord } from '../../src/model/detect/monitors.ts';
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import type { BrainLevel } from '../../src/model/pharmacology/pd.ts';
 import type { PkSnapshot } from '../../src/model/pharmacology/pk.ts';
-import type { Treatment as PatientTreatment } from '../../src/model/pharmacology/treatment.ts';
+import { formatRegimen } from '../../src/model/pharmacology/regimen.ts';
+import { DEFAULT_AT_HOURS, type Treatment as PatientTreatment } from '../../src/model/pharmacology/treatment.ts';
 import { dosingOf, NO_DOSING, startRun } from '../../src/model/runs/start-run.ts';
+import { validateScenario } from '../../src/model/scenario.ts';
 import type { Simulation, SimulationOptions } from '../../src/model/simulation.ts';
 
 export const TEST_SIDE = 48;
@@ -70,4 +73,17 @@ export function meanChi(series: readonly SeriesRecord[], fromMs: number, toMs: n
     }
   }
   return n > 0 ? sum / n : Number.NaN;
+}
+
+/**
+ * A shipped scenario (public/scenarios/NAME.json) as a sheet and a treatment, so that the science
+ * checks run the patient the app and the lessons show instead of a copy of its numbers.
+ */
+export function shippedScenario(name: string): { params: Readonly<Record<string, unknown>>; treatment: Treatment } {
+  const file = new URL(`../../public/scenarios/${name}.json`, import.meta.url);
+  const s = validateScenario(JSON.parse(readFileSync(file, 'utf8')), name);
+  return {
+    params: s.params,
+    treatment: { drugs: s.drugs.map(formatRegimen), atHours: s.atHours ?? DEFAULT_AT_HOURS },
+  };
 }

@@ -14,7 +14,7 @@ const byName = (name: string): Scenario => PRESETS.find((s) => s.name === name) 
 describe('presets', () => {
   it('a preset is its parameters over the defaults and its treatment, 72 h when it names no time', () => {
     expect(presetIntent(byName('transporter'))).toEqual({
-      params: { ...defaultParams(), kClearance: 0.55, pgp: 2 },
+      params: { ...defaultParams(), kClearance: 0.555, pgp: 2 },
       treatment: { drugs: ['phenytoin=200/12'], atHours: 336 },
     });
     expect(presetIntent(byName('dravet')).treatment).toEqual({ drugs: [], atHours: DEFAULT_AT_HOURS });

@@ -55,7 +55,7 @@ describe('lecture mode in the address', () => {
     expect(queryFromIntent({ ...SCENES[4], speed: 1 }, PRESETS, at(4))).toBe('?lecture=5');
     expect(queryFromIntent({ ...SCENES[4], speed: 2 }, PRESETS, at(4))).toBe('?lecture=5&speed=2');
     expect(queryFromIntent({ ...SCENES[3], speed: 1 }, PRESETS, at(4))).toBe(
-      '?lecture=5&kClearance=0.55&drug=phenytoin=200/12&at=336',
+      '?lecture=5&kClearance=0.555&drug=phenytoin=200/12&at=336',
     );
     // The defaults while at a scene that is not: written so that they still read back.
     expect(queryFromIntent(defaultAddressIntent(), PRESETS, at(4))).toBe('?lecture=5&seed=1');

@@ -158,9 +158,9 @@ describe('queryFromIntent and intentFromQuery', () => {
   it('lets entries override a preset: parameters one by one, drugs as a whole schedule', () => {
     const read = intentFromQuery('?preset=transporter&pgp=1&drug=tariquidar=75/12&at=24', undefined, PRESETS);
     expect(read.problems).toEqual([]);
-    expect(read.intent.params).toEqual({ ...defaultParams(), kClearance: 0.55 });
+    expect(read.intent.params).toEqual({ ...defaultParams(), kClearance: 0.555 });
     expect(read.intent.treatment).toEqual({ drugs: ['tariquidar=75/12'], atHours: 24 });
-    expect(queryFromIntent(read.intent, PRESETS)).toBe('?kClearance=0.55&drug=tariquidar=75/12&at=24');
+    expect(queryFromIntent(read.intent, PRESETS)).toBe('?kClearance=0.555&drug=tariquidar=75/12&at=24');
   });
 
   it('round-trips every valid intent: query(intent(query(x))) = query(x), with no problems', () => {

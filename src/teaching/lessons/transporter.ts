@@ -1,21 +1,21 @@
 /**
  * Lesson: the blood–brain barrier and its efflux pump (docs/model.md §7 behaviour 8), on the
  * patient of public/scenarios/transporter.json: a sclerosis-like patch whose astrocytes clear K⁺
- * poorly (`kClearance` 0.55), on phenytoin 200 mg every 12 h, two weeks in (plasma ≈ 11 mg/L, in
+ * poorly (`kClearance` 0.555), on phenytoin 200 mg every 12 h, two weeks in (plasma ≈ 11 mg/L, in
  * the 10–20 range). At 2× P-gp the same plasma level leaves a quarter less in the brain (Kp,uu
  * 0.75) and the seizures return; tariquidar, which inhibits P-gp, brings the brain level back.
  *
- * Measured on the lesson's 48 × 48 sheet, seed 1, 120 s: normal P-gp 9.5 Hz, no event; 2× P-gp
- * events from 28.5 s at 32.9 Hz and from 106.0 s at 44.8 Hz. At the default size (seeds 1–3,
- * 240 s) the first failing event starts at 33–34 s; the controlled sheet had no event in 120 s
- * (docs/notes/real-seizures.md §17). 60 s a run leaves the first onset room on every seed. The
- * patch was at kClearance 0.6 until the blockers moved the threshold as a conductance-based
- * cell's, which let phenytoin hold 0.6 at 2× P-gp too.
+ * At the default size (seeds 1–3, 240 s; docs/notes/real-seizures.md §18) the controlled sheet
+ * runs at 8.9 Hz without an event and the failing one has three full events, the first from
+ * 37–38 s at 30.5–31.1 Hz. 60 s a run leaves the first onset room on every seed. The patch was at
+ * kClearance 0.6 until the blockers moved the threshold as a conductance-based cell's (which let
+ * phenytoin hold 0.6 at 2× P-gp too), then 0.55, where the control crept into an event after
+ * 220 s on one seed.
  */
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, drugBrainUm, percent, SEIZING_BURDEN, sheetOutcome } from '../measures.ts';
 
-const SHEET = { kClearance: 0.55 };
+const SHEET = { kClearance: 0.555 };
 const DRUG = 'phenytoin';
 const REGIMEN = 'phenytoin=200/12';
 /** Two weeks of phenytoin: its saturable elimination needs that long to settle. */

@@ -15,8 +15,12 @@
  * then draws each plot 60 times from the history it holds, JavaScript only and with a pixel
  * read-back that waits for the GPU (median per plot).
  *
+ * With --split (and a lecture scene in --query, e.g. "?lecture=5") the page opens split screen
+ * (key S) before the window, and each run also reports both sides' achieved speed (simulated
+ * time per wall time of each side's worker, from the lecture snapshot).
+ *
  * Usage: npm run bench:browser -- [--runs 3] [--seconds 10] [--query "?gaba=0.6"] [--width 1366 --height 768]
- *                                  [--dpr 1] [--plots]
+ *                                  [--dpr 1] [--plots] [--split]
  * Prints one line per run and the medians. Not part of `npm test`: timing belongs in benchmarks,
  * which report and never fail on a figure (the browser tests assert behaviour only).
  */
@@ -34,6 +38,14 @@ const width = Number(flag('width', 1366));
 const height = Number(flag('height', 768));
 const dpr = Number(flag('dpr', 1));
 const plots = args.includes('--plots');
+const split = args.includes('--split');
+if (split && !/lecture=\d/.test(query)) {
+  console.error('--split needs a lecture scene in --query, e.g. --query "?lecture=5"');
+  process.exit(2);
+}
+/** Each split-screen side's simulated time (ms), in the page's order. */
+const splitTimes = (page) =>
+  page.evaluate(() => (window.__refractory?.lecture?.()?.split ?? []).map((side) => [side.side, side.timeMs ?? 0]));
 const PORT = 4330;
 const OUT = 'node_modules/.cache/refractory-bench-dist';
 
@@ -50,7 +62,22 @@ try {
       timeout: 60_000,
     });
     if (plots) await page.locator('#plots-panel').scrollIntoViewIfNeeded();
+    if (split) {
+      const notice = page.locator('#safety-dismiss');
+      if (await notice.isVisible().catch(() => false)) await notice.click();
+      await page.keyboard.press('s');
+      await page.waitForFunction(
+        () => {
+          const sides = window.__refractory?.lecture?.()?.split ?? [];
+          return sides.length === 2 && sides.every((side) => (side.timeMs ?? 0) > 1000);
+        },
+        null,
+        { timeout: 120_000 },
+      );
+    }
     await page.waitForTimeout(3000); // warm-up
+    const split0 = split ? await splitTimes(page) : [];
+    const splitWall0 = split ? await page.evaluate(() => performance.now()) : 0;
     await page.evaluate(() => {
       const w = window;
       w.__benchFrames = 0;
@@ -105,7 +132,16 @@ try {
         console.log(`  ${(ms / Math.max(1, seconds)).toFixed(1).padStart(7)} ms/s  ${name}`);
     }
     const wallMs = t1.wall - t0.wall;
+    const splitSpeeds = [];
+    if (split) {
+      const split1 = await splitTimes(page);
+      const splitWallMs = (await page.evaluate(() => performance.now())) - splitWall0;
+      for (const [k, [side, timeMs]] of split1.entries()) {
+        splitSpeeds.push({ side, speed: (timeMs - (split0[k]?.[1] ?? 0)) / splitWallMs });
+      }
+    }
     const result = {
+      splitSpeeds,
       fps: (t1.frames / wallMs) * 1000,
       sheetFps: ((t1.drawn - t0.drawn) / wallMs) * 1000,
       speed: (t1.sim - t0.sim) / wallMs,
@@ -134,6 +170,8 @@ try {
       );
     }
     results.push(result);
+    if (split)
+      console.log(`  split screen: ${splitSpeeds.map((x) => `${x.side} ${x.speed.toFixed(2)}×`).join(', ')} real time`);
     console.log(
       `run ${r + 1}: ${result.fps.toFixed(1)} fps (sheet redrawn ${result.sheetFps.toFixed(1)} times per s), worker ${result.speed.toFixed(2)}× real time, main thread per frame: ${result.mainCpuMsPerFrame.toFixed(2)} ms CPU, ${result.mainMsPerFrame.toFixed(2)} ms wall, of which ${result.commitWallMsPerFrame.toFixed(2)} ms wall (${result.commitCpuMsPerFrame.toFixed(2)} ms CPU) waiting in Commit (tasks: median ${result.taskMedianMs.toFixed(2)} ms, p95 ${result.taskP95Ms.toFixed(2)} ms)`,
     );
@@ -144,6 +182,13 @@ try {
   console.log(
     `median of ${runs} (${width}×${height}${query ? `, ${query}` : ''}, ${seconds} s each): ${m('fps').toFixed(1)} fps (sheet redrawn ${m('sheetFps').toFixed(1)}/s), worker ${m('speed').toFixed(2)}× real time, main thread ${m('mainCpuMsPerFrame').toFixed(2)} ms CPU per frame (${m('mainMsPerFrame').toFixed(2)} ms wall, ${m('commitWallMsPerFrame').toFixed(2)} of it waiting in Commit)`,
   );
+  if (split) {
+    const sides = results[0].splitSpeeds.map((x) => x.side);
+    const perSide = sides.map(
+      (side, k) => `${side} ${median(results.map((x) => x.splitSpeeds[k]?.speed ?? 0)).toFixed(2)}×`,
+    );
+    console.log(`  split screen, median: ${perSide.join(', ')} real time`);
+  }
   if (plots)
     console.log(
       `  plots: median draw ${m('plotDrawMedianMs').toFixed(2)} ms (p90 ${m('plotDrawP90Ms').toFixed(2)} ms)`,

@@ -74,6 +74,25 @@ describe('summarize', () => {
     expect(s.cumulativeCount).toEqual([5, 7, 7, 8]);
   });
 
+  it('gives the rate of the seizure-free windows per drug, and of the untreated ones', () => {
+    expect(s.seizureFreeRateEHz).toEqual([
+      { min: 9, median: 9, max: 9 },
+      { min: 9, median: 9, max: 9 },
+      null,
+      { min: 9, median: 9, max: 9 },
+    ]);
+    expect(s.untreatedRateEHz).toEqual({ min: 20, median: 20, max: 20 });
+    const spread = summarize(3, DRUGS, 'substitution', COHORT_SETTINGS, [
+      ...[8, 12, 16, 10].map((rate, i) => {
+        const o = outcome(i, 0);
+        return { ...o, baselineRateEHz: 15 + i, trials: [{ ...o.trials[0], rateEHz: rate }] };
+      }),
+    ]);
+    // Median of an even count: the mean of the middle two.
+    expect(spread.seizureFreeRateEHz[0]).toEqual({ min: 8, median: 11, max: 16 });
+    expect(spread.untreatedRateEHz).toEqual({ min: 15, median: 16.5, max: 18 });
+  });
+
   it('gives each share its Wilson 95 % interval, and says whether the clinical figure lies inside it', () => {
     // 5 of 10: Wilson's interval is 0.237–0.763 (Brown, Cai & DasGupta 2001, table values).
     expect(s.cumulativeInterval[0].low).toBeCloseTo(0.2366, 3);

@@ -18,13 +18,12 @@ import {
   settingsOf,
   TRIAL_DRUGS,
 } from '../../model/runs/cohort/cohort.ts';
-import { type CohortSummary, summarize } from '../../model/runs/cohort/summary.ts';
+import { type CohortSummary, type RateRange, summarize } from '../../model/runs/cohort/summary.ts';
 import {
   COHORT_OBSERVE_S,
   COHORT_SETTLE_S,
   OBSERVE_S_RANGE,
   type PatientOutcome,
-  SEIZURE_FREE_MAX_RATE_HZ,
   TRIAL_MODES,
 } from '../../model/runs/cohort/trial.ts';
 import { type CommandSpec, choiceFlag, integerFlag, numberFlag, type ParsedFlags } from '../args.ts';
@@ -118,6 +117,9 @@ export function runCohort(spec: CohortSpec, workers: number, ctx: CliContext): C
 const pct = (x: number | null): string => (x === null ? '–' : `${fixed(100 * x, 1)} %`);
 const signedPp = (x: number | null): string => (x === null ? '–' : `${x > 0 ? '+' : ''}${fixed(x, 1)} pp`);
 
+const rateText = (x: RateRange | null): string =>
+  x === null ? '–' : `${fixed(x.median, 1)} Hz (${fixed(x.min, 1)}–${fixed(x.max, 1)})`;
+
 const interval = (i: { low: number; high: number }): string => `${fixed(100 * i.low, 1)}–${fixed(100 * i.high, 1)} %`;
 
 export function formatCohort(r: CohortReport): string {
@@ -134,7 +136,7 @@ export function formatCohort(r: CohortReport): string {
     pct(r.clinical.cumulativeSeizureFree[k]),
     signedPp(r.distancePp[k]),
     pct(r.worsenedBy[k]),
-    String(r.eventFreeButRaised[k]),
+    rateText(r.seizureFreeRateEHz[k]),
   ]);
   const drugs = table([
     [
@@ -145,7 +147,7 @@ export function formatCohort(r: CohortReport): string {
       'clinical',
       'distance',
       'made worse',
-      `no event, E > ${SEIZURE_FREE_MAX_RATE_HZ} Hz`,
+      'E when seizure-free',
     ],
     ...drugRows,
     [
@@ -159,8 +161,8 @@ export function formatCohort(r: CohortReport): string {
       '',
     ],
   ]);
-  const raised = r.eventFreeButRaised.some((x) => x > 0)
-    ? `\n"no event, E > ${SEIZURE_FREE_MAX_RATE_HZ} Hz": patients with no seizure in the window whose sheet stayed in a raised, discharging state; not counted seizure-free. Counted as the detector alone would count them: ${r.cumulativeEventFree.map((x, k) => `${pct(x)} after ${r.drugs[k]}`).join(', ')}.`
+  const rates = r.seizureFreeRateEHz.some((x) => x !== null)
+    ? `\n"E when seizure-free": the pyramidal cells' mean rate over the windows of the patients who became seizure-free on that drug, median (range)${r.untreatedRateEHz === null ? '' : `; untreated, seizures included, the cohort's patients ran at ${rateText(r.untreatedRateEHz)}`}.`
     : '';
   const series = r.clinical.series
     .map((c) => `${c.source} (${c.patients} patients): ${c.cumulativeSeizureFree.map((x) => pct(x)).join(', ')}`)
@@ -186,7 +188,7 @@ export function formatCohort(r: CohortReport): string {
 (clinical figures: ${r.clinical.source}; educational model, not medical advice)
 
 ${drugs}
-${comparison}${raised}
+${comparison}${rates}
 
 who stayed refractory:
 ${mechanisms}

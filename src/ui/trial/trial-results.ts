@@ -5,8 +5,10 @@
  */
 import { DRUGS } from '../../model/pharmacology/drugs.ts';
 import type { CohortSummary } from '../../model/runs/cohort/summary.ts';
-import { type PatientOutcome, SEIZURE_FREE_MAX_RATE_HZ } from '../../model/runs/cohort/trial.ts';
+import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
+
+const fixed = (x: number, digits: number): string => x.toFixed(digits);
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
 const range = (i: { low: number; high: number }): string =>
@@ -173,18 +175,22 @@ export function showTrialResults(
       )
     : null;
 
-  const raised = s.eventFreeButRaised.some((x) => x > 0)
-    ? el(
-        'p',
-        'hint',
-        `Not counted seizure-free: ${s.drugs
-          .map((d, k) => (s.eventFreeButRaised[k] > 0 ? `${s.eventFreeButRaised[k]} on ${d}` : ''))
-          .filter((x) => x !== '')
-          .join(', ')} had no seizure in the window, but their patch stayed in a raised, discharging state ` +
-          `(pyramidal cells above ${SEIZURE_FREE_MAX_RATE_HZ} Hz). Counted as the seizure detector alone would count them: ` +
-          `${s.drugs.map((d, k) => `${percent(s.cumulativeEventFree[k])} after ${d}`).join(', ')}.`,
-      )
-    : null;
+  const freeRates = s.drugs.flatMap((d, k) => {
+    const r = s.seizureFreeRateEHz[k];
+    return r === null ? [] : [`${d} ${fixed(r.median, 1)} Hz (${fixed(r.min, 1)}–${fixed(r.max, 1)})`];
+  });
+  const untreated = s.untreatedRateEHz;
+  const raised =
+    freeRates.length > 0
+      ? el(
+          'p',
+          'hint',
+          `How calm a seizure-free patch is: its pyramidal cells' mean rate over the window, median (range), on ${freeRates.join(', ')}` +
+            (untreated === null
+              ? '.'
+              : `; untreated, seizures included, the cohort's patients ran at ${fixed(untreated.median, 1)} Hz (${fixed(untreated.min, 1)}–${fixed(untreated.max, 1)}).`),
+        )
+      : null;
 
   const details = el('details', 'trial-patients');
   details.append(el('summary', undefined, `Every patient, with its seed (${outcomes.length})`));

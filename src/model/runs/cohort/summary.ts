@@ -13,7 +13,7 @@ import {
   wilsonInterval,
 } from './clinical.ts';
 import type { PatientTraits } from './population.ts';
-import { isSeizureFree, type PatientOutcome, type TrialMode, type TrialSettings } from './trial.ts';
+import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
 
 /**
  * A "severe" E/I deficit for the breakdown: GABA_A at or below this. On the trial's 32 × 32 sheet
@@ -78,13 +78,12 @@ export interface CohortSummary {
   /** Of those who took each drug, the fraction whose seizure burden it raised (by more than 0.05). */
   worsenedBy: number[];
   /**
-   * Of those who took each drug, how many had no event in the window but a mean pyramidal rate
-   * above SEIZURE_FREE_MAX_RATE_HZ (the steady discharge a sodium-channel blocker can hold a sheet
-   * in): not counted seizure-free; the detector alone would have.
+   * Per drug, the mean pyramidal rate over the windows of the patients who became seizure-free on
+   * it (Hz; null when none did): how far from rest a seizure-free patch sits.
    */
-  eventFreeButRaised: number[];
-  /** After each drug, the share seizure-free had those patients counted seizure-free (the detector's verdict alone). */
-  cumulativeEventFree: number[];
+  seizureFreeRateEHz: (RateRange | null)[];
+  /** The same rate over the untreated windows of every patient with epilepsy (their seizures included). */
+  untreatedRateEHz: RateRange | null;
   clinical: {
     source: string;
     cumulativeSeizureFree: (number | null)[];
@@ -108,6 +107,20 @@ export interface CohortSummary {
 export interface Interval {
   low: number;
   high: number;
+}
+
+export interface RateRange {
+  min: number;
+  median: number;
+  max: number;
+}
+
+function rateRange(rates: readonly number[]): RateRange | null {
+  if (rates.length === 0) return null;
+  const sorted = [...rates].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { min: sorted[0], median, max: sorted[sorted.length - 1] };
 }
 
 const WORSENED_BY = 0.05;
@@ -144,14 +157,8 @@ export function summarize(
     if (took.length === 0) return 0;
     return took.filter((o) => o.trials[k].seizureBurden > o.baselineSeizureBurden + WORSENED_BY).length / took.length;
   });
-  const eventFreeButRaised = drugs.map(
-    (_, k) =>
-      ill.filter((o) => o.trials.length > k && o.trials[k].seizures === 0 && !isSeizureFree(o.trials[k])).length,
-  );
-  // The first drug after which a patient had no event (the detector's verdict), for the comparison.
-  const firstEventFree = ill.map((o) => o.trials.findIndex((t) => t.seizures === 0));
-  const cumulativeEventFree = drugs.map((_, k) =>
-    n === 0 ? 0 : firstEventFree.filter((f) => f >= 0 && f <= k).length / n,
+  const seizureFreeRateEHz = drugs.map((_, k) =>
+    rateRange(ill.filter((o) => o.seizureFreeOn === k).map((o) => o.trials[k].rateEHz)),
   );
   const refractory = ill.filter((o) => o.seizureFreeOn === null);
   const free = ill.filter((o) => o.seizureFreeOn !== null);
@@ -172,8 +179,8 @@ export function summarize(
     cumulativeCount,
     newlySeizureFree: newly,
     worsenedBy,
-    eventFreeButRaised,
-    cumulativeEventFree,
+    seizureFreeRateEHz,
+    untreatedRateEHz: rateRange(ill.map((o) => o.baselineRateEHz)),
     clinical: {
       source: CLINICAL_SOURCE,
       cumulativeSeizureFree: clinical,

@@ -180,7 +180,7 @@ export function showTrialResults(
     return r === null ? [] : [`${d} ${fixed(r.median, 1)} Hz (${fixed(r.min, 1)}–${fixed(r.max, 1)})`];
   });
   const untreated = s.untreatedRateEHz;
-  const raised =
+  const freeRateNote =
     freeRates.length > 0
       ? el(
           'p',
@@ -208,7 +208,7 @@ export function showTrialResults(
     identity,
     figures,
     legend,
-    ...(raised ? [raised] : []),
+    ...(freeRateNote ? [freeRateNote] : []),
     mech,
     ...(worse ? [worse] : []),
     details,

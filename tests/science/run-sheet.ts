@@ -13,11 +13,11 @@ import type { MonitorSummary, SeriesRecord } from '../../src/model/detect/monito
 import { defaultParams, withParams } from '../../src/model/params.ts';
 import type { BrainLevel } from '../../src/model/pharmacology/pd.ts';
 import type { PkSnapshot } from '../../src/model/pharmacology/pk.ts';
-import { formatRegimen } from '../../src/model/pharmacology/regimen.ts';
-import { DEFAULT_AT_HOURS, type Treatment as PatientTreatment } from '../../src/model/pharmacology/treatment.ts';
+import type { Treatment as PatientTreatment } from '../../src/model/pharmacology/treatment.ts';
 import { dosingOf, NO_DOSING, startRun } from '../../src/model/runs/start-run.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import type { Simulation, SimulationOptions } from '../../src/model/simulation.ts';
+import { presetIntent } from '../../src/state/presets.ts';
 
 export const TEST_SIDE = 48;
 
@@ -82,8 +82,7 @@ export function meanChi(series: readonly SeriesRecord[], fromMs: number, toMs: n
 export function shippedScenario(name: string): { params: Readonly<Record<string, unknown>>; treatment: Treatment } {
   const file = new URL(`../../public/scenarios/${name}.json`, import.meta.url);
   const s = validateScenario(JSON.parse(readFileSync(file, 'utf8')), name);
-  return {
-    params: s.params,
-    treatment: { drugs: s.drugs.map(formatRegimen), atHours: s.atHours ?? DEFAULT_AT_HOURS },
-  };
+  // Its overrides only (runSheet lays them over the defaults at the test's size); the treatment as
+  // the app's presets read it.
+  return { params: s.params, treatment: presetIntent(s).treatment };
 }

@@ -74,7 +74,8 @@ export interface SeizureReport {
 /** Intervals counted at each end of an event's discharges. */
 export const DISCHARGE_INTERVALS_COUNTED = 5;
 
-function medianOf(xs: number[]): number | null {
+/** The median (the mean of the middle two for an even count); null for none. */
+export function medianOf(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
   const a = [...xs].sort((p, q) => p - q);
   return a.length % 2 === 1 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;

@@ -3,6 +3,8 @@
  * each drug, next to the clinical figures and the distance from them, the refractory fraction,
  * and who stayed refractory, mechanism by mechanism (the teaching point).
  */
+
+import { medianOf } from '../../detect/seizure-report.ts';
 import { DRUGS, type DrugName } from '../../pharmacology/drugs.ts';
 import {
   CLINICAL_REFRACTORY,
@@ -116,11 +118,8 @@ export interface RateRange {
 }
 
 function rateRange(rates: readonly number[]): RateRange | null {
-  if (rates.length === 0) return null;
-  const sorted = [...rates].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { min: sorted[0], median, max: sorted[sorted.length - 1] };
+  const median = medianOf(rates);
+  return median === null ? null : { min: Math.min(...rates), median, max: Math.max(...rates) };
 }
 
 const WORSENED_BY = 0.05;

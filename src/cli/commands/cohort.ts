@@ -18,7 +18,7 @@ import {
   settingsOf,
   TRIAL_DRUGS,
 } from '../../model/runs/cohort/cohort.ts';
-import { type CohortSummary, type RateRange, summarize } from '../../model/runs/cohort/summary.ts';
+import { type CohortSummary, type RateRange, rateRangeText, summarize } from '../../model/runs/cohort/summary.ts';
 import {
   COHORT_OBSERVE_S,
   COHORT_SETTLE_S,
@@ -117,8 +117,7 @@ export function runCohort(spec: CohortSpec, workers: number, ctx: CliContext): C
 const pct = (x: number | null): string => (x === null ? '–' : `${fixed(100 * x, 1)} %`);
 const signedPp = (x: number | null): string => (x === null ? '–' : `${x > 0 ? '+' : ''}${fixed(x, 1)} pp`);
 
-const rateText = (x: RateRange | null): string =>
-  x === null ? '–' : `${fixed(x.median, 1)} Hz (${fixed(x.min, 1)}–${fixed(x.max, 1)})`;
+const rateText = (x: RateRange | null): string => (x === null ? '–' : rateRangeText(x));
 
 const interval = (i: { low: number; high: number }): string => `${fixed(100 * i.low, 1)}–${fixed(100 * i.high, 1)} %`;
 

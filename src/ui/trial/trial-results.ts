@@ -4,11 +4,9 @@
  * mechanism by mechanism, and every patient's seed. Drawn once per finished trial: nothing moves.
  */
 import { DRUGS } from '../../model/pharmacology/drugs.ts';
-import type { CohortSummary } from '../../model/runs/cohort/summary.ts';
+import { type CohortSummary, rateRangeText } from '../../model/runs/cohort/summary.ts';
 import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
-
-const fixed = (x: number, digits: number): string => x.toFixed(digits);
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
 const range = (i: { low: number; high: number }): string =>
@@ -177,7 +175,7 @@ export function showTrialResults(
 
   const freeRates = s.drugs.flatMap((d, k) => {
     const r = s.seizureFreeRateEHz[k];
-    return r === null ? [] : [`${d} ${fixed(r.median, 1)} Hz (${fixed(r.min, 1)}–${fixed(r.max, 1)})`];
+    return r === null ? [] : [`${d} ${rateRangeText(r)}`];
   });
   const untreated = s.untreatedRateEHz;
   const freeRateNote =
@@ -188,7 +186,7 @@ export function showTrialResults(
           `How calm a seizure-free patch is: its pyramidal cells' mean rate over the window, median (range), on ${freeRates.join(', ')}` +
             (untreated === null
               ? '.'
-              : `; untreated, seizures included, the cohort's patients ran at ${fixed(untreated.median, 1)} Hz (${fixed(untreated.min, 1)}–${fixed(untreated.max, 1)}).`),
+              : `; untreated, seizures included, the cohort's patients ran at ${rateRangeText(untreated)}.`),
         )
       : null;
 

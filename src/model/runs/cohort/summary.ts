@@ -117,6 +117,11 @@ export interface RateRange {
   max: number;
 }
 
+/** "14.1 Hz (10.8–16.9)": the median, then the range; the command line and the app both write it so. */
+export function rateRangeText(r: RateRange): string {
+  return `${r.median.toFixed(1)} Hz (${r.min.toFixed(1)}–${r.max.toFixed(1)})`;
+}
+
 function rateRange(rates: readonly number[]): RateRange | null {
   const median = medianOf(rates);
   return median === null ? null : { min: Math.min(...rates), median, max: Math.max(...rates) };

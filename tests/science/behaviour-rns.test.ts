@@ -1,8 +1,10 @@
 /**
  * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/modifiers/rns.ts), on the 48 × 48
- * test sheet: the focal-dysplasia patient (public/scenarios/focal-dysplasia.json: a 0.5-mm lesion
- * in a sheet with gaba 0.8, which does not seize on its own) on carbamazepine, whose seizures
- * start in the lesion, with and without the stimulator.
+ * test sheet: the patient of public/scenarios/rns.json (a 0.5-mm focal dysplasia in a sheet with
+ * gaba 0.8, which does not seize on its own, the lesion's cells binding carbamazepine at 35 %) on
+ * carbamazepine, with and without the stimulator. On the drug this lesion holds the sheet in a
+ * steady state that the detector reads as one event (README, "What the model does not (yet) do
+ * well"; docs/notes/real-seizures.md §19), so what the device changes here is that reading.
  *
  * Clinically the device lowers seizure frequency by about half at first and three quarters after
  * years (Morrell 2011; Nair 2020), and few patients become seizure-free. The test asks the same of
@@ -17,9 +19,9 @@ import { Simulation } from '../../src/model/simulation.ts';
 import { runSheet, shippedScenario, TEST_SIDE } from './run-sheet.ts';
 
 const DURATION_S = 120;
-// The patient of public/scenarios/focal-dysplasia.json, read from the file (rns.json is the same
-// patient with the device on).
-const { params: SHEET, treatment: TREATMENT } = shippedScenario('focal-dysplasia');
+// The patient of public/scenarios/rns.json, read from the file, with the device switched per run.
+const { params: RNS_SHEET, treatment: TREATMENT } = shippedScenario('rns');
+const SHEET = { ...RNS_SHEET, rns: false };
 const SEEDS = [1, 2, 3];
 
 describe('responsive neurostimulation', () => {
@@ -28,7 +30,7 @@ describe('responsive neurostimulation', () => {
     const on = SEEDS.map((seed) => runSheet({ ...SHEET, seed, rns: true }, DURATION_S, {}, TREATMENT));
     const mean = (runs: typeof off) => runs.reduce((a, r) => a + r.summary.seizureBurden, 0) / runs.length;
     // Without the device every patient's lesion takes the sheet and holds it: on carbamazepine its
-    // event does not end (behaviour-lesion.test.ts; seed 1: from 7.4 s, 13.5 Hz, burden 0.94).
+    // event does not end (seed 1, 60 s: from 6.6 s, 14.5 Hz, burden 0.89).
     for (const r of off) {
       expect(r.summary.seizureBurden).toBeGreaterThan(0.5);
       expect(r.sim.stimulator.bursts).toBe(0);

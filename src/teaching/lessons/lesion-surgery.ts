@@ -1,34 +1,36 @@
 /**
  * Lesson: a structural lesion, and why surgery works where drugs fail (docs/model.md §7 behaviour 10;
  * public/scenarios/focal-dysplasia.json, whose parameters and regimen it reuses). A 0.5-mm
- * dysplasia in a slightly disinhibited sheet (gaba 0.8, which has no event on its own) on
- * carbamazepine 400 mg every 12 h (72 h in), with the lesion's pyramidal cells binding it at 35 %
- * of the normal strength (lesionBlockerBinding 0.35, the target hypothesis in part:
- * docs/notes/real-seizures.md §17; at full strength carbamazepine holds this lesion): the lesion
- * takes the sheet from its first seconds and the drug does not release it (48 × 48, seed 1, 60 s:
- * one event from 6.6 s that lasts to the end, 14.5 Hz); with the lesion resected, none.
+ * dysplasia in a patch whose glia clear K⁺ poorly (kClearance 0.6), on carbamazepine 400 mg every
+ * 12 h (72 h in). On the drug the lesion still ignites the patch about once a minute: each time its
+ * firing pushes K⁺ up around it, the poorly buffered patch runs away into a full seizure that the
+ * blocker cannot stop (48 × 48, seeds 1–5, 120 s: two events, 32–38 Hz, ended by themselves, each
+ * starting in the lesion); with the lesion resected the same drug holds the patch (6.9–7.3 Hz, no
+ * event), at under a quarter of the seizures' rate. The lesion's cells bind the drug normally here:
+ * with normal binding the drug fails all the same (docs/notes/real-seizures.md §21), so the lesson
+ * does not lean on the target hypothesis.
  */
 
 import type { Lesson } from '../lesson.ts';
-import { describeDrug, describeSheet, fixed, percent, seizes, sheetOutcome } from '../measures.ts';
+import { describeDrug, describeSheet, fixed, seizes, sheetOutcome } from '../measures.ts';
 
 const FOCUS = { xMm: 1, yMm: 1, radiusMm: 0.5 };
-const SHEET = { gaba: 0.8, lesion: FOCUS, lesionBlockerBinding: 0.35 };
+const SHEET = { kClearance: 0.6, lesion: FOCUS };
 const TREATMENT = { drugs: ['carbamazepine=400/12'], atHours: 72 };
-const DURATION_S = 60;
+const DURATION_S = 120;
 
 export const lesionSurgeryLesson: Lesson = {
   id: 'lesion-surgery',
   title: 'A focal lesion: why surgery works where drugs fail',
   text: [
     'Some epilepsies start from a visible spot: a small malformation of the cortex (a focal cortical dysplasia), a scar, a tumour. Inside it the cells and their connections are abnormal, with more excitation and less inhibition, and seizures begin there and spread.',
-    'Drugs act on every neuron in the brain at once, and the abnormal spot may not answer them as healthy cortex does: in tissue removed from people whose seizures carbamazepine did not control, the sodium channels it targets had changed so that the drug lost much of its effect on them. In this patient the lesion’s cells bind carbamazepine about a third as strongly as healthy cells. Surgery takes a different route: it removes the spot. Here the patient takes carbamazepine at a normal blood level, and then the lesion is removed.',
+    'Drugs act on every neuron in the brain at once, and they can hold ordinary cortex. But the lesion fires, again and again, and the cortex around it may not clear the potassium that firing releases: in this patient the support cells (astrocytes) of the whole patch take up K⁺ less well than they should. Each time the lesion pushes K⁺ up, the patch around it can run away into a seizure that the drug cannot stop. Surgery takes a different route: it removes the spot. Here the patient takes carbamazepine at a normal blood level, and then the lesion is removed.',
   ],
   sources: [
     'Kwan & Brodie 2000: about a third of people with epilepsy keep having seizures on drugs, more often with a structural cause',
     'Wiebe 2001: in a randomised trial, surgery made far more people with temporal-lobe epilepsy seizure-free than drugs did',
     'Cepeda 2006: dysplastic cortex has abnormal, hyperexcitable neurons',
-    'Remy 2003: in tissue from carbamazepine-resistant patients the drug no longer acted on the Na⁺ channels (contested: Jandová 2006)',
+    'Jansen 2005: astrocytes of tubers and dysplasia take up K⁺ poorly',
   ],
   question: 'A patient with a focal dysplasia takes carbamazepine at a normal level. Which will stop the seizures?',
   choices: [
@@ -41,7 +43,7 @@ export const lesionSurgeryLesson: Lesson = {
       id: 'surgery',
       text: 'Only removing the lesion.',
       meaning:
-        'The seizures started in the lesion and went on with the drug at a normal level; with the lesion removed the rest of the sheet, which was never the problem, stayed calm. This is why people with a focal, drug-resistant epilepsy are assessed for surgery.',
+        'The seizures started in the lesion and kept coming back with the drug at a normal level; with the lesion removed, the same drug held the rest of the patch. This is why people with a focal, drug-resistant epilepsy are assessed for surgery.',
     },
     {
       id: 'both',
@@ -86,7 +88,7 @@ export const lesionSurgeryLesson: Lesson = {
       choiceId,
       evidence: [
         describeDrug(drug, 'carbamazepine'),
-        `The lesion’s pyramidal cells bind the drug at ${percent(SHEET.lesionBlockerBinding)} of the normal strength (lesionBlockerBinding ${fixed(SHEET.lesionBlockerBinding, 2)}).`,
+        `The patch’s glia clear K⁺ at ${fixed(SHEET.kClearance, 1)}× the normal rate (kClearance), with or without the lesion.`,
         describeSheet(drug),
         drug.seizures.length === 0
           ? 'With the lesion in place there was no seizure to locate.'

@@ -1,10 +1,12 @@
 /**
  * Lesson: alternatives to drugs, responsive neurostimulation (public/scenarios/rns.json, whose
- * parameters and regimen it reuses). The focal-dysplasia patient on carbamazepine, with and
+ * parameters and regimen it reuses). A patient with a focal dysplasia (gaba 0.8, the lesion's cells
+ * binding carbamazepine at 35 %) on carbamazepine, with and
  * without a stimulator that silences the lesion when it starts to burst (48 × 48, seed 1, 60 s:
- * burden 0.89 → 0, but 14.5 → 15.4 Hz: the device keeps the sheet under the detector's onset;
- * the lesion's cells bind carbamazepine at 0.35, as in the lesion lesson; tests/science/
- * behaviour-rns.test.ts has seeds 1–3).
+ * burden 0.89 → 0, but 14.5 → 15.4 Hz: the device keeps the sheet under the detector's onset, and
+ * the "seizure" it prevents is the lesion's steady state on the drug, docs/notes/real-seizures.md
+ * §19; tests/science/behaviour-rns.test.ts has seeds 1–3). Not the lesion lesson's patient: on
+ * that one's poorly buffered patch the device does not prevent the seizures (§21).
  */
 import type { Lesson } from '../lesson.ts';
 import { describeSheet, percent, seizes, sheetOutcome } from '../measures.ts';
@@ -18,7 +20,7 @@ export const neurostimulationLesson: Lesson = {
   title: 'Stimulating the focus when a seizure starts',
   text: [
     'Surgery is not always possible: the seizure focus may sit in cortex needed for speech or movement, or there may be two foci. One alternative is responsive neurostimulation. A small device under the scalp records from electrodes placed at the focus; when it recognises the pattern that starts a seizure, it sends a brief burst of electrical pulses there.',
-    'Here the same patient with a focal dysplasia, still on carbamazepine, gets such a device. In the model, each burst briefly resets the lesion’s cells to rest.',
+    'Here a patient with a focal dysplasia, on carbamazepine, gets such a device. In the model, each burst briefly resets the lesion’s cells to rest.',
   ],
   sources: [
     'Morrell 2011: in a randomised trial, responsive stimulation reduced seizures more than sham stimulation',

@@ -163,14 +163,10 @@ export const LECTURE_SCENES: readonly SceneSpec[] = [
     id: 'lesion-surgery',
     title: 'A lesion, and why surgery works',
     sentences: [
-      'Seizures start in a small focal dysplasia, spread over the patch, and come back.',
-      'Remove the lesion and the rest of the patch is calm again.',
+      'On carbamazepine, seizures start in a small focal dysplasia, spread over a patch that clears K⁺ poorly, and come back.',
+      'Remove the lesion and the same drug holds the patch.',
     ],
     scenario: 'focal-dysplasia',
-    // Untreated: on carbamazepine the lesion holds the patch in a steady ~14-Hz discharge, under
-    // 2× the resected patch's rate, which a lecture cannot show as a seizure with a margin
-    // (README, "What the model does not (yet) do well").
-    untreated: true,
     shows: 'recurring-seizures',
     contrast: {
       side: 'left',

@@ -50,7 +50,7 @@ describe('the lecture deck', () => {
   it("shows each scenario's own state, changed only where the scene says", () => {
     for (const scene of deck.scenes) {
       const base = presetIntent(scenario(scene.spec.scenario));
-      expect(scene.state.treatment).toEqual(scene.spec.untreated ? { ...base.treatment, drugs: [] } : base.treatment);
+      expect(scene.state.treatment).toEqual(base.treatment);
       const expected = [...Object.keys(scene.spec.set ?? {}), ...(scene.spec.reset ?? [])].filter(
         (key) => base.params[key as keyof typeof base.params] !== scene.state.params[key as keyof typeof base.params],
       );
@@ -60,10 +60,9 @@ describe('the lecture deck', () => {
     expect(drugWorks.params.pgp).toBe(defaultParams().pgp);
     expect(drugWorks.params.kClearance).toBe(scenario('transporter').params.kClearance);
     expect(drugWorks.treatment.drugs).toEqual(['phenytoin=200/12']);
-    // The lesion scene shows the lesion untreated (on carbamazepine its discharge has no margin).
+    // The lesion scene shows the patient on carbamazepine, the drug that fails until the lesion is removed.
     const lesion = deck.scenes.find((s) => s.spec.id === 'lesion-surgery');
-    expect(lesion?.state.treatment.drugs).toEqual([]);
-    expect(presetIntent(scenario('focal-dysplasia')).treatment.drugs).toEqual(['carbamazepine=400/12']);
+    expect(lesion?.state.treatment.drugs).toEqual(['carbamazepine=400/12']);
   });
 
   it('pairs each split-screen scene with the same patient, one thing changed, responders on the left', () => {

@@ -51,8 +51,6 @@ export interface SceneSpec extends ParamChange {
   sentences: readonly string[];
   /** The scenario file's name (public/scenarios/NAME.json). */
   scenario: string;
-  /** Leave out the scenario's drugs (the scene shows the patient untreated). */
-  untreated?: true;
   /** What the scene's own state shows (its sentences, and its caption in split screen, say it). */
   shows: Shown;
   contrast?: Contrast;
@@ -232,8 +230,7 @@ export function buildDeck(scenarios: readonly Scenario[], specs: readonly SceneS
     }
     try {
       const base = presetIntent(scenario);
-      const treatment = spec.untreated ? { ...base.treatment, drugs: [] } : base.treatment;
-      const state = { params: applyChange(base.params, spec), treatment };
+      const state = { params: applyChange(base.params, spec), treatment: base.treatment };
       if (spec.contrast) contrastState(state, spec.contrast);
       scenes.push({ spec, state });
     } catch (error) {

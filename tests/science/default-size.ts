@@ -180,14 +180,19 @@ out.status = {
 log(
   `\nBehaviour 10: focal lesion and surgery (focal-dysplasia scenario ${JSON.stringify(dysplasia.params)}; ${dysplasia.treatment.drugs.join(' + ')}, network at ${dysplasia.treatment.atHours} h; 240 s)`,
 );
-// The scenario's lesion and gaba, without its drug or its reduced binding.
-const { gaba, lesion: focus } = dysplasia.params as { gaba: number; lesion: unknown };
+// The scenario's patch (its poor K⁺ clearance) with and without its lesion, untreated and on its drug.
+const patch = { ...dysplasia.params, lesion: null };
+const focus = dysplasia.params.lesion;
 out.lesion = {
-  noLesion: sheetRun(`gaba ${gaba}, no lesion`, { gaba }, undefined, 240),
-  lesion: sheetRun('lesion', { gaba, lesion: focus }, undefined, 240),
-  // The focal-dysplasia scenario's partial target hypothesis (docs/notes/real-seizures.md §17).
+  noLesion: sheetRun('patch, no lesion', patch, undefined, 240),
+  lesion: sheetRun('lesion', { ...patch, lesion: focus }, undefined, 240),
   lesionCbz: sheetRun('lesion + carbamazepine', dysplasia.params, dysplasia.treatment, 240),
-  resected: sheetRun('lesion, resected', { gaba, lesion: focus, resected: true }, undefined, 240),
+  resectedCbz: sheetRun(
+    'lesion, resected + carbamazepine',
+    { ...dysplasia.params, resected: true },
+    dysplasia.treatment,
+    240,
+  ),
 };
 
 log('\nBehaviour 11: sprouting (defaults; lesion at (1, 1) mm, radius 0.3 mm; 60 s)');

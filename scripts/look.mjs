@@ -76,11 +76,11 @@ async function seizureSeries(page, shoot) {
 
 /**
  * Onset and spread from a focal lesion (the `focal-dysplasia` preset: a 0.5-mm lesion at
- * (1, 1) mm in a sheet that does not seize on its own): the sheet every half simulated second
- * from 0.5 s, while the first event starts in the lesion and recruits the rest.
+ * (1, 1) mm in a patch that clears K⁺ poorly, on carbamazepine; its first event starts at ~7 s):
+ * the sheet every simulated second or two while the event starts in the lesion and recruits the rest.
  */
 async function lesionSpread(page, shoot) {
-  for (const ms of [500, 1000, 1500, 2000, 3000, 5000]) {
+  for (const ms of [3000, 6000, 8000, 10000, 12000, 16000]) {
     await untilMs(page, ms);
     await shoot(`spread-${ms}ms`);
   }
@@ -111,7 +111,7 @@ const SESSIONS = [
   { size: 'laptop', query: '?gaba=0.4', run: during('potassium', map('potassium'), 2000) },
   { size: 'hd', query: '?gaba=0.4', run: during('sodium', map('sodium'), 2000) },
   { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
-  { size: 'laptop', query: '?preset=focal-dysplasia&speed=0.25', run: lesionSpread },
+  { size: 'laptop', query: '?preset=focal-dysplasia', run: lesionSpread },
   ...['laptop', 'hd', 'phone'].flatMap((size) => [
     { size, query: '?lecture=1', run: at('lecture1', 4000) },
     { size, query: '?lecture=2', run: at('lecture2', 6000) },

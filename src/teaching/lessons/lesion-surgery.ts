@@ -6,9 +6,9 @@
  * firing pushes K⁺ up around it, the poorly buffered patch runs away into a full seizure that the
  * blocker cannot stop (48 × 48, seeds 1–5, 120 s: two events, 32–38 Hz, ended by themselves, each
  * starting in the lesion); with the lesion resected the same drug holds the patch (6.9–7.3 Hz, no
- * event), at under a quarter of the seizures' rate. The lesion's cells bind the drug normally here:
- * with normal binding the drug fails all the same (docs/notes/real-seizures.md §21), so the lesson
- * does not lean on the target hypothesis.
+ * event), at under a quarter of the seizures' rate. The lesion's cells bind the drug normally here;
+ * binding at 35 % (the target hypothesis) makes no difference to the outcome
+ * (docs/notes/real-seizures.md §21), so the lesson does not lean on that hypothesis.
  */
 
 import type { Lesson } from '../lesson.ts';

@@ -127,8 +127,8 @@ describe('a small cohort at the trial settings (seed 1)', () => {
           0,
         ],
         "gaba": [
-          0.539,
-          0.484,
+          0.475,
+          0.445,
         ],
         "seizureFreeOn": [
           null,

@@ -18,11 +18,11 @@ import type { PatientTraits } from './population.ts';
 import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
 
 /**
- * A "severe" E/I deficit for the breakdown: GABA_A at or below this. On the trial's 32 × 32 sheet
- * (seed 1) valproate holds gaba 0.6 and 0.65 seizure-free and fails at 0.55 and below, and
- * lamotrigine and carbamazepine fail everywhere in the range (README, virtual trial).
+ * A "severe" E/I deficit for the breakdown: GABA_A at or below this, the lower third of the trial's
+ * severity band (0.40–0.55, population.ts). Until the band was narrowed (2026-12-05) the line was
+ * 0.55, which every patient now meets.
  */
-export const SEVERE_GABA = 0.55;
+export const SEVERE_GABA = 0.45;
 /** Adherence below this counts as non-adherent (medication possession ratio < 0.8; Faught 2008). */
 export const NON_ADHERENT_BELOW = 0.8;
 

@@ -78,9 +78,9 @@ export const WEIGHT_KG = { mean: 75, sd: 15, min: 45, max: 120 } as const;
  * of the default sequence fails, up to 0.55.
  *
  * Why 0.55 (docs/notes/real-seizures.md §23; `run --set side=32 --set gaba=G --duration-s 300`,
- * seeds 11 and 12, neither a seed the trial is reported on): every sheet has a start-up event in its
- * first 25 s. Up to 0.55 the events then recur every ~53 s at full strength (six events in 300 s,
- * 33–35 Hz, K⁺o 9–10 mM). From 0.57 up they die away: each is weaker than the last (0.58: 31 → 29 →
+ * seeds 11 and 12, neither a seed the trial is reported on): every sheet has a start-up event
+ * beginning in its first 6 s. Up to 0.55 the events then recur every ~53 s at full strength (six events in 300 s,
+ * 33–36 Hz, K⁺o 9–10 mM). From 0.57 up they die away: each is weaker than the last (0.58: 31 → 29 →
  * 15 Hz; 0.62–0.64: one second event at 21–25 Hz, χ < 0.5), and the sheet settles into a steady
  * 13-Hz state with no events. Those sheets used to be enrolled (the band ran to 0.68) on the
  * second, weaker event of that start-up transient, which falls in the untreated window; their

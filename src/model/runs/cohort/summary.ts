@@ -14,15 +14,17 @@ import {
   clinicalCumulative,
   wilsonInterval,
 } from './clinical.ts';
-import type { PatientTraits } from './population.ts';
+import { type PatientTraits, SEVERITY_BANDS } from './population.ts';
 import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
 
 /**
  * A "severe" E/I deficit for the breakdown: GABA_A at or below this, the lower third of the trial's
- * severity band (0.40–0.55, population.ts). Until the band was narrowed (2026-12-05) the line was
- * 0.55, which every patient now meets.
+ * severity range (population.ts; 0.45 for 0.40–0.55), so that the line follows the range. Until the
+ * range was narrowed (2026-12-05) the line was a fixed 0.55, which every patient now meets.
  */
-export const SEVERE_GABA = 0.45;
+const SEVERITY_MIN = Math.min(...SEVERITY_BANDS.map((b) => b.min));
+const SEVERITY_MAX = Math.max(...SEVERITY_BANDS.map((b) => b.max));
+export const SEVERE_GABA = Math.round((SEVERITY_MIN + (SEVERITY_MAX - SEVERITY_MIN) / 3) * 100) / 100;
 /** Adherence below this counts as non-adherent (medication possession ratio < 0.8; Faught 2008). */
 export const NON_ADHERENT_BELOW = 0.8;
 

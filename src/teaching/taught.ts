@@ -13,6 +13,6 @@ export const TAUGHT: Readonly<Record<string, string>> = {
   dravet: 'worse',
   newborn: 'fails',
   'lesion-surgery': 'surgery',
-  neurostimulation: 'fewer',
+  neurostimulation: 'none',
   ketogenic: 'stops',
 };

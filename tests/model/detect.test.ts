@@ -137,6 +137,37 @@ describe('seizure detector', () => {
     expect(swinging.events).toHaveLength(0);
   });
 
+  it('ends an event once the sheet settles into the steady rhythm its onset calls interictal', () => {
+    // A 3-s event at 40 Hz, then 14 Hz with 4 discharges per second, the same in both halves of the
+    // window: held while the window still holds the event (its early half faster than the late),
+    // then released, a second after the window first reads steady.
+    const d = new SeizureDetector(thresholds);
+    const event = { dischargesEarlyHz: 1, dischargesLateHz: 5, rateEarlyHz: 8, rateLateHz: 40 };
+    for (let k = 0; k < 30; k++) d.update(k * 100, 40, 5, 5, where, event);
+    expect(d.inSeizure).toBe(true);
+    const steadyFromMs = 15_000;
+    for (let k = 30; k < 300; k++) {
+      const settled = k * 100 >= steadyFromMs;
+      const halves = settled
+        ? { dischargesEarlyHz: 4, dischargesLateHz: 4, rateEarlyHz: 14, rateLateHz: 14 }
+        : { dischargesEarlyHz: 5, dischargesLateHz: 4, rateEarlyHz: 30, rateLateHz: 14 };
+      d.update(k * 100, 14, 4, 4, where, halves);
+    }
+    expect(d.events).toEqual([{ onsetMs: 0, offsetMs: steadyFromMs, ...placed }]);
+    // An event's clonic phase, discharges slowing from 6 to 3 per second at 18 Hz, is still evolving:
+    // held.
+    const clonic = new SeizureDetector(thresholds);
+    for (let k = 0; k < 30; k++) clonic.update(k * 100, 40, 5, 5, where, event);
+    const slowing = { dischargesEarlyHz: 6, dischargesLateHz: 3, rateEarlyHz: 18, rateLateHz: 18 };
+    for (let k = 30; k < 200; k++) clonic.update(k * 100, 18, 4, 3, where, slowing);
+    expect(clonic.inSeizure).toBe(true);
+    // Without halves (the monitors' window not yet full) nothing is read as steady.
+    const early = new SeizureDetector(thresholds);
+    for (let k = 0; k < 30; k++) early.update(k * 100, 40, 5, 5, where);
+    for (let k = 30; k < 200; k++) early.update(k * 100, 14, 4, 4, where);
+    expect(early.inSeizure).toBe(true);
+  });
+
   it('puts its default thresholds between the healthy range and the ictal state, with hysteresis', () => {
     expect(SEIZURE_THRESHOLDS.offsetRateHz).toBeLessThan(SEIZURE_THRESHOLDS.onsetRateHz);
     expect(SEIZURE_THRESHOLDS.offsetRateHz).toBeGreaterThan(10);

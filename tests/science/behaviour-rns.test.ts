@@ -1,16 +1,19 @@
 /**
  * Responsive neurostimulation (issue 3, therapies beyond drugs; src/model/modifiers/rns.ts), on the 48 × 48
- * test sheet: the patient of public/scenarios/rns.json (a 0.5-mm focal dysplasia in a sheet with
- * gaba 0.8, which does not seize on its own, the lesion's cells binding carbamazepine at 35 %) on
- * carbamazepine, with and without the stimulator. On the drug this lesion holds the sheet in a
- * steady state that the detector reads as one event (README, "What the model does not (yet) do
- * well"; docs/notes/real-seizures.md §19), so what the device changes here is that reading.
+ * test sheet: the patient of public/scenarios/rns.json (the focal-dysplasia patient: a 0.5-mm
+ * lesion in a patch whose glia clear K⁺ poorly, kClearance 0.6) on carbamazepine, with and without
+ * the stimulator.
  *
- * Clinically the device lowers seizure frequency by about half at first and three quarters after
- * years (Morrell 2011; Nair 2020), and few patients become seizure-free. The test asks the same of
- * the model across three seeds (three patients), over 120 s: without the device the lesion holds
- * the sheet in seizure; with it there is at most one event, ended by itself, and the burden is
- * at least halved on average, with every burst a 200-ms one and the stimulator on for at most a fifth of the time.
+ * What the model's device does is its immediate effect only: each detection silences the focus for
+ * 200 ms. On this patient, whose seizures the whole poorly buffered patch sustains, that does not
+ * reduce the seizures (docs/notes/real-seizures.md §25; seeds 1–5 at 48 × 48: burden 0.432–0.438
+ * off, 0.430–0.432 on, each seizure 1–4 s later). Clinically the device lowers seizure frequency by
+ * about 38 % (against 17 % on sham) in the blinded months and three quarters after years (Morrell
+ * 2011; Nair 2020), probably through slow network changes this model does not have; the lesson and
+ * the lecture say so. The test pins what the model shows, with a margin, on three seeds over 120 s:
+ * the device fires about once a second within its charge limit, every seizure still starts in the
+ * lesion and ends by itself, and the burden with the device is at least nine tenths of the burden
+ * without it (the "some fewer" line of the lesson is a drop of a tenth).
  */
 import { describe, expect, it } from 'vitest';
 import { RNS_BURST_MS, RNS_LOCKOUT_MS } from '../../src/model/modifiers/rns.ts';
@@ -25,30 +28,26 @@ const SHEET = { ...RNS_SHEET, rns: false };
 const SEEDS = [1, 2, 3];
 
 describe('responsive neurostimulation', () => {
-  it('stimulating the lesion when it starts to burst at least halves the seizure burden', () => {
+  it('stimulating the lesion each time it bursts does not reduce seizures the whole patch sustains', () => {
     const off = SEEDS.map((seed) => runSheet({ ...SHEET, seed }, DURATION_S, {}, TREATMENT));
     const on = SEEDS.map((seed) => runSheet({ ...SHEET, seed, rns: true }, DURATION_S, {}, TREATMENT));
-    const mean = (runs: typeof off) => runs.reduce((a, r) => a + r.summary.seizureBurden, 0) / runs.length;
-    // Without the device every patient's lesion takes the sheet and holds it: on carbamazepine its
-    // event does not end (seed 1, 60 s: from 6.6 s, 14.5 Hz, burden 0.89).
-    for (const r of off) {
-      expect(r.summary.seizureBurden).toBeGreaterThan(0.5);
-      expect(r.sim.stimulator.bursts).toBe(0);
-    }
-    // With it at most one event, ended by itself (seed 1: none, the sheet at 14.2 Hz, just under
-    // the detector's onset: the device keeps the lesion from tipping the sheet over it; the same
-    // mean rate as without it, docs/notes/real-seizures.md §10).
-    for (const r of on) {
-      expect(r.summary.seizures.length).toBeLessThanOrEqual(1);
-      for (const e of r.summary.seizureReports) expect(e.endedByItself).toBe(true);
-    }
-    expect(mean(on)).toBeLessThanOrEqual(mean(off) / 2);
-    for (const r of on) {
-      // The device works: it fires, and never more than its charge limit allows.
-      expect(r.sim.stimulator.bursts).toBeGreaterThan(DURATION_S / 3);
-      const maxBursts = Math.ceil((DURATION_S * 1000) / (RNS_BURST_MS + RNS_LOCKOUT_MS));
-      expect(r.sim.stimulator.bursts).toBeLessThanOrEqual(maxBursts);
-    }
+    const maxBursts = Math.ceil((DURATION_S * 1000) / (RNS_BURST_MS + RNS_LOCKOUT_MS));
+    SEEDS.forEach((seed, k) => {
+      const [a, b] = [off[k], on[k]];
+      // Without the device: seizures that recur (seed 1: 6.4–31.9 s and 67.9–94.9 s, 34–36 Hz).
+      expect(a.sim.stimulator.bursts, `seed ${seed}`).toBe(0);
+      expect(a.summary.seizures.length, `seed ${seed}`).toBeGreaterThanOrEqual(2);
+      // The device works: about once a second, never more than its charge limit allows.
+      expect(b.sim.stimulator.bursts, `seed ${seed}`).toBeGreaterThan(0.8 * DURATION_S);
+      expect(b.sim.stimulator.bursts, `seed ${seed}`).toBeLessThanOrEqual(maxBursts);
+      // With it the seizures still come, from the lesion, each ended by itself, no fewer.
+      expect(b.summary.seizures.length, `seed ${seed}`).toBe(a.summary.seizures.length);
+      for (const e of b.summary.seizureReports) expect(e.onsetInLesion, `seed ${seed}`).toBe(true);
+      for (const e of b.summary.seizureReports.slice(0, -1)) expect(e.endedByItself, `seed ${seed}`).toBe(true);
+      expect(b.summary.seizureBurden, `seed ${seed}`).toBeGreaterThanOrEqual(0.9 * a.summary.seizureBurden);
+      // The silenced focus delays the first seizure, never brings it forward.
+      expect(b.summary.seizures[0].onsetMs, `seed ${seed}`).toBeGreaterThan(a.summary.seizures[0].onsetMs);
+    });
   });
 
   it('a burst silences the focus while it lasts', () => {

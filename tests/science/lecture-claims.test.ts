@@ -8,7 +8,8 @@
  * - a side with no seizures beside one with seizures: the seizing side's pyramidal rate during
  *   its events is at least 3× the calm side's mean rate (issue 12: a drug that controls holds the
  *   sheet at a third of its rate during the events when it fails, or less);
- * - fewer seizures: at most half the other side's burden.
+ * - fewer seizures: at most half the other side's burden;
+ * - as many seizures: at least one event and nine tenths of the other side's burden or more.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +89,11 @@ function holds(shows: Shown, side: Measured, other: Measured, otherShows: Shown)
     }
     case 'fewer-seizures':
       return side.burden <= 0.5 * other.burden
+        ? null
+        : `burden ${side.burden.toFixed(2)} against ${other.burden.toFixed(2)}`;
+    case 'as-many-seizures':
+      if (n === 0) return 'no event';
+      return side.burden >= 0.9 * other.burden
         ? null
         : `burden ${side.burden.toFixed(2)} against ${other.burden.toFixed(2)}`;
     case 'inhibition-silenced':

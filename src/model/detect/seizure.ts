@@ -127,8 +127,33 @@ export interface WindowHalves {
   rateEarlyHz: number;
   rateLateHz: number;
 }
-/** No evolution: the same in both halves. */
+/** No evolution: the same in both halves (also what the monitors pass before the window is full). */
 const STEADY: WindowHalves = { dischargesEarlyHz: 1, dischargesLateHz: 1, rateEarlyHz: 1, rateLateHz: 1 };
+
+/** Within a factor f either way. */
+function within(a: number, b: number, f: number): boolean {
+  return a <= f * b && b <= f * a;
+}
+
+/**
+ * The state the onset calls interictal, read the same way inside an event: over the whole 10-s
+ * window the E rate stays under the onset rate, and neither the discharges nor the rate of its
+ * second half differ from its first by the evolution factor either way (an event's clonic phase
+ * slows; a steady rhythm does not). Without this, an event entered by a brief crossing of the onset
+ * rate was held for as long as the sheet kept a steady 12–20-Hz rhythm with > 2.5 discharges/s:
+ * the same state that ends a run "seizure-free" when it follows post-ictal silence (issue 12, the
+ * third state; docs/notes/real-seizures.md §24).
+ */
+function steadyInterictal(h: WindowHalves, rateHz: number, t: SeizureThresholds): boolean {
+  if (h === STEADY) return false;
+  return (
+    rateHz < t.onsetRateHz &&
+    h.rateEarlyHz < t.onsetRateHz &&
+    h.rateLateHz < t.onsetRateHz &&
+    within(h.rateEarlyHz, h.rateLateHz, t.evolutionFactor) &&
+    within(h.dischargesEarlyHz, h.dischargesLateHz, t.evolutionFactor)
+  );
+}
 
 export class SeizureDetector {
   readonly events: SeizureEvent[] = [];
@@ -157,7 +182,7 @@ export class SeizureDetector {
       halves.dischargesLateHz >= t.evolutionFactor * halves.dischargesEarlyHz &&
       halves.rateLateHz >= t.evolutionFactor * halves.rateEarlyHz;
     const active = this.inSeizure
-      ? rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz
+      ? (rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz) && !steadyInterictal(halves, rateHz, t)
       : rateHz >= t.onsetRateHz || (dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz && evolving);
     if (active === this.inSeizure) {
       this.runStartMs = Number.NaN;

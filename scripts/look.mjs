@@ -112,6 +112,7 @@ const SESSIONS = [
   { size: 'hd', query: '?gaba=0.4', run: during('sodium', map('sodium'), 2000) },
   { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
   { size: 'laptop', query: '?preset=focal-dysplasia', run: lesionSpread },
+  { size: 'hd', query: '?lecture=9', run: at('lecture9', 12000) },
   ...['laptop', 'hd', 'phone'].flatMap((size) => [
     { size, query: '?lecture=1', run: at('lecture1', 4000) },
     { size, query: '?lecture=2', run: at('lecture2', 6000) },

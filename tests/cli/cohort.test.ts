@@ -34,7 +34,7 @@ describe('cohort --json', () => {
     });
     expect(report.refractoryFraction).toBeCloseTo(1 - report.cumulativeSeizureFree[1], 12);
     expect(report.mechanisms.map((m) => m.key)).toEqual([
-      'severeEi',
+      'severeK',
       'lesion',
       'inflamed',
       'pgpHigh',

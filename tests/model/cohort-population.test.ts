@@ -7,7 +7,7 @@ import {
   ADHERENCE_NON_ADHERENT,
   DRAVET_SCN1A,
   DRAVET_SHARE,
-  drawGaba,
+  drawKClearance,
   drawSeverityBand,
   drawTraits,
   INFLAMED_SHARE,
@@ -107,21 +107,21 @@ describe('drawTraits', () => {
   });
 });
 
-describe('drawSeverityBand and drawGaba', () => {
+describe('drawSeverityBand and drawKClearance', () => {
   it('picks the severity bands in their declared shares, and places within the band', () => {
     expect(SEVERITY_BANDS.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 12);
     const rng = new Rng(7);
     const bands = Array.from({ length: DRAWS }, () => drawSeverityBand(rng));
     for (const band of SEVERITY_BANDS) expectShare(bands.filter((b) => b === band).length, DRAWS, band.share);
     for (const band of SEVERITY_BANDS) {
-      const gabas = Array.from({ length: 2000 }, () => drawGaba(rng, band));
-      for (const g of gabas) {
+      const levels = Array.from({ length: 2000 }, () => drawKClearance(rng, band));
+      for (const g of levels) {
         expect(g).toBeGreaterThanOrEqual(band.min);
         expect(g).toBeLessThanOrEqual(band.max);
       }
-      const mean = gabas.reduce((a, b) => a + b, 0) / gabas.length;
+      const mean = levels.reduce((a, b) => a + b, 0) / levels.length;
       // Uniform: the mean is the middle, within 4.5 SD of the mean of 2000 draws.
-      const sd = (band.max - band.min) / Math.sqrt(12 * gabas.length);
+      const sd = (band.max - band.min) / Math.sqrt(12 * levels.length);
       expect(Math.abs(mean - (band.min + band.max) / 2)).toBeLessThan(4.5 * sd + 0.0005);
     }
   });

@@ -11,7 +11,7 @@ import { summarize } from '../../src/model/runs/cohort/summary.ts';
 import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/runs/cohort/trial.ts';
 
 const PLAIN: PatientTraits = {
-  gaba: 0.66,
+  kClearance: 0.6,
   lesion: null,
   lesionBlockerBinding: 1,
   pgp: 1,

@@ -76,7 +76,7 @@ describe('runPatient', () => {
     expect(split).toEqual(together);
     expect(together.map((o) => o.seed)).toEqual([0, 1, 2, 3].map((i) => patientSeed(5, i)));
     // Different patients differ (their draws are not one stream shared out).
-    expect(new Set(together.map((o) => o.traits.gaba)).size).toBeGreaterThan(1);
+    expect(new Set(together.map((o) => o.traits.kClearance)).size).toBeGreaterThan(1);
   });
 
   it('gives a different patient for a different cohort seed, and the same mechanisms for any drug list', () => {
@@ -119,16 +119,16 @@ describe('a small cohort at the trial settings (seed 1)', () => {
       withEpilepsy: s.withEpilepsy,
       cumulativeSeizureFree: s.cumulativeSeizureFree,
       seizureFreeOn: outcomes.map((o) => o.seizureFreeOn),
-      gaba: outcomes.map((o) => o.traits.gaba),
+      kClearance: outcomes.map((o) => o.traits.kClearance),
     }).toMatchInlineSnapshot(`
       {
         "cumulativeSeizureFree": [
           0,
           0,
         ],
-        "gaba": [
-          0.475,
-          0.445,
+        "kClearance": [
+          0.459,
+          0.356,
         ],
         "seizureFreeOn": [
           null,

@@ -97,7 +97,7 @@ export class TrialPanel {
     const intro = el(
       'p',
       'hint',
-      'Virtual patients drawn from documented shares of the mechanisms (E/I severity, structural lesions, ' +
+      'Virtual patients drawn from documented shares of the mechanisms (how well glia clear K⁺, structural lesions, ' +
         'P-glycoprotein, SCN1A, inflammation, adherence), each given the drugs below in turn at a standard dose. ' +
         `Each patient is a small sheet; on each drug it settles for ${COHORT_SETTLE_S} s and is then watched for the ` +
         'observation time below, so a trial takes a while. ' +

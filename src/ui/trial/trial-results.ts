@@ -60,7 +60,7 @@ function row(header: string, cells: readonly (string | HTMLElement)[]): HTMLTabl
 
 function mechanismsOf(o: PatientOutcome): string {
   const t = o.traits;
-  const parts = [`gaba ${t.gaba.toFixed(3)}`];
+  const parts = [`K⁺ clearance ${t.kClearance.toFixed(3)}`];
   if (t.lesion) parts.push(`lesion ${t.lesion.radiusMm.toFixed(2)} mm`);
   if (t.pgpHigh) parts.push(`P-gp ${t.pgp.toFixed(2)}×`);
   if (t.dravet) parts.push('SCN1A');

@@ -69,36 +69,41 @@ export const ADHERENCE_ADHERENT = { min: 0.9, max: 1 } as const;
 export const WEIGHT_KG = { mean: 75, sd: 15, min: 45, max: 120 } as const;
 
 /**
- * The E/I severity of the epilepsy, as GABA_A strength (the `gaba` knob; lower is more severe).
- * Refractoriness follows the severity of the disease (the intrinsic severity hypothesis, Rogawski
- * & Johnson 2008; Kwan & Brodie 2000: many seizures before treatment predicted failure). No study
- * gives the distribution of a model knob, and the trial's figures must not come from tuning one
- * on the seed they are reported for, so it is not tuned: uniform over the range in which the
- * trial's untreated sheet (32 × 32) has recurring seizures of its own — from 0.40, where every drug
- * of the default sequence fails, up to 0.55.
+ * The severity of the epilepsy, as the glia's K⁺ buffering (the `kClearance` knob: the Kir4.1
+ * buffer near rest; lower is more severe). In sclerotic hippocampus, the commonest substrate of
+ * drug-resistant focal epilepsy, astrocytes have fewer Kir4.1 channels and take up K⁺ more slowly
+ * (Hinterkeuser 2000; Heinemann 2000; Steinhäuser 2016 review); how well K⁺ is cleared sets the
+ * seizure threshold (Bazhenov 2004). Refractoriness follows the severity of the disease (the
+ * intrinsic severity hypothesis, Rogawski & Johnson 2008; Kwan & Brodie 2000: many seizures before
+ * treatment predicted failure). No study gives the distribution of a model knob, and the trial's
+ * figures must not come from tuning one on the seed they are reported for, so it is not tuned:
+ * uniform over the whole range of the knob in which the trial's untreated sheet (32 × 32, GABA_A
+ * at its default) has recurring seizures of its own — from the knob's floor, 0.2, up to 0.72.
  *
- * Why 0.55 (docs/notes/real-seizures.md §23; `run --set side=32 --set gaba=G --duration-s 300`,
- * seeds 11 and 12, neither a seed the trial is reported on): every sheet has a start-up event
- * beginning in its first 6 s. Up to 0.55 the events then recur every ~53 s at full strength (six events in 300 s,
- * 33–36 Hz, K⁺o 9–10 mM). From 0.57 up they die away: each is weaker than the last (0.58: 31 → 29 →
- * 15 Hz; 0.62–0.64: one second event at 21–25 Hz, χ < 0.5), and the sheet settles into a steady
- * 13-Hz state with no events. Those sheets used to be enrolled (the band ran to 0.68) on the
- * second, weaker event of that start-up transient, which falls in the untreated window; their
- * placebo windows then decided the patient by whether the same transient crossed the detector's
- * onset (seed 3: 3 of 40 "seizure-free" on placebo). 0.56 still recurs on both seeds but weakens
- * (to 26 Hz by its sixth event on seed 12), so the band stops one step below it.
+ * Why K⁺ clearance and not GABA_A (until 2026-12-06 the severity was `gaba` 0.40–0.55;
+ * docs/notes/real-seizures.md §26–§28): on a disinhibited sheet a sodium-channel blocker leaves a
+ * steady 12–18-Hz rhythm whose swings crossed the detector's onset or not, so the verdicts sat on
+ * a threshold. On a sheet that clears K⁺ poorly the states are apart: the untreated sheet has
+ * full events (45–52 Hz, K⁺o 11–13 mM, every ~80 s, each ending by itself), a drug that controls
+ * it holds it at 8.6–10.1 Hz with χ under 0.31 — the healthy sheet's state — and one that fails
+ * lets events through.
+ *
+ * Why 0.72 (`run --set side=32 --set kClearance=K --duration-s 200`, seeds 11 and 12, neither a
+ * seed the trial is reported on; §28): every sheet from 0.3 to 0.72 has three events in 200 s at
+ * full strength (first from 4–16 s, then every 76–80 s; 44–52 Hz), and from 0.75 none (10.3–10.5
+ * Hz, K⁺o ≤ 5.0 mM): the change is abrupt, with no damped cycle in between.
  *
  * The band is drawn once per patient; the place within it is drawn again while the sheet does
  * not seize (trial.ts), so that only the patients whose sheet seizes count.
  */
 export const SEVERITY_BANDS: readonly { label: string; share: number; min: number; max: number }[] = [
-  { label: 'E/I deficit', share: 1, min: 0.4, max: 0.55 },
+  { label: 'K⁺ buffering deficit', share: 1, min: 0.2, max: 0.72 },
 ];
 
 /** A patient's mechanisms, before any treatment. */
 export interface PatientTraits {
-  /** GABA_A strength (E/I severity; lower = more severe). */
-  gaba: number;
+  /** Glial K⁺ buffering, `kClearance` (the severity; lower = more severe). */
+  kClearance: number;
   lesion: Lesion | null;
   /** Share of a sodium-channel blocker's binding the lesion keeps (1 without a lesion). */
   lesionBlockerBinding: number;
@@ -136,7 +141,7 @@ function round(value: number, digits: number): number {
 }
 
 /** Draw the mechanisms, in a fixed order (each always takes the same number of draws). */
-export function drawTraits(rng: Rng): Omit<PatientTraits, 'gaba'> {
+export function drawTraits(rng: Rng): Omit<PatientTraits, 'kClearance'> {
   const hasLesion = rng.uniform() < LESION_SHARE;
   const lesionX = rng.uniform() * SHEET_MM;
   const lesionY = rng.uniform() * SHEET_MM;
@@ -180,7 +185,7 @@ export function drawSeverityBand(rng: Rng): SeverityBand {
   return SEVERITY_BANDS[SEVERITY_BANDS.length - 1];
 }
 
-/** A place within the band: GABA_A strength, uniform from band.min to band.max. */
-export function drawGaba(rng: Rng, band: SeverityBand): number {
+/** A place within the band: the K⁺ clearance, uniform from band.min to band.max. */
+export function drawKClearance(rng: Rng, band: SeverityBand): number {
   return round(band.max - rng.uniform() * (band.max - band.min), 3);
 }

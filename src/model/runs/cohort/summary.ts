@@ -18,24 +18,28 @@ import { type PatientTraits, SEVERITY_BANDS } from './population.ts';
 import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
 
 /**
- * A "severe" E/I deficit for the breakdown: GABA_A at or below this, the lower third of the trial's
- * severity range (population.ts; 0.45 for 0.40–0.55), so that the line follows the range. Until the
- * range was narrowed (2026-12-05) the line was a fixed 0.55, which every patient now meets.
+ * A "severe" K⁺ buffering deficit for the breakdown: `kClearance` at or below this, the lower
+ * third of the trial's severity range (population.ts; 0.37 for 0.20–0.72), so that the line
+ * follows the range.
  */
 const SEVERITY_MIN = Math.min(...SEVERITY_BANDS.map((b) => b.min));
 const SEVERITY_MAX = Math.max(...SEVERITY_BANDS.map((b) => b.max));
-export const SEVERE_GABA = Math.round((SEVERITY_MIN + (SEVERITY_MAX - SEVERITY_MIN) / 3) * 100) / 100;
+export const SEVERE_K_CLEARANCE = Math.round((SEVERITY_MIN + (SEVERITY_MAX - SEVERITY_MIN) / 3) * 100) / 100;
 /** Adherence below this counts as non-adherent (medication possession ratio < 0.8; Faught 2008). */
 export const NON_ADHERENT_BELOW = 0.8;
 
 export interface Mechanism {
-  key: 'pgpHigh' | 'dravet' | 'lesion' | 'inflamed' | 'severeEi' | 'nonAdherent';
+  key: 'pgpHigh' | 'dravet' | 'lesion' | 'inflamed' | 'severeK' | 'nonAdherent';
   label: string;
   has(traits: PatientTraits): boolean;
 }
 
 export const MECHANISMS: readonly Mechanism[] = [
-  { key: 'severeEi', label: `severe E/I deficit (gaba ≤ ${SEVERE_GABA})`, has: (t) => t.gaba <= SEVERE_GABA },
+  {
+    key: 'severeK',
+    label: `severe K⁺ buffering deficit (kClearance ≤ ${SEVERE_K_CLEARANCE})`,
+    has: (t) => t.kClearance <= SEVERE_K_CLEARANCE,
+  },
   { key: 'lesion', label: 'structural lesion', has: (t) => t.lesion !== null },
   { key: 'inflamed', label: 'brain inflammation', has: (t) => t.inflammation > 0 },
   { key: 'pgpHigh', label: 'high P-gp at the barrier', has: (t) => t.pgpHigh },

@@ -25,7 +25,7 @@ import type { DrugName } from '../../pharmacology/drugs.ts';
 import { type Regimen, standardRegimen } from '../../pharmacology/regimen.ts';
 import { deriveSeed, fnv1aText, Rng } from '../../rng.ts';
 import { type Observation, observe } from './observe.ts';
-import { drawGaba, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
+import { drawKClearance, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
 
 /**
  * Sheet side for cohort patients: 32 × 32 runs about 12× real time on one core (`npm run sim --
@@ -45,11 +45,14 @@ export const COHORT_SIDE = 32;
 export const COHORT_SETTLE_S = 40;
 /**
  * Observation window, network seconds (`cohort --observe-s`). Clinically "seizure-free" means a
- * year (Kwan & Brodie 2000); here it means no event in this window. 60 s holds at least one whole
- * cycle of a chronically seizing 24 × 24 sheet (events every ~46 s at gaba 0.4), and doubling it
- * changes the first drug's seizure-free share by little (README, virtual trial).
+ * year (Kwan & Brodie 2000); here it means no event in this window. It must hold more than one
+ * whole cycle of the slowest seizing sheet, or a drug that only delays the next event would count
+ * as a success: the trial's sheets that clear K⁺ poorly have an event every 76–80 s untreated, and
+ * on a drug that fails every ~75–100 s (lamotrigine at `kClearance` 0.52: the first event at 101 s;
+ * valproate at 0.6: at 99–104 s; docs/notes/real-seizures.md §28). 120 s is one and a half cycles.
+ * Until 2026-12-06 (a `gaba` severity, events every ~50 s) it was 60 s.
  */
-export const COHORT_OBSERVE_S = 60;
+export const COHORT_OBSERVE_S = 120;
 /** The range `--observe-s` accepts: a window shorter than a cycle would miss seizures; longer than 10 min is hours of wall time. */
 export const OBSERVE_S_RANGE = { min: 20, max: 600 } as const;
 /**
@@ -148,9 +151,9 @@ export function periodSeed(patientSeed: number, period: number): number {
 }
 
 export function patientParams(traits: PatientTraits, seed: number, side: number): Params {
-  const { gaba, lesion, lesionBlockerBinding, pgp, scn1a, inflammation, adherence, weightKg } = traits;
+  const { kClearance, lesion, lesionBlockerBinding, pgp, scn1a, inflammation, adherence, weightKg } = traits;
   return withParams(defaultParams(), {
-    gaba,
+    kClearance,
     lesion,
     lesionBlockerBinding,
     pgp,
@@ -180,12 +183,12 @@ export function runPatient(
   const mechanisms = drawTraits(rng);
   const band = drawSeverityBand(rng);
   const untreated = { regimens: [], atHours: settings.atHours, seizureBurden: 0 };
-  let traits: PatientTraits = { ...mechanisms, gaba: drawGaba(rng, band) };
+  let traits: PatientTraits = { ...mechanisms, kClearance: drawKClearance(rng, band) };
   let draws = 1;
   let params = patientParams(traits, seed, settings.side);
   let baseline = observe(params, settings, untreated);
   while (baseline.seizures === 0 && draws < MAX_SEVERITY_DRAWS) {
-    traits = { ...mechanisms, gaba: drawGaba(rng, band) };
+    traits = { ...mechanisms, kClearance: drawKClearance(rng, band) };
     draws++;
     params = patientParams(traits, seed, settings.side);
     baseline = observe(params, settings, untreated);

@@ -2,7 +2,7 @@
  * One virtual patient through a sequence of drugs (the virtual trial of issue 5).
  *
  * 1. The mechanisms are drawn (population.ts) from the patient's own generator.
- * 2. Epilepsy: the E/I severity band is drawn, then a place in it, and the untreated sheet
+ * 2. Epilepsy: the severity band (K⁺ clearance) is drawn, then a place in it, and the untreated sheet
  *    simulated; a patient is someone whose untreated sheet has a seizure-like event within the
  *    window. If it has none, the place in the band is drawn again from the same stream (the band's
  *    patients conditioned on having epilepsy), up to MAX_SEVERITY_DRAWS times; a patient who

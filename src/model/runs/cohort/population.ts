@@ -84,14 +84,15 @@ export const WEIGHT_KG = { mean: 75, sd: 15, min: 45, max: 120 } as const;
  * docs/notes/real-seizures.md §26–§28): on a disinhibited sheet a sodium-channel blocker leaves a
  * steady 12–18-Hz rhythm whose swings crossed the detector's onset or not, so the verdicts sat on
  * a threshold. On a sheet that clears K⁺ poorly the states are apart: the untreated sheet has
- * full events (45–52 Hz, K⁺o 11–13 mM, every ~80 s, each ending by itself), a drug that controls
+ * full events (37–62 Hz, K⁺o 11–13 mM, every 76–96 s, each ending by itself), a drug that controls
  * it holds it at 8.6–10.1 Hz with χ under 0.31 — the healthy sheet's state — and one that fails
  * lets events through.
  *
  * Why 0.72 (`run --set side=32 --set kClearance=K --duration-s 200`, seeds 11 and 12, neither a
- * seed the trial is reported on; §28): every sheet from 0.3 to 0.72 has three events in 200 s at
- * full strength (first from 4–16 s, then every 76–80 s; 44–52 Hz), and from 0.75 none (10.3–10.5
- * Hz, K⁺o ≤ 5.0 mM): the change is abrupt, with no damped cycle in between.
+ * seed the trial is reported on; §28): every sheet from 0.2 to 0.72 has three events in 200 s at
+ * full strength (the first from 4–16 s, then every ~95 s at 0.2 and every 76–86 s from 0.3 up;
+ * 37–62 Hz), at 0.74 one seed of two seizes, and from 0.75 none (9.8–10.5 Hz, K⁺o ≤ 5.0 mM): the
+ * change is abrupt, with no damped cycle in between.
  *
  * The band is drawn once per patient; the place within it is drawn again while the sheet does
  * not seize (trial.ts), so that only the patients whose sheet seizes count.

@@ -47,9 +47,9 @@ export const COHORT_SETTLE_S = 40;
  * Observation window, network seconds (`cohort --observe-s`). Clinically "seizure-free" means a
  * year (Kwan & Brodie 2000); here it means no event in this window. It must hold more than one
  * whole cycle of the slowest seizing sheet, or a drug that only delays the next event would count
- * as a success: the trial's sheets that clear K⁺ poorly have an event every 76–80 s untreated, and
+ * as a success: the trial's sheets that clear K⁺ poorly have an event every 76–96 s untreated, and
  * on a drug that fails every ~75–100 s (lamotrigine at `kClearance` 0.52: the first event at 101 s;
- * valproate at 0.6: at 99–104 s; docs/notes/real-seizures.md §28). 120 s is one and a half cycles.
+ * valproate at 0.6: at 99–104 s; docs/notes/real-seizures.md §28). 120 s holds more than one cycle.
  * Until 2026-12-06 (a `gaba` severity, events every ~50 s) it was 60 s.
  */
 export const COHORT_OBSERVE_S = 120;

@@ -100,6 +100,27 @@ const at = (name, ms) => async (page, shoot) => {
   await shoot(name);
 };
 
+/**
+ * The virtual trial's panel after a small trial (3 patients, seed 2, 20 s per drug: the results'
+ * layout, not figures to quote), with the patient list open.
+ */
+async function trialResults(page) {
+  const panel = page.locator('#trial-panel');
+  await panel.getByLabel('Patients (1–2000)').fill('3');
+  await panel.getByLabel('Seed').fill('2');
+  await panel.getByLabel('Watched per drug, s (20–600)').fill('20');
+  await panel.getByRole('button', { name: 'Run the trial' }).click();
+  await page.waitForFunction(
+    () => (document.querySelector('#trial-progress-text')?.textContent ?? '').includes('patients: done'),
+    null,
+    { timeout: 900_000, polling: 500 },
+  );
+  await page.locator('#trial-results details summary').click();
+  const file = `trial-${page.viewportSize()?.width}.png`;
+  await panel.screenshot({ path: `${out}/${file}` });
+  console.log(`${file}: ${((await page.locator('#trial-progress-text').textContent()) ?? '').trim()}`);
+}
+
 /** size, address, what to do (shoot(name) saves NAME-SIZE.png). */
 const SESSIONS = [
   ...['laptop', 'hd', 'phone'].map((size) => ({ size, query: '', run: seizureSeries })),
@@ -113,6 +134,7 @@ const SESSIONS = [
   { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
   { size: 'laptop', query: '?preset=focal-dysplasia', run: lesionSpread },
   { size: 'hd', query: '?lecture=9', run: at('lecture9', 12000) },
+  { size: 'laptop', query: '', run: trialResults },
   ...['laptop', 'hd', 'phone'].flatMap((size) => [
     { size, query: '?lecture=1', run: at('lecture1', 4000) },
     { size, query: '?lecture=2', run: at('lecture2', 6000) },

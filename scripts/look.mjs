@@ -101,14 +101,14 @@ const at = (name, ms) => async (page, shoot) => {
 };
 
 /**
- * The virtual trial's panel after a small trial (3 patients, seed 2, 20 s per drug: the results'
+ * The virtual trial's panel after a small trial (3 patients, seed 2, 100 s per drug: the results'
  * layout, not figures to quote), with the patient list open.
  */
 async function trialResults(page) {
   const panel = page.locator('#trial-panel');
   await panel.getByLabel('Patients (1–2000)').fill('3');
   await panel.getByLabel('Seed').fill('2');
-  await panel.getByLabel('Watched per drug, s (20–600)').fill('20');
+  await panel.getByLabel('Watched per drug, s (100–600)').fill('100');
   await panel.getByRole('button', { name: 'Run the trial' }).click();
   await page.waitForFunction(
     () => (document.querySelector('#trial-progress-text')?.textContent ?? '').includes('patients: done'),

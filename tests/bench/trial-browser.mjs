@@ -6,7 +6,7 @@
  * (patients, seed, seconds watched per drug; the default drug sequence), presses "Run the trial"
  * and waits for "N of N patients: done", printing the progress bar's value once a minute.
  *
- *   npm run bench:trial -- [--patients 200] [--seed 2] [--observe-s 60] [--json FILE]
+ *   npm run bench:trial -- [--patients 200] [--seed 2] [--observe-s 120] [--json FILE]
  *
  * Prints the wall time from the click to the last patient, patients per minute, and the trial's
  * figures as the page shows them (data-summary of #trial-results); --json also writes them to a
@@ -24,7 +24,7 @@ const args = process.argv.slice(2);
 const flag = flagReader(args);
 const patients = Number(flag('patients', 200));
 const seed = Number(flag('seed', 2));
-const observeS = Number(flag('observe-s', 60));
+const observeS = Number(flag('observe-s', 120));
 const jsonOut = flag('json', null);
 if (!(Number.isInteger(patients) && patients >= 1 && patients <= 2000)) {
   console.error(`--patients must be a whole number in 1…2000, not ${flag('patients')}`);
@@ -34,8 +34,8 @@ if (!(Number.isInteger(seed) && seed >= 1)) {
   console.error(`--seed must be a whole number ≥ 1, not ${flag('seed')}`);
   process.exit(2);
 }
-if (!(observeS >= 20 && observeS <= 600)) {
-  console.error(`--observe-s must be a number of seconds in 20…600, not ${flag('observe-s')}`);
+if (!(observeS >= 100 && observeS <= 600)) {
+  console.error(`--observe-s must be a number of seconds in 100…600, not ${flag('observe-s')}`);
   process.exit(2);
 }
 const PORT = 4331;
@@ -51,7 +51,7 @@ try {
   await panel.getByRole('heading', { name: 'Virtual trial' }).waitFor();
   await panel.getByLabel('Patients (1–2000)').fill(String(patients));
   await panel.getByLabel('Seed').fill(String(seed));
-  await panel.getByLabel('Watched per drug, s (20–600)').fill(String(observeS));
+  await panel.getByLabel('Watched per drug, s (100–600)').fill(String(observeS));
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const t0 = Date.now();
   await panel.getByRole('button', { name: 'Run the trial' }).click();

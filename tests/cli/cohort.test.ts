@@ -6,8 +6,8 @@ import { patientSeed } from '../../src/model/runs/cohort/population.ts';
 import type { CliResult } from './helpers.ts';
 import { expectOneLineError, runCli, spawnCli } from './helpers.ts';
 
-/** Two patients, each drug watched 20 s (the shortest window the flag takes) to keep the test short. */
-const SMALL = ['--patients', '2', '--drugs', 'carbamazepine,valproate', '--seed', '4', '--observe-s', '20'];
+/** Two patients, each drug watched 100 s (the shortest window the flag takes) to keep the test short. */
+const SMALL = ['--patients', '2', '--drugs', 'carbamazepine,valproate', '--seed', '4', '--observe-s', '100'];
 
 describe('cohort --json', () => {
   let r: CliResult;
@@ -42,7 +42,7 @@ describe('cohort --json', () => {
       'nonAdherent',
     ]);
     expect(report.patientOutcomes.map((o) => o.seed)).toEqual([0, 1].map((i) => patientSeed(4, i)));
-    expect(report.settings).toEqual({ side: 32, settleS: 40, observeS: 20, atHours: 336 });
+    expect(report.settings).toEqual({ side: 32, settleS: 40, observeS: 100, atHours: 336 });
     expect(report.cumulativeInterval).toHaveLength(2);
     report.cumulativeInterval.forEach((i, k) => {
       expect(i.low).toBeLessThanOrEqual(report.cumulativeSeizureFree[k]);
@@ -63,10 +63,10 @@ describe('cohort --json', () => {
 
 describe('cohort, text', () => {
   it('prints the table next to the clinical figures and who stayed refractory', () => {
-    const r = runCli(['cohort', '--patients', '1', '--drugs', 'levetiracetam', '--workers', '1', '--observe-s', '20']);
+    const r = runCli(['cohort', '--patients', '1', '--drugs', 'levetiracetam', '--workers', '1', '--observe-s', '100']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^cohort: seed 1, 1 patients/);
-    expect(r.stdout).toContain('each drug watched 20 s (after 40 s of settling)');
+    expect(r.stdout).toContain('each drug watched 100 s (after 40 s of settling)');
     expect(r.stdout).toMatch(/1\. levetiracetam +\d/);
     expect(r.stdout).toMatch(/95 % interval/);
     expect(r.stdout).toMatch(
@@ -80,7 +80,7 @@ describe('cohort, text', () => {
 
 describe('cohort, placebo', () => {
   it('labels the placebo arm and makes no clinical comparison for it', () => {
-    const r = runCli(['cohort', '--patients', '1', '--drugs', 'placebo', '--workers', '1', '--observe-s', '20']);
+    const r = runCli(['cohort', '--patients', '1', '--drugs', 'placebo', '--workers', '1', '--observe-s', '100']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1. placebo (no effect: placebo arm)');
     expect(r.stdout).toContain('no clinical comparison (a placebo is in the sequence)');
@@ -113,7 +113,7 @@ describe('cohort, bad input', () => {
     );
     expectOneLineError(
       runCli(['cohort', '--observe-s', '5']),
-      /--observe-s "5" is not allowed: it takes a number in 20…600 s/,
+      /--observe-s "5" is not allowed: it takes a number in 100…600 s/,
     );
     expectOneLineError(
       runCli(['cohort', '--workers', '0']),

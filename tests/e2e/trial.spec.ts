@@ -14,7 +14,7 @@ const SEED = 3;
 const PATIENTS = 2;
 const DRUG = 'valproate';
 /** The shortest window the trial takes, to keep the test short. */
-const OBSERVE_S = 20;
+const OBSERVE_S = 100;
 
 interface Figures {
   seed: number;
@@ -62,7 +62,7 @@ test('a small cohort runs to the end and gives the command line’s figures for 
   await expect(panel.getByRole('heading', { name: 'Virtual trial' })).toBeVisible();
   await panel.getByLabel('Patients (1–2000)').fill(String(PATIENTS));
   await panel.getByLabel('Seed').fill(String(SEED));
-  await panel.getByLabel('Watched per drug, s (20–600)').fill(String(OBSERVE_S));
+  await panel.getByLabel('Watched per drug, s (100–600)').fill(String(OBSERVE_S));
   await chooseSequence(page, [DRUG]);
   await panel.getByRole('button', { name: 'Run the trial' }).click();
 
@@ -127,10 +127,10 @@ test('bad input is named, and nothing runs', async ({ page }) => {
   await panel.getByRole('button', { name: 'Run the trial' }).click();
   await expect(problem).toHaveText('Patients must be a whole number from 1 to 2000, not “0”.');
   await panel.getByLabel('Patients (1–2000)').fill('5');
-  await panel.getByLabel('Watched per drug, s (20–600)').fill('5');
+  await panel.getByLabel('Watched per drug, s (100–600)').fill('5');
   await panel.getByRole('button', { name: 'Run the trial' }).click();
-  await expect(problem).toHaveText('The time watched per drug must be a whole number from 20 to 600, not “5”.');
-  await panel.getByLabel('Watched per drug, s (20–600)').fill('60');
+  await expect(problem).toHaveText('The time watched per drug must be a whole number from 100 to 600, not “5”.');
+  await panel.getByLabel('Watched per drug, s (100–600)').fill('120');
   await chooseSequence(page, ['carbamazepine', '', 'valproate']);
   await panel.getByRole('button', { name: 'Run the trial' }).click();
   await expect(problem).toHaveText('Drug 2 is empty but a later drug is chosen: fill the sequence in order.');

@@ -55,9 +55,9 @@ describe('the verdict and the window', () => {
     expect(isSeizureFree({ seizures: 3 })).toBe(false);
   });
 
-  it('takes an observation window in 20…600 s and keeps the rest of the settings', () => {
+  it('takes an observation window in 100…600 s and keeps the rest of the settings', () => {
     expect(withObserveS(120)).toEqual({ ...COHORT_SETTINGS, observeS: 120 });
-    expect(() => withObserveS(19)).toThrow(/the observation window must be a number of seconds in 20…600, got 19/);
+    expect(() => withObserveS(99)).toThrow(/the observation window must be a number of seconds in 100…600, got 99/);
     expect(() => withObserveS(Number.POSITIVE_INFINITY)).toThrow(/observation window/);
   });
 

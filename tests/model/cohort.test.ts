@@ -48,10 +48,10 @@ describe('parseDrugSequence', () => {
 });
 
 describe('checkCohortSpec', () => {
-  const ok = { seed: 1, patients: 10, drugs: ['valproate' as const], mode: 'substitution' as const, observeS: 60 };
+  const ok = { seed: 1, patients: 10, drugs: ['valproate' as const], mode: 'substitution' as const, observeS: 120 };
   it('passes a good spec and refuses bad counts, seeds, modes and windows', () => {
     expect(() => checkCohortSpec({ ...ok, observeS: 10 })).toThrow(
-      /the observation window must be a number of seconds in 20…600, got 10/,
+      /the observation window must be a number of seconds in 100…600, got 10/,
     );
     expect(() => checkCohortSpec({ ...ok, observeS: Number.NaN })).toThrow(/observation window/);
     expect(checkCohortSpec(ok)).toEqual(ok);

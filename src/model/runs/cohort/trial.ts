@@ -53,8 +53,14 @@ export const COHORT_SETTLE_S = 40;
  * Until 2026-12-06 (a `gaba` severity, events every ~50 s) it was 60 s.
  */
 export const COHORT_OBSERVE_S = 120;
-/** The range `--observe-s` accepts: a window shorter than a cycle would miss seizures; longer than 10 min is hours of wall time. */
-export const OBSERVE_S_RANGE = { min: 20, max: 600 } as const;
+/**
+ * The range `--observe-s` accepts. At least 100 s, one whole cycle of the slowest seizing sheet
+ * (~95 s at `kClearance` 0.2): a shorter window misses seizures, so that untreated patients are
+ * left out and drugs that only delay an event pass (a 20-s window, the floor until 2026-12-06,
+ * left 2 of 3 patients of seed 2 out and called the third seizure-free on valproate). Longer than
+ * 10 min is hours of wall time.
+ */
+export const OBSERVE_S_RANGE = { min: 100, max: 600 } as const;
 /**
  * Seizure-free on a treatment: no event overlaps the window (the detector's verdict: a state, read
  * as an electroencephalographer reads one; detect/seizure.ts).

@@ -7,7 +7,7 @@ import {
   wilsonInterval,
 } from '../../src/model/runs/cohort/clinical.ts';
 import type { PatientTraits } from '../../src/model/runs/cohort/population.ts';
-import { summarize } from '../../src/model/runs/cohort/summary.ts';
+import { summarize, worsenedText } from '../../src/model/runs/cohort/summary.ts';
 import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/runs/cohort/trial.ts';
 
 const PLAIN: PatientTraits = {
@@ -35,6 +35,7 @@ function outcome(index: number, seizureFreeOn: number | null, traits: Partial<Pa
     baselineSeizureBurden: 0.5,
     baselineSeizures: 2,
     baselineRateEHz: 20,
+    baselinePeakRate1sHz: 45,
     trials: DRUGS.slice(0, tried).map((drug, k) => ({
       drug,
       seizures: k === seizureFreeOn ? 0 : 1,
@@ -141,6 +142,54 @@ describe('summarize', () => {
     // The Dravet-like patient's burden rose on the first drug (0.5 → 0.8); everyone took it.
     expect(s.worsenedBy[0]).toBeCloseTo(0.1, 12);
     expect(s.worsenedBy[1]).toBe(0);
+  });
+
+  it('says whether the seizures a drug made worse were weaker or longer than untreated', () => {
+    // The Dravet-like patient: one event filling 0.8 of the window against two filling 0.5 (0.25
+    // each), so longer; its peak 40 Hz against 45 untreated is not a fifth lower, so not weaker.
+    expect(s.worsenedHow[0]).toEqual({ patients: 1, weaker: 0, longer: 1 });
+    expect(s.worsenedHow[1]).toEqual({ patients: 0, weaker: 0, longer: 0 });
+    const base = outcome(0, null);
+    const failing = (peakRate1sHz: number, seizures: number, seizureBurden: number): PatientOutcome => ({
+      ...base,
+      trials: [{ ...base.trials[0], peakRate1sHz, seizures, seizureBurden }],
+    });
+    const how = (o: PatientOutcome) => summarize(3, [DRUGS[0]], 'substitution', COHORT_SETTINGS, [o]).worsenedHow[0];
+    // Untreated: 2 events, burden 0.5, peak 45 Hz. At 36 Hz (exactly 0.8 of 45) the events count as weaker.
+    expect(how(failing(36, 2, 0.6))).toEqual({ patients: 1, weaker: 1, longer: 0 });
+    expect(how(failing(36.5, 2, 0.6))).toEqual({ patients: 1, weaker: 0, longer: 0 });
+    // 0.625 in two events is 1.25 times 0.25 per event: longer; 0.6 in two is not.
+    expect(how(failing(30, 2, 0.625))).toEqual({ patients: 1, weaker: 1, longer: 1 });
+    // Not made worse (burden within 0.05 of untreated): counted nowhere.
+    expect(how(failing(30, 1, 0.55))).toEqual({ patients: 0, weaker: 0, longer: 0 });
+  });
+
+  it('says so in words, and calls the seizures milder only when most were weaker and longer', () => {
+    expect(worsenedText(s)).toBe(
+      'Time in seizure rose by more than 5 points of the window in 10.0 % of those who took carbamazepine (1 patient: the events were weaker than untreated in 0, each lasted longer in 1).',
+    );
+    const text = worsenedText({
+      drugs: ['lamotrigine', 'valproate', 'carbamazepine'],
+      worsenedBy: [0.5, 0, 0.25],
+      worsenedHow: [
+        { patients: 6, weaker: 6, longer: 5 },
+        { patients: 0, weaker: 0, longer: 0 },
+        { patients: 2, weaker: 0, longer: 0 },
+      ],
+    });
+    expect(text).toBe(
+      'Time in seizure rose by more than 5 points of the window in 50.0 % of those who took lamotrigine (6 patients: the events were weaker than untreated in 6, each lasted longer in 5) and 25.0 % of those who took carbamazepine (2 patients: the events were weaker than untreated in 0, each lasted longer in 0). Most of them had weaker seizures (a highest 1-s rate at least a fifth lower) that lasted longer (a quarter more time in seizure each): more time in seizure, but each milder.',
+    );
+    // Above, 6 of the 8 made worse were weaker and 5 longer: most. With 4 of 8 longer, not.
+    const half = worsenedText({
+      drugs: ['lamotrigine'],
+      worsenedBy: [0.5],
+      worsenedHow: [{ patients: 8, weaker: 8, longer: 4 }],
+    });
+    expect(half).not.toContain('milder');
+    expect(
+      worsenedText({ drugs: ['lamotrigine'], worsenedBy: [0], worsenedHow: [{ patients: 0, weaker: 0, longer: 0 }] }),
+    ).toBeNull();
   });
 });
 

@@ -18,7 +18,13 @@ import {
   settingsOf,
   TRIAL_DRUGS,
 } from '../../model/runs/cohort/cohort.ts';
-import { type CohortSummary, type RateRange, rateRangeText, summarize } from '../../model/runs/cohort/summary.ts';
+import {
+  type CohortSummary,
+  type RateRange,
+  rateRangeText,
+  summarize,
+  worsenedText,
+} from '../../model/runs/cohort/summary.ts';
 import {
   COHORT_OBSERVE_S,
   COHORT_SETTLE_S,
@@ -163,6 +169,8 @@ export function formatCohort(r: CohortReport): string {
   const rates = r.seizureFreeRateEHz.some((x) => x !== null)
     ? `\n"E when seizure-free": the pyramidal cells' mean rate over the windows of the patients who became seizure-free on that drug, median (range)${r.untreatedRateEHz === null ? '' : `; untreated, seizures included, the cohort's patients ran at ${rateText(r.untreatedRateEHz)}`}.`
     : '';
+  const worsened = worsenedText(r);
+  const worse = worsened === null ? '' : `\n"made worse": ${worsened}`;
   const series = r.clinical.series
     .map((c) => `${c.source} (${c.patients} patients): ${c.cumulativeSeizureFree.map((x) => pct(x)).join(', ')}`)
     .join('; ');
@@ -187,7 +195,7 @@ export function formatCohort(r: CohortReport): string {
 (clinical figures: ${r.clinical.source}; educational model, not medical advice)
 
 ${drugs}
-${comparison}${rates}
+${comparison}${rates}${worse}
 
 who stayed refractory:
 ${mechanisms}

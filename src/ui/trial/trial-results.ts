@@ -4,7 +4,7 @@
  * mechanism by mechanism, and every patient's seed. Drawn once per finished trial: nothing moves.
  */
 import { DRUGS } from '../../model/pharmacology/drugs.ts';
-import { type CohortSummary, rateRangeText } from '../../model/runs/cohort/summary.ts';
+import { type CohortSummary, rateRangeText, worsenedText } from '../../model/runs/cohort/summary.ts';
 import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
 
@@ -162,16 +162,8 @@ export function showTrialResults(
   }
   mech.append(mbody);
 
-  const worse = s.worsenedBy.some((w) => w > 0)
-    ? el(
-        'p',
-        'hint',
-        `A drug made seizures worse in ${s.drugs
-          .map((d, k) => (s.worsenedBy[k] > 0 ? `${percent(s.worsenedBy[k])} of those who took ${d}` : ''))
-          .filter((x) => x !== '')
-          .join(', ')}: its seizure burden in the window rose by more than 5 points of time.`,
-      )
-    : null;
+  const worsened = worsenedText(s);
+  const worse = worsened === null ? null : el('p', 'hint', worsened);
 
   const freeRates = s.drugs.flatMap((d, k) => {
     const r = s.seizureFreeRateEHz[k];

@@ -115,6 +115,8 @@ export interface PatientOutcome {
   baselineSeizureBurden: number;
   baselineSeizures: number;
   baselineRateEHz: number;
+  /** Untreated: the highest 1-s pyramidal-cell rate in the window, Hz (how strong its events were). */
+  baselinePeakRate1sHz: number;
   /** The drugs tried, in order, until the first that made the patient seizure-free. */
   trials: DrugTrial[];
   /** Position in the sequence (0-based) of the drug that made the patient seizure-free; null: none. */
@@ -208,6 +210,7 @@ export function runPatient(
     baselineSeizureBurden: baseline.seizureBurden,
     baselineSeizures: baseline.seizures,
     baselineRateEHz: baseline.rateEHz,
+    baselinePeakRate1sHz: baseline.peakRate1sHz,
     trials: [],
     seizureFreeOn: null,
   };

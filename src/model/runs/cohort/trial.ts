@@ -28,8 +28,8 @@ import { type Observation, observe } from './observe.ts';
 import { drawKClearance, drawSeverityBand, drawTraits, type PatientTraits, patientSeed } from './population.ts';
 
 /**
- * Sheet side for cohort patients: 32 × 32 runs about 12× real time on one core (`npm run sim --
- * run --set side=32 --duration-s 20`: 1.6 s wall), the default 64 × 64 about 2×. 24 × 24 ran 19×
+ * Sheet side for cohort patients: 32 × 32 runs about 8× real time on one core (2026-12-06: 60
+ * network seconds in 7.1–7.5 s, on an hour when the default 64 × 64 ran 2.3×). 24 × 24 ran 19×
  * but was not the same model: lamotrigine silenced its interneurons at every severity, which 32,
  * 48 and 64 sheets do not at gaba 0.6 (README, virtual trial).
  */

@@ -22,6 +22,7 @@ import { summarize } from '../../model/runs/cohort/summary.ts';
 import { COHORT_OBSERVE_S, COHORT_SETTLE_S, OBSERVE_S_RANGE, type TrialMode } from '../../model/runs/cohort/trial.ts';
 import type { IntentStore } from '../../state/store.ts';
 import { el } from '../controls/dom.ts';
+import { remainingText } from './remaining.ts';
 import { showTrialResults } from './trial-results.ts';
 
 export const TRIAL_PANEL_TITLE = 'Virtual trial';
@@ -247,7 +248,8 @@ export class TrialPanel {
     try {
       const outcomes = await this.pool.run(spec, workers, (done, total) => {
         this.progress.value = done;
-        this.progressText.textContent = `${done} of ${total} patients`;
+        const left = remainingText((performance.now() - startedMs) / 1000, done, total, workers);
+        this.progressText.textContent = `${done} of ${total} patients${left === null ? '' : `; ${left}`}`;
       });
       const wallS = (performance.now() - startedMs) / 1000;
       const summary = summarize(spec.seed, spec.drugs, spec.mode, settingsOf(spec), outcomes);

@@ -178,7 +178,7 @@ describe('summarize', () => {
       ],
     });
     expect(text).toBe(
-      'Time in seizure rose by more than 5 points of the window in 50.0 % of those who took lamotrigine (6 patients: the events were weaker than untreated in 6, each lasted longer in 5) and 25.0 % of those who took carbamazepine (2 patients: the events were weaker than untreated in 0, each lasted longer in 0). Most of them had weaker seizures (a highest 1-s rate at least a fifth lower) that lasted longer (a quarter more time in seizure each): more time in seizure, but each milder.',
+      'Time in seizure rose by more than 5 points of the window in 50.0 % of those who took lamotrigine (6 patients: the events were weaker than untreated in 6, each lasted longer in 5) and 25.0 % of those who took carbamazepine (2 patients: the events were weaker than untreated in 0, each lasted longer in 0). Most of them had weaker seizures (a highest 1-s rate at least 20 % lower) that lasted longer (at least 25 % more time in seizure each): more time in seizure, but each milder.',
     );
     // Above, 6 of the 8 made worse were weaker and 5 longer: most. With 4 of 8 longer, not.
     const half = worsenedText({

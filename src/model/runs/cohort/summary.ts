@@ -163,7 +163,7 @@ export function worsenedText(s: Pick<CohortSummary, 'drugs' | 'worsenedBy' | 'wo
   const longer = s.worsenedHow.reduce((n, h) => n + h.longer, 0);
   const milder =
     2 * weaker > total && 2 * longer > total
-      ? ' Most of them had weaker seizures (a highest 1-s rate at least a fifth lower) that lasted longer (a quarter more time in seizure each): more time in seizure, but each milder.'
+      ? ` Most of them had weaker seizures (a highest 1-s rate at least ${Math.round(100 * (1 - WEAKER_PEAK_FRACTION))} % lower) that lasted longer (at least ${Math.round(100 * (LONGER_EVENT_FACTOR - 1))} % more time in seizure each): more time in seizure, but each milder.`
       : '';
   return `Time in seizure rose by more than 5 points of the window in ${list}.${milder}`;
 }
@@ -225,15 +225,15 @@ export function summarize(
   );
   const cumulative = cumulativeCount.map((c) => (n === 0 ? 0 : c / n));
   const cumulativeInterval = cumulativeCount.map((c) => wilsonInterval(c, n));
+  // Made worse by the k-th drug: it raised the time in seizure over the untreated window's.
+  const madeWorse = (k: number) =>
+    ill.filter((o) => o.trials.length > k && o.trials[k].seizureBurden > o.baselineSeizureBurden + WORSENED_BY);
   const worsenedBy = drugs.map((_, k) => {
-    const took = ill.filter((o) => o.trials.length > k);
-    if (took.length === 0) return 0;
-    return took.filter((o) => o.trials[k].seizureBurden > o.baselineSeizureBurden + WORSENED_BY).length / took.length;
+    const took = ill.filter((o) => o.trials.length > k).length;
+    return took === 0 ? 0 : madeWorse(k).length / took;
   });
   const worsenedHow = drugs.map((_, k): WorsenedHow => {
-    const worse = ill.filter(
-      (o) => o.trials.length > k && o.trials[k].seizureBurden > o.baselineSeizureBurden + WORSENED_BY,
-    );
+    const worse = madeWorse(k);
     return {
       patients: worse.length,
       weaker: worse.filter((o) => o.trials[k].peakRate1sHz <= WEAKER_PEAK_FRACTION * o.baselinePeakRate1sHz).length,

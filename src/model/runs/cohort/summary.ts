@@ -149,7 +149,7 @@ export interface RateRange {
 export function worsenedText(s: Pick<CohortSummary, 'drugs' | 'worsenedBy' | 'worsenedHow'>): string | null {
   const clauses = s.drugs.flatMap((d, k) => {
     const how = s.worsenedHow[k];
-    if (!(s.worsenedBy[k] > 0) || how.patients === 0) return [];
+    if (how.patients === 0) return [];
     const who = how.patients === 1 ? '1 patient' : `${how.patients} patients`;
     return [
       `${(100 * s.worsenedBy[k]).toFixed(1)} % of those who took ${d} (${who}: the events were weaker than untreated in ${how.weaker}, each lasted longer in ${how.longer})`,
@@ -165,7 +165,7 @@ export function worsenedText(s: Pick<CohortSummary, 'drugs' | 'worsenedBy' | 'wo
     2 * weaker > total && 2 * longer > total
       ? ` Most of them had weaker seizures (a highest 1-s rate at least ${Math.round(100 * (1 - WEAKER_PEAK_FRACTION))} % lower) that lasted longer (at least ${Math.round(100 * (LONGER_EVENT_FACTOR - 1))} % more time in seizure each): more time in seizure, but each milder.`
       : '';
-  return `Time in seizure rose by more than 5 points of the window in ${list}.${milder}`;
+  return `Time in seizure rose by more than ${Math.round(100 * WORSENED_BY)} points of the window in ${list}.${milder}`;
 }
 
 /** "14.1 Hz (10.8–16.9)": the median, then the range; the command line and the app both write it so. */

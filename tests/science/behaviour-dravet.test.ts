@@ -3,12 +3,17 @@
  * seizure threshold, and a sodium-channel blocker at a therapeutic level calms a hyperexcitable
  * wild-type sheet but makes the Dravet-like sheet worse: it takes away sodium current from the
  * interneurons that were already short of it (lamotrigine worsened 80 % of Dravet patients;
- * Guerrini 1998). Lamotrigine 200 mg every 12 h, the network run 72 h into the regimen.
+ * Guerrini 1998). Lamotrigine 100 mg every 12 h, the network run 72 h into the regimen (2.8 mg/L,
+ * inside the 2.5–15 mg/L reference range). At 150–200 mg every 12 h (4.3–5.7 mg/L) the Dravet-like
+ * sheet sits instead in a steady ~20-Hz discharge for 300 s: the blocker also caps the pyramidal
+ * cells' rate (docs/notes/real-seizures.md §32).
  */
 import { describe, expect, it } from 'vitest';
 import { runSheet, type Treatment } from './run-sheet.ts';
 
-const LAMOTRIGINE: Treatment = { drugs: ['lamotrigine=200/12'], atHours: 72 };
+const LAMOTRIGINE: Treatment = { drugs: ['lamotrigine=100/12'], atHours: 72 };
+/** The Dravet-like sheet on the drug opens with one long discharge (~60 s); its seizures come after. */
+const DRAVET_RUN_S = 150;
 
 describe('behaviour 7: Dravet', () => {
   it('scn1a 0.5 lowers the threshold: at gaba 0.85 only the Dravet-like sheet seizes', () => {
@@ -20,7 +25,7 @@ describe('behaviour 7: Dravet', () => {
 
   it('a sodium-channel blocker in the therapeutic range stops a hyperexcitable wild-type sheet', () => {
     // gaba 0.7, seed 1, 120 s (48 × 48): an event at 9.3–31.9 s (35.7 Hz, K⁺o 9.0 mM) untreated;
-    // with lamotrigine 11.4 Hz and no event (docs/notes/real-seizures.md §11).
+    // with lamotrigine 100 mg/12 h 11.0 Hz and no event (docs/notes/real-seizures.md §32).
     const untreated = runSheet({ gaba: 0.7 }, 120).summary;
     const treated = runSheet({ gaba: 0.7 }, 120, {}, LAMOTRIGINE);
     const level = treated.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
@@ -32,13 +37,28 @@ describe('behaviour 7: Dravet', () => {
     expect(treated.summary.rateHz.exc).toBeLessThanOrEqual(eventRate / 3);
   });
 
-  it('the same drug raises burden in the Dravet-like sheet (scn1a 0.5, gaba 0.9)', () => {
-    // With the reset following E_K the Dravet-like sheet is all or none: at gaba 0.85–0.88 it is
-    // already in a never-ending event untreated; at 0.9 it is quiet (10.1 Hz), and lamotrigine
-    // holds it at ~22 Hz with rhythmic discharges (48 × 48, seed 1; docs/notes/real-seizures.md §8).
-    const untreated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40).summary;
-    const treated = runSheet({ gaba: 0.9, scn1a: 0.5 }, 40, {}, LAMOTRIGINE).summary;
+  it('the same drug gives the Dravet-like sheet (scn1a 0.5, gaba 0.9) recurrent seizures', () => {
+    // 48 × 48, seed 1, 150 s: untreated 9.5 Hz, interneurons 23 Hz, no event. On lamotrigine the
+    // interneurons fall to 0.05 Hz; a first discharge (2–62 s, 23 Hz) is the drug's start, then
+    // seizures every ~23 s, 14–15 s each at 30–32 Hz, χ 0.58–0.62, each ended by itself with the
+    // sheet near silent after (0.1 Hz) (docs/notes/real-seizures.md §32).
+    const untreated = runSheet({ gaba: 0.9, scn1a: 0.5 }, DRAVET_RUN_S).summary;
+    const treated = runSheet({ gaba: 0.9, scn1a: 0.5 }, DRAVET_RUN_S, {}, LAMOTRIGINE).summary;
     expect(untreated.seizures).toEqual([]);
     expect(treated.seizureBurden).toBeGreaterThan(untreated.seizureBurden + 0.3);
+    expect(treated.rateHz.inh).toBeLessThan(untreated.rateHz.inh / 10);
+    // The seizures after the first discharge: at least three that ended by themselves. The first
+    // of them rises from that discharge's tail (2.4× the 10 s before it); each one after is a
+    // distinct state (3× the rate before it), at 3× the untreated sheet's rate or more, with the
+    // sheet at under half its pre-event rate after.
+    const after = treated.seizureReports.slice(1).filter((e) => e.endedByItself);
+    expect(after.length).toBeGreaterThanOrEqual(3);
+    for (const e of after.slice(1)) {
+      const tag = `event at ${e.onsetS} s: ${JSON.stringify(e)}`;
+      expect(e.rateDuringHz, tag).toBeGreaterThanOrEqual(3 * untreated.rateHz.exc);
+      expect(e.rateDuringHz, tag).toBeGreaterThanOrEqual(3 * e.rateBeforeHz);
+      expect(e.rateAfterHz ?? Number.NaN, tag).toBeLessThan(e.rateBeforeHz / 2);
+      expect(e.chiDuring, tag).toBeGreaterThanOrEqual(0.5);
+    }
   });
 });

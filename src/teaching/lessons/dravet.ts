@@ -71,10 +71,11 @@ export const dravetLesson: Lesson = {
     const change = treated.seizureBurden - untreated.seizureBurden;
     // Worse is either more time in seizure-like events or, whatever the detector reads, the
     // disinhibited state itself: pyramidal cells at least DISINHIBITED_RATE_FACTOR times faster
-    // while the interneurons lose at least half their rate. On this sheet lamotrigine holds the
-    // pyramidal cells in a steady ~20-Hz discharge (χ ≈ 0.5) that the detector confirms as an
-    // event on some seeds and not on others (seeds 1 and 4, 48 × 48); the rates differ by 2× and
-    // 100× on every seed.
+    // while the interneurons lose at least half their rate. In these 20 s lamotrigine holds the
+    // pyramidal cells in the first, ~24-Hz discharge of the drug (χ ≈ 0.53), which the detector
+    // reads as an event on seeds 1–5 (burden 0 → 0.90–0.92, 48 × 48); at 200 mg/12 h it had been a
+    // steady ~20-Hz discharge confirmed on some seeds and not on others. The rates differ by 2.4×
+    // and 60× on every seed.
     const rateRatio = treated.rateHz.exc / untreated.rateHz.exc;
     const disinhibited = rateRatio >= DISINHIBITED_RATE_FACTOR && treated.rateHz.inh <= untreated.rateHz.inh / 2;
     const calmer = rateRatio <= 1 / DISINHIBITED_RATE_FACTOR;

@@ -133,6 +133,9 @@ const SESSIONS = [
   { size: 'hd', query: '?gaba=0.4', run: during('sodium', map('sodium'), 2000) },
   { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
   { size: 'laptop', query: '?preset=focal-dysplasia', run: lesionSpread },
+  // The Dravet-like patch on lamotrigine: the first long discharge ends by ~60 s; at 92 s the
+  // sheet is in its second seizure after it (64 × 64: 85–100 s; docs/notes/real-seizures.md §32).
+  { size: 'laptop', query: '?preset=dravet-lamotrigine', run: at('dravet-lamotrigine', 92000) },
   { size: 'hd', query: '?lecture=9', run: at('lecture9', 12000) },
   { size: 'laptop', query: '', run: trialResults },
   ...['laptop', 'hd', 'phone'].flatMap((size) => [

@@ -1,20 +1,24 @@
 /**
  * docs/model.md §7 behaviour 6: depolarising GABA. The same hyperexcitable sheet (gaba 0.7) with adult
- * chloride (clEqMm 5) and with a newborn's raised chloride (clEqMm 20). A benzodiazepine (diazepam
+ * chloride (clEqMm 5) and with a newborn's raised chloride (clEqMm 10). A benzodiazepine (diazepam
  * 10 mg IV, network 1 h later) strengthens GABA_A: that stops the adult sheet's seizures and does
- * nothing for the newborn one, whose GABA_A current no longer hyperpolarises (Dzhala 2005; Painter
- * 1999). Bumetanide blocks NKCC1 and brings chloride down: applied to the tissue (10 µM, as in
- * slices; Dzhala 2005) it leaves an adult-like sheet that still seizes, and diazepam works on it
+ * almost nothing for the newborn one, whose GABA_A current no longer hyperpolarises (Dzhala 2005;
+ * Painter 1999). Bumetanide blocks NKCC1 and brings chloride down: applied to the tissue (10 µM, as
+ * in slices; Dzhala 2005) it leaves an adult-like sheet that still seizes, and diazepam works on it
  * again; given to a newborn at the highest NEMO dose (0.3 mg/kg IV) almost none of it crosses the
  * barrier, and diazepam still fails (Pressler 2015).
  *
- * Why clEqMm 20 and not 30: at 30 (E_GABA ≈ −36 mV, above the spike threshold) GABA holds many
- * pyramidal cells in depolarisation block and the sheet sits at ~18 Hz without an event; at 20 it
- * makes a sustained discharge (26–27 Hz, K⁺o 9.3 mM) that does not end by itself: in this model the
- * newborn's seizure is a status-like state, not a recurring event (docs/notes/real-seizures.md §11).
+ * Why clEqMm 10 (E_GABA about −62 mV at rest, between the −70.6-mV rest and the −50.4-mV spike
+ * threshold): GABA depolarises neonatal cortical neurons in vivo without firing them (Kirmse et
+ * al. 2015, Nat Commun 6:7750), the 20–40 mM measured in slices of the first postnatal week are
+ * highest near the cut surface (Glykys & Staley 2016), and a term newborn is already in the
+ * transition from NKCC1 to KCC2 (Dzhala 2005). In this model 10 mM gives seizures that end and come
+ * back, as neonatal seizures do; at 20 (E_GABA −47 mV, above the threshold) a discharge that never
+ * ends, and at 30 many pyramidal cells held in depolarisation block at ~18 Hz without an event
+ * (docs/notes/real-seizures.md §11, §13, §32).
  *
  * Margins (issue 12): where diazepam controls, no event over 120 s and the E rate at most a third of
- * the rate in the events it prevents. 48 × 48, seed 1 (seeds 2 and 3 in docs/notes/real-seizures.md §13).
+ * the rate in the events it prevents. 48 × 48, seed 1 (docs/notes/real-seizures.md §32).
  */
 import { describe, expect, it } from 'vitest';
 import type { MonitorSummary } from '../../src/model/detect/monitors.ts';
@@ -22,7 +26,7 @@ import { runSheet, type Treatment } from './run-sheet.ts';
 
 const SHEET = { gaba: 0.7 };
 const ADULT = { ...SHEET, clEqMm: 5 };
-const NEWBORN_CHLORIDE = { ...SHEET, clEqMm: 20 };
+const NEWBORN_CHLORIDE = { ...SHEET, clEqMm: 10 };
 const CONTROL_S = 120;
 const SEIZING_S = 40;
 const DIAZEPAM: Treatment = { drugs: ['diazepam=10iv'], atHours: 1 };
@@ -42,11 +46,18 @@ describe('behaviour 6: depolarising GABA', () => {
     expect(treated.rateHz.exc).toBeLessThanOrEqual(eventRate(untreated) / 3);
   });
 
-  it('with newborn chloride the sheet seizes without end, and diazepam changes its burden by less than a fifth', () => {
-    const untreated = run(NEWBORN_CHLORIDE, SEIZING_S);
-    const treated = run(NEWBORN_CHLORIDE, SEIZING_S, DIAZEPAM);
-    expect(untreated.seizureBurden).toBeGreaterThan(0.9);
-    expect(untreated.seizureReports.some((e) => !e.endedByItself)).toBe(true);
+  it('with newborn chloride the sheet has seizures that end and recur, and diazepam changes its burden by less than a fifth', () => {
+    // 48 × 48, seed 1, 120 s: events from 1.0 s (to 46.3 s), 67.7 s (25.9 s, 43.7 Hz, 0.04 Hz after)
+    // and 118.3 s; with diazepam 1.0–41.4 s and 66.7–93.4 s, burden 0.61 → 0.56.
+    const untreated = run(NEWBORN_CHLORIDE, CONTROL_S);
+    const treated = run(NEWBORN_CHLORIDE, CONTROL_S, DIAZEPAM);
+    const ended = untreated.seizureReports.filter((e) => e.endedByItself);
+    expect(ended.length).toBeGreaterThanOrEqual(2);
+    // The seizure after the first: a distinct state that ends in silence.
+    const second = ended[1];
+    const before = second.rateBeforeHz ?? Number.NaN;
+    expect(second.rateDuringHz).toBeGreaterThanOrEqual(3 * before);
+    expect(second.rateAfterHz ?? Number.NaN).toBeLessThan(before / 2);
     expect(treated.seizureBurden).toBeGreaterThan(0.8 * untreated.seizureBurden);
     // Not a milder state either: the E rate stays within a fifth of the untreated one, or above it.
     expect(treated.rateHz.exc).toBeGreaterThan(0.8 * untreated.rateHz.exc);
@@ -63,9 +74,10 @@ describe('behaviour 6: depolarising GABA', () => {
   });
 
   it('at the clinical newborn dose bumetanide hardly reaches the brain, and diazepam still fails', () => {
+    const untreated = run({ ...NEWBORN_CHLORIDE, weightKg: 3.5 }, CONTROL_S);
     const newborn = runSheet(
       { ...NEWBORN_CHLORIDE, weightKg: 3.5 },
-      SEIZING_S,
+      CONTROL_S,
       {},
       {
         drugs: ['diazepam=1iv', 'bumetanide=1iv'],
@@ -74,6 +86,6 @@ describe('behaviour 6: depolarising GABA', () => {
     );
     const bumetanideBrainUm = newborn.patient?.drugs.find((d) => d.drug === 'bumetanide')?.brainUnboundUm ?? Number.NaN;
     expect(bumetanideBrainUm).toBeLessThan(0.01);
-    expect(newborn.summary.seizureBurden).toBeGreaterThan(0.9);
+    expect(newborn.summary.seizureBurden).toBeGreaterThan(0.8 * untreated.seizureBurden);
   });
 });

@@ -116,21 +116,21 @@ const bath = [{ drug: 'bumetanide' as const, brainUnboundUm: 10 }];
 out.depolarisingGaba = {
   adult: sheet120('clEqMm 5', { gaba: 0.7 }),
   adultDiazepam: sheet120('clEqMm 5 + diazepam', { gaba: 0.7 }, diazepam),
-  neonatal: sheet120('clEqMm 20', { gaba: 0.7, clEqMm: 20 }),
-  neonatalDiazepam: sheet120('clEqMm 20 + diazepam', { gaba: 0.7, clEqMm: 20 }, diazepam),
+  neonatal: sheet120('clEqMm 10', { gaba: 0.7, clEqMm: 10 }),
+  neonatalDiazepam: sheet120('clEqMm 10 + diazepam', { gaba: 0.7, clEqMm: 10 }, diazepam),
   bumetanideBath: sheet120(
-    'clEqMm 20 + bumetanide 10 µM (bath)',
-    { gaba: 0.7, clEqMm: 20 },
+    'clEqMm 10 + bumetanide 10 µM (bath)',
+    { gaba: 0.7, clEqMm: 10 },
     { drugs: [], atHours: 1, bath },
   ),
   bumetanideBathDiazepam: sheet120(
-    'clEqMm 20 + bumetanide (bath) + diazepam',
-    { gaba: 0.7, clEqMm: 20 },
+    'clEqMm 10 + bumetanide (bath) + diazepam',
+    { gaba: 0.7, clEqMm: 10 },
     { ...diazepam, bath },
   ),
   newborn: sheet120(
     'newborn 3.5 kg: diazepam 1 mg + bumetanide 1 mg IV',
-    { gaba: 0.7, clEqMm: 20, weightKg: 3.5 },
+    { gaba: 0.7, clEqMm: 10, weightKg: 3.5 },
     { drugs: ['diazepam=1iv', 'bumetanide=1iv'], atHours: 1 },
   ),
 };

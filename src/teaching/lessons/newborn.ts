@@ -1,18 +1,19 @@
 /**
  * Lesson: children and newborns, depolarising GABA (docs/model.md §7 behaviour 6; the scenario
  * public/scenarios/neonatal.json). A 3.5-kg newborn's hyperexcitable sheet (gaba 0.7) with raised
- * neuronal chloride (clEqMm 20; at 5, the adult value, the same sheet has events that diazepam
- * prevents, tests/science/behaviour-depolarising-gaba.test.ts) with and without
- * diazepam 1 mg IV (the network an hour later); bumetanide 1 mg IV beside it, the NEMO trial's kind
- * of dose, hardly reaches the brain; bumetanide in the tissue (10 µM, as in slices) lowers
- * chloride, and diazepam works again. The newborn's seizure here is a sustained discharge from the
- * first second (27 Hz, K⁺o 9.3 mM, 48 × 48, seed 1; unchanged by diazepam), so 20 s per run shows
- * it; why clEqMm 20 and not 30: the same test.
+ * neuronal chloride (clEqMm 10: E_GABA about −62 mV, above the −70.6-mV rest and below the spike
+ * threshold; at 5, the adult value, the same sheet has events that diazepam prevents,
+ * tests/science/behaviour-depolarising-gaba.test.ts) with and without diazepam 1 mg IV (the network
+ * an hour later); bumetanide 1 mg IV beside it, the NEMO trial's kind of dose, hardly reaches the
+ * brain; bumetanide in the tissue (10 µM, as in slices) lowers chloride, and diazepam works again.
+ * The newborn's first seizure starts in the first second and lasts about 40 s (48 × 48, seed 1;
+ * then seizures that end and recur, docs/notes/real-seizures.md §32), so 20 s per run shows it;
+ * why 10 mM and not 20 or 30: the same test.
  */
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, fixed, percent, seizes, sheetOutcome } from '../measures.ts';
 
-const NEWBORN = { clEqMm: 20, gaba: 0.7, weightKg: 3.5 };
+const NEWBORN = { clEqMm: 10, gaba: 0.7, weightKg: 3.5 };
 const DURATION_S = 20;
 /** One hour after the injection (Dzhala 2005 used bumetanide at 10 µM on slices). */
 const AT_HOURS = 1;

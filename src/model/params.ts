@@ -187,7 +187,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     max: 40,
     step: 0.5,
     unit: 'mM',
-    description: 'Chloride equilibrium of pyramidal cells (adult 5; the newborn scenario 10; 20–40 in slices of immature neurons): sets E_GABA',
+    description:
+      'Chloride equilibrium of pyramidal cells (adult 5; the newborn scenario 10; 20–40 in slices of immature neurons): sets E_GABA',
     rebuild: false,
   },
   {

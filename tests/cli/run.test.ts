@@ -44,6 +44,7 @@ describe('run --json', () => {
         'seed',
         'seizureBurden',
         'seizures',
+        'settleS',
         'threads',
         'wallS',
       ].sort(),
@@ -69,6 +70,7 @@ describe('run --json', () => {
     expect(rep.ions.naiMaxMm).toBeGreaterThan(0);
     expect(typeof rep.ions.eGabaMeanMv).toBe('number');
     expect(rep.wallS).toBeGreaterThan(0);
+    expect(rep.settleS).toBe(0);
     expect(rep.realtimeFactor).toBeCloseTo(rep.durationS / rep.wallS, 6);
   });
 
@@ -165,6 +167,43 @@ describe('run --threads', () => {
   });
 });
 
+describe('run --settle-s', () => {
+  it('leaves the settling time out of the report and goes on without a break', { timeout: 120_000 }, () => {
+    // A 16 × 16 sheet at gaba 0.3 has an event within its first seconds (from about 1 s).
+    const sick = ['--set', 'gaba=0.3', '--seed', '4'];
+    const whole = runJson([...sick, '--duration-s', '6']);
+    const head = runJson([...sick, '--duration-s', '3']);
+    const tail = runJson([...sick, '--settle-s', '3', '--duration-s', '3']);
+    expect(whole.seizures.length).toBeGreaterThan(0);
+    expect([tail.settleS, tail.durationS]).toEqual([3, 3]);
+    // The same network and noise: the window's spikes are the whole run's less the settling time's.
+    const nE = Math.round(0.8 * 256);
+    const spikes = (r: RunReport) => r.rateHz.exc * nE * r.durationS;
+    expect(spikes(tail)).toBeCloseTo(spikes(whole) - spikes(head), 6);
+    // Events that end before the window are left out; one going on into it keeps its own times.
+    const overlapping = whole.seizures.filter((e) => e.offsetS === null || e.offsetS > 3);
+    expect(tail.seizures.map((e) => e.onsetS)).toEqual(overlapping.map((e) => e.onsetS));
+    let inWindowS = 0;
+    for (const e of overlapping) inWindowS += (e.offsetS ?? 6) - Math.max(e.onsetS, 3);
+    expect(tail.seizureBurden).toBeCloseTo(inWindowS / 3, 9);
+    // Speed counts every simulated second.
+    expect(tail.realtimeFactor).toBeCloseTo(6 / tail.wallS, 6);
+    const text = runCli(['run', ...SMALL, '--settle-s', '0.5', '--duration-s', '0.3']);
+    expect(text.stdout).toMatch(
+      /^run: seed 1, 256 neurons \(16 × 16\), 0\.3 s simulated after 0\.5 s of settling \(left out; times count from the start, so this window is 0\.5–0\.8 s\)\n/,
+    );
+  });
+
+  it('names a bad settling time and what is allowed, and runs nothing', () => {
+    for (const bad of ['-1', '601', 'long']) {
+      const r = runCli(['run', ...SMALL, '--settle-s', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`error: --settle-s "${bad}" is not allowed: it takes a number in 0…600 s\n`);
+    }
+  });
+});
+
 describe('buildRunReport', () => {
   it('reports each seizure with its figures, an ongoing event open, and the speed', () => {
     const seizures = [
@@ -207,6 +246,7 @@ describe('buildRunReport', () => {
       inSeizure: false,
     }));
     const summary: MonitorSummary = {
+      windowStartS: 0,
       durationS: 10,
       rateHz: { exc: 12, inh: 30 },
       chi: { mean: 0.3, max: 0.6 },

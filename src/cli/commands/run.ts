@@ -5,6 +5,10 @@
  * `--set KEY=VALUE` in order, then `--seed`. Duration: `--duration-s`, else the scenario's
  * `durationS`, else 10 s.
  *
+ * `--settle-s S` runs S seconds first and leaves them out of the report (the sheet leaves the
+ * healthy working state every run starts from; docs/model.md, "The observation window"), as the
+ * virtual trial does; the detector runs through them, so an event's 10 s before may lie there.
+ *
  * Drugs (`--drug`, repeatable) are given on the patient clock from t = 0; the network runs at the
  * brain concentrations of `--at-hours` (default 72 h), which act through their targets
  * (src/model/pharmacology/network-effects.ts).
@@ -38,6 +42,8 @@ import { loadScenario } from '../scenario-files.ts';
 import { MAX_THREADS, spawnNodeHelper } from '../sim-threads.ts';
 
 export const RUN_DEFAULT_DURATION_S = 10;
+/** The longest settling time `--settle-s` takes, network seconds. */
+export const RUN_SETTLE_MAX_S = 600;
 /** The patient-clock time at which the network runs: three days into the regimens. */
 export const RUN_DEFAULT_AT_HOURS = DEFAULT_AT_HOURS;
 /** Steps are run in slices of this much network time, between which the progress bar updates. */
@@ -54,6 +60,12 @@ export const RUN_SPEC: CommandSpec = {
       kind: 'one',
       valueName: 'S',
       help: `simulated seconds (default: the scenario's, else ${RUN_DEFAULT_DURATION_S})`,
+    },
+    {
+      name: 'settle-s',
+      kind: 'one',
+      valueName: 'S',
+      help: `network seconds run first and left out of the report, 0…${RUN_SETTLE_MAX_S} (default 0)`,
     },
     { name: 'seed', kind: 'one', valueName: 'N', help: 'seed of the network and its noise (same as --set seed=N)' },
     {
@@ -92,6 +104,9 @@ export interface RunDrugReport {
 export interface RunReport {
   scenario: string | null;
   seed: number;
+  /** Network seconds run before the reported window (`--settle-s`); times in the report count from the run's start. */
+  settleS: number;
+  /** Length of the reported window, network seconds. */
   durationS: number;
   neurons: number;
   params: Params;
@@ -120,7 +135,14 @@ export interface RunReport {
 export function resolveRun(
   flags: ParsedFlags,
   ctx: CliContext,
-): { scenario: Scenario | null; params: Params; durationS: number; regimens: Regimen[]; atHours: number } {
+): {
+  scenario: Scenario | null;
+  params: Params;
+  durationS: number;
+  settleS: number;
+  regimens: Regimen[];
+  atHours: number;
+} {
   const ref = flags.get('scenario');
   const scenario = ref === undefined ? null : loadScenario(ref, ctx);
   const base = scenario ? scenarioParams(scenario) : defaultParams();
@@ -137,6 +159,8 @@ export function resolveRun(
     durationText !== undefined
       ? numberFlag('duration-s', durationText, SCENARIO_DURATION_MIN_S, SCENARIO_DURATION_MAX_S, ' s')
       : (scenario?.durationS ?? RUN_DEFAULT_DURATION_S);
+  const settleText = flags.get('settle-s');
+  const settleS = settleText === undefined ? 0 : numberFlag('settle-s', settleText, 0, RUN_SETTLE_MAX_S, ' s');
   // --drug adds to the scenario's drugs; for a drug the scenario already gives, it replaces it.
   const { regimens: fromFlags, problems } = checkRegimens(flags.all('drug'));
   if (problems.length > 0) throw new UsageError(`--drug ${problems[0]}`);
@@ -146,7 +170,7 @@ export function resolveRun(
     atText !== undefined
       ? numberFlag('at-hours', atText, 0, AT_HOURS_MAX, ' h')
       : (scenario?.atHours ?? RUN_DEFAULT_AT_HOURS);
-  return { scenario, params, durationS, regimens, atHours };
+  return { scenario, params, durationS, settleS, regimens, atHours };
 }
 
 export function simulate(
@@ -156,13 +180,19 @@ export function simulate(
   ctx: CliContext,
   treatment: Dosing = { regimens: [], atHours: RUN_DEFAULT_AT_HOURS },
   threads = 1,
+  settleS = 0,
 ): RunReport {
   const { sim, monitors, patient } = startRun(params, treatment, { threads });
   if (threads > 1) sim.startThreads(spawnNodeHelper).waitReady();
-  const progress = new ProgressBar(ctx.stderr, 'run', Math.round((durationS * 1000) / sim.dtMs));
+  const settleSteps = Math.round((settleS * 1000) / sim.dtMs);
+  const progress = new ProgressBar(ctx.stderr, 'run', settleSteps + Math.round((durationS * 1000) / sim.dtMs));
   const startedMs = performance.now();
   try {
-    sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));
+    if (settleSteps > 0) {
+      sim.advanceInSlices(settleS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(doneSteps));
+      monitors.openWindow();
+    }
+    sim.advanceInSlices(durationS * 1000, SLICE_MS, monitors, (doneSteps) => progress.update(settleSteps + doneSteps));
   } finally {
     sim.stopThreads();
   }
@@ -209,6 +239,7 @@ export function buildRunReport(
   return {
     scenario: run.scenario,
     seed: run.params.seed,
+    settleS: summary.windowStartS,
     durationS: summary.durationS,
     neurons: run.neurons,
     params: run.params,
@@ -224,7 +255,7 @@ export function buildRunReport(
     rnsBursts: run.rnsBursts ?? 0,
     threads: run.threads ?? 1,
     wallS: run.wallS,
-    realtimeFactor: summary.durationS / run.wallS,
+    realtimeFactor: (summary.windowStartS + summary.durationS) / run.wallS,
   };
 }
 
@@ -286,7 +317,11 @@ function formatReport(r: RunReport): string {
   const changed = changedKeys(defaultParams(), r.params).filter((k) => k !== 'seed');
   const seizures =
     r.seizures.length === 0 ? 'none' : r.seizures.map((e, k) => `\n    ${k + 1}. ${describeSeizure(e)}`).join('');
-  const head = `run: ${r.scenario ? `scenario ${r.scenario}, ` : ''}seed ${r.seed}, ${r.neurons} neurons (${side} × ${side}), ${fixed(r.durationS, 1)} s simulated`;
+  const settled =
+    r.settleS > 0
+      ? ` after ${fixed(r.settleS, 1)} s of settling (left out; times count from the start, so this window is ${fixed(r.settleS, 1)}–${fixed(r.settleS + r.durationS, 1)} s)`
+      : '';
+  const head = `run: ${r.scenario ? `scenario ${r.scenario}, ` : ''}seed ${r.seed}, ${r.neurons} neurons (${side} × ${side}), ${fixed(r.durationS, 1)} s simulated${settled}`;
   return `${head}\n${fields([
     [
       'parameters',
@@ -312,10 +347,10 @@ function formatReport(r: RunReport): string {
 }
 
 export function runCommand(flags: ParsedFlags, ctx: CliContext): void {
-  const { scenario, params, durationS, regimens, atHours } = resolveRun(flags, ctx);
+  const { scenario, params, durationS, settleS, regimens, atHours } = resolveRun(flags, ctx);
   const threadsText = flags.get('threads');
   const threads = threadsText === undefined ? 1 : integerFlag('threads', threadsText, 1, MAX_THREADS);
-  const report = simulate(params, durationS, scenario?.name ?? null, ctx, { regimens, atHours }, threads);
+  const report = simulate(params, durationS, scenario?.name ?? null, ctx, { regimens, atHours }, threads, settleS);
   if (flags.has('json')) writeJson(ctx.stdout, report);
   else ctx.stdout.write(formatReport(report));
 }

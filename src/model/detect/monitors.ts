@@ -52,6 +52,11 @@ export class Monitors implements StepObserver {
   private chiSum = 0;
   private chiCount = 0;
   chiMax = 0;
+  /**
+   * Network time at which the scored window opened (openWindow): the summary's rates, χ, ion
+   * extremes, burden and counts cover [windowStartMs, now). 0 unless a run settles first.
+   */
+  windowStartMs = 0;
 
   private readonly binSteps: number;
   private readonly blockIonSteps: number;
@@ -274,13 +279,41 @@ export class Monitors implements StepObserver {
     return events;
   }
 
-  /** Summary over everything recorded so far. */
+  /**
+   * Open the scored window now: what came before (a run's settling time, in which a sheet leaves
+   * the healthy working state it starts from for its own; docs/model.md, "The observation window")
+   * is left out of the summary. The detector, the series and everything they need go on without
+   * a break, so an event in progress stays one event and the 10 s before an event may reach back
+   * into the settling time.
+   */
+  openWindow(): void {
+    this.windowStartMs = this.sim.timeMs;
+    this.spikesE = 0;
+    this.spikesI = 0;
+    this.koMaxMm = 0;
+    this.naiMaxMm = 0;
+    this.eGabaSumMv = 0;
+    this.eGabaSamples = 0;
+    this.chiSum = 0;
+    this.chiCount = 0;
+    this.chiMax = 0;
+  }
+
+  /**
+   * Summary of the scored window: everything recorded so far, or since openWindow. Events that
+   * overlap the window are reported (one that began while the run settled included, with its own
+   * times, which count from the start of the run); the burden counts only their time inside it.
+   */
   summary(): MonitorSummary {
     const sim = this.sim;
-    const durationS = sim.timeMs / 1000;
+    const fromMs = this.windowStartMs;
     const endMs = sim.timeMs;
-    const events = this.eventsSoFar(endMs);
+    const durationS = (endMs - fromMs) / 1000;
+    const events = this.eventsSoFar(endMs).filter((e) => e.offsetMs === null || e.offsetMs > fromMs);
+    let inSeizureMs = 0;
+    for (const e of events) inSeizureMs += (e.offsetMs ?? endMs) - Math.max(e.onsetMs, fromMs);
     return {
+      windowStartS: fromMs / 1000,
       durationS,
       rateHz: {
         exc: durationS > 0 ? this.spikesE / sim.net.nE / durationS : 0,
@@ -292,8 +325,9 @@ export class Monitors implements StepObserver {
       },
       seizures: events,
       seizureReports: reportSeizures(this.series, events, this.discharges.timesMs, endMs),
-      seizureBurden: endMs > 0 ? this.seizures.timeInSeizureMs(endMs) / endMs : 0,
-      interictalSpikes: this.interictal.count,
+      seizureBurden: endMs > fromMs ? inSeizureMs / (endMs - fromMs) : 0,
+      interictalSpikes:
+        fromMs === 0 ? this.interictal.count : this.interictal.timesMs.filter((t) => t >= fromMs).length,
       ions: {
         koMaxMm: this.koMaxMm,
         naiMaxMm: this.naiMaxMm,
@@ -304,6 +338,9 @@ export class Monitors implements StepObserver {
 }
 
 export interface MonitorSummary {
+  /** Network time at which the scored window opened, s (0 unless the run settled first). */
+  windowStartS: number;
+  /** Length of the scored window, s. */
   durationS: number;
   rateHz: { exc: number; inh: number };
   chi: { mean: number | null; max: number | null };

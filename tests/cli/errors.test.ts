@@ -43,7 +43,7 @@ describe('flags', () => {
   it('unknown flag, listing the allowed ones', () => {
     expectOneLineError(
       runCli(['run', '--speed', '3']),
-      /unknown flag --speed for "run"; its flags are --scenario, --set, --duration-s, --seed, --drug, --at-hours, --threads, --json/,
+      /unknown flag --speed for "run"; its flags are --scenario, --set, --duration-s, --settle-s, --seed, --drug, --at-hours, --threads, --json/,
     );
     expectOneLineError(runCli(['params', '--all']), /unknown flag --all for "params"; its flags are --json/);
   });

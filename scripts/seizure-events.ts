@@ -3,8 +3,9 @@
  * for knock-out comparisons (docs/notes/real-seizures.md):
  *
  *   npx tsx scripts/seizure-events.ts --set gaba=0.6 --set side=48 --set seed=2 --duration-s 120 \
- *     [--option chlorideStatic=true] [--ion key=value …] [--detector 15,11]
+ *     [--settle-s 40] [--option chlorideStatic=true] [--ion key=value …] [--detector 15,11]
  *
+ * `--settle-s S` runs S seconds first and leaves them out (as `run --settle-s` does).
  * `--detector ON,OFF` re-reads the same run with other onset/offset rates (Hz) as well.
  */
 import { Monitors } from '../src/model/detect/monitors.ts';
@@ -19,6 +20,7 @@ const flags = emptySimFlags();
 const { overrides } = flags;
 const detectors: Array<[number, number]> = [];
 let durationS = 60;
+let settleS = 0;
 for (let k = 0; k < args.length; k++) {
   const a = args[k];
   const next = (): string => args[++k];
@@ -27,12 +29,17 @@ for (let k = 0; k < args.length; k++) {
     const [on, off] = next().split(',').map(Number);
     detectors.push([on, off]);
   } else if (a === '--duration-s') durationS = Number(next());
+  else if (a === '--settle-s') settleS = Number(next());
   else throw new Error(`unknown argument ${a}`);
 }
 
 const sim = new Simulation(withParams(defaultParams(), overrides), simulationOptions(flags));
 const monitors = new Monitors(sim);
 const started = performance.now();
+if (settleS > 0) {
+  sim.advance(Math.round((settleS * 1000) / sim.dtMs), monitors);
+  monitors.openWindow();
+}
 sim.advance(Math.round((durationS * 1000) / sim.dtMs), monitors);
 const f = (x: number | null, d = 1): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
 const line = (e: SeizureReport): string =>
@@ -42,9 +49,9 @@ const line = (e: SeizureReport): string =>
   `intervals ${f(e.dischargeIntervalEarlyMs, 0)} → ${f(e.dischargeIntervalLateMs, 0)} ms)`;
 const s = monitors.summary();
 console.log(
-  `${JSON.stringify(overrides)} ${JSON.stringify(flags.options)} ${JSON.stringify(flags.ions)} ${durationS} s: E ${s.rateHz.exc.toFixed(2)} Hz, ` +
+  `${JSON.stringify(overrides)} ${JSON.stringify(flags.options)} ${JSON.stringify(flags.ions)} ${settleS > 0 ? `${settleS} s settled, ` : ''}${durationS} s: E ${s.rateHz.exc.toFixed(2)} Hz, ` +
     `χ max ${s.chi.max?.toFixed(2)}, K⁺o max ${s.ions.koMaxMm.toFixed(2)} mM, burden ${s.seizureBurden.toFixed(2)}, ` +
-    `${s.seizures.length} events, wall ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `${s.seizures.length} events, ${s.interictalSpikes} interictal spikes, ${monitors.discharges.timesMs.filter((t) => t >= monitors.windowStartMs).length} population discharges, wall ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
 for (const e of s.seizureReports) console.log(line(e));
 // A re-read has the series only, not the tiles: its events have no place.

@@ -108,6 +108,10 @@ describe('seizure detector', () => {
     expect(d.events[0].onsetMs).toBe(1400);
     expect(d.events[0].offsetMs).toBe(3400);
     expect(d.timeInSeizureMs(5000)).toBe(2000);
+    // Within a window: only the part of the event inside it.
+    expect(d.timeInSeizureMs(5000, 2000)).toBe(1400);
+    expect(d.timeInSeizureMs(3000, 2000)).toBe(1000);
+    expect(d.timeInSeizureMs(5000, 4000)).toBe(0);
   });
 
   it('calls evolving discharges faster than 2.5 Hz a seizure whatever the rate, and holds it while they go on', () => {

@@ -310,8 +310,6 @@ export class Monitors implements StepObserver {
     const endMs = sim.timeMs;
     const durationS = (endMs - fromMs) / 1000;
     const events = this.eventsSoFar(endMs).filter((e) => e.offsetMs === null || e.offsetMs > fromMs);
-    let inSeizureMs = 0;
-    for (const e of events) inSeizureMs += (e.offsetMs ?? endMs) - Math.max(e.onsetMs, fromMs);
     return {
       windowStartS: fromMs / 1000,
       durationS,
@@ -325,9 +323,8 @@ export class Monitors implements StepObserver {
       },
       seizures: events,
       seizureReports: reportSeizures(this.series, events, this.discharges.timesMs, endMs),
-      seizureBurden: endMs > fromMs ? inSeizureMs / (endMs - fromMs) : 0,
-      interictalSpikes:
-        fromMs === 0 ? this.interictal.count : this.interictal.timesMs.filter((t) => t >= fromMs).length,
+      seizureBurden: endMs > fromMs ? this.seizures.timeInSeizureMs(endMs, fromMs) / (endMs - fromMs) : 0,
+      interictalSpikes: this.interictal.timesMs.filter((t) => t >= fromMs).length,
       ions: {
         koMaxMm: this.koMaxMm,
         naiMaxMm: this.naiMaxMm,

@@ -212,10 +212,16 @@ export class SeizureDetector {
     return 'offset';
   }
 
-  /** Time spent in events up to endMs (an ongoing event counts until endMs). */
-  timeInSeizureMs(endMs: number): number {
+  /**
+   * Time spent in events within [fromMs, toMs) (an ongoing event counts until toMs): the part of
+   * each event inside the window, for a run's summary and a trial's observation window alike.
+   */
+  timeInSeizureMs(toMs: number, fromMs = 0): number {
     let total = 0;
-    for (const e of this.events) total += (e.offsetMs ?? endMs) - e.onsetMs;
+    for (const e of this.events) {
+      const inside = Math.min(e.offsetMs ?? toMs, toMs) - Math.max(e.onsetMs, fromMs);
+      if (inside > 0) total += inside;
+    }
     return total;
   }
 }

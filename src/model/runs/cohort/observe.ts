@@ -59,15 +59,9 @@ export function observe(params: Params, span: ObservationWindow, dosing: Dosing)
   const fromMs = span.settleS * 1000;
   const toMs = fromMs + span.observeS * 1000;
   sim.advance(Math.round((toMs + CONFIRM_MS) / sim.dtMs), monitors);
-  let seizures = 0;
-  let inSeizureMs = 0;
-  for (const e of monitors.seizures.events) {
-    const end = e.offsetMs ?? Number.POSITIVE_INFINITY;
-    if (e.onsetMs < toMs && end > fromMs) {
-      seizures++;
-      inSeizureMs += Math.min(end, toMs) - Math.max(e.onsetMs, fromMs);
-    }
-  }
+  const seizures = monitors.seizures.events.filter(
+    (e) => e.onsetMs < toMs && (e.offsetMs === null || e.offsetMs > fromMs),
+  ).length;
   const series = monitors.series;
   const rateEHz = seriesMean(series, fromMs, toMs, (r) => r.rateEHz) ?? 0;
   const peakRate1sHz = seriesExtreme(series, fromMs, toMs, (r) => r.rate1sHz, 1) ?? 0;
@@ -76,7 +70,7 @@ export function observe(params: Params, span: ObservationWindow, dosing: Dosing)
   for (const t of monitors.discharges.timesMs) if (t >= fromMs && t < toMs) discharges++;
   return {
     seizures,
-    seizureBurden: inSeizureMs / (toMs - fromMs),
+    seizureBurden: monitors.seizures.timeInSeizureMs(toMs, fromMs) / (toMs - fromMs),
     rateEHz,
     peakRate1sHz,
     chiMean,

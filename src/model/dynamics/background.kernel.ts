@@ -66,15 +66,17 @@ function drawEvents(rngP: usize, n: i32, events: i32, apply: bool, outP: usize, 
   let b = load<i32>(rngP, 4);
   let c = load<i32>(rngP, 8);
   let d = load<i32>(rngP, 12);
-  const nF = <f64>n;
+  const nU = <u64>(<u32>n);
   for (let k = 0; k < events; k++) {
     const t = a + b + d;
     d = d + 1;
     a = b ^ (b >>> 9);
     b = c + (c << 3);
     c = ((c << 21) | (c >>> 11)) + t;
-    const u = <f64>(<u32>t) * 2.3283064365386963e-10;
-    const cell = <i32>Math.floor(u * nF);
+    // floor(u · n) with u = t / 2³² (rng.ts: `int`), as the high word of t · n: t · 2⁻³² is exact
+    // in f64 and so is its product with n (t · n < 2⁵³ while n < 2²¹), so floor of it is exactly
+    // (t · n) >> 32. The same cells as the f64 expression, without its conversions and floor.
+    const cell = <i32>((<u64>(<u32>t) * nU) >> 32);
     if (apply) addJump(outP, cell, nE, jumpE, jumpI);
     else store<i32>(outP + (<usize>k << 2), cell);
   }

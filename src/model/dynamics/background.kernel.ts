@@ -2,9 +2,10 @@
  * Background Poisson drive (src/model/dynamics/background.ts): `events` excitatory inputs, each onto a
  * uniformly chosen cell, drawn from the engine's one generator. The generator's state lives in
  * this memory and src/model/rng.ts reads and writes the same four words, so the stream is one
- * stream whichever side draws. Every operation repeats the TypeScript exactly: sfc32 in 32-bit
- * integers, the cell as floor(u · n) in f64, the jump added in f64 and rounded to f32 as a
- * Float32Array store does; the spikes are the same bits as when this loop ran in TypeScript.
+ * stream whichever side draws. Every result equals the TypeScript's exactly: sfc32 in 32-bit
+ * integers, the cell rng.int's floor(u · n) (taken as an integer product, drawEvents says why),
+ * the jump added in f64 and rounded to f32 as a Float32Array store does; the spikes are the same
+ * bits as when this loop ran in TypeScript.
  */
 export function background(rngP: usize, gAmpaP: usize, n: i32, nE: i32, events: i32, jumpE: f64, jumpI: f64): void {
   drawEvents(rngP, n, events, true, gAmpaP, nE, jumpE, jumpI);
@@ -74,7 +75,8 @@ function drawEvents(rngP: usize, n: i32, events: i32, apply: bool, outP: usize, 
     b = c + (c << 3);
     c = ((c << 21) | (c >>> 11)) + t;
     // floor(u · n) with u = t / 2³² (rng.ts: `int`), as the high word of t · n: t · 2⁻³² is exact
-    // in f64 and so is its product with n (t · n < 2⁵³ while n < 2²¹), so floor of it is exactly
+    // in f64 and so is its product with n (t · n < 2⁵³ while n < 2²¹; the `side` parameter's
+    // largest sheet is 128², 2¹⁴ cells), so floor of it is exactly
     // (t · n) >> 32. The same cells as the f64 expression, without its conversions and floor.
     const cell = <i32>((<u64>(<u32>t) * nU) >> 32);
     if (apply) addJump(outP, cell, nE, jumpE, jumpI);

@@ -235,6 +235,12 @@ describe('interictal spike detector', () => {
     expect(d.updateBin(40, 10, 2, false)).toBe(true);
     expect(d.count).toBe(1);
     expect(d.timesMs).toEqual([10]);
+    // A seizure confirmed later but dated to 10 ms takes the burst back: it was its first discharge.
+    d.withdrawSince(20);
+    expect(d.count).toBe(1);
+    d.withdrawSince(10);
+    expect(d.count).toBe(0);
+    expect(d.timesMs).toEqual([]);
   });
 
   it('does not count bursts that recruit too few cells, last too long, or fall inside a seizure', () => {

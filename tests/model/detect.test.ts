@@ -114,6 +114,41 @@ describe('seizure detector', () => {
     expect(d.timeInSeizureMs(5000, 4000)).toBe(0);
   });
 
+  it('asks a rate onset to rise well above the rate of the 10 s before it, not just to cross the line', () => {
+    // 10 s at 19 Hz, then a climb to 22 Hz for 5 s and back: 1.16 times the baseline, not an event
+    // (the partial climb of a sheet just past its threshold).
+    const partial = new SeizureDetector(thresholds);
+    run(partial, [...Array(100).fill(19), ...Array(50).fill(22), ...Array(50).fill(14), ...Array(30).fill(8)]);
+    expect(partial.events).toHaveLength(0);
+    // The same climb from 9 Hz is more than twice the baseline: a seizure, confirmed after a second.
+    const fromRest = new SeizureDetector(thresholds);
+    run(fromRest, [...Array(100).fill(9), ...Array(50).fill(22), ...Array(30).fill(5)]);
+    expect(fromRest.events).toEqual([{ onsetMs: 10_000, offsetMs: 15_000, ...placed }]);
+    // A slow rise from 17 Hz that reaches 1.5 times that (25.5 Hz) 6 s after crossing 20 Hz: held
+    // while it rises, confirmed when it gets there, and dated to the crossing.
+    const slow = new SeizureDetector(thresholds);
+    const rise = Array.from({ length: 80 }, (_, k) => 20 + k * 0.1);
+    const confirmedAt: number[] = [];
+    [...Array(100).fill(17), ...rise, ...Array(20).fill(5)].forEach((rate, k) => {
+      if (slow.update(k * 100, rate, 0, 0, where) === 'onset') confirmedAt.push(k * 100);
+    });
+    expect(confirmedAt).toEqual([15_500]);
+    expect(slow.events).toEqual([{ onsetMs: 10_000, offsetMs: 18_000, ...placed }]);
+    // A crossing that never gets there within 10 s is dropped (and the next run's baseline is the
+    // 23 Hz it sat at); one that falls under the offset rate while it waits is dropped, and a rise
+    // after that is a new run, measured against its own 10 s before.
+    const stuck = new SeizureDetector(thresholds);
+    run(stuck, [...Array(100).fill(17), ...Array(150).fill(23)]);
+    expect(stuck.events).toHaveLength(0);
+    const fallen = new SeizureDetector(thresholds);
+    run(fallen, [...Array(100).fill(17), ...Array(30).fill(23), ...Array(15).fill(10), ...Array(30).fill(25.5)]);
+    expect(fallen.events).toHaveLength(0);
+    // At the start of a run there is no baseline yet: the onset rate alone decides.
+    const young = new SeizureDetector(thresholds);
+    run(young, [...Array(20).fill(30), ...Array(20).fill(4)]);
+    expect(young.events).toEqual([{ onsetMs: 0, offsetMs: 2000, ...placed }]);
+  });
+
   it('calls evolving discharges faster than 2.5 Hz a seizure whatever the rate, and holds it while they go on', () => {
     const d = new SeizureDetector(thresholds);
     // 16 Hz with discharges building from 2 to 6 per second (first and second halves of the
@@ -200,6 +235,12 @@ describe('interictal spike detector', () => {
     expect(d.updateBin(40, 10, 2, false)).toBe(true);
     expect(d.count).toBe(1);
     expect(d.timesMs).toEqual([10]);
+    // A seizure confirmed later but dated to 10 ms takes the burst back: it was its first discharge.
+    d.withdrawSince(20);
+    expect(d.count).toBe(1);
+    d.withdrawSince(10);
+    expect(d.count).toBe(0);
+    expect(d.timesMs).toEqual([]);
   });
 
   it('does not count bursts that recruit too few cells, last too long, or fall inside a seizure', () => {

@@ -99,7 +99,7 @@ describe('behaviour 4: a seizure begins, evolves, ends by itself and comes back'
     // follows. Held at rest, E_GABA leaves the same sheet in brief population bursts (interictal
     // spikes, < 300 ms) at several per second and no seizure, as Lillis et al. 2012 found when they
     // hyperpolarised E_GABA in slices: "converted SLEs to short interictal-like bursts"
-    // (measured: 229 in 45 s, against 44 with loading; 48 × 48, seed 2). With E_GABA 7 mV more
+    // (measured: 229 in 45 s, against 35 with loading; 48 × 48, seed 2). With E_GABA 7 mV more
     // negative (clEqMm 3) the sheet stays in its interictal state as well.
     const dynamic = runSheet({ ...CHRONIC, seed: 2 }, 45).summary;
     const fixed = runSheet({ ...CHRONIC, seed: 2 }, 45, { chlorideStatic: true }).summary;

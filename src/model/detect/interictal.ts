@@ -77,4 +77,16 @@ export class InterictalDetector {
     }
     return false;
   }
+
+  /**
+   * A seizure was confirmed, dated to onsetMs: the bursts counted since then were its first
+   * discharges, not interictal spikes (the detector confirms an onset 1 s after it, or up to 10 s
+   * for a rate that must first rise above its baseline).
+   */
+  withdrawSince(onsetMs: number): void {
+    while (this.timesMs.length > 0 && this.timesMs[this.timesMs.length - 1] >= onsetMs) {
+      this.timesMs.pop();
+      this.count--;
+    }
+  }
 }

@@ -227,6 +227,9 @@ export class Monitors implements StepObserver {
               rateLateHz: lateSpikes / net.nE / halfS,
             },
       );
+      if (confirmed === 'onset') {
+        this.interictal.withdrawSince(this.seizures.events[this.seizures.events.length - 1].onsetMs);
+      }
       if (confirmed === 'offset') {
         const event = this.seizures.events[this.seizures.events.length - 1];
         Object.assign(event, this.recruitment.spread(event.offsetMs as number));

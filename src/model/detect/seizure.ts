@@ -11,7 +11,10 @@
  * and the rate separates the states with a wider gap, so the detector reads the rate and the
  * discharges (docs/notes/real-seizures.md has both distributions).
  *
- *   onset   for SEIZURE_PERSIST_MS, the 1-s E rate stays at or above SEIZURE_ONSET_RATE_HZ, or the
+ *   onset   for SEIZURE_PERSIST_MS, the 1-s E rate stays at or above SEIZURE_ONSET_RATE_HZ and,
+ *           within SEIZURE_RISE_WINDOW_MS of crossing it, rises to SEIZURE_EVOLUTION_FACTOR times
+ *           its mean over the 10 s before (a rate well above baseline, not a line crossed: a sheet
+ *           already at 18–20 Hz that climbs to 22 Hz and falls back is not a seizure), or the
  *           population discharges come faster than SEIZURE_DISCHARGE_HZ over the last 10 s and
  *           still over the last 2 s (the clonic discharges that ended an event do not start
  *           another one) and they evolve: the last 5 s of the window hold at least
@@ -45,6 +48,25 @@ export const SEIZURE_EVOLUTION_FACTOR = 1.5;
 export const SEIZURE_DISCHARGE_ONSET_WINDOW_MS = 10_000;
 export const SEIZURE_DISCHARGE_HOLD_WINDOW_MS = 2_000;
 export const SEIZURE_PERSIST_MS = 1000;
+/**
+ * The rate route's baseline: the mean 1-s E rate over the 10 s before the rate first crossed the
+ * onset rate (issue 12's "10 s before"), leaving out the last second, whose 1-s rate is the
+ * crossing itself. A run younger than SEIZURE_BASELINE_MIN_MS at the crossing has no baseline yet
+ * (its first seconds are the climb from the working state the run starts in): the onset rate
+ * alone decides.
+ */
+export const SEIZURE_BASELINE_WINDOW_MS = 10_000;
+export const SEIZURE_BASELINE_GAP_MS = 1000;
+export const SEIZURE_BASELINE_MIN_MS = 5000;
+/**
+ * How long a rate crossing may take to rise to the evolution factor times its baseline (EEG: a
+ * 10-s window). A K⁺ runaway gets there within 0–4 s of crossing 20 Hz (every event of the
+ * shipped scenarios, default size, seed 2); the partial climb of a sheet just past its threshold
+ * (gaba 0.7, 19.6 Hz before, peak 22.4 Hz) never does (docs/notes/real-seizures.md §35).
+ */
+export const SEIZURE_RISE_WINDOW_MS = 10_000;
+/** Samples of the 1-s rate kept for the baseline: 51.2 s at the monitors' 100-ms blocks. */
+const RATE_HISTORY = 512;
 
 export interface SeizureThresholds {
   onsetRateHz: number;
@@ -160,6 +182,20 @@ export class SeizureDetector {
   inSeizure = false;
   /** Start of the current run of samples that disagree with the state (NaN if none). */
   private runStartMs = Number.NaN;
+  /**
+   * For a run towards onset: the rate it must reach to be confirmed by the rate route (the onset
+   * rate, or the evolution factor times the baseline if higher), and the highest 1-s rate so far.
+   */
+  private runNeedHz = Number.NaN;
+  private runPeakHz = 0;
+  /** The run has lasted SEIZURE_PERSIST_MS but its rate has not yet reached runNeedHz. */
+  private runWaiting = false;
+  /** The recent 1-s rates, for the baseline (a ring of RATE_HISTORY samples). */
+  private readonly historyMs = new Float64Array(RATE_HISTORY);
+  private readonly historyHz = new Float64Array(RATE_HISTORY);
+  private historyHead = 0;
+  private historyCount = 0;
+  private firstSampleMs = Number.NaN;
 
   constructor(readonly thresholds: SeizureThresholds = SEIZURE_THRESHOLDS) {}
 
@@ -177,23 +213,16 @@ export class SeizureDetector {
     location: (onsetMs: number) => EventOnset,
     halves: WindowHalves = STEADY,
   ): 'onset' | 'offset' | null {
-    const t = this.thresholds;
-    const evolving =
-      halves.dischargesLateHz >= t.evolutionFactor * halves.dischargesEarlyHz &&
-      halves.rateLateHz >= t.evolutionFactor * halves.rateEarlyHz;
-    const active = this.inSeizure
-      ? (rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz) && !steadyInterictal(halves, rateHz, t)
-      : rateHz >= t.onsetRateHz || (dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz && evolving);
-    if (active === this.inSeizure) {
-      this.runStartMs = Number.NaN;
-      return null;
-    }
-    if (Number.isNaN(this.runStartMs)) this.runStartMs = tMs;
-    if (tMs - this.runStartMs < t.persistMs) return null;
-    this.inSeizure = active;
+    const verdict = this.inSeizure
+      ? this.holding(tMs, rateHz, dischargesHoldHz, halves)
+      : this.starting(tMs, rateHz, dischargesOnsetHz, dischargesHoldHz, halves);
+    this.remember(tMs, rateHz);
+    if (!verdict) return null;
+    this.inSeizure = !this.inSeizure;
     const at = this.runStartMs;
     this.runStartMs = Number.NaN;
-    if (active) {
+    this.runWaiting = false;
+    if (this.inSeizure) {
       const place = location(at);
       this.events.push({
         onsetMs: at,
@@ -210,6 +239,96 @@ export class SeizureDetector {
     }
     this.events[this.events.length - 1].offsetMs = at;
     return 'offset';
+  }
+
+  /** In an event: whether this sample completes a run of SEIZURE_PERSIST_MS that ends it. */
+  private holding(tMs: number, rateHz: number, dischargesHoldHz: number, halves: WindowHalves): boolean {
+    const t = this.thresholds;
+    const ictal =
+      (rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz) && !steadyInterictal(halves, rateHz, t);
+    if (ictal) {
+      this.runStartMs = Number.NaN;
+      return false;
+    }
+    if (Number.isNaN(this.runStartMs)) this.runStartMs = tMs;
+    return tMs - this.runStartMs >= t.persistMs;
+  }
+
+  /**
+   * Between events: whether this sample confirms an onset. A run starts when the rate reaches the
+   * onset rate or evolving discharges come faster than the discharge rate, and must last
+   * SEIZURE_PERSIST_MS. The discharges then confirm it at once; the rate confirms it once it has
+   * also reached the run's own need (its baseline times the evolution factor), for which it has
+   * until SEIZURE_RISE_WINDOW_MS after the run began, held meanwhile as an event would be (the rate
+   * at or above the offset rate). A run that falls back or runs out of time is dropped.
+   */
+  private starting(
+    tMs: number,
+    rateHz: number,
+    dischargesOnsetHz: number,
+    dischargesHoldHz: number,
+    halves: WindowHalves,
+  ): boolean {
+    const t = this.thresholds;
+    const evolving =
+      halves.dischargesLateHz >= t.evolutionFactor * halves.dischargesEarlyHz &&
+      halves.rateLateHz >= t.evolutionFactor * halves.rateEarlyHz;
+    const discharging = dischargesOnsetHz > t.dischargeHz && dischargesHoldHz > t.dischargeHz && evolving;
+    const fast = rateHz >= t.onsetRateHz;
+    // Within its first second a run needs every sample active; once it waits for the rise, the rate
+    // need only stay at or above the offset rate, until the rise window closes.
+    const alive = fast || discharging || (this.runWaiting && rateHz >= t.offsetRateHz);
+    if (!alive || (this.runWaiting && tMs - this.runStartMs > SEIZURE_RISE_WINDOW_MS)) {
+      this.runStartMs = Number.NaN;
+      this.runWaiting = false;
+      if (!(fast || discharging)) return false;
+    }
+    if (Number.isNaN(this.runStartMs)) {
+      this.runStartMs = tMs;
+      this.runPeakHz = 0;
+      this.runNeedHz = Math.max(t.onsetRateHz, t.evolutionFactor * this.baselineHz(tMs));
+    }
+    if (rateHz > this.runPeakHz) this.runPeakHz = rateHz;
+    if (tMs - this.runStartMs < t.persistMs) return false;
+    if (discharging || this.runPeakHz >= this.runNeedHz) return true;
+    this.runWaiting = true;
+    return false;
+  }
+
+  /**
+   * The mean 1-s rate over the SEIZURE_BASELINE_WINDOW_MS before tMs, without its last
+   * SEIZURE_BASELINE_GAP_MS; 0 (no baseline) for a run younger than SEIZURE_BASELINE_MIN_MS +
+   * SEIZURE_BASELINE_GAP_MS.
+   */
+  private baselineHz(tMs: number): number {
+    if (
+      Number.isNaN(this.firstSampleMs) ||
+      tMs - this.firstSampleMs < SEIZURE_BASELINE_MIN_MS + SEIZURE_BASELINE_GAP_MS
+    ) {
+      return 0;
+    }
+    const from = tMs - SEIZURE_BASELINE_WINDOW_MS;
+    const to = tMs - SEIZURE_BASELINE_GAP_MS;
+    let sum = 0;
+    let n = 0;
+    for (let k = 0; k < this.historyCount; k++) {
+      const at = (this.historyHead - 1 - k + RATE_HISTORY) % RATE_HISTORY;
+      const when = this.historyMs[at];
+      if (when < from) break;
+      if (when <= to) {
+        sum += this.historyHz[at];
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : 0;
+  }
+
+  private remember(tMs: number, rateHz: number): void {
+    if (Number.isNaN(this.firstSampleMs)) this.firstSampleMs = tMs;
+    this.historyMs[this.historyHead] = tMs;
+    this.historyHz[this.historyHead] = rateHz;
+    this.historyHead = (this.historyHead + 1) % RATE_HISTORY;
+    if (this.historyCount < RATE_HISTORY) this.historyCount++;
   }
 
   /**

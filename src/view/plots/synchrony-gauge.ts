@@ -2,7 +2,7 @@
  * The synchrony gauge: χ now, as a bar from 0 to 1, and the number beside it. χ is shown to two decimals; the DOM changes only when that number
  * does (χ itself changes every 100 ms at most), and every string it needs is made up front.
  */
-import { SEIZURE_ONSET_RATE_HZ } from '../../model/detect/seizure.ts';
+import { SEIZURE_EVOLUTION_FACTOR, SEIZURE_ONSET_RATE_HZ } from '../../model/detect/seizure.ts';
 
 const STEPS = 100;
 const VALUE_TEXT = Array.from({ length: STEPS + 1 }, (_, i) => (i / STEPS).toFixed(2));
@@ -37,7 +37,7 @@ export class SynchronyGauge {
     this.value.className = 'plots-gauge-value';
     const note = doc.createElement('span');
     note.className = 'plots-gauge-note';
-    note.textContent = `about 0.1 at rest, 0.7–0.9 in a seizure's discharges; interictal bursts raise it too, so the detector reads the pyramidal cells' rate (an event when it stays at ${SEIZURE_ONSET_RATE_HZ} Hz or more for 1 s)`;
+    note.textContent = `about 0.1 at rest, 0.7–0.9 in a seizure's discharges; interictal bursts raise it too, so the detector reads the pyramidal cells' rate (an event when it stays at ${SEIZURE_ONSET_RATE_HZ} Hz or more for 1 s and rises to ${SEIZURE_EVOLUTION_FACTOR} times its rate of the 10 s before)`;
     const row = doc.createElement('div');
     row.className = 'plots-gauge-row';
     row.append(label, this.meter, this.value);

@@ -11,7 +11,7 @@
  * that begins in it, and one that begins in it but that the detector confirms only after it
  * closes: the run goes on for CONFIRM_MS past the window so that those are seen.
  */
-import { SEIZURE_DISCHARGE_ONSET_WINDOW_MS, SEIZURE_PERSIST_MS } from '../../detect/seizure.ts';
+import { SEIZURE_DISCHARGE_ONSET_WINDOW_MS, SEIZURE_PERSIST_MS, SEIZURE_RISE_WINDOW_MS } from '../../detect/seizure.ts';
 import { seriesExtreme, seriesMean } from '../../detect/series.ts';
 import type { Params } from '../../params.ts';
 import { type Dosing, startRun } from '../start-run.ts';
@@ -19,9 +19,10 @@ import { type Dosing, startRun } from '../start-run.ts';
 /**
  * Past the window, the longest the detector takes to confirm an event that began inside it: an
  * event found by its discharges is dated to their start, 10 s before it is confirmed, and the
- * rate route needs 1 s (detect/seizure.ts).
+ * rate route needs 1 s, or up to its rise window (10 s) for a sheet that crossed the onset rate
+ * from a high baseline (detect/seizure.ts). Both within 11 s.
  */
-export const CONFIRM_MS = SEIZURE_DISCHARGE_ONSET_WINDOW_MS + SEIZURE_PERSIST_MS;
+export const CONFIRM_MS = Math.max(SEIZURE_DISCHARGE_ONSET_WINDOW_MS, SEIZURE_RISE_WINDOW_MS) + SEIZURE_PERSIST_MS;
 
 export interface ObservationWindow {
   /** Network seconds run before the window opens (not observed). */

@@ -21,7 +21,7 @@ export const INTERICTAL_MAX_MS = 300;
 export const INTERICTAL_MIN_RECRUITED = 0.2;
 
 export class InterictalDetector {
-  count = 0;
+  /** Start of each interictal spike counted (ms). */
   readonly timesMs: number[] = [];
   /** Running mean of the E rate outside bursts (Hz). */
   baselineHz = 0;
@@ -33,6 +33,11 @@ export class InterictalDetector {
 
   constructor(private readonly nE: number) {
     this.lastSpikeMs = new Float64Array(nE).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  /** Interictal spikes counted so far. */
+  get count(): number {
+    return this.timesMs.length;
   }
 
   /** Record the E spikes of the step at tMs. */
@@ -70,7 +75,6 @@ export class InterictalDetector {
       for (let i = 0; i < this.nE; i++) if (this.lastSpikeMs[i] >= this.burstStartMs) fired++;
       const byChance = this.nE * (1 - Math.exp((-this.baselineHz * durationMs) / 1000));
       if (fired - byChance > INTERICTAL_MIN_RECRUITED * this.nE) {
-        this.count++;
         this.timesMs.push(this.burstStartMs);
         return true;
       }
@@ -86,7 +90,6 @@ export class InterictalDetector {
   withdrawSince(onsetMs: number): void {
     while (this.timesMs.length > 0 && this.timesMs[this.timesMs.length - 1] >= onsetMs) {
       this.timesMs.pop();
-      this.count--;
     }
   }
 }

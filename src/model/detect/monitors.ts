@@ -227,11 +227,9 @@ export class Monitors implements StepObserver {
               rateLateHz: lateSpikes / net.nE / halfS,
             },
       );
-      if (confirmed === 'onset') {
-        this.interictal.withdrawSince(this.seizures.events[this.seizures.events.length - 1].onsetMs);
-      }
+      const event = this.seizures.events[this.seizures.events.length - 1];
+      if (confirmed === 'onset') this.interictal.withdrawSince(event.onsetMs);
       if (confirmed === 'offset') {
-        const event = this.seizures.events[this.seizures.events.length - 1];
         Object.assign(event, this.recruitment.spread(event.offsetMs as number));
         this.recruitment.closeEvent();
       }

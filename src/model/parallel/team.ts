@@ -449,11 +449,13 @@ export class ThreadTeam {
     const table = t.segments;
     const rows = 2 * this.count;
     const memory = t.i32;
+    // Within the one memory, without a view per list: this runs every step.
+    const into = s.spikeIdx.byteOffset >> 2;
     let total = 0;
     for (let r = rows * j; r < rows * (j + 1); r++) {
       const count = table[4 * r + 2];
       const from = table[4 * r] >> 2;
-      s.spikeIdx.set(memory.subarray(from, from + count), total);
+      memory.copyWithin(into + total, from, from + count);
       total += count;
     }
     s.spikeCount = total;

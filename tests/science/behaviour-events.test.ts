@@ -56,22 +56,21 @@ describe('behaviour 4: a seizure begins, evolves, ends by itself and comes back'
     });
   }
 
-  it('with the pump blind to Na⁺ (pumpNaSensitivity 0) Na⁺ is cleared only slowly: no event comes back within 90 s, and without K_Na the event never ends', () => {
-    // Two Na⁺-dependent brakes end an event: the pump's current and the Na⁺-activated K⁺ current
-    // (K_Na, dynamics/ions.ts). With the pump blind, Na⁺i climbs far above an ordinary event's
-    // load until K_Na silences the cells, and the pump, held at its working rate, clears it only
-    // slowly: no event comes back within 90 s (at the default size the next one comes ~150 s after
-    // the first, against ~57 s; README). With K_Na knocked out as well, nothing ends the first event.
+  it('with the pump blind to Na⁺ (pumpNaSensitivity 0) the first event never ends; without K_Na the pump still ends them', () => {
+    // Two Na⁺-dependent brakes end an event: the pump's current, which grows with Na⁺i, and the
+    // Na⁺-activated K⁺ current (K_Na, dynamics/ions.ts). K_Na is the weaker: at most 12 nS above the
+    // working state however far Na⁺i climbs, which does not end an event by itself. So with the
+    // pump blind (held at its working rate), Na⁺i climbs without end and so does the event; with
+    // K_Na knocked out and the pump working, events still end (a little later).
     const normal = judged(runSheet({ ...CHRONIC, seed: 2 }, 90).summary.seizureReports);
     const blind = runSheet({ ...CHRONIC, seed: 2, pumpNaSensitivity: 0 }, 90).summary;
-    const both = runSheet({ ...CHRONIC, seed: 2, pumpNaSensitivity: 0 }, 90, { ions: { kNaGMaxENs: 0 } }).summary;
+    const noKNa = runSheet({ ...CHRONIC, seed: 2 }, 90, { ions: { kNaGMaxENs: 0 } }).summary;
     expect(normal.length).toBeGreaterThan(0);
     expect(blind.seizures.length).toBe(1);
-    expect(blind.seizureReports[0].naiRiseMm).toBeGreaterThan(2 * normal[0].naiRiseMm);
-    expect(blind.seizureReports[0].rateAfterHz as number).toBeLessThan(1);
-    expect(both.seizures.length).toBe(1);
-    expect(both.seizures[0].offsetMs).toBeNull();
-    expect(both.seizures[0].onsetMs).toBeLessThan(30_000);
+    expect(blind.seizures[0].onsetMs).toBeLessThan(30_000);
+    expect(blind.seizures[0].offsetMs).toBeNull();
+    expect(blind.seizureReports[0].naiRiseMm).toBeGreaterThan(3 * normal[0].naiRiseMm);
+    expect(judged(noKNa.seizureReports).length).toBeGreaterThan(0);
   });
 
   it('without K_Na, events at a moderate rate do not end (inflammation 1 at gaba 0.8)', () => {

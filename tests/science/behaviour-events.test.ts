@@ -58,10 +58,11 @@ describe('behaviour 4: a seizure begins, evolves, ends by itself and comes back'
 
   it('with the pump blind to Na⁺ (pumpNaSensitivity 0) the first event never ends; without K_Na the pump still ends them', () => {
     // Two Na⁺-dependent brakes end an event: the pump's current, which grows with Na⁺i, and the
-    // Na⁺-activated K⁺ current (K_Na, dynamics/ions.ts). K_Na is the weaker: at most 12 nS above the
-    // working state however far Na⁺i climbs, which does not end an event by itself (docs/model.md §4). So with the
-    // pump blind (held at its working rate), Na⁺i climbs without end and so does the event; with
-    // K_Na knocked out and the pump working, events still end (a little later).
+    // Na⁺-activated K⁺ current (K_Na, dynamics/ions.ts). K_Na is the weaker: at most 12 nS above
+    // the working state however far Na⁺i climbs, which does not end an event by itself
+    // (docs/model.md §4). So with the pump blind (held at its working rate), Na⁺i climbs without
+    // end and so does the event; with K_Na knocked out and the pump working, events still end (a
+    // little later).
     const normal = runSheet({ ...CHRONIC, seed: 2 }, 90).summary.seizureReports.filter((e) => e.endedByItself);
     const blind = runSheet({ ...CHRONIC, seed: 2, pumpNaSensitivity: 0 }, 90).summary;
     const noKNa = runSheet({ ...CHRONIC, seed: 2 }, 90, { ions: { kNaGMaxENs: 0 } }).summary;

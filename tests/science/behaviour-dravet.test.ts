@@ -24,17 +24,23 @@ describe('behaviour 7: Dravet', () => {
   });
 
   it('a sodium-channel blocker in the therapeutic range stops a hyperexcitable wild-type sheet', () => {
-    // gaba 0.7, seed 1, 120 s (48 × 48): an event at 9.3–31.9 s (35.7 Hz, K⁺o 9.0 mM) untreated;
-    // with lamotrigine 100 mg/12 h 11.0 Hz and no event (docs/notes/real-seizures.md §32).
-    const untreated = runSheet({ gaba: 0.7 }, 120).summary;
-    const treated = runSheet({ gaba: 0.7 }, 120, {}, LAMOTRIGINE);
+    // The wild type is a sclerosis-like patch whose glia clear K⁺ poorly (kClearance 0.6, the
+    // focal-dysplasia patient's patch without its lesion): recurring K⁺ runaways, seed 1, 120 s
+    // (48 × 48): events at 12.8–34.0 s (45.8 Hz) and 91.3–111.5 s (49.3 Hz) untreated; with
+    // lamotrigine 100 mg/12 h 10.0 Hz and no event, 4.6× below the weaker event. Until 2026-12-07
+    // it was gaba 0.7, whose only event is the acute one a drop of GABA_A gives from the healthy
+    // working state: at the default size 31–32 Hz against 10.7 on the drug, under the 3× margin
+    // issue 12 asks (docs/notes/real-seizures.md §38).
+    const patch = { kClearance: 0.6 };
+    const untreated = runSheet(patch, 120).summary;
+    const treated = runSheet(patch, 120, {}, LAMOTRIGINE);
     const level = treated.patient?.drugs[0].plasmaTotalMgL ?? Number.NaN;
     expect(level).toBeGreaterThanOrEqual(2.5);
     expect(level).toBeLessThanOrEqual(15);
-    expect(untreated.seizures.length).toBeGreaterThan(0);
+    expect(untreated.seizures.length).toBeGreaterThanOrEqual(2);
     expect(treated.summary.seizures).toEqual([]);
-    const eventRate = Math.max(...untreated.seizureReports.map((e) => e.rateDuringHz));
-    expect(treated.summary.rateHz.exc).toBeLessThanOrEqual(eventRate / 3);
+    const weakestEventHz = Math.min(...untreated.seizureReports.map((e) => e.rateDuringHz));
+    expect(treated.summary.rateHz.exc).toBeLessThanOrEqual(weakestEventHz / 3);
   });
 
   it('the same drug gives the Dravet-like sheet (scn1a 0.5, gaba 0.9) recurrent seizures', () => {

@@ -138,8 +138,9 @@ out.depolarisingGaba = {
 log('\nBehaviour 7: Dravet (lamotrigine 100 mg every 12 h, network at 72 h; 120 s, the Dravet-like sheet 150 s)');
 const lamotrigine: Treatment = { drugs: ['lamotrigine=100/12'], atHours: 72 };
 out.dravet = {
-  wildType: sheet120('gaba 0.7', { gaba: 0.7 }),
-  wildTypeLtg: sheet120('gaba 0.7 + lamotrigine', { gaba: 0.7 }, lamotrigine),
+  // The wild type: a sclerosis-like patch (kClearance 0.6) with recurring K⁺ runaways.
+  wildType: sheet120('kClearance 0.6', { kClearance: 0.6 }),
+  wildTypeLtg: sheet120('kClearance 0.6 + lamotrigine', { kClearance: 0.6 }, lamotrigine),
   dravet: sheetRun('scn1a 0.5, gaba 0.9', { gaba: 0.9, scn1a: 0.5 }, undefined, 150),
   dravetLtg: sheetRun('scn1a 0.5, gaba 0.9 + lamotrigine', { gaba: 0.9, scn1a: 0.5 }, lamotrigine, 150),
 };

@@ -165,7 +165,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.05,
     unit: 'fraction',
     description:
-      'Na+/K+ pump sensitivity to intracellular Na+ (1: normal; 0: blind to Na+, it keeps its healthy working rate and a seizure does not end; Na+ then climbs without bound, since this model\'s Na+ reversal does not follow [Na+]i: past the first minute the values are not physical)',
+      "Na+/K+ pump sensitivity to intracellular Na+ (1: normal; 0: blind to Na+, it keeps its healthy working rate and a seizure does not end; Na+ then climbs without bound, since this model's Na+ reversal does not follow [Na+]i: past the first minute the values are not physical)",
     rebuild: false,
   },
   {

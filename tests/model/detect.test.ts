@@ -56,6 +56,8 @@ describe('seizure detector', () => {
   /** What the detector puts in an event besides its times: the place it was given, no spread yet. */
   const placed = { onsetXMm: 0.5, onsetYMm: 1.5, recruitedFromMs: 400, onsetInLesion: null, ...NO_SPREAD };
   const thresholds = { onsetRateHz: 20, offsetRateHz: 12, dischargeHz: 2.5, evolutionFactor: 1.5, persistMs: 1000 };
+  /** The window's halves of a quiet sheet: nothing evolves. */
+  const STILL = { dischargesEarlyHz: 1, dischargesLateHz: 1, rateEarlyHz: 9, rateLateHz: 9 };
   const run = (detector: SeizureDetector, rates: number[], stepMs = 100, t0 = 0) => {
     rates.forEach((rate, k) => {
       detector.update(t0 + k * stepMs, rate, 0, 0, where);
@@ -200,6 +202,33 @@ describe('seizure detector', () => {
     const slowing = { dischargesEarlyHz: 6, dischargesLateHz: 3, rateEarlyHz: 18, rateLateHz: 18 };
     for (let k = 30; k < 200; k++) clonic.update(k * 100, 18, 4, 3, where, slowing);
     expect(clonic.inSeizure).toBe(true);
+    // An event younger than the window is not let go as steady: the window still holds the seconds
+    // before its onset. A start by evolving discharges at 16 Hz, its window steady from 1.5 s after
+    // onset (the lesion-led start of the focal-dysplasia patient, seed 2), then a runaway at 45 Hz
+    // 5.5 s after onset: one event, not two.
+    const lesionLed = new SeizureDetector(thresholds);
+    const building = { dischargesEarlyHz: 2, dischargesLateHz: 6, rateEarlyHz: 9, rateLateHz: 16 };
+    const flat = { dischargesEarlyHz: 4, dischargesLateHz: 4, rateEarlyHz: 15, rateLateHz: 16 };
+    const runaway = { dischargesEarlyHz: 4, dischargesLateHz: 8, rateEarlyHz: 16, rateLateHz: 45 };
+    for (let k = 0; k < 400; k++) {
+      const tMs = k * 100;
+      if (tMs < 2000) lesionLed.update(tMs, 9, 1, 1, where, STILL);
+      else if (tMs < 3500) lesionLed.update(tMs, 16, 4, 4, where, building);
+      else if (tMs < 7500) lesionLed.update(tMs, 16, 4, 4, where, flat);
+      else if (tMs < 25_000) lesionLed.update(tMs, 45, 8, 8, where, runaway);
+      else lesionLed.update(tMs, 2, 0, 0, where, flat);
+    }
+    expect(lesionLed.events).toEqual([{ onsetMs: 2000, offsetMs: 25_000, ...placed }]);
+    // The same steady state held past the window's length is let go, a second after the event is
+    // one window old.
+    const settles = new SeizureDetector(thresholds);
+    for (let k = 0; k < 300; k++) {
+      const tMs = k * 100;
+      if (tMs < 2000) settles.update(tMs, 9, 1, 1, where, STILL);
+      else if (tMs < 3500) settles.update(tMs, 16, 4, 4, where, building);
+      else settles.update(tMs, 16, 4, 4, where, flat);
+    }
+    expect(settles.events).toEqual([{ onsetMs: 2000, offsetMs: 12_000, ...placed }]);
     // Without halves (the monitors' window not yet full) nothing is read as steady.
     const early = new SeizureDetector(thresholds);
     for (let k = 0; k < 30; k++) early.update(k * 100, 40, 5, 5, where);

@@ -23,7 +23,9 @@
  *           with evolution"); a sheet that sits in such a state is an interictal one;
  *   offset  for SEIZURE_PERSIST_MS, the 1-s E rate stays below SEIZURE_OFFSET_RATE_HZ and the
  *           discharges of the last 2 s come no faster than SEIZURE_DISCHARGE_HZ (hysteresis: a
- *           clonic phase whose discharges slow does not cut the event in two).
+ *           clonic phase whose discharges slow does not cut the event in two), or, once the event
+ *           is older than the 10-s onset window, the sheet has settled into the steady state the
+ *           onset calls interictal.
  *
  * Onset and offset are dated to the first sample of the run that confirmed them (for an event
  * found by its discharges, 10 s after they began). Where an event started and how it spread come
@@ -244,8 +246,16 @@ export class SeizureDetector {
   /** In an event: whether this sample completes a run of SEIZURE_PERSIST_MS that ends it. */
   private holding(tMs: number, rateHz: number, dischargesHoldHz: number, halves: WindowHalves): boolean {
     const t = this.thresholds;
+    // The steady-state test reads the 10-s onset window; while the event is younger than that
+    // window, part of what it reads is the sheet before the onset, not the event's own state, so
+    // it cannot end the event then. Without this a lesion-led start (evolving discharges at 16 Hz)
+    // was let go 3.6 s after its onset, because its window was still mostly the steady seconds
+    // before it, and the runaway 1.9 s later was counted as a second event
+    // (docs/notes/real-seizures.md §39).
+    const ownWindow = tMs - this.events[this.events.length - 1].onsetMs >= SEIZURE_DISCHARGE_ONSET_WINDOW_MS;
     const ictal =
-      (rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz) && !steadyInterictal(halves, rateHz, t);
+      (rateHz >= t.offsetRateHz || dischargesHoldHz > t.dischargeHz) &&
+      !(ownWindow && steadyInterictal(halves, rateHz, t));
     if (ictal) {
       this.runStartMs = Number.NaN;
       return false;

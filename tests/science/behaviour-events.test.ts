@@ -15,9 +15,14 @@ import { runSheet } from './run-sheet.ts';
 
 const CHRONIC = { gaba: 0.6 };
 
+/** Events that ended by themselves before the run did. */
+function ended(reports: readonly SeizureReport[]): SeizureReport[] {
+  return reports.filter((e) => e.endedByItself);
+}
+
 /** Events that ended with 5 s of run after them and had 10 s of run before them. */
 function judged(reports: readonly SeizureReport[]): SeizureReport[] {
-  return reports.filter((e) => e.endedByItself && e.rateAfterHz !== null && e.onsetS >= 10);
+  return ended(reports).filter((e) => e.rateAfterHz !== null && e.onsetS >= 10);
 }
 
 describe('behaviour 3: persistent sodium', () => {
@@ -63,7 +68,7 @@ describe('behaviour 4: a seizure begins, evolves, ends by itself and comes back'
     // (docs/model.md §4). So with the pump blind (held at its working rate), Na⁺i climbs without
     // end and so does the event; with K_Na knocked out and the pump working, events still end (a
     // little later).
-    const normal = runSheet({ ...CHRONIC, seed: 2 }, 90).summary.seizureReports.filter((e) => e.endedByItself);
+    const normal = ended(runSheet({ ...CHRONIC, seed: 2 }, 90).summary.seizureReports);
     const blind = runSheet({ ...CHRONIC, seed: 2, pumpNaSensitivity: 0 }, 90).summary;
     const noKNa = runSheet({ ...CHRONIC, seed: 2 }, 90, { ions: { kNaGMaxENs: 0 } }).summary;
     expect(normal.length).toBeGreaterThan(0);
@@ -71,14 +76,14 @@ describe('behaviour 4: a seizure begins, evolves, ends by itself and comes back'
     expect(blind.seizures[0].onsetMs).toBeLessThan(30_000);
     expect(blind.seizures[0].offsetMs).toBeNull();
     expect(blind.seizureReports[0].naiRiseMm).toBeGreaterThan(3 * normal[0].naiRiseMm);
-    expect(noKNa.seizureReports.filter((e) => e.endedByItself).length).toBeGreaterThan(0);
+    expect(ended(noKNa.seizureReports).length).toBeGreaterThan(0);
   });
 
   it('without K_Na, events at a moderate rate do not end (inflammation 1 at gaba 0.8)', () => {
     const inflamed = { gaba: 0.8, inflammation: 1, seed: 2 };
     const withKNa = runSheet(inflamed, 90).summary;
     const without = runSheet(inflamed, 90, { ions: { kNaGMaxENs: 0 } }).summary;
-    expect(withKNa.seizureReports.filter((e) => e.endedByItself).length).toBeGreaterThan(0);
+    expect(ended(withKNa.seizureReports).length).toBeGreaterThan(0);
     expect(without.seizures.length).toBe(1);
     expect(without.seizures[0].offsetMs).toBeNull();
   });

@@ -65,8 +65,16 @@ export interface CircleRun extends RunBase {
 
 export type LessonRun = SheetRun | CircleRun;
 
-/** A seizure-like event, in seconds and millimetres. */
-export type OutcomeSeizure = SeizureEventInSeconds;
+/**
+ * A seizure-like event, in seconds and millimetres, with what makes it a state of its own: the
+ * pyramidal rate over it, its synchrony, and whether it ended before the run did.
+ */
+export interface OutcomeSeizure extends SeizureEventInSeconds {
+  rateDuringHz: number;
+  /** Mean χ over the event (null when the run measured none). */
+  chiDuring: number | null;
+  endedByItself: boolean;
+}
 
 /** What one sheet run measured (plain data: it crosses from the worker). */
 export interface SheetOutcome {

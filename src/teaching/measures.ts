@@ -2,7 +2,7 @@
  * Reading a lesson's outcomes: finding a run, deciding whether a sheet seized, and saying what it
  * measured in plain words with its numbers.
  */
-import type { CircleOutcome, Outcomes, SheetOutcome } from './lesson.ts';
+import type { CircleOutcome, OutcomeSeizure, Outcomes, SheetOutcome } from './lesson.ts';
 
 /**
  * A run "seizes" when it spends at least this fraction of its time in seizure-like events, and is
@@ -26,6 +26,25 @@ export function circleOutcome(outcomes: Outcomes, id: string): CircleOutcome {
 
 export function seizes(o: SheetOutcome): boolean {
   return o.seizureBurden >= SEIZING_BURDEN;
+}
+
+/**
+ * An event is "synchronous" when χ over it is at least this. The line sits in the gap between
+ * the states: a healthy sheet's χ is 0.10–0.16 over a run and at most 0.28–0.29 in any second
+ * (docs/model.md §4, "Synchrony"), an asynchronous pacemaker event (`gNapRatio` 0.8) 0.11–0.29,
+ * and the recurring events that count as a distinct state 0.5 and more (0.52–0.74: README, "What
+ * the model shows").
+ */
+export const SYNCHRONOUS_CHI = 0.4;
+
+/**
+ * One sentence on an event: when, the pyramidal rate and χ over it, and how it ended. "The first
+ * event, 4.0–25.1 s: pyramidal cells 55.1 Hz and synchrony χ 0.52 over it; it ended by itself."
+ */
+export function describeEvent(e: OutcomeSeizure, which: string): string {
+  const end = e.offsetS === null ? 'still going at the end of the run' : fixed(e.offsetS, 1);
+  const ending = e.endedByItself ? 'it ended by itself' : 'it had not ended when the run did';
+  return `${which}, ${fixed(e.onsetS, 1)}–${end} s: pyramidal cells ${fixed(e.rateDuringHz, 1)} Hz and synchrony χ ${fixed(e.chiDuring, 2)} over it; ${ending}.`;
 }
 
 /** "42 %" */

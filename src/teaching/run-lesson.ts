@@ -97,7 +97,15 @@ function sheetOutcomeOf(
     label: run.label,
     durationS: s.durationS,
     seizureBurden: s.seizureBurden,
-    seizures: s.seizures.map(eventInSeconds),
+    seizures: s.seizures.map((e, k) => {
+      const report = s.seizureReports[k];
+      return {
+        ...eventInSeconds(e),
+        rateDuringHz: report.rateDuringHz,
+        chiDuring: report.chiDuring,
+        endedByItself: report.endedByItself,
+      };
+    }),
     rateHz: s.rateHz,
     chi: s.chi,
     interictalSpikes: s.interictalSpikes,

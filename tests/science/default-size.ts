@@ -100,7 +100,9 @@ log(
     .join(', ')}`,
 );
 out.rheobasePa = rheobase;
-out.gNap = sheetRun('gNapRatio 0.8 (60 s)', { gNapRatio: 0.8 });
+// The nap-gain scenario's sheet, 120 s from a cold start: the first event starts ~4 s in, the
+// second ~75 s (docs/notes/real-seizures.md §40).
+out.gNap = sheetRun('gNapRatio 0.37 (120 s)', { gNapRatio: 0.37 }, undefined, 120);
 
 log('\nBehaviour 4: onset, termination and recurrence (gaba 0.6, 300 s)');
 out.termination = describeRun('pump intact', runSheet({ side: SIDE, gaba: 0.6, seed: SEED }, 300));

@@ -86,6 +86,17 @@ async function lesionSpread(page, shoot) {
   }
 }
 
+/**
+ * The persistent-sodium route (the `nap-gain` preset, gNapRatio 0.37): its first event starts ~4 s
+ * in with an asynchronous acceleration, locks into discharges, and ends by itself at ~25 s.
+ */
+async function napGainSeries(page, shoot) {
+  for (const ms of [3000, 7000, 14000, 22000, 30000]) {
+    await untilMs(page, ms);
+    await shoot(`nap-${ms}ms`);
+  }
+}
+
 /** A seizure-like event at GABA_A 0.4, then `before`, then `afterMs` simulated ms, then one picture. */
 const during = (name, before, afterMs) => async (page, shoot) => {
   await untilSeizure(page, true);
@@ -133,6 +144,7 @@ const SESSIONS = [
   { size: 'hd', query: '?gaba=0.4', run: during('sodium', map('sodium'), 2000) },
   { size: 'phone', query: '?gaba=0.4', run: during('egaba', map('egaba'), 2000) },
   { size: 'laptop', query: '?preset=focal-dysplasia', run: lesionSpread },
+  { size: 'laptop', query: '?preset=nap-gain', run: napGainSeries },
   // The Dravet-like patch on lamotrigine: the first long discharge ends by ~60 s; at 92 s the
   // sheet is in its second seizure after it (64 × 64: 85–100 s; docs/notes/real-seizures.md §32).
   { size: 'laptop', query: '?preset=dravet-lamotrigine', run: at('dravet-lamotrigine', 92000) },

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import { LESSONS, lessonById, runParams } from '../../src/teaching/index.ts';
+import type { SheetOutcome } from '../../src/teaching/lesson.ts';
 import { TAUGHT } from '../../src/teaching/taught.ts';
 import { itTeaches, lesson } from './run-and-check.ts';
 
@@ -84,6 +85,51 @@ describe('every lesson', () => {
     const { runLesson } = await import('../../src/teaching/run-lesson.ts');
     const broken = { ...lesson('balance'), runs: [], check: () => ({ choiceId: 'maybe', evidence: [] }) };
     expect(() => runLesson(broken)).toThrow(/"maybe", which is not one of its choices/);
+  });
+});
+
+describe('the persistent-sodium check reads the synchrony of the event', () => {
+  const sheet = (id: string, chiDuring: number | null, burden: number): SheetOutcome => ({
+    kind: 'sheet',
+    id,
+    label: id,
+    durationS: 30,
+    seizureBurden: burden,
+    seizures:
+      burden > 0
+        ? [
+            {
+              onsetS: 4,
+              offsetS: 25,
+              onsetXMm: 1,
+              onsetYMm: 1,
+              onsetInLesion: null,
+              spreadMmPerS: null,
+              recruitedShare: 1,
+              rateDuringHz: 55,
+              chiDuring,
+              endedByItself: true,
+            },
+          ]
+        : [],
+    rateHz: { exc: burden > 0 ? 40 : 8, inh: 20 },
+    chi: { mean: 0.2, max: 0.9 },
+    interictalSpikes: 0,
+    drugs: [],
+    pgpEffective: 1,
+    rnsBursts: 0,
+  });
+  const verdict = (chiDuring: number | null, burden = 0.7) =>
+    lesson('persistent-sodium').check({ normal: sheet('normal', null, 0), more: sheet('more', chiDuring, burden) });
+
+  it('a synchronous event is a seizure; a fast asynchronous one is not; no event is "little"', () => {
+    expect(verdict(0.52).choiceId).toBe('seizures');
+    expect(verdict(0.2).choiceId).toBe('apart');
+    expect(verdict(null).choiceId).toBe('apart');
+    expect(verdict(0.52, 0).choiceId).toBe('little');
+    expect(verdict(0.52).evidence.at(-1)).toMatch(
+      /^Its first event, 4\.0–25\.0 s: pyramidal cells 55\.0 Hz and synchrony χ 0\.52 over it; it ended by itself\.$/,
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import {
   wilsonInterval,
 } from '../../src/model/runs/cohort/clinical.ts';
 import type { PatientTraits } from '../../src/model/runs/cohort/population.ts';
-import { summarize, worsenedText } from '../../src/model/runs/cohort/summary.ts';
+import { dischargingText, summarize, worsenedText } from '../../src/model/runs/cohort/summary.ts';
 import { COHORT_SETTINGS, type PatientOutcome } from '../../src/model/runs/cohort/trial.ts';
 
 const PLAIN: PatientTraits = {
@@ -92,6 +92,28 @@ describe('summarize', () => {
     // Median of an even count: the mean of the middle two.
     expect(spread.seizureFreeRateEHz[0]).toEqual({ min: 8, median: 11, max: 16 });
     expect(spread.untreatedRateEHz).toEqual({ min: 15, median: 16.5, max: 18 });
+    expect(s.seizureFreeDischargesPerS[0]).toEqual({ min: 0.5, median: 0.5, max: 0.5 });
+    expect(s.seizureFreeDischargesPerS[2]).toBeNull();
+  });
+
+  it('counts apart the patients a drug left without an event but discharging continuously', () => {
+    expect(s.dischargingWithoutEvent).toEqual([0, 0, 0, 0]);
+    // A lesional patient whose lesion bursts on without an event on the first drug: not seizure-free
+    // (trial.ts, isSeizureFree), and counted here.
+    const o = outcome(0, 1, { lesion: { xMm: 1, yMm: 1, radiusMm: 0.4 } });
+    const bursting = {
+      ...o,
+      trials: [{ ...o.trials[0], seizures: 0, seizureBurden: 0, dischargesPerS: 5.2 }, o.trials[1]],
+    };
+    const t = summarize(3, DRUGS, 'substitution', COHORT_SETTINGS, [bursting]);
+    expect(t.dischargingWithoutEvent).toEqual([1, 0, 0, 0]);
+    expect(t.newlySeizureFree).toEqual([0, 1, 0, 0]);
+    expect(dischargingText(s)).toBeNull();
+    expect(dischargingText(t)).toBe(
+      'Not counted as seizure-free: 1 patient on carbamazepine had no seizure-like event, but the sheet discharged ' +
+        'more than once a second over the window (an EEG would read the ictal–interictal continuum or worse). ' +
+        'The seizure-free patches discharged valproate 0.50 (0.50–0.50) times a second.',
+    );
   });
 
   it('gives each share its Wilson 95 % interval, and says whether the clinical figure lies inside it', () => {

@@ -10,11 +10,13 @@ import { patientSeed } from '../../src/model/runs/cohort/population.ts';
 import { summarize } from '../../src/model/runs/cohort/summary.ts';
 import {
   COHORT_SETTINGS,
+  dischargesWithoutEvent,
   isSeizureFree,
   type PatientOutcome,
   periodSeed,
   regimensAt,
   runPatient,
+  SEIZURE_FREE_MAX_DISCHARGES_PER_S,
   type TrialSettings,
   withObserveS,
 } from '../../src/model/runs/cohort/trial.ts';
@@ -49,10 +51,19 @@ describe('regimensAt', () => {
 });
 
 describe('the verdict and the window', () => {
-  it('counts a patient seizure-free when no event overlaps the window (the detector’s verdict)', () => {
-    expect(isSeizureFree({ seizures: 0 })).toBe(true);
-    expect(isSeizureFree({ seizures: 1 })).toBe(false);
-    expect(isSeizureFree({ seizures: 3 })).toBe(false);
+  it('counts a patient seizure-free when no event overlaps the window and the sheet does not discharge continuously', () => {
+    expect(isSeizureFree({ seizures: 0, dischargesPerS: 0.05 })).toBe(true);
+    expect(isSeizureFree({ seizures: 1, dischargesPerS: 0.05 })).toBe(false);
+    expect(isSeizureFree({ seizures: 3, dischargesPerS: 0.05 })).toBe(false);
+    // The line is ACNS's lower edge of the ictal–interictal continuum, 1 a second, inclusive.
+    expect(SEIZURE_FREE_MAX_DISCHARGES_PER_S).toBe(1);
+    expect(isSeizureFree({ seizures: 0, dischargesPerS: 1 })).toBe(true);
+    expect(isSeizureFree({ seizures: 0, dischargesPerS: 1.01 })).toBe(false);
+    // A lesion bursting on 2–5 times a second without an event (the trial's lesional windows).
+    expect(isSeizureFree({ seizures: 0, dischargesPerS: 5.2 })).toBe(false);
+    expect(dischargesWithoutEvent({ seizures: 0, dischargesPerS: 5.2 })).toBe(true);
+    expect(dischargesWithoutEvent({ seizures: 2, dischargesPerS: 5.2 })).toBe(false);
+    expect(dischargesWithoutEvent({ seizures: 0, dischargesPerS: 0.3 })).toBe(false);
   });
 
   it('takes an observation window in 100…600 s and keeps the rest of the settings', () => {

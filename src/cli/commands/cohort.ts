@@ -20,6 +20,7 @@ import {
 } from '../../model/runs/cohort/cohort.ts';
 import {
   type CohortSummary,
+  dischargingText,
   type RateRange,
   rateRangeText,
   summarize,
@@ -171,6 +172,8 @@ export function formatCohort(r: CohortReport): string {
     : '';
   const worsened = worsenedText(r);
   const worse = worsened === null ? '' : `\n"made worse": ${worsened}`;
+  const discharging = dischargingText(r);
+  const continuous = discharging === null ? '' : `\n${discharging}`;
   const series = r.clinical.series
     .map((c) => `${c.source} (${c.patients} patients): ${c.cumulativeSeizureFree.map((x) => pct(x)).join(', ')}`)
     .join('; ');
@@ -195,7 +198,7 @@ export function formatCohort(r: CohortReport): string {
 (clinical figures: ${r.clinical.source}; educational model, not medical advice)
 
 ${drugs}
-${comparison}${rates}${worse}
+${comparison}${rates}${worse}${continuous}
 
 who stayed refractory:
 ${mechanisms}

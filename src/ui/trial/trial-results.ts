@@ -4,7 +4,7 @@
  * mechanism by mechanism, and every patient's seed. Drawn once per finished trial: nothing moves.
  */
 import { DRUGS } from '../../model/pharmacology/drugs.ts';
-import { type CohortSummary, rateRangeText, worsenedText } from '../../model/runs/cohort/summary.ts';
+import { type CohortSummary, dischargingText, rateRangeText, worsenedText } from '../../model/runs/cohort/summary.ts';
 import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
 
@@ -164,6 +164,8 @@ export function showTrialResults(
 
   const worsened = worsenedText(s);
   const worse = worsened === null ? null : el('p', 'hint', worsened);
+  const discharging = dischargingText(s);
+  const continuous = discharging === null ? null : el('p', 'hint', discharging);
 
   const freeRates = s.drugs.flatMap((d, k) => {
     const r = s.seizureFreeRateEHz[k];
@@ -201,6 +203,7 @@ export function showTrialResults(
     ...(freeRateNote ? [freeRateNote] : []),
     mech,
     ...(worse ? [worse] : []),
+    ...(continuous ? [continuous] : []),
     details,
   );
   container.dataset.summary = JSON.stringify({

@@ -15,7 +15,13 @@ import {
   wilsonInterval,
 } from './clinical.ts';
 import { type PatientTraits, SEVERITY_BANDS } from './population.ts';
-import type { PatientOutcome, TrialMode, TrialSettings } from './trial.ts';
+import {
+  dischargesWithoutEvent,
+  type PatientOutcome,
+  SEIZURE_FREE_MAX_DISCHARGES_PER_S,
+  type TrialMode,
+  type TrialSettings,
+} from './trial.ts';
 
 /**
  * A "severe" K⁺ buffering deficit for the breakdown: `kClearance` at or below this, the lower
@@ -99,6 +105,17 @@ export interface CohortSummary {
    * it (Hz; null when none did): how far from rest a seizure-free patch sits.
    */
   seizureFreeRateEHz: (RateRange | null)[];
+  /**
+   * Per drug, the population discharges a second over the same windows (null when none): how far
+   * below the seizure-free line (trial.ts, SEIZURE_FREE_MAX_DISCHARGES_PER_S) a seizure-free patch sits.
+   */
+  seizureFreeDischargesPerS: (RateRange | null)[];
+  /**
+   * Per drug, the patients who took it and had no seizure-like event in its window but discharged
+   * continuously (more than SEIZURE_FREE_MAX_DISCHARGES_PER_S a second): not seizure-free, and
+   * said apart because the detector alone would have called them so.
+   */
+  dischargingWithoutEvent: number[];
   /** The same rate over the untreated windows of every patient with epilepsy (their seizures included). */
   untreatedRateEHz: RateRange | null;
   clinical: {
@@ -166,6 +183,33 @@ export function worsenedText(s: Pick<CohortSummary, 'drugs' | 'worsenedBy' | 'wo
       ? ` Most of them had weaker seizures (a highest 1-s rate at least ${Math.round(100 * (1 - WEAKER_PEAK_FRACTION))} % lower) that lasted longer (at least ${Math.round(100 * (LONGER_EVENT_FACTOR - 1))} % more time in seizure each): more time in seizure, but each milder.`
       : '';
   return `Time in seizure rose by more than ${Math.round(100 * WORSENED_BY)} points of the window in ${list}.${milder}`;
+}
+
+/**
+ * The patients a drug left without an event but discharging continuously, and how often the
+ * seizure-free patches discharged, in words (the command line and the app both write it so); null
+ * when no drug left anyone so. Computed from the counts and ranges of the summary.
+ */
+export function dischargingText(
+  s: Pick<CohortSummary, 'drugs' | 'dischargingWithoutEvent' | 'seizureFreeDischargesPerS'>,
+): string | null {
+  const clauses = s.drugs.flatMap((d, k) => {
+    const n = s.dischargingWithoutEvent[k];
+    return n === 0 ? [] : [`${n === 1 ? '1 patient' : `${n} patients`} on ${d}`];
+  });
+  if (clauses.length === 0) return null;
+  const list =
+    clauses.length === 1 ? clauses[0] : `${clauses.slice(0, -1).join(', ')} and ${clauses[clauses.length - 1]}`;
+  const free = s.drugs.flatMap((d, k) => {
+    const r = s.seizureFreeDischargesPerS[k];
+    return r === null ? [] : [`${d} ${r.median.toFixed(2)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`];
+  });
+  const calm = free.length === 0 ? '' : ` The seizure-free patches discharged ${free.join(', ')} times a second.`;
+  return (
+    `Not counted as seizure-free: ${list} had no seizure-like event, but the sheet discharged more than ` +
+    `${SEIZURE_FREE_MAX_DISCHARGES_PER_S === 1 ? 'once' : `${SEIZURE_FREE_MAX_DISCHARGES_PER_S} times`} a second over the window ` +
+    `(an EEG would read the ictal–interictal continuum or worse).${calm}`
+  );
 }
 
 /** "14.1 Hz (10.8–16.9)": the median, then the range; the command line and the app both write it so. */
@@ -247,6 +291,12 @@ export function summarize(
   const seizureFreeRateEHz = drugs.map((_, k) =>
     rateRange(ill.filter((o) => o.seizureFreeOn === k).map((o) => o.trials[k].rateEHz)),
   );
+  const seizureFreeDischargesPerS = drugs.map((_, k) =>
+    rateRange(ill.filter((o) => o.seizureFreeOn === k).map((o) => o.trials[k].dischargesPerS)),
+  );
+  const dischargingWithoutEvent = drugs.map(
+    (_, k) => ill.filter((o) => o.trials.length > k && dischargesWithoutEvent(o.trials[k])).length,
+  );
   const refractory = ill.filter((o) => o.seizureFreeOn === null);
   const free = ill.filter((o) => o.seizureFreeOn !== null);
   // A sequence with a placebo in it is not a treatment sequence the clinic reports: no comparison.
@@ -268,6 +318,8 @@ export function summarize(
     worsenedBy,
     worsenedHow,
     seizureFreeRateEHz,
+    seizureFreeDischargesPerS,
+    dischargingWithoutEvent,
     untreatedRateEHz: rateRange(ill.map((o) => o.baselineRateEHz)),
     clinical: {
       source: CLINICAL_SOURCE,

@@ -12,7 +12,7 @@ import { defaultParams, withParams } from '../../src/model/params.ts';
 import { standardRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { observe } from '../../src/model/runs/cohort/observe.ts';
 import { SEVERITY_BANDS } from '../../src/model/runs/cohort/population.ts';
-import { COHORT_SETTINGS } from '../../src/model/runs/cohort/trial.ts';
+import { COHORT_SETTINGS, isSeizureFree } from '../../src/model/runs/cohort/trial.ts';
 
 const BAND = SEVERITY_BANDS[0];
 
@@ -29,6 +29,8 @@ function watch(kClearance: number, seed: number, drug: 'lamotrigine' | null) {
 // the detector's 20-Hz onset.
 function expectControlled(o: ReturnType<typeof watch>) {
   expect(o.seizures).toBe(0);
+  // The trial's verdict, which also asks that the sheet not discharge continuously.
+  expect(isSeizureFree(o), JSON.stringify(o)).toBe(true);
   expect(o.rateEHz).toBeLessThan(11);
   expect(o.peakRate1sHz).toBeLessThan(15);
 }

@@ -112,7 +112,7 @@ describe('summarize', () => {
     expect(dischargingText(t)).toBe(
       'Not counted as seizure-free: 1 patient on carbamazepine had no seizure-like event, but the sheet discharged ' +
         'more than once a second over the window (an EEG would read the ictal–interictal continuum or worse). ' +
-        'The seizure-free patches discharged valproate 0.50 (0.50–0.50) times a second.',
+        'The seizure-free patches discharged 0.50 times a second (0.50–0.50) on valproate.',
     );
   });
 

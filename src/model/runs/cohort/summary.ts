@@ -202,9 +202,11 @@ export function dischargingText(
     clauses.length === 1 ? clauses[0] : `${clauses.slice(0, -1).join(', ')} and ${clauses[clauses.length - 1]}`;
   const free = s.drugs.flatMap((d, k) => {
     const r = s.seizureFreeDischargesPerS[k];
-    return r === null ? [] : [`${d} ${r.median.toFixed(2)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`];
+    return r === null
+      ? []
+      : [`${r.median.toFixed(2)} times a second (${r.min.toFixed(2)}–${r.max.toFixed(2)}) on ${d}`];
   });
-  const calm = free.length === 0 ? '' : ` The seizure-free patches discharged ${free.join(', ')} times a second.`;
+  const calm = free.length === 0 ? '' : ` The seizure-free patches discharged ${free.join(', ')}.`;
   return (
     `Not counted as seizure-free: ${list} had no seizure-like event, but the sheet discharged more than ` +
     `${SEIZURE_FREE_MAX_DISCHARGES_PER_S === 1 ? 'once' : `${SEIZURE_FREE_MAX_DISCHARGES_PER_S} times`} a second over the window ` +

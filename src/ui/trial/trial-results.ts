@@ -5,7 +5,7 @@
  */
 import { DRUGS } from '../../model/pharmacology/drugs.ts';
 import { type CohortSummary, dischargingText, rateRangeText, worsenedText } from '../../model/runs/cohort/summary.ts';
-import type { PatientOutcome } from '../../model/runs/cohort/trial.ts';
+import { dischargesWithoutEvent, type PatientOutcome } from '../../model/runs/cohort/trial.ts';
 import { el } from '../controls/dom.ts';
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
@@ -69,9 +69,15 @@ function mechanismsOf(o: PatientOutcome): string {
   return parts.join(', ');
 }
 
-function outcomeOf(o: PatientOutcome, drugs: readonly string[]): string {
+/** A patient's verdict in words, for the list of every patient. */
+export function outcomeOf(o: PatientOutcome, drugs: readonly string[]): string {
   if (!o.epileptic) return 'never seized untreated: left out';
-  return o.seizureFreeOn === null ? 'refractory' : `seizure-free on ${drugs[o.seizureFreeOn]}`;
+  const verdict = o.seizureFreeOn === null ? 'refractory' : `seizure-free on ${drugs[o.seizureFreeOn]}`;
+  // Windows without an event that did not count as seizure-free (trial.ts, isSeizureFree): say why.
+  const discharging = o.trials.flatMap((t, k) =>
+    dischargesWithoutEvent(t) ? [`${drugs[k]}: no event, but ${t.dischargesPerS.toFixed(1)} discharges a second`] : [],
+  );
+  return discharging.length === 0 ? verdict : `${verdict} (${discharging.join('; ')})`;
 }
 
 export interface TrialRunInfo {

@@ -290,12 +290,10 @@ export function summarize(
       ).length,
     };
   });
-  const seizureFreeRateEHz = drugs.map((_, k) =>
-    rateRange(ill.filter((o) => o.seizureFreeOn === k).map((o) => o.trials[k].rateEHz)),
-  );
-  const seizureFreeDischargesPerS = drugs.map((_, k) =>
-    rateRange(ill.filter((o) => o.seizureFreeOn === k).map((o) => o.trials[k].dischargesPerS)),
-  );
+  // The windows of the patients who became seizure-free on each drug.
+  const freeWindows = drugs.map((_, k) => ill.filter((o) => o.seizureFreeOn === k).map((o) => o.trials[k]));
+  const seizureFreeRateEHz = freeWindows.map((ws) => rateRange(ws.map((w) => w.rateEHz)));
+  const seizureFreeDischargesPerS = freeWindows.map((ws) => rateRange(ws.map((w) => w.dischargesPerS)));
   const dischargingWithoutEvent = drugs.map(
     (_, k) => ill.filter((o) => o.trials.length > k && dischargesWithoutEvent(o.trials[k])).length,
   );

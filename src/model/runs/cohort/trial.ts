@@ -99,7 +99,7 @@ export function isSeizureFree(o: Pick<Observation, 'seizures' | 'dischargesPerS'
 
 /** No event in the window, but discharging continuously: not seizure-free (isSeizureFree). */
 export function dischargesWithoutEvent(o: Pick<Observation, 'seizures' | 'dischargesPerS'>): boolean {
-  return o.seizures === 0 && o.dischargesPerS > SEIZURE_FREE_MAX_DISCHARGES_PER_S;
+  return o.seizures === 0 && !isSeizureFree(o);
 }
 
 /** Patient-clock time of each drug's observation: two weeks, steady state for all but phenytoin's slowest patients. */

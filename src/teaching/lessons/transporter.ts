@@ -10,7 +10,8 @@
  * 37–38 s at 30.5–31.1 Hz. 60 s a run leaves the first onset room on every seed. The patch was at
  * kClearance 0.6 until the blockers moved the threshold as a conductance-based cell's (which let
  * phenytoin hold 0.6 at 2× P-gp too), then 0.55, where the control crept into an event after
- * 220 s on one seed.
+ * 220 s on one seed. After the K⁺-current re-fit the control at 0.555 held 480 s on seeds 1–3,
+ * and at 0.55 it crept into events after 320 s (docs/notes/real-seizures.md §42).
  */
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, drugBrainUm, percent, SEIZING_BURDEN, sheetOutcome } from '../measures.ts';

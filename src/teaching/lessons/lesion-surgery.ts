@@ -23,7 +23,7 @@ export const lesionSurgeryLesson: Lesson = {
   id: 'lesion-surgery',
   title: 'A focal lesion: why surgery works where drugs fail',
   text: [
-    'Some epilepsies start from a visible spot: a small malformation of the cortex (a focal cortical dysplasia), a scar, a tumour. Inside it the cells and their connections are abnormal, with more excitation and less inhibition, and seizures begin there and spread.',
+    'Some epilepsies start from a visible spot: a small malformation of the cortex (a focal cortical dysplasia), a scar, a tumour. Inside it the cells and their connections are abnormal, with more excitation and less inhibition, and seizures begin there and spread. Recorded directly on the brain during surgery, a dysplasia often shows discharges that hardly ever stop, confined to the malformed cortex; leaving part of that tissue behind predicts that the seizures go on.',
     'Drugs act on every neuron in the brain at once, and they can hold ordinary cortex. But the lesion fires, again and again, and the cortex around it may not clear the potassium that firing releases: in this patient the support cells (astrocytes) of the whole patch take up K⁺ less well than they should. Each time the lesion pushes K⁺ up, the patch around it can run away into a seizure that the drug cannot stop. Surgery takes a different route: it removes the spot. Here the patient takes carbamazepine at a normal blood level, and then the lesion is removed.',
   ],
   sources: [
@@ -31,6 +31,7 @@ export const lesionSurgeryLesson: Lesson = {
     'Wiebe 2001: in a randomised trial, surgery made far more people with temporal-lobe epilepsy seizure-free than drugs did',
     'Cepeda 2006: dysplastic cortex has abnormal, hyperexcitable neurons',
     'Jansen 2005: astrocytes of tubers and dysplasia take up K⁺ poorly',
+    'Palmini 1995: continuous or repetitive discharges recorded on the dysplasia itself in two-thirds of people with drug-resistant epilepsy and a cortical dysplasia; removing all of that tissue predicted a good outcome',
   ],
   question: 'A patient with a focal dysplasia takes carbamazepine at a normal level. Which will stop the seizures?',
   choices: [

@@ -12,7 +12,11 @@ import { defaultParams, withParams } from '../../src/model/params.ts';
 import { standardRegimen } from '../../src/model/pharmacology/regimen.ts';
 import { observe } from '../../src/model/runs/cohort/observe.ts';
 import { SEVERITY_BANDS } from '../../src/model/runs/cohort/population.ts';
-import { COHORT_SETTINGS, isSeizureFree, SEIZURE_FREE_MAX_DISCHARGES_PER_S } from '../../src/model/runs/cohort/trial.ts';
+import {
+  COHORT_SETTINGS,
+  isSeizureFree,
+  SEIZURE_FREE_MAX_DISCHARGES_PER_S,
+} from '../../src/model/runs/cohort/trial.ts';
 
 const BAND = SEVERITY_BANDS[0];
 

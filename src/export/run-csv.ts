@@ -101,7 +101,7 @@ function spikesCsv(r: RunRecorder, context: RunExportContext): string {
   ]);
   out += csvRow(['time_ms', 'row', 'grid_cell', 'grid_x', 'grid_y', 'population']);
   const decimals = decimalsOf(d.dtMs);
-  // Spike times as whole ticks of the last decimal written (dt 0.1 ms: one tick per step).
+  // Spike times as whole ticks of the last decimal written (dt 0.2 ms: two ticks of 0.1 ms per step).
   const ticksPerStep = Math.round(d.dtMs * 10 ** decimals);
   const capacity = r.rasterCapacity;
   for (let k = r.rasterStart; k < r.rasterEnd; k++) {

@@ -106,8 +106,8 @@ export const CONTROL_WORDS = 16;
 export const THREAD_BATCH_STEPS = 10;
 /**
  * Room for one step's background events with threads: 2n, or 4,096 on small sheets. The mean
- * is n × 800 Hz × drive × dt, 0.24 n at the largest drive (3) and dt 0.1 ms: the room is 8 times
- * that, far beyond any Poisson draw.
+ * is n × 800 Hz × drive × dt, 0.48 n at the largest drive (3) and dt 0.2 ms (the largest step):
+ * the room is 4 times that, far beyond any Poisson draw.
  */
 export function backgroundRoomPerStep(n: number): number {
   return Math.max(4096, 2 * n);

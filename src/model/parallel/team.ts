@@ -4,8 +4,8 @@
  * spikes for any number of threads.
  *
  * Threads meet only once per batch of steps. A spike at step t reaches its targets at step
- * t + 1 + delay at the earliest, so for a batch of at most 1 + (the shortest delay) steps (0.5 ms:
- * 6 steps of the default sheet), no spike of the batch is needed inside it: each thread steps its
+ * t + 1 + delay at the earliest, so for a batch of at most 1 + (the shortest delay) steps (0.5 ms,
+ * rounded to 3 steps of 0.2 ms: 4 steps of the default sheet), no spike of the batch is needed inside it: each thread steps its
  * own cells through the whole batch alone, and the spikes are delivered after it. A batch also
  * ends at every ion step, whose tiles need every cell.
  *

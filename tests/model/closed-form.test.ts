@@ -63,6 +63,7 @@ describe('closed-form checks of the network update', () => {
     s.gAmpaNs.fill(0);
     s.gNmdaNs.fill(0);
     s.gGabaNs.fill(0);
+    s.wPa.fill(0);
     expect(sim.advance(2000)).toBe(0);
     for (let i = 0; i < sim.net.n; i++) expect(Math.abs(s.vMv[i] - (i < sim.net.nE ? -70.6 : -70))).toBeLessThan(1e-3);
   });

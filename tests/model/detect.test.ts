@@ -253,49 +253,75 @@ describe('population discharges', () => {
 });
 
 describe('interictal spike detector', () => {
+  /** One second of quiet 2-Hz bins, the baseline's warm-up (BASELINE_TAU_MS): nothing counts in it. */
+  const warmedUp = (nE: number): InterictalDetector => {
+    const d = new InterictalDetector(nE);
+    for (let t = 10; t <= 1000; t += 10) d.updateBin(t, 10, 2, false);
+    return d;
+  };
+
   it('counts a brief burst that recruits more than 20 % of E cells', () => {
     const nE = 100;
-    const d = new InterictalDetector(nE);
+    const d = warmedUp(nE);
     const spikes = Int32Array.from({ length: 30 }, (_, i) => i);
-    d.updateBin(10, 10, 2, false);
-    d.updateBin(20, 10, 40, false);
-    d.addSpikes(15, spikes, 30);
-    expect(d.updateBin(30, 10, 40, false)).toBe(false);
-    expect(d.updateBin(40, 10, 2, false)).toBe(true);
+    d.updateBin(1010, 10, 2, false);
+    d.updateBin(1020, 10, 40, false);
+    d.addSpikes(1015, spikes, 30);
+    expect(d.updateBin(1030, 10, 40, false)).toBe(false);
+    expect(d.updateBin(1040, 10, 2, false)).toBe(true);
     expect(d.count).toBe(1);
-    expect(d.timesMs).toEqual([10]);
-    // A seizure confirmed later but dated to 10 ms takes the burst back: it was its first discharge.
-    d.withdrawSince(20);
+    expect(d.timesMs).toEqual([1010]);
+    // A seizure confirmed later but dated to 1,010 ms takes the burst back: it was its first discharge.
+    d.withdrawSince(1020);
     expect(d.count).toBe(1);
-    d.withdrawSince(10);
+    d.withdrawSince(1010);
     expect(d.count).toBe(0);
     expect(d.timesMs).toEqual([]);
   });
 
-  it('does not count bursts that recruit too few cells, last too long, or fall inside a seizure', () => {
+  it('counts nothing in its first second, whose bins all make the baseline', () => {
     const nE = 100;
     const d = new InterictalDetector(nE);
-    d.updateBin(10, 10, 40, false);
+    const spikes = Int32Array.from({ length: 60 }, (_, i) => i);
+    // Damped waves of a sheet that starts quietly: 40 Hz bins between 0-Hz ones.
+    for (let t = 10; t <= 1000; t += 10) {
+      const wave = t % 80 === 0;
+      if (wave) d.addSpikes(t - 5, spikes, 60);
+      expect(d.updateBin(t, 10, wave ? 40 : 0, false)).toBe(false);
+    }
+    expect(d.count).toBe(0);
+    // The plain mean of the second's bins: 12 of 100 at 40 Hz.
+    expect(d.baselineHz).toBeCloseTo(4.8, 9);
+    // The same burst a bin later counts (40 Hz > 2 × 4.8 Hz and > 15 Hz).
+    d.updateBin(1010, 10, 40, false);
+    d.addSpikes(1005, spikes, 60);
+    expect(d.updateBin(1020, 10, 0, false)).toBe(true);
+  });
+
+  it('does not count bursts that recruit too few cells, last too long, or fall inside a seizure', () => {
+    const nE = 100;
+    const d = warmedUp(nE);
+    d.updateBin(1010, 10, 40, false);
     d.addSpikes(
-      5,
+      1005,
       Int32Array.from({ length: 10 }, (_, i) => i),
       10,
     );
-    d.updateBin(20, 10, 2, false);
-    for (let t = 30; t < 400; t += 10) d.updateBin(t, 10, 40, false);
+    d.updateBin(1020, 10, 2, false);
+    for (let t = 1030; t < 1400; t += 10) d.updateBin(t, 10, 40, false);
     d.addSpikes(
-      300,
+      1300,
       Int32Array.from({ length: 50 }, (_, i) => i),
       50,
     );
-    d.updateBin(400, 10, 2, false);
-    d.updateBin(410, 10, 40, true);
+    d.updateBin(1400, 10, 2, false);
+    d.updateBin(1410, 10, 40, true);
     d.addSpikes(
-      405,
+      1405,
       Int32Array.from({ length: 50 }, (_, i) => i),
       50,
     );
-    d.updateBin(420, 10, 2, true);
+    d.updateBin(1420, 10, 2, true);
     expect(d.count).toBe(0);
   });
 

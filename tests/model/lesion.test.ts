@@ -250,14 +250,15 @@ describe('the healthy sheet is unchanged to the last bit', () => {
   // Spike and event counts recorded from the code before lesions and sprouting existed, and
   // recorded again with the ion dynamics of issue 12 (the pump, K⁺ and E background changed) and
   // again once the pyramidal reset followed E_K, once E cells had a Na⁺-activated K⁺ current, and
-  // once that current took its half-activation and density of 2026-12-07 (docs/model.md §4).
+  // once that current took its half-activation and density of 2026-12-07 (docs/model.md §4), and
+  // once the step became 0.2 ms and E cells started with their working adaptation (2026-12-07).
   it.each([
-    [{ side: 24, seed: 3 }, 5937, 594854, 229900],
-    [{ side: 32, seed: 7, gaba: 0.7 }, 12677, 1267623, 410427],
-    [{ side: 24, seed: 3, resected: true }, 5937, 594854, 229900],
+    [{ side: 24, seed: 3 }, 4862, 487970, 229992],
+    [{ side: 32, seed: 7, gaba: 0.7 }, 12411, 1241397, 410737],
+    [{ side: 24, seed: 3, resected: true }, 4862, 487970, 229992],
   ])('%o: %i spikes in 500 ms', (overrides, spikes, synaptic, background) => {
     const sim = new Simulation(withParams(defaultParams(), overrides));
-    expect(sim.advance(5000)).toBe(spikes);
+    expect(sim.advance(Math.round(500 / sim.dtMs))).toBe(spikes);
     expect(sim.synapticEvents).toBe(synaptic);
     expect(sim.backgroundEvents).toBe(background);
   });

@@ -32,7 +32,7 @@ describe('parameter table', () => {
       weightKg: 70,
       side: 64,
       seed: 1,
-      dtMs: 0.1,
+      dtMs: 0.2,
     });
     expect(PARAM_KEYS).toHaveLength(new Set(PARAM_KEYS).size);
   });

@@ -29,7 +29,9 @@ export class InterictalDetector {
   private readonly lastSpikeMs: Float64Array;
   private inBurst = false;
   private burstStartMs = 0;
-  private baselineReady = false;
+  /** Network time the bins have covered so far; under BASELINE_TAU_MS the baseline is still forming. */
+  private seenMs = 0;
+  private seenBins = 0;
 
   constructor(private readonly nE: number) {
     this.lastSpikeMs = new Float64Array(nE).fill(Number.NEGATIVE_INFINITY);
@@ -55,13 +57,18 @@ export class InterictalDetector {
    * Returns true when an interictal spike was completed.
    */
   updateBin(tMs: number, binMs: number, rateHz: number, inSeizure: boolean): boolean {
-    const above = rateHz > BURST_RATE_HZ && rateHz > BURST_OVER_BASELINE * this.baselineHz;
-    if (!above) {
-      // The first bin seeds the baseline; afterwards an exponential running mean.
-      const k = this.baselineReady ? binMs / BASELINE_TAU_MS : 1;
-      this.baselineHz += k * (rateHz - this.baselineHz);
-      this.baselineReady = true;
+    // For its first BASELINE_TAU_MS the baseline is the plain mean of every bin, and no burst is
+    // counted: "twice the background" means nothing before there is a background. (Until
+    // 2026-12-07 the first bin alone seeded it, so a sheet that starts quietly and settles over
+    // its first 300 ms in a few damped population waves counted those waves as interictal spikes.)
+    if (this.seenMs < BASELINE_TAU_MS) {
+      this.seenBins++;
+      this.seenMs += binMs;
+      this.baselineHz += (rateHz - this.baselineHz) / this.seenBins;
+      return false;
     }
+    const above = rateHz > BURST_RATE_HZ && rateHz > BURST_OVER_BASELINE * this.baselineHz;
+    if (!above) this.baselineHz += (binMs / BASELINE_TAU_MS) * (rateHz - this.baselineHz);
     if (above && !this.inBurst) {
       this.inBurst = true;
       this.burstStartMs = tMs - binMs;

@@ -233,6 +233,16 @@ export function ringStrideFor(n: number): number {
 /** Initial membrane potentials are drawn uniformly over this band below threshold. */
 const V_INIT_LOW_MV = -70;
 const V_INIT_HIGH_MV = -55;
+/**
+ * Pyramidal cells start with their adaptation current at its mean in the healthy working state
+ * (147–161 pA on the 64 × 64 sheet over 60 s, `scripts/seizure-trace.ts`), not at 0 (until
+ * 2026-12-07). From w = 0 every E cell fired without adaptation for its first ~100 ms (48 × 48,
+ * seed 1: E 40 Hz and I 93 Hz over the first 0.1 s, against 8.6 and 36 Hz from 150 pA): a start-up
+ * burst that belongs to no state of the model and that, on a Dravet-like sheet (`scn1a` 0.5,
+ * `gaba` 0.9) at dt 0.2 ms, put the weakened interneurons into depolarisation block for good.
+ * Interneurons have no adaptation (a = b = 0).
+ */
+export const W_INIT_E_PA = 150;
 
 /**
  * The state of a network; with `threads` > 1 in a shared memory, with the threads' arrays after
@@ -344,6 +354,7 @@ export function createState(net: Network, rng: Rng, threads = 1): NetworkState {
   for (let i = 0; i < n; i++) {
     a.vMv[i] = V_INIT_LOW_MV + (V_INIT_HIGH_MV - V_INIT_LOW_MV) * rng.uniform();
   }
+  a.wPa.fill(W_INIT_E_PA, 0, net.nE);
   // From here on the generator's state lives in the kernels' memory, where the background drive
   // (kernels/assembly/background.ts) draws from the same stream.
   rng.moveStateTo(a.rngState);

@@ -77,6 +77,12 @@ export class LiveSession {
   private patient: PkSnapshot = { timeH: NO_TREATMENT.atHours, pgpEffective: 1, drugs: [] };
   /** The grid point the view asked to watch (kept across rebuilds while the sheet has it); null: none. */
   private selectedGrid: number | null = null;
+  /**
+   * Time asked for but not yet stepped: less than one step. advance() steps whole steps and carries
+   * the rest to the next call, so a run of frames whose lengths are no multiple of the step
+   * (16.7 ms at 60 fps, dt 0.2 ms) keeps simulated time exact and the same spikes however it is cut.
+   */
+  private owedMs = 0;
 
   /**
    * `threading`: step every network of the session on this many threads, started with
@@ -169,13 +175,16 @@ export class LiveSession {
       grid !== null && grid < this.sim.net.n ? new CellProbe(this.sim.net, grid, this.sim.dtMs) : null;
   }
 
-  /** Advance by `ms` of simulated time (rounded to whole steps; 0 gives the current frame). */
+  /** Advance by `ms` of simulated time (whole steps, the rest carried to the next call; 0 gives the current frame). */
   advance(ms: number): Frame {
     if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
       throw new ParamError(`advance takes a time in 0…${MAX_ADVANCE_MS} ms, not ${ms}`);
     }
     const sim = this.sim;
-    const steps = Math.round(ms / sim.dtMs);
+    const wanted = ms + this.owedMs;
+    // The tolerance keeps a sum that should be whole steps (0.3 + 149.7 at 0.2 ms) from losing one to rounding.
+    const steps = Math.floor(wanted / sim.dtMs + 1e-6);
+    this.owedMs = Math.max(0, wanted - steps * sim.dtMs);
     const startStep = sim.state.step;
     const samples = Math.floor((startStep + steps) / sim.ionEvery) - Math.floor(startStep / sim.ionEvery);
     this.observer.beginChunk(startStep, samples, steps);
@@ -201,6 +210,7 @@ export class LiveSession {
 
   private build(params: Params, drugs: NetworkDrugEffects): void {
     this.sim?.stopThreads();
+    this.owedMs = 0;
     const threads = this.threading?.threads ?? 1;
     ({ sim: this.sim, monitors: this.monitors } = startRunWithDrugs(params, drugs, { threads }));
     if (threads > 1 && this.threading) this.sim.startThreads(this.threading.spawnHelper);

@@ -184,7 +184,8 @@ describe('behaviour 11: sprouting lets a focal lesion’s activity spread', () =
     const without = withoutRun.summary;
     const sprouted = sproutedRun.summary;
     expect(without.seizures).toEqual([]);
-    expect(without.chi.max).toBeLessThan(0.3);
+    // Issue 12's healthy synchrony: χ max under 0.4 (0.27 at dt 0.1 ms, 0.31 at 0.2 ms; seed 1).
+    expect(without.chi.max).toBeLessThan(0.4);
     expect(sprouted.seizures.length).toBeGreaterThanOrEqual(1);
     const first = sprouted.seizureReports[0];
     expect(first.endedByItself).toBe(true);

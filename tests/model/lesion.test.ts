@@ -251,11 +251,12 @@ describe('the healthy sheet is unchanged to the last bit', () => {
   // recorded again with the ion dynamics of issue 12 (the pump, K⁺ and E background changed) and
   // again once the pyramidal reset followed E_K, once E cells had a Na⁺-activated K⁺ current, and
   // once that current took its half-activation and density of 2026-12-07 (docs/model.md §4), and
-  // once the step became 0.2 ms and E cells started with their working adaptation (2026-12-07).
+  // once the step became 0.2 ms, E cells started with their working adaptation and the membrane
+  // equation took each conductance's mean over a step (2026-12-07).
   it.each([
-    [{ side: 24, seed: 3 }, 4862, 487970, 229992],
-    [{ side: 32, seed: 7, gaba: 0.7 }, 12411, 1241397, 410737],
-    [{ side: 24, seed: 3, resected: true }, 4862, 487970, 229992],
+    [{ side: 24, seed: 3 }, 4992, 500289, 229992],
+    [{ side: 32, seed: 7, gaba: 0.7 }, 11996, 1199527, 410737],
+    [{ side: 24, seed: 3, resected: true }, 4992, 500289, 229992],
   ])('%o: %i spikes in 500 ms', (overrides, spikes, synaptic, background) => {
     const sim = new Simulation(withParams(defaultParams(), overrides));
     expect(sim.advance(Math.round(500 / sim.dtMs))).toBe(spikes);

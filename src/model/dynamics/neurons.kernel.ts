@@ -68,6 +68,9 @@ import {
   POP_INV_U0,
   POP_RECOVERY_PER_STEP,
   POP_LFP_LANES_OUT,
+  POP_MEAN_AMPA,
+  POP_MEAN_GABA,
+  POP_MEAN_NMDA,
 } from '../kernels/layout';
 import { vexpClamped } from '../kernels/simd-math.kernel';
 import { releaseAt } from './synapses.kernel';
@@ -236,6 +239,9 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
   const decA = splat(block, POP_DECAY_AMPA);
   const decN = splat(block, POP_DECAY_NMDA);
   const decG = splat(block, POP_DECAY_GABA);
+  const meanA = splat(block, POP_MEAN_AMPA);
+  const meanN = splat(block, POP_MEAN_NMDA);
+  const meanG = splat(block, POP_MEAN_GABA);
   const vT = splat(block, POP_V_T);
   const invDeltaT = splat(block, POP_INV_DELTA_T);
   const gMembraneP0 = ptr(block, POP_G_MEMBRANE);
@@ -286,7 +292,7 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     const integrating = i32x4.ge_s(stepV, refUntil);
 
     const one = f32x4.splat(1.0);
-    const iGaba = f32x4.mul(gG, f32x4.sub(v, v128.load(eGabaP0 + o)));
+    const iGaba = f32x4.mul(f32x4.mul(gG, meanG), f32x4.sub(v, v128.load(eGabaP0 + o)));
     // Persistent sodium activation and the NMDA Mg²⁺ block (their constants: dynamics/physics.ts).
     // Their exponentials see V held within ±GATE_V_LIMIT_MV, which keeps both arguments inside
     // vexp's range (|x| < 87), so they need no clamps of their own; a membrane potential is never
@@ -303,7 +309,7 @@ function integrateChunks(block: usize, from: i32, to: i32, masked: bool, excitat
     // above the cut; capping the argument there keeps the term finite when it leaves the block, and
     // at most 5 (the cut is VT + 5 ΔT), so only the lower clamp can act.
     const spikeExp = vexpClamped(f32x4.mul(f32x4.sub(f32x4.pmin(v, vCut), vT), invDeltaT), true, false);
-    const iAmpaNmda = f32x4.mul(f32x4.add(gA, f32x4.mul(gN, unblock)), v);
+    const iAmpaNmda = f32x4.mul(f32x4.add(f32x4.mul(gA, meanA), f32x4.mul(f32x4.mul(gN, meanN), unblock)), v);
     const expGain = v128.load(expGainP0 + o);
     // The resting conductance: gL plus the Na⁺-activated K⁺ conductance's change (ions.kernel.ts).
     const gMembrane = v128.load(gMembraneP0 + o);

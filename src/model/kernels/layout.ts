@@ -106,7 +106,15 @@ export const POP_RECOVERY_PER_STEP = 59;
  * sums its own chunks and the coordinator goes on from its lanes; 0 = not written.
  */
 export const POP_LFP_LANES_OUT = 60;
-export const POP_WORDS = 61;
+/**
+ * f32: each conductance's mean over a step as a fraction of its value at the step's start,
+ * τ(1 − e^(−dt/τ))/dt (AMPA, NMDA, GABA_A), so that the charge a synaptic event moves is the same at
+ * any step (dynamics/neurons.ts).
+ */
+export const POP_MEAN_AMPA = 61;
+export const POP_MEAN_NMDA = 62;
+export const POP_MEAN_GABA = 63;
+export const POP_WORDS = 64;
 
 /** Spike propagation into the delay rings (dynamics/synapses.kernel.ts: propagate). */
 export const PROP_SPIKE_IDX = 0;

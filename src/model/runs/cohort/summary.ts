@@ -25,7 +25,7 @@ import {
 
 /**
  * A "severe" K⁺ buffering deficit for the breakdown: `kClearance` at or below this, the lower
- * third of the trial's severity range (population.ts; 0.37 for 0.20–0.72), so that the line
+ * third of the trial's severity range (population.ts; 0.37 for 0.20–0.70, as for 0.20–0.72), so that the line
  * follows the range.
  */
 const SEVERITY_MIN = Math.min(...SEVERITY_BANDS.map((b) => b.min));

@@ -139,7 +139,7 @@ describe('a small cohort at the trial settings (seed 1)', () => {
           0,
         ],
         "kClearance": [
-          0.459,
+          0.449,
         ],
         "seizureFreeOn": [
           null,

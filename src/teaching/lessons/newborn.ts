@@ -1,6 +1,7 @@
 /**
  * Lesson: children and newborns, depolarising GABA (docs/model.md §7 behaviour 6; the scenario
- * public/scenarios/neonatal.json). A 3.5-kg newborn's hyperexcitable sheet (gaba 0.7) with raised
+ * public/scenarios/neonatal.json). A 3.5-kg newborn's hyperexcitable sheet (gaba 0.6; 0.7 until the
+ * 0.2-ms step of 2026-12-08, where the adult sheet's event became a partial one) with raised
  * neuronal chloride (clEqMm 10: E_GABA about −62 mV, above the −70.6-mV rest and below the spike
  * threshold; at 5, the adult value, the same sheet has events that diazepam prevents,
  * tests/science/behaviour-depolarising-gaba.test.ts) with and without diazepam 1 mg IV (the network
@@ -13,7 +14,7 @@
 import type { Lesson } from '../lesson.ts';
 import { describeDrug, describeSheet, fixed, percent, seizes, sheetOutcome } from '../measures.ts';
 
-const NEWBORN = { clEqMm: 10, gaba: 0.7, weightKg: 3.5 };
+const NEWBORN = { clEqMm: 10, gaba: 0.6, weightKg: 3.5 };
 const DURATION_S = 20;
 /** One hour after the injection (Dzhala 2005 used bumetanide at 10 µM on slices). */
 const AT_HOURS = 1;

@@ -329,7 +329,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 0.2,
     // Forward Euler on the exponential spike term of the interneurons (ΔT = 0.5 mV) needs
     // dt ≤ 0.2 ms to stay stable near threshold; below 0.01 ms nothing changes but the cost.
-    // The default is that largest step (0.1 ms until 2026-12-07; issue 15), because nothing a run
+    // The default is that largest step (0.1 ms until 2026-12-08; issue 15), because nothing a run
     // shows changes with it: both cells' f–I curves within 1 Hz of dt 0.01 ms (0–1,000 pA,
     // gNapRatio 0.2 and 0.37, 2-s steps), and on the 64 × 64 sheet the events of gaba 0.6 and
     // gNapRatio 0.37 (seed 2, 110 s) within 0.7 s of their times at 0.1 ms and their rates within

@@ -236,7 +236,7 @@ const V_INIT_HIGH_MV = -55;
 /**
  * Pyramidal cells start with their adaptation current at its mean in the healthy working state
  * (147–161 pA on the 64 × 64 sheet over 60 s, `scripts/seizure-trace.ts`), not at 0 (until
- * 2026-12-07). From w = 0 every E cell fired without adaptation for its first ~100 ms (48 × 48,
+ * 2026-12-08). From w = 0 every E cell fired without adaptation for its first ~100 ms (48 × 48,
  * seed 1: E 40 Hz and I 93 Hz over the first 0.1 s, against 8.6 and 36 Hz from 150 pA): a start-up
  * burst that belongs to no state of the model and that, on a Dravet-like sheet (`scn1a` 0.5,
  * `gaba` 0.9) at dt 0.2 ms, put the weakened interneurons into depolarisation block for good.

@@ -137,8 +137,7 @@ describe('behaviour 10: a focal lesion starts seizures that spread; surgery stop
     // not met here, see above). Against the sheet without the lesion: twice (measured 2.2–3.3).
     const events = lesioned.summary.seizureReports;
     expectFocalEvents(events, FOCUS, 1.4);
-    for (const e of events)
-      expect(e.rateDuringHz, places(events)).toBeGreaterThan(2 * control.summary.rateHz.exc);
+    for (const e of events) expect(e.rateDuringHz, places(events)).toBeGreaterThan(2 * control.summary.rateHz.exc);
     // Spread: during the events the cells outside the lesion fire more than twice as fast as
     // between them, and as the sheet without a lesion.
     expect(lesioned.surround.rateHz.inSeizure).toBeGreaterThan(2 * lesioned.surround.rateHz.outOfSeizure);

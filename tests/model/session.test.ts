@@ -363,8 +363,12 @@ describe('treatment, reset and the state label', () => {
 });
 
 describe('the state label at the default size', () => {
+  // The label is read after the first 10 s: over them the interictal detector's baseline forms
+  // (its first second) and the sheet leaves the healthy working state every run starts from.
+  const SETTLE_MS = 10_000;
   const labels = (gaba: number): Record<string, number> => {
     const session = new LiveSession(withParams(defaultParams(), { gaba, seed: 3 }));
+    session.advance(SETTLE_MS);
     const counts: Record<string, number> = {};
     for (let k = 0; k < 20; k++) {
       const f = session.advance(500);
@@ -377,11 +381,13 @@ describe('the state label at the default size', () => {
     const healthy = labels(1);
     expect(healthy.interictal ?? 0).toBeLessThanOrEqual(2);
     expect(healthy.seizure ?? 0).toBe(0);
-    // Just below the threshold: at dt 0.2 ms (since 2026-12-07) gaba 0.72 gives the label in 8 to
-    // 10 of the 20 half-seconds (seed 3), 0.75 in 1; at dt 0.1 ms 0.78 gave it (1.1 interictal
-    // spikes per second over 10 s).
+    // Just below the threshold: at dt 0.2 ms (since 2026-12-08) gaba 0.72, after the first 10 s,
+    // gives the label in 37–40 of the 40 half-seconds from 10 to 30 s on seeds 1–4 (seed 3: 40),
+    // never "seizure"; in the first 10 s only 5–14 of 20 (seed 3: 5), which is why the label is read
+    // after them. The healthy sheet: "asynchronous" in every half-second of 30 s on seeds 1–4. At dt
+    // 0.1 ms, read from the start, 0.78 gave it (1.1 interictal spikes per second over 10 s).
     const weakened = labels(0.72);
-    expect(weakened.interictal ?? 0).toBeGreaterThanOrEqual(5);
+    expect(weakened.interictal ?? 0).toBeGreaterThanOrEqual(15);
     expect(weakened.seizure ?? 0).toBe(0);
   });
 });

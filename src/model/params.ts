@@ -333,7 +333,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     // shows changes with it: both cells' f–I curves within 1 Hz of dt 0.01 ms (0–1,000 pA,
     // gNapRatio 0.2 and 0.37, 2-s steps), and on the 64 × 64 sheet the events of gaba 0.6 and
     // gNapRatio 0.37 (seed 2, 110 s) within 0.7 s of their times at 0.1 ms and their rates within
-    // 1 %; the sheet steps 1.9× faster (docs/model.md §2 "Integration", README "Speed").
+    // 1 %; the sheet runs 1.6× faster (1.63× alternated; docs/model.md §2 "Integration", README "Speed").
     min: 0.01,
     max: 0.2,
     step: 0.01,

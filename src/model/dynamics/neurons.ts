@@ -164,12 +164,9 @@ export function configurePopulation(
   block.setReal(POP_V_CUT, spikeCutMv(cell));
   block.setReal(POP_V_RESET, cell.vResetMv);
   block.setReal(POP_RESET_FOLLOWS, resetFollows);
-  block.setReal(POP_DECAY_AMPA, Math.exp(-dtMs / TAU_AMPA_MS));
-  block.setReal(POP_DECAY_NMDA, Math.exp(-dtMs / TAU_NMDA_MS));
-  block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / TAU_GABA_MS));
-  block.setReal(POP_MEAN_AMPA, stepMeanOfDecay(dtMs, TAU_AMPA_MS));
-  block.setReal(POP_MEAN_NMDA, stepMeanOfDecay(dtMs, TAU_NMDA_MS));
-  block.setReal(POP_MEAN_GABA, stepMeanOfDecay(dtMs, TAU_GABA_MS));
+  setDecay(block, POP_DECAY_AMPA, POP_MEAN_AMPA, dtMs, TAU_AMPA_MS);
+  setDecay(block, POP_DECAY_NMDA, POP_MEAN_NMDA, dtMs, TAU_NMDA_MS);
+  setGabaDecay(block, dtMs, TAU_GABA_MS);
   block.setReal(POP_DT, dtMs);
   block.setReal(POP_NA_PER_SPIKE, naPerSpikeMm);
   block.setReal(POP_NAP_HALF_MV, NAP_HALF_MV);
@@ -189,10 +186,15 @@ export function stepMeanOfDecay(dtMs: number, tauMs: number): number {
   return (tauMs * -Math.expm1(-dtMs / tauMs)) / dtMs;
 }
 
+/** A conductance's decay factor per step and its step mean (the two always go together). */
+function setDecay(block: ParamBlock, decayWord: number, meanWord: number, dtMs: number, tauMs: number): void {
+  block.setReal(decayWord, Math.exp(-dtMs / tauMs));
+  block.setReal(meanWord, stepMeanOfDecay(dtMs, tauMs));
+}
+
 /** GABA_A decay per step for a decay time constant (drugs such as phenobarbital prolong it). */
 export function setGabaDecay(block: ParamBlock, dtMs: number, tauGabaMs: number): void {
-  block.setReal(POP_DECAY_GABA, Math.exp(-dtMs / tauGabaMs));
-  block.setReal(POP_MEAN_GABA, stepMeanOfDecay(dtMs, tauGabaMs));
+  setDecay(block, POP_DECAY_GABA, POP_MEAN_GABA, dtMs, tauGabaMs);
 }
 
 /** Conductance jumps (nS) per arriving event at full release onto one population, and its gNaP. */
